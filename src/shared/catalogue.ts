@@ -1,0 +1,13 @@
+import type { ActionInput, ActionMap, ActionOutput } from './action';
+import { membersActions } from './actions/members';
+
+/** Every cloud function and its actions: the one list the app and the functions share. */
+export const catalogue = {
+  members: membersActions,
+} satisfies Record<string, ActionMap>;
+
+export type Catalogue = typeof catalogue;
+export type FunctionName = keyof Catalogue;
+export type ActionName<F extends FunctionName> = keyof Catalogue[F] & string;
+export type InputOf<F extends FunctionName, A extends ActionName<F>> = ActionInput<Catalogue[F][A]>;
+export type OutputOf<F extends FunctionName, A extends ActionName<F>> = ActionOutput<Catalogue[F][A]>;
