@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Input, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { FormField } from '@/components/FormField';
+import { TagPicker } from '@/components/TagPicker';
+import { SUGGESTED_SKILLS, type MemberView } from '@shared/domain/member';
+import type { InputOf } from '@shared/catalogue';
+
+export type ProfileInput = InputOf<'members', 'updateProfile'>;
+
+export interface ProfileFormProps {
+  member: MemberView;
+  saving: boolean;
+  /** Messages under each field, keyed by field name (from the server's `fields`). */
+  errors: Record<string, string>;
+  /** A message for the whole form (not tied to a field). */
+  formError: string | null;
+  onSubmit: (input: ProfileInput) => void;
+}
+
+/** The profile form: who you are, where you live, what you can do and like. */
+export function ProfileForm({ member, saving, errors, formError, onSubmit }: ProfileFormProps) {
+  const [name, setName] = useState(member.name);
+  const [building, setBuilding] = useState(member.building);
+  const [room, setRoom] = useState(member.room);
+  // The owner reads their own number in full; a masked one cannot be sent back, so it must be retyped.
+  const phoneIsMasked = Boolean(member.phone) && !/^1\d{10}$/.test(member.phone);
+  const [phone, setPhone] = useState(phoneIsMasked ? '' : member.phone);
+  const [skills, setSkills] = useState<string[]>(member.skills);
+  const [interests, setInterests] = useState<string[]>(member.interests);
+
+  const submit = () => {
+    onSubmit({ name, building, room, phone: phone.trim(), skills, interests });
+  };
+
+  return (
+    <View className='profile-form'>
+      <FormField label='姓名' name='name' error={errors.name}>
+        <Input
+          id='profile-name'
+          className='text-input'
+          value={name}
+          maxlength={20}
+          placeholder='例如：王阿姨的真名'
+          onInput={(e) => setName(e.detail.value)}
+        />
+      </FormField>
+      <FormField label='楼栋' name='building' error={errors.building}>
+        <Input
+          id='profile-building'
+          className='text-input'
+          value={building}
+          maxlength={20}
+          placeholder='例如：12号楼'
+          onInput={(e) => setBuilding(e.detail.value)}
+        />
+      </FormField>
+      <FormField label='门牌' name='room' error={errors.room}>
+        <Input
+          id='profile-room'
+          className='text-input'
+          value={room}
+          maxlength={10}
+          placeholder='例如：302室'
+          onInput={(e) => setRoom(e.detail.value)}
+        />
+      </FormField>
+      <FormField
+        label='手机号'
+        name='phone'
+        optional
+        error={errors.phone}
+        hint={phoneIsMasked ? `原来留的是 ${member.phone}，请重新填写` : '只给居委会看，方便联系你'}
+      >
+        <Input
+          id='profile-phone'
+          className='text-input'
+          type='number'
+          value={phone}
+          maxlength={11}
+          placeholder='11位手机号'
+          onInput={(e) => setPhone(e.detail.value)}
+        />
+      </FormField>
+      <FormField label='我的技能' name='skills' optional error={errors.skills} hint='点一下选中，再点一下取消'>
+        <TagPicker id='skills' options={SUGGESTED_SKILLS} value={skills} onChange={setSkills} />
+      </FormField>
+      <FormField label='我的兴趣' name='interests' optional error={errors.interests}>
+        <TagPicker id='interests' value={interests} onChange={setInterests} placeholder='例如：唱歌、下棋' />
+      </FormField>
+      {formError ? (
+        <View className='form-error' role='alert'>
+          {formError}
+        </View>
+      ) : null}
+      <Button className='btn-save-profile' type='primary' size='large' block loading={saving} disabled={saving} onClick={submit}>
+        {saving ? '正在保存…' : '保存'}
+      </Button>
+    </View>
+  );
+}

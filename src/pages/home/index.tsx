@@ -1,0 +1,99 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { PageShell } from '@/components/PageShell';
+import { StatusTag } from '@/components/StatusTag';
+import { errorText, membersApi } from '@/features/members/api';
+import { CommunityPicker } from '@/features/members/components/CommunityPicker';
+import { NextStepCard } from '@/features/members/components/NextStepCard';
+import { STATUS_TONES, entryCommunityId, statusLabel } from '@/features/members/status';
+import { useCommunities } from '@/features/members/useCommunities';
+import { useMe } from '@/features/members/useMe';
+import type { CommunityOption } from '@shared/domain/community';
+
+export default function HomePage() {
+  const router = useRouter();
+  const me = useMe();
+  const member = me.data?.member;
+  const needsCommunity = Boolean(member && !member.communityId);
+  const communities = useCommunities(needsCommunity);
+  const [choosing, setChoosing] = useState<string | null>(null);
+  const [chooseError, setChooseError] = useState<string | null>(null);
+  const autoTried = useRef(false);
+
+  const choose = async (communityId: string) => {
+    setChoosing(communityId);
+    setChooseError(null);
+    try {
+      me.setData(await membersApi.chooseCommunity(communityId));
+    } catch (err) {
+      setChooseError(errorText(err));
+    } finally {
+      setChoosing(null);
+    }
+  };
+
+  // Opened from a 居民区's mini-program code or share card: choose it without asking.
+  const fromEntry = entryCommunityId(router.params as Record<string, string | undefined>);
+  useEffect(() => {
+    if (needsCommunity && fromEntry && !autoTried.current) {
+      autoTried.current = true;
+      void choose(fromEntry);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [needsCommunity, fromEntry]);
+
+  const community = me.data?.community;
+  const status = member ? (member.isMember ? 'approved' : member.application.status) : 'none';
+
+  return (
+    <PageShell className='page-home' loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
+      {member ? (
+        <>
+          <View className='greeting'>
+            <Text>{member.name ? `${member.name}，你好！` : '邻居，你好！'}</Text>
+          </View>
+          <Text className='card__hint'>欢迎来到同心梯队，和邻居一起把家园建设得更好。</Text>
+          {chooseError ? (
+            <View className='inline-error choose-error' role='alert'>
+              {chooseError}
+            </View>
+          ) : null}
+          {needsCommunity ? (
+            <View className='card'>
+              {choosing && choosing === fromEntry ? (
+                <Text className='card__hint'>正在为你选择居民区…</Text>
+              ) : (
+                <CommunityPicker
+                  items={communities.items}
+                  loading={communities.loading}
+                  error={communities.error}
+                  choosing={choosing}
+                  onChoose={(c: CommunityOption) => void choose(c.id)}
+                  onRetry={() => void communities.reload()}
+                />
+              )}
+            </View>
+          ) : (
+            <>
+              <View className='card home-community'>
+                <Text className='card__label'>我的居民区</Text>
+                <Text className='community-name'>{community?.name ?? ''}</Text>
+                {community?.streetName ? <Text className='card__hint'>{community.streetName}</Text> : null}
+                <View className='card__row'>
+                  <Text className='card__label'>第二梯队</Text>
+                  <StatusTag className='home-status' label={statusLabel(status)} tone={STATUS_TONES[status]} />
+                </View>
+              </View>
+              <NextStepCard
+                member={member}
+                onProfile={() => void Taro.navigateTo({ url: '/pages/profile/index' })}
+                onApply={() => void Taro.navigateTo({ url: '/pages/apply/index' })}
+              />
+            </>
+          )}
+        </>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text } from '@tarojs/components';
+import { PageShell } from '@/components/PageShell';
+import { errorText, fieldErrors, membersApi } from '@/features/members/api';
+import { ProfileForm, type ProfileInput } from '@/features/members/components/ProfileForm';
+import { useMe } from '@/features/members/useMe';
+
+function goBack() {
+  Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/me/index' }));
+}
+
+export default function ProfilePage() {
+  const me = useMe();
+  const [saving, setSaving] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const member = me.data?.member;
+
+  const save = async (input: ProfileInput) => {
+    setSaving(true);
+    setErrors({});
+    setFormError(null);
+    try {
+      const res = await membersApi.updateProfile(input);
+      if (me.data) me.setData({ ...me.data, member: res.member });
+      void Taro.showToast({ title: '资料已保存', icon: 'success', duration: 1500 });
+      goBack();
+    } catch (err) {
+      const fields = fieldErrors(err);
+      setErrors(fields);
+      // A message not tied to a field (or a form error without fields) shows above the button.
+      setFormError(Object.keys(fields).length ? null : errorText(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <PageShell
+      className='page-profile'
+      title='我的资料'
+      loading={me.loading && !me.data}
+      error={me.data ? null : me.error}
+      onRetry={me.reload}
+    >
+      {member ? (
+        <>
+          <Text className='card__hint'>填写真实信息，方便居委会和邻居联系你。手机号只给居委会看。</Text>
+          <ProfileForm
+            // Remount with fresh values once the record arrives.
+            key={member.id}
+            member={member}
+            saving={saving}
+            errors={errors}
+            formError={formError}
+            onSubmit={(input) => void save(input)}
+          />
+        </>
+      ) : null}
+    </PageShell>
+  );
+}
