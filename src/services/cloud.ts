@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { ActionName, FunctionName, InputOf, OutputOf } from '@shared/catalogue';
 import { ERRORS } from '@shared/errors';
+import { DEV_IDENTITY_KEY } from '@shared/local-dev';
 import type { CloudErrorBody, CloudResult } from '@shared/result';
 
 /** A function answered `{ ok: false }`: carries the stable code and the resident-facing message. */
@@ -15,8 +16,7 @@ export class CloudCallError extends Error {
   }
 }
 
-/** Where the H5 build keeps the demo identity chosen on the dev server's login page. */
-export const DEV_IDENTITY_KEY = 'txtd.devIdentity';
+export { DEV_IDENTITY_KEY };
 
 function unwrap<T>(result: CloudResult<T> | undefined): T {
   if (!result || typeof result !== 'object' || !('ok' in result)) {

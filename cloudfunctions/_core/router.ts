@@ -1,0 +1,59 @@
+import * as v from 'valibot';
+import type { ActionMap, ActionOutput, ActionParsed } from '../../src/shared/action';
+import type { CloudResult } from '../../src/shared/result';
+import { AppError, errorBody } from './errors';
+import { identify, type Identity } from './identity';
+
+/** What a handler gets besides its validated payload. */
+export interface CallContext {
+  identity: Identity;
+  /** The raw event, for platform-filled fields (a CloudID's open data). Never trust the payload for identity. */
+  event: Record<string, unknown>;
+}
+
+export type Handlers<M extends ActionMap> = {
+  [A in keyof M]: (input: ActionParsed<M[A]>, ctx: CallContext) => Promise<ActionOutput<M[A]>>;
+};
+
+export type CloudFunction = (event: unknown, context: unknown) => Promise<CloudResult<unknown>>;
+
+/** Field path -> first message, for the form that sent the payload. */
+function fieldErrors(issues: v.BaseIssue<unknown>[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = v.getDotPath(issue) ?? '_';
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}
+
+/**
+ * The entry of one cloud function: picks the action, checks the caller and the payload before any handler
+ * runs, and turns every outcome into the envelope. A thrown bug is logged, never shown.
+ */
+export function createFunction<M extends ActionMap>(name: string, actions: M, handlers: Handlers<M>): CloudFunction {
+  return async function main(event, context) {
+    const body = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>;
+    const action = body.action;
+    if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(actions, action)) {
+      return { ok: false, error: errorBody('COMMON.UNKNOWN_ACTION') };
+    }
+    const identity = identify(context);
+    if (!identity) return { ok: false, error: errorBody('COMMON.UNAUTHENTICATED') };
+
+    const spec = actions[action]!;
+    const parsed = v.safeParse(spec.input, body.payload ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: errorBody('COMMON.INVALID_INPUT', fieldErrors(parsed.issues)) };
+    }
+    try {
+      const handler = handlers[action as keyof M];
+      const data = await handler(parsed.output as never, { identity, event: body });
+      return { ok: true, data };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, error: errorBody(err.code, err.fields) };
+      console.error(`[${name}.${action}] internal error`, err);
+      return { ok: false, error: errorBody('COMMON.INTERNAL') };
+    }
+  };
+}

@@ -1,0 +1,108 @@
+import type { CommunityOption } from '../../src/shared/domain/community';
+import {
+  maskPhone,
+  type ApplicationStatus,
+  type ApplicationView,
+  type MemberView,
+  type StaffRole,
+} from '../../src/shared/domain/member';
+
+/** A member as stored in `members`. */
+export interface MemberDoc {
+  _id: string;
+  openid: string;
+  appid: string;
+  communityId: string | null;
+  name: string;
+  building: string;
+  room: string;
+  phone: string;
+  skills: string[];
+  interests: string[];
+  roles: StaffRole[];
+  application: {
+    status: ApplicationStatus;
+    motivation?: string;
+    submittedAt?: Date;
+    reviewedAt?: Date;
+    reviewerId?: string;
+    reason?: string;
+  };
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CommunityDoc {
+  _id: string;
+  name: string;
+  streetId: string;
+  streetName: string;
+  order: number;
+}
+
+export function newMemberDoc(id: string, openid: string, appid: string, now: Date): MemberDoc {
+  return {
+    _id: id,
+    openid,
+    appid,
+    communityId: null,
+    name: '',
+    building: '',
+    room: '',
+    phone: '',
+    skills: [],
+    interests: [],
+    roles: [],
+    application: { status: 'none' },
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+const iso = (at: Date | undefined) => (at ? new Date(at).toISOString() : undefined);
+
+function applicationView(doc: MemberDoc): MemberView['application'] {
+  const { status, motivation, submittedAt, reviewedAt, reason } = doc.application;
+  return {
+    status,
+    ...(motivation ? { motivation } : {}),
+    ...(submittedAt ? { submittedAt: iso(submittedAt) } : {}),
+    ...(reviewedAt ? { reviewedAt: iso(reviewedAt) } : {}),
+    ...(reason ? { reason } : {}),
+  };
+}
+
+/** The caller's own record: they see their own phone in full. */
+export function toMemberView(doc: MemberDoc): MemberView {
+  return {
+    id: doc._id,
+    communityId: doc.communityId,
+    name: doc.name,
+    building: doc.building,
+    room: doc.room,
+    phone: doc.phone,
+    skills: doc.skills,
+    interests: doc.interests,
+    roles: doc.roles,
+    isMember: doc.application.status === 'approved',
+    application: applicationView(doc),
+    createdAt: new Date(doc.createdAt).toISOString(),
+  };
+}
+
+/** A row of the review list; `fullPhone` only for the committee. */
+export function toApplicationView(doc: MemberDoc, fullPhone: boolean): ApplicationView {
+  return {
+    memberId: doc._id,
+    name: doc.name,
+    building: doc.building,
+    room: doc.room,
+    phone: fullPhone ? doc.phone : maskPhone(doc.phone),
+    skills: doc.skills,
+    application: applicationView(doc),
+  };
+}
+
+export function toCommunityOption(doc: CommunityDoc): CommunityOption {
+  return { id: doc._id, name: doc.name, streetName: doc.streetName };
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'crypto';
+import { setClock, type Clock } from '../../cloudfunctions/_core/clock';
+import { setWeChatPlatform, type WeChatPlatform } from '../../cloudfunctions/_core/ports/wechat';
+import type { CloudFunction } from '../../cloudfunctions/_core/router';
+import { main as members } from '../../cloudfunctions/members';
+import type { CloudResult } from '../../src/shared/result';
+import type { LocalOpenData } from '../platform/open-data';
+
+/** Every deployable function, as the local host serves it. */
+export const FUNCTIONS: Record<string, CloudFunction> = { members };
+
+/** The AppID the local stack reports for every caller. */
+export const LOCAL_APPID = 'wx-local-dev';
+
+export interface LocalCaller {
+  openid: string;
+  appid?: string;
+  unionid?: string;
+  clientIp?: string;
+}
+
+/** The per-call context the cloud gives a function: the caller travels in `environment`, never in the payload. */
+export function callContext(name: string, caller: LocalCaller): Record<string, unknown> {
+  const env = {
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
+    WX_OPENID: caller.openid,
+    WX_APPID: caller.appid ?? LOCAL_APPID,
+    WX_UNIONID: caller.unionid ?? '',
+    WX_CLIENTIP: caller.clientIp ?? '127.0.0.1',
+  };
+  return { request_id: randomUUID(), function_name: name, environment: JSON.stringify(env) };
+}
+
+export interface FunctionsHost {
+  invoke(name: string, body: unknown, caller: LocalCaller | null): Promise<CloudResult<unknown> | { ok: false; error: { code: string; message: string } }>;
+}
+
+/** Hosts the functions in this process with the local clock and WeChat stand-in installed behind their ports. */
+export function createFunctionsHost(deps: { clock: Clock; wechat: WeChatPlatform; openData: LocalOpenData }): FunctionsHost {
+  setClock(deps.clock);
+  setWeChatPlatform(deps.wechat);
+  return {
+    async invoke(name, body, caller) {
+      const fn = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+      if (!fn) return { ok: false, error: { code: 'LOCAL.NO_SUCH_FUNCTION', message: `没有名为 ${name} 的云函数` } };
+      const event = body && typeof body === 'object' ? deps.openData.resolveCloudIds(body as Record<string, unknown>) : body;
+      // A call without a WeChat user has no identity in its context, as in the cloud.
+      const context = caller ? callContext(name, caller) : { request_id: randomUUID(), environment: '{}' };
+      return fn(event, context);
+    },
+  };
+}

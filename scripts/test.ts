@@ -1,0 +1,84 @@
+/**
+ * `npm test`: every check in order (lint, typecheck, the three builds, then jest's unit, integration,
+ * component, weapp and e2e projects) and one summary line at the end.
+ */
+import { spawnSync } from 'child_process';
+import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { findChromium, NO_BROWSER_HELP } from '../tests/support/browser';
+
+const root = join(__dirname, '..');
+const artifacts = join(root, 'test-artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const failures: string[] = [];
+
+function step(label: string, command: string, args: string[]): boolean {
+  console.log(`\n▶ ${label}`);
+  const started = Date.now();
+  const res = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+  const ok = res.status === 0;
+  console.log(`${ok ? '✔' : '✘'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (ok) passed += 1;
+  else {
+    failed += 1;
+    failures.push(label);
+  }
+  return ok;
+}
+
+const npx = (bin: string, ...args: string[]) => ['npx', ['--no-install', bin, ...args]] as const;
+
+step('lint', ...npx('eslint', '.', '--max-warnings=0'));
+step('typecheck', ...npx('tsc', '--noEmit', '-p', 'tsconfig.json'));
+const built =
+  step('build weapp', 'npm', ['run', '--silent', 'build:weapp']) &&
+  step('build h5', 'npm', ['run', '--silent', 'build:h5']) &&
+  step('build functions', 'npm', ['run', '--silent', 'build:functions']);
+
+const projects = ['unit', 'integration', 'component', 'weapp'];
+const browser = findChromium();
+let browserMissing = false;
+if (browser) projects.push('e2e');
+else browserMissing = true;
+if (!built) console.log('\nBuilds failed: the weapp and e2e projects will fail too.');
+
+const report = join(artifacts, 'jest-report.json');
+console.log(`\n▶ jest: ${projects.join(', ')}`);
+const jest = spawnSync('npx', ['--no-install', 'jest', '--selectProjects', ...projects, '--json', `--outputFile=${report}`], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, ...(browser ? { CHROME_PATH: browser } : {}) },
+});
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numRuntimeErrorTestSuites: number;
+  };
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+  skipped += r.numPendingTests + r.numTodoTests;
+  if (r.numFailedTests + r.numRuntimeErrorTestSuites > 0) failures.push('jest');
+}
+if (jest.status !== 0 && !failures.includes('jest')) {
+  failed += 1;
+  failures.push('jest');
+}
+
+if (browserMissing) {
+  console.log(`\n${NO_BROWSER_HELP}`);
+  if (process.env.CI === 'true') {
+    failed += 1;
+    failures.push('e2e (no browser in CI)');
+  } else skipped += 1;
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
+console.log(`\nsummary: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,9 @@
+// unit and integration: Node environment, functions through the real SDK against the emulator.
+const base = require('./base.config');
+
+module.exports = (kind) => ({
+  ...base,
+  displayName: kind,
+  testEnvironment: 'node',
+  testMatch: [`<rootDir>/tests/${kind}/**/*.test.ts`],
+});

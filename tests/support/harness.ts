@@ -1,0 +1,94 @@
+import { startGateway } from '../../emulator/gateway';
+import { sdkEnv } from '../../emulator/sdk-env';
+import { createLocalStack, type LocalStack } from '../../emulator/dev-server/local-stack';
+import type { LocalCaller } from '../../emulator/dev-server/functions-host';
+import { DEMO_PEOPLE } from '../../emulator/seed/demo-data';
+import { demoMemberId } from '../../emulator/seed/seed';
+import type { Store } from '../../emulator/store';
+
+export type DemoIdentity =
+  | 'newcomer'
+  | 'resident'
+  | 'member'
+  | 'gridLeader'
+  | 'committee'
+  | 'streetAdmin'
+  | 'otherCommittee'
+  | 'applicant1'
+  | 'applicant2'
+  | 'applicant3';
+
+type Envelope = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
+
+export interface Harness {
+  stack: LocalStack;
+  store: Store;
+  /** Demo openids by role, from the seed. */
+  identities: Record<DemoIdentity, string>;
+  /** Member `_id` of a demo person. */
+  memberIdOf(key: DemoIdentity): string;
+  /** Calls a function in-process as `caller` (an openid or a full caller; null for no WeChat user). */
+  invoke(fn: string, body: { action: string; payload?: unknown } & Record<string, unknown>, caller: string | LocalCaller | null): Promise<Envelope>;
+  /** Like `invoke`, but answers `data` and throws on `{ ok: false }` with the code in the message. */
+  call<T = any>(fn: string, action: string, payload: unknown, caller: string): Promise<T>;
+  /** A `fetch` that answers `/fn/:name` as the dev server does (identity from `x-wx-openid`), for the H5 branch of callCloud. */
+  fetch: typeof fetch;
+  /** Empties the store and seeds the demo community again. */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real functions over the real SDK and an in-memory emulator, in this process. Tests use it instead of
+ * mocking our own code.
+ */
+export async function startHarness(): Promise<Harness> {
+  const stack = createLocalStack();
+  // The gateway's serverDate follows the same clock the functions read.
+  const gateway = await startGateway({ now: () => stack.clock.nowMs() });
+  Object.assign(process.env, sdkEnv(gateway.url));
+  await stack.seed();
+
+  const identities = Object.fromEntries(DEMO_PEOPLE.map((p) => [p.key, p.openid])) as Record<DemoIdentity, string>;
+
+  const invoke: Harness['invoke'] = async (fn, body, caller) =>
+    (await stack.host.invoke(fn, body, typeof caller === 'string' ? { openid: caller } : caller)) as Envelope;
+
+  const harness: Harness = {
+    stack,
+    store: gateway.store,
+    identities,
+    memberIdOf: (key) => demoMemberId({ openid: identities[key] }),
+    invoke,
+    async call(fn, action, payload, caller) {
+      const res = await invoke(fn, { action, payload }, caller);
+      if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
+      return res.data as never;
+    },
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      const match = /\/fn\/([\w-]+)$/.exec(url);
+      if (!match) throw new Error(`harness.fetch only answers /fn/:name, not ${url}`);
+      const headers = new Headers(init?.headers);
+      const openid = headers.get('x-wx-openid');
+      const body = init?.body ? JSON.parse(String(init.body)) : {};
+      const result = await stack.host.invoke(match[1]!, body, openid ? { openid } : null);
+      return {
+        ok: true,
+        status: 200,
+        json: async () => result,
+        text: async () => JSON.stringify(result),
+      } as Response;
+    }) as typeof fetch,
+    async reset() {
+      stack.clock.offsetMs = 0;
+      stack.wechat.messages.length = 0;
+      gateway.store.reset();
+      await stack.seed();
+    },
+    async stop() {
+      await gateway.close();
+    },
+  };
+  return harness;
+}
