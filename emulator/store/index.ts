@@ -1,0 +1,361 @@
+// The emulator's document store: in-memory collections, optionally made durable by an append-only log.
+//
+// Durability contract (dir given): every commit() is one line of `${dir}/db.log`, written and fdatasynced
+// before commit() returns (so before the gateway acknowledges the write). A commit holds one write or one
+// whole transaction, so a crash keeps it entirely or not at all. On open the log is replayed; the torn last
+// line a crash can leave (no trailing newline, or unparsable) is dropped; then the log is compacted into a
+// snapshot (temp file + fsync + rename). Node runs one request at a time and commit() is synchronous, which
+// is what makes each single write atomic with respect to every other request.
+import fs from 'fs';
+import path from 'path';
+import { cloneValue, fromEJSON, idKey, isPlainObject, toEJSON, type Doc } from './values';
+
+export type { Doc } from './values';
+export { cloneValue, fromEJSON, idKey, isPlainObject, toEJSON } from './values';
+
+export type WriteOp =
+  | { op: 'put'; coll: string; doc: Doc }
+  | { op: 'del'; coll: string; id: unknown }
+  | { op: 'create'; coll: string };
+
+export interface Store {
+  /** The data directory of a durable store; undefined for a memory-only store. */
+  readonly dir: string | undefined;
+  /** Committed documents of a collection in natural (insertion) order. Read-only: never mutate them. */
+  list(coll: string): Doc[];
+  /** One committed document, or undefined. Read-only. */
+  get(coll: string, id: unknown): Doc | undefined;
+  /** Number of committed writes to that document since open/reset (0: never written). */
+  version(coll: string, id: unknown): number;
+  /** Whether the collection was created explicitly or holds documents. */
+  hasCollection(coll: string): boolean;
+  collections(): string[];
+  count(coll: string): number;
+  /** Applies a batch of writes atomically; durable before it returns. Throws (applying nothing) on failure. */
+  commit(ops: readonly WriteOp[]): void;
+  /** Rewrites the log as a snapshot of the current data. No-op for a memory store. */
+  compact(): void;
+  /** Drops all data (and truncates the log of a durable store). */
+  reset(): void;
+  close(): void;
+  readonly closed: boolean;
+}
+
+export interface OpenStoreOptions {
+  /** Data directory; when given the store is durable. */
+  dir?: string;
+  /** Compact automatically once the log has this many lines more than the snapshot had (default 5000). */
+  autoCompactLines?: number;
+}
+
+const LOG_FILE = 'db.log';
+const LOCK_FILE = 'db.lock';
+const SNAPSHOT_DOCS_PER_LINE = 256;
+const openDirs = new Set<string>();
+
+interface LoadResult {
+  lines: WriteOp[][];
+  /** Bytes of the file kept (everything up to and including the last good newline). */
+  droppedTail: string;
+}
+
+/** Parses log text. A trailing segment without newline, or a run of unparsable lines at the very end, is
+ * dropped (a torn tail); an unparsable line followed by good ones is corruption and throws. */
+export function parseLog(text: string): LoadResult {
+  const segments = text.split('\n');
+  const tornSegment = segments.pop() ?? '';
+  const lines: WriteOp[][] = [];
+  let badFrom = -1;
+  const dropped: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i] ?? '';
+    if (seg.trim() === '') continue;
+    const ops = parseLine(seg);
+    if (ops === undefined) {
+      if (badFrom < 0) badFrom = i;
+      dropped.push(seg);
+      continue;
+    }
+    if (badFrom >= 0) {
+      throw new Error(`emulator store: log line ${badFrom + 1} is corrupt but later lines are intact; refusing to guess`);
+    }
+    lines.push(ops);
+  }
+  if (tornSegment !== '') dropped.push(tornSegment);
+  return { lines, droppedTail: dropped.join('\n') };
+}
+
+function parseLine(line: string): WriteOp[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = fromEJSON(line);
+  } catch {
+    return undefined;
+  }
+  if (!isPlainObject(parsed) || !Array.isArray(parsed.w)) return undefined;
+  const ops: WriteOp[] = [];
+  for (const raw of parsed.w as unknown[]) {
+    if (!isPlainObject(raw) || typeof raw.c !== 'string') return undefined;
+    if (raw.o === 'p' && isPlainObject(raw.d) && '_id' in raw.d) ops.push({ op: 'put', coll: raw.c, doc: raw.d as Doc });
+    else if (raw.o === 'd' && 'i' in raw) ops.push({ op: 'del', coll: raw.c, id: raw.i });
+    else if (raw.o === 'c') ops.push({ op: 'create', coll: raw.c });
+    else return undefined;
+  }
+  return ops;
+}
+
+function encodeLine(ops: readonly WriteOp[]): string {
+  const w = ops.map((op) => {
+    switch (op.op) {
+      case 'put':
+        return { o: 'p', c: op.coll, d: op.doc };
+      case 'del':
+        return { o: 'd', c: op.coll, i: op.id };
+      case 'create':
+        return { o: 'c', c: op.coll };
+    }
+  });
+  return `${toEJSON({ w })}\n`;
+}
+
+function writeAll(fd: number, text: string): void {
+  const buf = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off);
+}
+
+function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Some platforms cannot fsync a directory; the rename is still atomic.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function acquireLock(dir: string): void {
+  const lockPath = path.join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
+      if (Number.isFinite(owner) && owner !== process.pid && pidAlive(owner)) {
+        throw new Error(`emulator store: ${dir} is in use by process ${owner}`);
+      }
+      fs.rmSync(lockPath, { force: true }); // stale lock of a dead (e.g. killed) process
+    }
+  }
+  throw new Error(`emulator store: cannot lock ${dir}`);
+}
+
+class StoreImpl implements Store {
+  readonly dir: string | undefined;
+  private data = new Map<string, Map<string, Doc>>();
+  private created = new Set<string>();
+  private versions = new Map<string, number>();
+  private fd: number | undefined;
+  private logLines = 0;
+  private readonly autoCompactLines: number;
+  private isClosed = false;
+
+  constructor(options: OpenStoreOptions) {
+    this.autoCompactLines = options.autoCompactLines ?? 5000;
+    if (options.dir === undefined) {
+      this.dir = undefined;
+      return;
+    }
+    const dir = path.resolve(options.dir);
+    this.dir = dir;
+    if (openDirs.has(dir)) throw new Error(`emulator store: ${dir} is already open in this process`);
+    fs.mkdirSync(dir, { recursive: true });
+    acquireLock(dir);
+    openDirs.add(dir);
+    try {
+      const logPath = path.join(dir, LOG_FILE);
+      if (fs.existsSync(logPath)) {
+        const { lines, droppedTail } = parseLog(fs.readFileSync(logPath, 'utf8'));
+        if (droppedTail !== '') {
+          console.warn(`[emulator store] dropped a torn tail of ${droppedTail.length} chars from ${logPath}`);
+        }
+        for (const ops of lines) this.apply(ops);
+      }
+      fs.rmSync(path.join(dir, `${LOG_FILE}.tmp`), { force: true });
+      this.compact();
+    } catch (err) {
+      this.releaseDir();
+      throw err;
+    }
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  list(coll: string): Doc[] {
+    const c = this.data.get(coll);
+    return c ? Array.from(c.values()) : [];
+  }
+
+  get(coll: string, id: unknown): Doc | undefined {
+    return this.data.get(coll)?.get(idKey(id));
+  }
+
+  version(coll: string, id: unknown): number {
+    return this.versions.get(`${coll}\u0000${idKey(id)}`) ?? 0;
+  }
+
+  hasCollection(coll: string): boolean {
+    return this.created.has(coll) || (this.data.get(coll)?.size ?? 0) > 0;
+  }
+
+  collections(): string[] {
+    const names = new Set(this.created);
+    for (const [name, docs] of this.data) if (docs.size > 0) names.add(name);
+    return Array.from(names).sort();
+  }
+
+  count(coll: string): number {
+    return this.data.get(coll)?.size ?? 0;
+  }
+
+  commit(ops: readonly WriteOp[]): void {
+    this.assertOpen();
+    if (ops.length === 0) return;
+    const owned: WriteOp[] = ops.map((op) => (op.op === 'put' ? { ...op, doc: cloneValue(op.doc) } : op));
+    for (const op of owned) {
+      if (typeof op.coll !== 'string' || op.coll === '') throw new Error('emulator store: collection name required');
+      if (op.op === 'put' && (op.doc._id === undefined || op.doc._id === null)) {
+        throw new Error('emulator store: a document needs an _id');
+      }
+    }
+    if (this.fd !== undefined) {
+      const line = encodeLine(owned);
+      writeAll(this.fd, line);
+      fs.fdatasyncSync(this.fd);
+      this.logLines++;
+    }
+    this.apply(owned);
+    if (this.fd !== undefined && this.logLines > this.autoCompactLines) this.compact();
+  }
+
+  compact(): void {
+    this.assertOpen();
+    if (this.dir === undefined) return;
+    const logPath = path.join(this.dir, LOG_FILE);
+    const tmpPath = `${logPath}.tmp`;
+    const tmpFd = fs.openSync(tmpPath, 'w');
+    try {
+      for (const coll of this.collections()) {
+        const docs = this.list(coll);
+        if (docs.length === 0) {
+          writeAll(tmpFd, encodeLine([{ op: 'create', coll }]));
+        }
+        for (let i = 0; i < docs.length; i += SNAPSHOT_DOCS_PER_LINE) {
+          const chunk = docs.slice(i, i + SNAPSHOT_DOCS_PER_LINE).map((doc): WriteOp => ({ op: 'put', coll, doc }));
+          if (i === 0 && this.created.has(coll)) chunk.unshift({ op: 'create', coll });
+          writeAll(tmpFd, encodeLine(chunk));
+        }
+      }
+      fs.fsyncSync(tmpFd);
+    } finally {
+      fs.closeSync(tmpFd);
+    }
+    if (this.fd !== undefined) {
+      fs.closeSync(this.fd);
+      this.fd = undefined;
+    }
+    fs.renameSync(tmpPath, logPath);
+    fsyncDir(this.dir);
+    this.fd = fs.openSync(logPath, 'a');
+    this.logLines = 0;
+  }
+
+  reset(): void {
+    this.assertOpen();
+    this.data = new Map();
+    this.created = new Set();
+    this.versions = new Map();
+    if (this.dir !== undefined) this.compact();
+  }
+
+  close(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    if (this.fd !== undefined) {
+      fs.closeSync(this.fd);
+      this.fd = undefined;
+    }
+    this.releaseDir();
+  }
+
+  private releaseDir(): void {
+    if (this.dir === undefined) return;
+    openDirs.delete(this.dir);
+    try {
+      const lockPath = path.join(this.dir, LOCK_FILE);
+      if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.rmSync(lockPath, { force: true });
+    } catch {
+      // lock already gone
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.isClosed) throw new Error('emulator store: closed');
+  }
+
+  private collection(coll: string): Map<string, Doc> {
+    let c = this.data.get(coll);
+    if (!c) {
+      c = new Map();
+      this.data.set(coll, c);
+    }
+    return c;
+  }
+
+  private bump(coll: string, key: string): void {
+    const vkey = `${coll}\u0000${key}`;
+    this.versions.set(vkey, (this.versions.get(vkey) ?? 0) + 1);
+  }
+
+  private apply(ops: readonly WriteOp[]): void {
+    for (const op of ops) {
+      switch (op.op) {
+        case 'create':
+          this.created.add(op.coll);
+          this.collection(op.coll);
+          break;
+        case 'put': {
+          const key = idKey(op.doc._id);
+          this.collection(op.coll).set(key, op.doc);
+          this.bump(op.coll, key);
+          break;
+        }
+        case 'del': {
+          const key = idKey(op.id);
+          this.data.get(op.coll)?.delete(key);
+          this.bump(op.coll, key);
+          break;
+        }
+      }
+    }
+  }
+}
+
+export function openStore(options: OpenStoreOptions = {}): Store {
+  return new StoreImpl(options);
+}
