@@ -1,0 +1,2 @@
+// The H5 branch of callCloud runs in component tests.
+process.env.TARO_ENV = 'h5';

@@ -1,0 +1,2 @@
+// Stylesheets do not matter in jsdom.
+module.exports = {};
