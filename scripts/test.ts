@@ -30,7 +30,7 @@ function step(label: string, command: string, args: string[]): boolean {
   return ok;
 }
 
-const npx = (bin: string, ...args: string[]) => ['npx', ['--no-install', bin, ...args]] as const;
+const npx = (bin: string, ...args: string[]): [string, string[]] => ['npx', ['--no-install', bin, ...args]];
 
 step('lint', ...npx('eslint', '.', '--max-warnings=0'));
 step('typecheck', ...npx('tsc', '--noEmit', '-p', 'tsconfig.json'));
