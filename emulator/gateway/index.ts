@@ -12,6 +12,7 @@ import type { AnyObject } from 'mingo/types';
 import { cloneValue, isPlainObject, openStore, toEJSON, type Doc, type Store, type WriteOp } from '../store';
 import { parseEJSONParam, prepareData, prepareQuery, prepareStage, prepareUpdate } from './decode';
 import { CODES, GatewayError, invalid, unsupported } from './errors';
+import { sortDocs } from './sort';
 import { TransactionManager } from './transactions';
 
 export { CODES, GatewayError, NOT_SUPPORTED } from './errors';
@@ -311,12 +312,12 @@ class GatewayImpl implements Gateway {
     let limit = optionalInt(p, 'limit') ?? DEFAULT_LIMIT;
     if (limit === 0) limit = DEFAULT_LIMIT;
     if (limit > MAX_LIMIT) limit = MAX_LIMIT;
-    const pipeline: AnyObject[] = [];
-    if (order && Object.keys(order).length > 0) pipeline.push({ $sort: order });
-    if (offset > 0) pipeline.push({ $skip: offset });
-    pipeline.push({ $limit: limit });
-    if (projection && Object.keys(projection).length > 0) pipeline.push({ $project: projection });
-    const out = wrapMingo(() => new Aggregator(pipeline).run(docs as AnyObject[]));
+    if (order && Object.keys(order).length > 0) docs = sortDocs(docs, order as Record<string, 1 | -1>);
+    docs = docs.slice(offset, offset + limit);
+    const out =
+      projection && Object.keys(projection).length > 0
+        ? wrapMingo(() => new Aggregator([{ $project: projection }]).run(docs as AnyObject[]))
+        : docs;
     return { data: { list: out.map((d) => toEJSON(d)) } };
   }
 
