@@ -6,6 +6,9 @@ import { errorText, fieldErrors, membersApi } from '@/features/members/api';
 import { ProfileForm, type ProfileInput } from '@/features/members/components/ProfileForm';
 import { useMe } from '@/features/members/useMe';
 
+/** The fields this form shows a message under; anything else is said above the button. */
+const FORM_FIELDS = new Set(['name', 'building', 'room', 'phone', 'skills', 'interests']);
+
 function goBack() {
   Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/me/index' }));
 }
@@ -29,8 +32,9 @@ export default function ProfilePage() {
     } catch (err) {
       const fields = fieldErrors(err);
       setErrors(fields);
-      // A message not tied to a field (or a form error without fields) shows above the button.
-      setFormError(Object.keys(fields).length ? null : errorText(err));
+      // A message not tied to a shown field (or an error without fields) goes above the button.
+      const allShown = Object.keys(fields).length > 0 && Object.keys(fields).every((key) => FORM_FIELDS.has(key));
+      setFormError(allShown ? null : errorText(err));
     } finally {
       setSaving(false);
     }

@@ -43,9 +43,11 @@ export default function ApplicationsPage() {
   };
 
   const firstLoad = list.loading && list.items.length === 0;
+  // `is-busy` while a call is under way: browser tests wait for it to go.
+  const busy = Boolean(busyId) || list.loading;
 
   return (
-    <PageShell className='page-admin-applications' title='入队申请'>
+    <PageShell className={`page-admin-applications${busy ? ' is-busy' : ''}`} title='入队申请'>
       <View className='admin-tabs' role='tablist'>
         {TABS.map((t) => (
           <View

@@ -1,0 +1,47 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import ApplyPage from '@/pages/apply/index';
+import { redirectTo, showToast } from '../../__mocks__/taro';
+import { byClass, clickByClass, typeInto } from '../support/taro-events';
+import { usePagesHarness } from '../support/pages';
+
+const ctx = usePagesHarness();
+
+describe('申请 page', () => {
+  it('sends the application and shows it is being reviewed', async () => {
+    const openid = ctx.signIn('resident');
+    render(<ApplyPage />);
+    await waitFor(() => expect(document.getElementById('apply-motivation')).toBeTruthy());
+
+    typeInto('apply-motivation', '我会写书法，可以给邻居写春联。');
+    clickByClass('btn-submit-apply');
+
+    expect(await screen.findByText('审核中')).toBeTruthy();
+    expect(screen.getByText('居委会审核后会告诉你结果，请耐心等待。')).toBeTruthy();
+    expect(document.getElementById('apply-motivation')).toBeNull();
+    expect(byClass('btn-back-home')).toHaveLength(1);
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '申请已提交' }));
+
+    const me = await ctx.h.call('members', 'me', {}, openid);
+    expect(me.member.application).toMatchObject({ status: 'pending', motivation: '我会写书法，可以给邻居写春联。' });
+  });
+
+  it('says what is missing when the profile is not filled, and leads to it', async () => {
+    const openid = ctx.signIn('newcomer');
+    await ctx.h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, openid);
+    render(<ApplyPage />);
+    await waitFor(() => expect(document.getElementById('apply-motivation')).toBeTruthy());
+
+    clickByClass('btn-submit-apply');
+
+    expect(await screen.findByText('请先填写姓名和楼栋门牌，再申请加入')).toBeTruthy();
+    clickByClass('btn-go-profile');
+    expect(redirectTo).toHaveBeenCalledWith({ url: '/pages/profile/index' });
+  });
+
+  it('shows the status instead of the form while an application is pending', async () => {
+    ctx.signIn('applicant1');
+    render(<ApplyPage />);
+    expect(await screen.findByText('审核中')).toBeTruthy();
+    expect(document.getElementById('apply-motivation')).toBeNull();
+  });
+});

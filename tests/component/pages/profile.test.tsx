@@ -1,0 +1,69 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import ProfilePage from '@/pages/profile/index';
+import { navigateBack, showToast } from '../../__mocks__/taro';
+import { byClass, clickByClass, typeInto } from '../support/taro-events';
+import { usePagesHarness } from '../support/pages';
+
+const ctx = usePagesHarness();
+
+const errorUnder = (field: string) => byClass(`field-error--${field}`)[0]?.textContent;
+
+describe('资料 page', () => {
+  it('shows each of the server’s field messages under its field and saves nothing', async () => {
+    const openid = ctx.signIn('newcomer');
+    await ctx.h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, openid);
+    render(<ProfilePage />);
+    await waitFor(() => expect(document.getElementById('profile-name')).toBeTruthy());
+
+    typeInto('profile-phone', '12345');
+    clickByClass('btn-save-profile');
+
+    await waitFor(() => expect(errorUnder('name')).toBe('请填写姓名'));
+    expect(errorUnder('building')).toBe('请填写楼栋');
+    expect(errorUnder('room')).toBe('请填写门牌');
+    expect(errorUnder('phone')).toBe('请填写11位手机号');
+    expect(showToast).not.toHaveBeenCalled();
+    expect(navigateBack).not.toHaveBeenCalled();
+    const me = await ctx.h.call('members', 'me', {}, openid);
+    expect(me.member.name).toBe('');
+  });
+
+  it('saves the profile with chosen and free skills, toasts and goes back', async () => {
+    const openid = ctx.signIn('newcomer');
+    await ctx.h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, openid);
+    render(<ProfilePage />);
+    await waitFor(() => expect(document.getElementById('profile-name')).toBeTruthy());
+
+    typeInto('profile-name', '顾阿婆');
+    typeInto('profile-building', '8号楼');
+    typeInto('profile-room', '101');
+    typeInto('profile-phone', '13812345678');
+    clickByClass('tag-chip', byClass('tag-chip').findIndex((el) => el.getAttribute('data-tag') === '理发'));
+    typeInto('skills-add-input', '编织');
+    fireEvent.click(document.getElementById('skills-add')!);
+    typeInto('interests-add-input', '越剧');
+    fireEvent.click(document.getElementById('interests-add')!);
+    clickByClass('btn-save-profile');
+
+    await waitFor(() => expect(navigateBack).toHaveBeenCalled());
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '资料已保存' }));
+    const me = await ctx.h.call('members', 'me', {}, openid);
+    expect(me.member).toMatchObject({
+      name: '顾阿婆',
+      building: '8号楼',
+      room: '101',
+      skills: ['理发', '编织'],
+      interests: ['越剧'],
+    });
+  });
+
+  it('fills the form with what the resident already entered', async () => {
+    ctx.signIn('resident');
+    render(<ProfilePage />);
+    await waitFor(() => expect(document.getElementById('profile-name')).toBeTruthy());
+    expect(document.getElementById('profile-name')!.getAttribute('value')).toBe('王秀兰');
+    const chip = byClass('tag-chip').find((el) => el.getAttribute('data-tag') === '书法');
+    expect(chip?.className).toContain('tag-chip--on');
+    expect(screen.getByText('✓ 读书会')).toBeTruthy();
+  });
+});
