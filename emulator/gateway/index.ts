@@ -468,9 +468,37 @@ class GatewayImpl implements Gateway {
     });
     const docs = this.store.list(coll).map((d) => cloneValue(d));
     const resolver = (name: string): AnyObject[] => this.store.list(name).map((d) => cloneValue(d) as AnyObject);
-    const out = wrapMingo(() => new Aggregator(pipeline as AnyObject[], { collectionResolver: resolver }).run(docs as AnyObject[]));
+    // mingo's $sample draws with replacement; MongoDB answers distinct documents, so $sample runs here.
+    let out: AnyObject[] = docs as AnyObject[];
+    let segment: AnyObject[] = [];
+    const flush = (): void => {
+      if (segment.length === 0) return;
+      const stages = segment;
+      out = wrapMingo(() => new Aggregator(stages, { collectionResolver: resolver }).run(out));
+      segment = [];
+    };
+    for (const stage of pipeline) {
+      if ('$sample' in stage) {
+        flush();
+        out = sample(out, stage.$sample);
+      } else {
+        segment.push(stage as AnyObject);
+      }
+    }
+    flush();
     return { data: { list: out.map((d) => toEJSON(d)) } };
   }
+}
+
+function sample(docs: AnyObject[], spec: unknown): AnyObject[] {
+  const size = isPlainObject(spec) ? spec.size : undefined;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) throw invalid('$sample needs a non-negative integer size');
+  const pool = docs.slice();
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [pool[i], pool[j]] = [pool[j] as AnyObject, pool[i] as AnyObject];
+  }
+  return pool.slice(0, size);
 }
 
 export function createGateway(store: Store, options: GatewayOptions = {}): Gateway {

@@ -46,6 +46,8 @@ export interface OpenStoreOptions {
   dir?: string;
   /** Compact automatically once the log has this many lines more than the snapshot had (default 5000). */
   autoCompactLines?: number;
+  /** Where notices go (a dropped torn tail); default console.warn. */
+  log?: (message: string) => void;
 }
 
 const LOG_FILE = 'db.log';
@@ -190,7 +192,7 @@ class StoreImpl implements Store {
       if (fs.existsSync(logPath)) {
         const { lines, droppedTail } = parseLog(fs.readFileSync(logPath, 'utf8'));
         if (droppedTail !== '') {
-          console.warn(`[emulator store] dropped a torn tail of ${droppedTail.length} chars from ${logPath}`);
+          (options.log ?? console.warn)(`[emulator store] dropped a torn tail of ${droppedTail.length} chars from ${logPath}`);
         }
         for (const ops of lines) this.apply(ops);
       }
