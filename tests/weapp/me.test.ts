@@ -1,0 +1,60 @@
+import { startHarness, type Harness } from '../support/harness';
+import { startWeapp, until, type WeappHost } from './simulate';
+
+/**
+ * The 我的 page of the real weapp build, rendered by miniprogram-simulate, its `wx.cloud.callFunction`
+ * answered by the real members function over the in-memory emulator.
+ */
+describe('weapp build: 我的', () => {
+  let harness: Harness;
+  let weapp: WeappHost;
+  let openid = '';
+  const calls: string[] = [];
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    weapp = startWeapp(async (name, data) => {
+      calls.push(`${name}.${(data as { action: string }).action}`);
+      return harness.invoke(name, data as { action: string }, openid);
+    });
+  }, 30_000);
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('shows a resident’s real profile and status, with no committee entry', async () => {
+    openid = harness.identities.resident;
+    const page = weapp.openPage('pages/me/index');
+    const text = await until(() => {
+      const t = page.dom.textContent ?? '';
+      return t.includes('王秀兰') && t;
+    }, 'the profile to render');
+    expect(text).toContain('3号楼 201');
+    expect(text).toContain('139****1001');
+    expect(text).toContain('未申请');
+    expect(text).toContain('编辑资料');
+    expect(text).not.toContain('居委工作台');
+    expect(calls).toContain('members.me');
+
+    // A tap on 编辑资料 reaches React and opens the profile page.
+    const navigateTo = jest.spyOn((globalThis as any).wx, 'navigateTo');
+    const button = page.querySelector('.btn-edit-profile');
+    expect(button).toBeTruthy();
+    button!.dispatchEvent('tap');
+    await until(() => navigateTo.mock.calls.length > 0, 'navigateTo');
+    expect(navigateTo.mock.calls[0]?.[0]).toMatchObject({ url: '/pages/profile/index' });
+    page.detach();
+  });
+
+  it('shows the committee the entry to the review list', async () => {
+    openid = harness.identities.committee;
+    const page = weapp.openPage('pages/me/index');
+    const text = await until(() => {
+      const t = page.dom.textContent ?? '';
+      return t.includes('周敏') && t;
+    }, 'the committee profile to render');
+    expect(text).toContain('居委工作台');
+    page.detach();
+  });
+});
