@@ -60,7 +60,7 @@ function checkSingle(dir: string, acked: string[]): void {
     for (const id of acked) {
       const doc = store.get('c', id);
       expect(doc).toBeDefined();
-      expect((doc as { pad: string }).pad).toHaveLength(4096);
+      expect((doc as unknown as { pad: string }).pad).toHaveLength(4096);
     }
     for (const doc of store.list('c')) {
       expect(doc._id).toMatch(/^w\d+$/);
@@ -110,7 +110,7 @@ describe('kill -9 during a burst of transactions', () => {
       const pairs = store.list('c').filter((d) => String(d._id).startsWith('a'));
       for (const a of pairs) expect(store.get('c', `b${String(a._id).slice(1)}`)).toBeDefined();
       expect(store.list('c').filter((d) => String(d._id).startsWith('b'))).toHaveLength(pairs.length);
-      expect((store.get('c', 'sum') as { n: number }).n).toBe(pairs.length);
+      expect((store.get('c', 'sum') as unknown as { n: number }).n).toBe(pairs.length);
       expect(pairs.length).toBeGreaterThanOrEqual(committed.length);
     } finally {
       store.close();
