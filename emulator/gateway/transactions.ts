@@ -24,6 +24,7 @@ interface Touch {
 interface Txn {
   id: string;
   startedAt: number;
+  generation: number;
   touched: Map<string, Touch>;
   writes: Map<string, { coll: string; id: unknown; doc: Doc | null }>;
 }
@@ -46,7 +47,7 @@ export class TransactionManager {
 
   start(): string {
     const id = randomBytes(16).toString('hex');
-    this.open.set(id, { id, startedAt: this.clock(), touched: new Map(), writes: new Map() });
+    this.open.set(id, { id, startedAt: this.clock(), generation: this.store.generation, touched: new Map(), writes: new Map() });
     return id;
   }
 
@@ -132,7 +133,7 @@ export class TransactionManager {
     if (txn) {
       if (this.expired(txn)) {
         this.finish(txn, 'aborted');
-        throw new GatewayError(CODES.TRANSACTION_FAIL, `transaction ${txnId} expired and was aborted`);
+        throw new GatewayError(CODES.TRANSACTION_FAIL, `transaction ${txnId} expired (or the store was reset) and was aborted`);
       }
       return txn;
     }
@@ -141,8 +142,9 @@ export class TransactionManager {
     throw new GatewayError(CODES.TRANSACTION_FAIL, `transaction ${txnId} does not exist`);
   }
 
+  /** Too old, or started before a store reset(). */
   private expired(txn: Txn): boolean {
-    return this.clock() - txn.startedAt > TRANSACTION_LIFETIME_MS;
+    return txn.generation !== this.store.generation || this.clock() - txn.startedAt > TRANSACTION_LIFETIME_MS;
   }
 
   private conflict(txn: Txn, detail: string): never {

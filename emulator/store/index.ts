@@ -37,6 +37,8 @@ export interface Store {
   compact(): void;
   /** Drops all data (and truncates the log of a durable store). */
   reset(): void;
+  /** Incremented by every reset(): state kept outside the store (open transactions) is void after it. */
+  readonly generation: number;
   close(): void;
   readonly closed: boolean;
 }
@@ -174,6 +176,7 @@ class StoreImpl implements Store {
   private logLines = 0;
   private readonly autoCompactLines: number;
   private isClosed = false;
+  private gen = 0;
 
   constructor(options: OpenStoreOptions) {
     this.autoCompactLines = options.autoCompactLines ?? 5000;
@@ -206,6 +209,10 @@ class StoreImpl implements Store {
 
   get closed(): boolean {
     return this.isClosed;
+  }
+
+  get generation(): number {
+    return this.gen;
   }
 
   list(coll: string): Doc[] {
@@ -292,6 +299,7 @@ class StoreImpl implements Store {
     this.data = new Map();
     this.created = new Set();
     this.versions = new Map();
+    this.gen++;
     if (this.dir !== undefined) this.compact();
   }
 

@@ -336,3 +336,19 @@ describe('collections', () => {
     expect(err.code).toBe('DATABASE_COLLECTION_ALREADY_EXIST');
   });
 });
+
+describe('store reset between test cases', () => {
+  test('a transaction left open before reset() holds no lock afterwards', async () => {
+    await db.collection('acct').add({ _id: 'A', bal: 1 });
+    const stale = await db.startTransaction();
+    await stale.collection('acct').doc('A').update({ bal: 2 });
+    emu.store.reset();
+    await db.collection('acct').add({ _id: 'A', bal: 10 });
+    const t = await db.startTransaction();
+    expect((await t.collection('acct').doc('A').update({ bal: 11 })).updated).toBe(1);
+    await t.commit();
+    expect((await one('acct', 'A')).bal).toBe(11);
+    const err = await rejection(stale.commit());
+    expect(err.code).toBe('DATABASE_TRANSACTION_FAIL');
+  });
+});
