@@ -1,17 +1,49 @@
-import type { StaffRole } from '../../src/shared/domain/member';
-import { AppError } from './errors';
+import type { Role } from '../../src/shared/permissions';
+import type { Identity } from './identity';
+import { memberIdFor } from './identity';
+import { findMember, type MemberDoc } from './member-record';
 
-/** The part of the caller's member record every service checks against: roles and scope. */
-export interface CallerScope {
+/** The caller as every service checks them: roles and the scope each reaches. */
+export interface Caller {
   memberId: string;
   communityId: string | null;
-  roles: readonly StaffRole[];
+  streetId: string | null;
+  roles: Role[];
+  /** Micro-grids they lead. */
+  gridIds: string[];
+  /** Councils they chair now; filled only by services whose permissions grant council_chair. */
+  chairCouncilIds: string[];
+  /** Their record, null before their first `members.me`. */
+  record: MemberDoc | null;
 }
 
-/** Refuses unless the caller holds one of `roles` inside a 居民区; answers that 居民区. */
-export function requireRole(caller: CallerScope, ...roles: StaffRole[]): string {
-  if (!caller.communityId || !roles.some((role) => caller.roles.includes(role))) {
-    throw new AppError('COMMON.FORBIDDEN');
-  }
-  return caller.communityId;
+/** The roles a member record gives (council_chair follows from the clock and is added where needed). */
+export function rolesOf(doc: MemberDoc | null): Role[] {
+  if (!doc || doc.deletedAt) return [];
+  const roles: Role[] = [];
+  if (doc.communityId) roles.push('resident');
+  if (doc.communityId && doc.application.status === 'approved') roles.push('member');
+  if (doc.communityId && doc.roles.includes('grid_leader') && doc.leadsGridIds.length > 0) roles.push('grid_leader');
+  if (doc.communityId && doc.roles.includes('committee')) roles.push('committee');
+  if (doc.streetId && doc.roles.includes('street_admin')) roles.push('street_admin');
+  return roles;
+}
+
+export function callerFrom(memberId: string, doc: MemberDoc | null): Caller {
+  const live = doc && !doc.deletedAt ? doc : null;
+  return {
+    memberId,
+    communityId: live?.communityId ?? null,
+    streetId: live?.streetId ?? null,
+    roles: rolesOf(live),
+    gridIds: live?.leadsGridIds ?? [],
+    chairCouncilIds: [],
+    record: live,
+  };
+}
+
+/** The caller from their member record: one round trip. */
+export async function loadCaller(identity: Identity): Promise<Caller> {
+  const id = memberIdFor(identity);
+  return callerFrom(id, await findMember(id));
 }

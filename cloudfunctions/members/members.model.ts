@@ -1,36 +1,6 @@
 import type { CommunityOption } from '../../src/shared/domain/community';
-import {
-  maskPhone,
-  type ApplicationStatus,
-  type ApplicationView,
-  type MemberView,
-  type StaffRole,
-} from '../../src/shared/domain/member';
-
-/** A member as stored in `members`. */
-export interface MemberDoc {
-  _id: string;
-  openid: string;
-  appid: string;
-  communityId: string | null;
-  name: string;
-  building: string;
-  room: string;
-  phone: string;
-  skills: string[];
-  interests: string[];
-  roles: StaffRole[];
-  application: {
-    status: ApplicationStatus;
-    motivation?: string;
-    submittedAt?: Date;
-    reviewedAt?: Date;
-    reviewerId?: string;
-    reason?: string;
-  };
-  createdAt: Date;
-  updatedAt: Date;
-}
+import { maskPhone, type ApplicationView, type MemberView } from '../../src/shared/domain/member';
+import type { MemberDoc } from '../_core/member-record';
 
 export interface CommunityDoc {
   _id: string;
@@ -38,25 +8,6 @@ export interface CommunityDoc {
   streetId: string;
   streetName: string;
   order: number;
-}
-
-export function newMemberDoc(id: string, openid: string, appid: string, now: Date): MemberDoc {
-  return {
-    _id: id,
-    openid,
-    appid,
-    communityId: null,
-    name: '',
-    building: '',
-    room: '',
-    phone: '',
-    skills: [],
-    interests: [],
-    roles: [],
-    application: { status: 'none' },
-    createdAt: now,
-    updatedAt: now,
-  };
 }
 
 const iso = (at: Date | undefined) => (at ? new Date(at).toISOString() : undefined);

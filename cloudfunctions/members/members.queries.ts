@@ -2,17 +2,15 @@ import { PAGE_SIZE } from '../../src/shared/result';
 import type { ApplicationStatus } from '../../src/shared/domain/member';
 import { COLLECTIONS } from '../_core/collections';
 import { getDb, isDuplicateWrite } from '../_core/db';
-import type { CommunityDoc, MemberDoc } from './members.model';
+import type { MemberDoc } from '../_core/member-record';
+import type { CommunityDoc } from './members.model';
+
+export { findMember } from '../_core/member-record';
 
 /** Each function here is one database round trip, except where its comment says otherwise. */
 
 const members = () => getDb().collection(COLLECTIONS.members);
 const communities = () => getDb().collection(COLLECTIONS.communities);
-
-export async function findMember(id: string): Promise<MemberDoc | null> {
-  const res = await members().doc(id).get();
-  return (res.data?.[0] as MemberDoc | undefined) ?? null;
-}
 
 /** Inserts under a deterministic `_id`; false when a racing or retried call inserted it first. */
 export async function insertMember(doc: MemberDoc): Promise<boolean> {

@@ -1,14 +1,15 @@
 import type { ActionOutput, ActionParsed } from '../../src/shared/action';
 import type { membersActions } from '../../src/shared/actions/members';
-import type { CallerScope } from '../_core/caller';
-import { requireRole } from '../_core/caller';
+import { authorize, ensureSameCommunity } from '../_core/authorize';
+import { callerFrom } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { command } from '../_core/db';
 import { AppError } from '../_core/errors';
 import { memberIdFor, type Identity } from '../_core/identity';
 import { wechat } from '../_core/ports/wechat';
 import type { CallContext } from '../_core/router';
-import { newMemberDoc, toApplicationView, toCommunityOption, toMemberView, type MemberDoc } from './members.model';
+import { newMemberDoc, type MemberDoc } from '../_core/member-record';
+import { toApplicationView, toCommunityOption, toMemberView } from './members.model';
 import * as q from './members.queries';
 
 type A = typeof membersActions;
@@ -26,10 +27,6 @@ async function loadOrCreateMe(identity: Identity): Promise<MemberDoc> {
   const raced = await q.findMember(id);
   if (!raced) throw new Error(`member ${id} vanished after a duplicate insert`);
   return raced;
-}
-
-function scopeOf(doc: MemberDoc): CallerScope {
-  return { memberId: doc._id, communityId: doc.communityId, roles: doc.roles };
 }
 
 /** Text other residents will read must pass the platform's content check first. */
@@ -114,8 +111,9 @@ export async function apply(input: In<'apply'>, { identity }: CallContext): Out<
 
 /** Round trips: 2. */
 export async function listApplications(input: In<'listApplications'>, { identity }: CallContext): Out<'listApplications'> {
-  const caller = await loadOrCreateMe(identity);
-  const communityId = requireRole(scopeOf(caller), 'committee');
+  const caller = callerFrom(memberIdFor(identity), await loadOrCreateMe(identity));
+  authorize(caller, 'members.review', { communityId: caller.communityId });
+  const communityId = caller.communityId!;
   const { rows, hasMore } = await q.listApplicationsPage(communityId, input.status, input.page);
   return { items: rows.map((row) => toApplicationView(row, true)), page: input.page, hasMore };
 }
@@ -125,8 +123,9 @@ export async function listApplications(input: In<'listApplications'>, { identity
  * so two committee members deciding at once, or a retry, decide once.
  */
 export async function review(input: In<'review'>, { identity }: CallContext): Out<'review'> {
-  const caller = await loadOrCreateMe(identity);
-  const communityId = requireRole(scopeOf(caller), 'committee');
+  const caller = callerFrom(memberIdFor(identity), await loadOrCreateMe(identity));
+  authorize(caller, 'members.review', { communityId: caller.communityId });
+  const communityId = caller.communityId!;
   const reason = input.reason.trim();
   if (input.decision === 'reject' && !reason) {
     throw new AppError('MEMBERS.REASON_REQUIRED', { reason: '请写下未通过的原因' });
@@ -139,14 +138,12 @@ export async function review(input: In<'review'>, { identity }: CallContext): Ou
     {
       'application.status': status,
       'application.reviewedAt': now,
-      'application.reviewerId': caller._id,
+      'application.reviewerId': caller.memberId,
       'application.reason': status === 'rejected' ? reason : command().remove(),
       updatedAt: now,
     },
   );
-  const target = await q.findMember(input.memberId);
-  // Another 居民区's record answers exactly like a missing one: ids cannot be probed.
-  if (!target || target.communityId !== communityId) throw new AppError('COMMON.NOT_FOUND');
+  const target = ensureSameCommunity(caller, await q.findMember(input.memberId));
   if (!decided) throw new AppError('MEMBERS.NOT_PENDING');
   await q.addHistory({
     _id: `${target._id}-${status}-${now.getTime()}`,
@@ -154,7 +151,7 @@ export async function review(input: In<'review'>, { identity }: CallContext): Ou
     memberId: target._id,
     kind: status,
     at: now,
-    by: caller._id,
+    by: caller.memberId,
     ...(reason ? { note: reason } : {}),
   });
   return { application: toApplicationView(target, true) };

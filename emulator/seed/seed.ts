@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../../cloudfunctions/_core/collections';
 import { getDb, isDuplicateWrite } from '../../cloudfunctions/_core/db';
 import { memberIdFor } from '../../cloudfunctions/_core/identity';
-import { newMemberDoc, type MemberDoc } from '../../cloudfunctions/members/members.model';
+import { newMemberDoc, type MemberDoc } from '../../cloudfunctions/_core/member-record';
 import { LOCAL_APPID } from '../dev-server/functions-host';
 import { DEFAULT_COUNCILS, DEMO_COMMUNITIES, DEMO_GRIDS, DEMO_PEOPLE, DEMO_STREET, type DemoPerson } from './demo-data';
 

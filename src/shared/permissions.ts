@@ -1,0 +1,63 @@
+/**
+ * The permission matrix: for each action, which roles may call it and how far their grant reaches. Every service
+ * checks the caller against it (cloudfunctions/_core/authorize.ts); the README renders it. Nothing crosses a 居民区:
+ * every scope but `street` is inside the caller's own 居民区, and `street` gives counts only.
+ */
+export const ROLES = ['resident', 'member', 'grid_leader', 'council_chair', 'committee', 'street_admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '居民',
+  member: '梯队成员',
+  grid_leader: '微格长',
+  council_chair: '分会轮值会长',
+  committee: '居委',
+  street_admin: '街道',
+};
+
+/**
+ * self: the caller's own records; grid: records in the micro-grids they lead; council: the councils they chair now;
+ * community: their 居民区; street: their 街道's 居民区, aggregated counts only.
+ */
+export type Scope = 'self' | 'grid' | 'council' | 'community' | 'street';
+
+export const SCOPE_LABELS: Record<Scope, string> = {
+  self: '本人',
+  grid: '所管微格',
+  council: '所任分会',
+  community: '本居民区',
+  street: '本街道（仅统计）',
+};
+
+type Grants = Partial<Record<Role, Scope>>;
+
+export const PERMISSIONS = {
+  'members.review': { committee: 'community' },
+  'members.viewHistory': { committee: 'community', resident: 'self' },
+  'members.setStaffRole': { committee: 'community' },
+  'members.actForResident': { grid_leader: 'grid', committee: 'community' },
+  'members.viewProxyLog': { committee: 'community', resident: 'self' },
+  'councils.view': { resident: 'community' },
+  'councils.join': { member: 'self' },
+  'councils.manage': { committee: 'community' },
+  'councils.viewMembers': { committee: 'community', council_chair: 'council' },
+  'councils.changeRotation': { committee: 'community', council_chair: 'council' },
+  'grids.view': { resident: 'community' },
+  'grids.manage': { committee: 'community' },
+  'grids.viewRoster': { grid_leader: 'grid', committee: 'community' },
+  'grids.setColour': { committee: 'community' },
+  'grids.viewColour': { grid_leader: 'grid', committee: 'community' },
+  'talent.search': { committee: 'community', grid_leader: 'community', council_chair: 'community' },
+  'roster.import': { committee: 'community' },
+  'street.viewCounts': { street_admin: 'street' },
+} as const satisfies Record<string, Grants>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The scopes `roles` hold for `permission`, widest first. */
+export function scopesFor(permission: Permission, roles: readonly Role[]): Scope[] {
+  const grants: Grants = PERMISSIONS[permission];
+  const order: Scope[] = ['street', 'community', 'council', 'grid', 'self'];
+  const held = new Set(roles.map((r) => grants[r]).filter((s): s is Scope => !!s));
+  return order.filter((s) => held.has(s));
+}
