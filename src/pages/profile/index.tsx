@@ -59,6 +59,13 @@ export default function ProfilePage() {
             errors={errors}
             formError={formError}
             onSubmit={(input) => void save(input)}
+            onEdit={(field) =>
+              setErrors((prev) => {
+                const next = { ...prev };
+                delete next[field];
+                return next;
+              })
+            }
           />
         </>
       ) : null}

@@ -26,6 +26,11 @@ describe('资料 page', () => {
     expect(navigateBack).not.toHaveBeenCalled();
     const me = await ctx.h.call('members', 'me', {}, openid);
     expect(me.member.name).toBe('');
+
+    // Editing a field clears its message, and only its own.
+    typeInto('profile-name', '顾阿婆');
+    expect(errorUnder('name')).toBeUndefined();
+    expect(errorUnder('building')).toBe('请填写楼栋');
   });
 
   it('saves the profile with chosen and free skills, toasts and goes back', async () => {

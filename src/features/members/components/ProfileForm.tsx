@@ -16,10 +16,18 @@ export interface ProfileFormProps {
   /** A message for the whole form (not tied to a field). */
   formError: string | null;
   onSubmit: (input: ProfileInput) => void;
+  /** A field was edited (its old error can go). */
+  onEdit?: (field: keyof ProfileInput) => void;
 }
 
 /** The profile form: who you are, where you live, what you can do and like. */
-export function ProfileForm({ member, saving, errors, formError, onSubmit }: ProfileFormProps) {
+export function ProfileForm({ member, saving, errors, formError, onSubmit, onEdit }: ProfileFormProps) {
+  const edit =
+    <T,>(field: keyof ProfileInput, set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      if (errors[field]) onEdit?.(field);
+    };
   const [name, setName] = useState(member.name);
   const [building, setBuilding] = useState(member.building);
   const [room, setRoom] = useState(member.room);
@@ -42,7 +50,7 @@ export function ProfileForm({ member, saving, errors, formError, onSubmit }: Pro
           value={name}
           maxlength={20}
           placeholder='例如：王阿姨的真名'
-          onInput={(e) => setName(e.detail.value)}
+          onInput={(e) => edit('name', setName)(e.detail.value)}
         />
       </FormField>
       <FormField label='楼栋' name='building' error={errors.building}>
@@ -52,7 +60,7 @@ export function ProfileForm({ member, saving, errors, formError, onSubmit }: Pro
           value={building}
           maxlength={20}
           placeholder='例如：12号楼'
-          onInput={(e) => setBuilding(e.detail.value)}
+          onInput={(e) => edit('building', setBuilding)(e.detail.value)}
         />
       </FormField>
       <FormField label='门牌' name='room' error={errors.room}>
@@ -62,7 +70,7 @@ export function ProfileForm({ member, saving, errors, formError, onSubmit }: Pro
           value={room}
           maxlength={10}
           placeholder='例如：302室'
-          onInput={(e) => setRoom(e.detail.value)}
+          onInput={(e) => edit('room', setRoom)(e.detail.value)}
         />
       </FormField>
       <FormField
@@ -79,14 +87,14 @@ export function ProfileForm({ member, saving, errors, formError, onSubmit }: Pro
           value={phone}
           maxlength={11}
           placeholder='11位手机号'
-          onInput={(e) => setPhone(e.detail.value)}
+          onInput={(e) => edit('phone', setPhone)(e.detail.value)}
         />
       </FormField>
       <FormField label='我的技能' name='skills' optional error={errors.skills} hint='点一下选中，再点一下取消'>
-        <TagPicker id='skills' options={SUGGESTED_SKILLS} value={skills} onChange={setSkills} />
+        <TagPicker id='skills' options={SUGGESTED_SKILLS} value={skills} onChange={edit('skills', setSkills)} />
       </FormField>
       <FormField label='我的兴趣' name='interests' optional error={errors.interests}>
-        <TagPicker id='interests' value={interests} onChange={setInterests} placeholder='例如：唱歌、下棋' />
+        <TagPicker id='interests' value={interests} onChange={edit('interests', setInterests)} placeholder='例如：唱歌、下棋' />
       </FormField>
       {formError ? (
         <View className='form-error' role='alert'>
