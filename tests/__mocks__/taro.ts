@@ -58,6 +58,8 @@ function usePageHook(cb: Callback, registry?: Set<{ current: Callback }>) {
     return () => {
       registry.delete(ref);
     };
+    // Once per mount, like a page's lifecycle.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 }
 
@@ -75,6 +77,7 @@ export function useLaunch(cb: Callback): void {
   usePageHook(cb);
 }
 export function useUnload(cb: Callback): void {
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => cb, []);
 }
 export function useDidHide(_cb: Callback): void {}

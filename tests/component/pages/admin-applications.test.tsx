@@ -2,9 +2,9 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import ApplicationsPage from '@/packages/admin/pages/applications/index';
 import { showToast } from '../../__mocks__/taro';
 import { byClass, typeInto } from '../support/taro-events';
-import { usePagesHarness } from '../support/pages';
+import { setupPagesHarness } from '../support/pages';
 
-const ctx = usePagesHarness();
+const ctx = setupPagesHarness();
 
 const rowOf = (memberId: string) =>
   byClass('application-row').find((el) => el.getAttribute('data-member-id') === memberId) as HTMLElement | undefined;

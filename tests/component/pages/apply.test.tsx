@@ -2,9 +2,9 @@ import { render, screen, waitFor } from '@testing-library/react';
 import ApplyPage from '@/pages/apply/index';
 import { redirectTo, showToast } from '../../__mocks__/taro';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
-import { usePagesHarness } from '../support/pages';
+import { setupPagesHarness } from '../support/pages';
 
-const ctx = usePagesHarness();
+const ctx = setupPagesHarness();
 
 describe('申请 page', () => {
   it('sends the application and shows it is being reviewed', async () => {

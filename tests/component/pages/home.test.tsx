@@ -2,9 +2,9 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import HomePage from '@/pages/home/index';
 import { navigateTo } from '../../__mocks__/taro';
 import { byClass, clickByClass } from '../support/taro-events';
-import { __setRouterParams, usePagesHarness } from '../support/pages';
+import { __setRouterParams, setupPagesHarness } from '../support/pages';
 
-const ctx = usePagesHarness();
+const ctx = setupPagesHarness();
 
 const option = (id: string) => byClass('community-option').find((el) => el.getAttribute('data-community-id') === id);
 

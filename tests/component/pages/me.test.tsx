@@ -2,9 +2,9 @@ import { render, screen } from '@testing-library/react';
 import MePage from '@/pages/me/index';
 import { navigateTo } from '../../__mocks__/taro';
 import { byClass, clickByClass } from '../support/taro-events';
-import { usePagesHarness } from '../support/pages';
+import { setupPagesHarness } from '../support/pages';
 
-const ctx = usePagesHarness();
+const ctx = setupPagesHarness();
 
 describe('我的 page', () => {
   it('shows a resident their profile with the phone masked and no committee entry', async () => {

@@ -2,9 +2,9 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import ProfilePage from '@/pages/profile/index';
 import { navigateBack, showToast } from '../../__mocks__/taro';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
-import { usePagesHarness } from '../support/pages';
+import { setupPagesHarness } from '../support/pages';
 
-const ctx = usePagesHarness();
+const ctx = setupPagesHarness();
 
 const errorUnder = (field: string) => byClass(`field-error--${field}`)[0]?.textContent;
 

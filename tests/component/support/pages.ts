@@ -7,7 +7,7 @@ import { __resetTaroMock, __setRouterParams } from '../../__mocks__/taro';
  * Page tests run the real H5 branch of callCloud against the real functions: the global fetch is the
  * harness's (it answers `/fn/:name` like the dev server), the identity is the dev login's localStorage key.
  */
-export function usePagesHarness(): { readonly h: Harness; signIn(who: DemoIdentity): string } {
+export function setupPagesHarness(): { readonly h: Harness; signIn(who: DemoIdentity): string } {
   let harness: Harness | undefined;
   const realFetch = globalThis.fetch;
 
