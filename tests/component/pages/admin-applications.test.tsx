@@ -90,6 +90,26 @@ describe('居委工作台: 入队申请', () => {
     expect(screen.getByText('陈志明')).toBeTruthy();
   });
 
+  it('shows 20 a page and loads more while there are more', async () => {
+    // 21 more residents apply (23 pending in all).
+    for (let i = 0; i < 21; i += 1) {
+      const openid = `page-test-${i}`;
+      await ctx.h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, openid);
+      await ctx.h.call('members', 'updateProfile', { name: `居民${i}`, building: '1号楼', room: `${100 + i}` }, openid);
+      await ctx.h.call('members', 'apply', {}, openid);
+    }
+    ctx.signIn('committee');
+    render(<ApplicationsPage />);
+    await waitFor(() => expect(byClass('application-row')).toHaveLength(20));
+    await idle();
+    fireEvent.click(byClass('btn-load-more')[0]!);
+    await waitFor(() => expect(byClass('application-row')).toHaveLength(23));
+    await idle();
+    expect(byClass('btn-load-more')).toHaveLength(0);
+    const ids = byClass('application-row').map((el) => el.getAttribute('data-member-id'));
+    expect(new Set(ids).size).toBe(23);
+  });
+
   it('turns away a resident who is not on the committee', async () => {
     ctx.signIn('resident');
     render(<ApplicationsPage />);

@@ -29,4 +29,25 @@ describe('我的 page', () => {
     clickByClass('entry-admin');
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/applications/index' });
   });
+
+  it('shows a refused applicant the committee’s reason and lets them apply again', async () => {
+    await ctx.h.call(
+      'members',
+      'review',
+      { memberId: ctx.h.memberIdOf('applicant1'), decision: 'reject', reason: '请先补充门牌号' },
+      ctx.h.identities.committee,
+    );
+    ctx.signIn('applicant1');
+    render(<MePage />);
+    expect(await screen.findByText('未通过')).toBeTruthy();
+    expect(screen.getByText('请先补充门牌号')).toBeTruthy();
+    expect(byClass('btn-apply')[0]?.textContent).toContain('重新申请');
+  });
+
+  it('shows a member that they have joined, without an apply button', async () => {
+    ctx.signIn('member');
+    render(<MePage />);
+    expect(await screen.findByText('已加入第二梯队')).toBeTruthy();
+    expect(byClass('btn-apply')).toHaveLength(0);
+  });
 });
