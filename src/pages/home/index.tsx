@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
@@ -44,6 +44,12 @@ export default function HomePage() {
   }, [needsCommunity, fromEntry]);
 
   const community = me.data?.community;
+
+  // A card shared from here opens 首页 for the same 居民区 (a newcomer opening it is placed there).
+  useShareAppMessage(() => ({
+    title: community ? `邀你加入${community.name}第二梯队` : '邀你加入同心梯队',
+    path: community ? `/pages/home/index?communityId=${encodeURIComponent(community.id)}` : '/pages/home/index',
+  }));
   const status = member ? (member.isMember ? 'approved' : member.application.status) : 'none';
 
   return (
