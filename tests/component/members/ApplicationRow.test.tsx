@@ -14,11 +14,11 @@ const item: ApplicationView = {
 };
 
 describe('ApplicationRow', () => {
-  it('shows who applied, with the phone masked', () => {
+  it('shows who applied, with the phone as the server sent it (in full, for the committee)', () => {
     render(<ApplicationRow item={item} busy={false} onApprove={jest.fn()} onReject={jest.fn()} />);
     expect(screen.getByText('陈阿姨')).toBeTruthy();
     expect(screen.getByText('7号楼 603')).toBeTruthy();
-    expect(screen.getByText('手机：139****1234')).toBeTruthy();
+    expect(screen.getByText('手机：13900001234')).toBeTruthy();
     expect(screen.getByText('技能：书法、摄影')).toBeTruthy();
     expect(screen.getByText('想说的话：退休了，想帮帮邻居')).toBeTruthy();
     expect(screen.getByText('申请于 2026-11-20 10:00')).toBeTruthy();

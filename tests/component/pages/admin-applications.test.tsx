@@ -23,7 +23,7 @@ describe('居委工作台: 入队申请', () => {
     expect(screen.queryByText('黄海')).toBeNull();
     const row = rowOf(ctx.h.memberIdOf('applicant1'))!;
     expect(within(row).getByText('7号楼 303')).toBeTruthy();
-    expect(within(row).getByText('手机：139****1006')).toBeTruthy();
+    expect(within(row).getByText('手机：13900001006')).toBeTruthy();
     expect(within(row).getByText('技能：教师、绘画')).toBeTruthy();
     expect(within(row).getByText('想说的话：退休在家，想给小朋友上上绘画课。')).toBeTruthy();
   });

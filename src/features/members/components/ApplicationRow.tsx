@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { FieldError } from '@/components/FieldError';
 import { StatusTag } from '@/components/StatusTag';
 import { ERRORS } from '@shared/errors';
-import { maskPhone, type ApplicationView } from '@shared/domain/member';
+import type { ApplicationView } from '@shared/domain/member';
 import { formatShanghai } from '@shared/time';
 import { STATUS_TONES, statusLabel } from '../status';
 
@@ -43,7 +43,7 @@ export function ApplicationRow({ item, busy, onApprove, onReject }: ApplicationR
       <Text className='application-row__line application-row__address'>
         {[item.building, item.room].filter(Boolean).join(' ') || '未填楼栋门牌'}
       </Text>
-      {item.phone ? <Text className='application-row__line application-row__phone'>手机：{maskPhone(item.phone)}</Text> : null}
+      {item.phone ? <Text className='application-row__line application-row__phone'>手机：{item.phone}</Text> : null}
       {item.skills.length ? (
         <Text className='application-row__line application-row__skills'>技能：{item.skills.join('、')}</Text>
       ) : null}
