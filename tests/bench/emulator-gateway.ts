@@ -12,7 +12,7 @@ import { startGateway } from '../../emulator/gateway';
 import { sdkEnv } from '../../emulator/sdk-env';
 import { openStore, type Store } from '../../emulator/store';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 const ROUNDS = 200;
 
 function percentile(sorted: number[], p: number): number {

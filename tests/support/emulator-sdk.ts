@@ -3,7 +3,7 @@ import { startGateway, type RunningGateway } from '../../emulator/gateway';
 import { sdkEnv } from '../../emulator/sdk-env';
 import type { Store } from '../../emulator/store';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 export type SdkDb = any;
 
 export interface EmulatorSdk {
