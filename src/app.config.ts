@@ -5,8 +5,12 @@ export default defineAppConfig({
       // Committee pages: downloaded only by those who open them, keeping the main package small.
       root: 'packages/admin',
       name: 'admin',
-      pages: ['pages/applications/index'],
+      pages: ['pages/applications/index', 'pages/member/index', 'pages/councils/index', 'pages/grids/index', 'pages/import/index'],
     },
+    { root: 'packages/councils', name: 'councils', pages: ['pages/list/index', 'pages/detail/index'] },
+    { root: 'packages/grids', name: 'grids', pages: ['pages/roster/index', 'pages/talent/index'] },
+    { root: 'packages/profile', name: 'profile', pages: ['pages/privacy/index', 'pages/data/index', 'pages/children/index', 'pages/proxy/index'] },
+    { root: 'packages/street', name: 'street', pages: ['pages/overview/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

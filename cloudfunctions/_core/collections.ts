@@ -6,6 +6,14 @@ export const COLLECTIONS = {
   grids: 'grids',
   members: 'members',
   memberHistory: 'member_history',
+  /** Who acted for whom (a grid leader for an elderly resident). */
+  proxyLog: 'proxy_log',
+  /** Children in the 小小梯队, with their guardian's consent. */
+  children: 'children',
+  /** 双楼长: a building-group leader paired with a member. */
+  buildingPairs: 'building_pairs',
+  /** 微格分色: sensitive, kept apart from the member record. */
+  memberColours: 'member_colours',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

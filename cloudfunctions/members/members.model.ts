@@ -34,8 +34,12 @@ export function toMemberView(doc: MemberDoc): MemberView {
     phone: doc.phone,
     skills: doc.skills,
     interests: doc.interests,
+    availability: doc.availability ?? [],
     roles: doc.roles,
     isMember: doc.application.status === 'approved',
+    gridId: doc.gridId ?? null,
+    leadsGridIds: doc.leadsGridIds ?? [],
+    councilIds: doc.councilIds ?? [],
     application: applicationView(doc),
     createdAt: new Date(doc.createdAt).toISOString(),
   };

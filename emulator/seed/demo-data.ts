@@ -44,6 +44,17 @@ export interface DemoPerson {
   motivation?: string;
   /** Minutes before seeding that the application was submitted (orders the review list). */
   appliedMinutesAgo?: number;
+  /** Micro-grids this person leads (微格长). */
+  leadsGridIds?: string[];
+  /** Sub-councils this person joined. */
+  councilIds?: string[];
+  availability?: string[];
+}
+
+/** The micro-grid a building of a demo 居民区 belongs to. */
+export function demoGridOf(communityId: string | null, building: string): string | null {
+  const grid = DEMO_GRIDS.find((g) => (g.buildings as readonly string[]).includes(building));
+  return communityId && grid ? `${communityId}-${grid.key}` : null;
 }
 
 const person = (p: Omit<DemoPerson, 'skills' | 'interests' | 'roles' | 'status'> & Partial<DemoPerson>): DemoPerson => ({
@@ -63,12 +74,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   person({
     key: 'member', openid: 'demo-member', label: '梯队成员 李建国（白玉一居）', communityId: 'cm-baiyu1',
     name: '李建国', building: '5号楼', room: '502', phone: '13900001002', skills: ['水电维修', '家电维修'], interests: ['巡逻'],
-    status: 'approved',
+    status: 'approved', councilIds: ['cm-baiyu1-service', 'cm-baiyu1-governance'], availability: ['周末'],
   }),
   person({
     key: 'gridLeader', openid: 'demo-grid-leader', label: '微格长 张丽华（白玉一居 第一微格）', communityId: 'cm-baiyu1',
     name: '张丽华', building: '2号楼', room: '101', phone: '13900001003', skills: ['护士'], interests: ['邻援助老'],
-    roles: ['grid_leader'], status: 'approved',
+    roles: ['grid_leader'], status: 'approved', leadsGridIds: ['cm-baiyu1-g1'], councilIds: ['cm-baiyu1-service'],
   }),
   person({
     key: 'committee', openid: 'demo-committee', label: '居委 周敏（白玉一居 居委会）', communityId: 'cm-baiyu1',

@@ -3,10 +3,14 @@ import { getDb, isDuplicateWrite } from '../../cloudfunctions/_core/db';
 import { memberIdFor } from '../../cloudfunctions/_core/identity';
 import { newMemberDoc, type MemberDoc } from '../../cloudfunctions/_core/member-record';
 import { LOCAL_APPID } from '../dev-server/functions-host';
-import { DEFAULT_COUNCILS, DEMO_COMMUNITIES, DEMO_GRIDS, DEMO_PEOPLE, DEMO_STREET, type DemoPerson } from './demo-data';
+import { seedCouncils } from './councils';
+import { DEMO_COMMUNITIES, DEMO_PEOPLE, DEMO_STREET, demoGridOf, type DemoPerson } from './demo-data';
+import { seedGrids } from './grids';
 
 /** Adds one document unless its `_id` exists: re-seeding changes nothing, and never overwrites a local edit. */
-async function ensure(collection: string, doc: { _id: string } & Record<string, unknown>): Promise<boolean> {
+export type Ensure = (collection: string, doc: { _id: string } & Record<string, unknown>) => Promise<boolean>;
+
+const ensure: Ensure = async function ensure(collection: string, doc: { _id: string } & Record<string, unknown>): Promise<boolean> {
   try {
     await getDb().collection(collection).add(doc);
     return true;
@@ -14,7 +18,7 @@ async function ensure(collection: string, doc: { _id: string } & Record<string, 
     if (isDuplicateWrite(err)) return false;
     throw err;
   }
-}
+};
 
 export function demoMemberId(person: Pick<DemoPerson, 'openid'>): string {
   return memberIdFor({ openid: person.openid, appid: LOCAL_APPID });
@@ -34,6 +38,11 @@ function memberDoc(p: DemoPerson, now: Date): MemberDoc | null {
     skills: p.skills,
     interests: p.interests,
     roles: p.roles,
+    gridId: demoGridOf(p.communityId, p.building),
+    leadsGridIds: p.leadsGridIds ?? [],
+    councilIds: p.councilIds ?? [],
+    availability: p.availability ?? [],
+    ...(p.key === 'streetAdmin' ? { streetId: DEMO_STREET._id } : {}),
     application:
       p.status === 'none'
         ? { status: 'none' }
@@ -55,17 +64,9 @@ export async function seedDemo(now: Date): Promise<number> {
   await count(COLLECTIONS.streets, { ...DEMO_STREET });
   for (const c of DEMO_COMMUNITIES) {
     await count(COLLECTIONS.communities, { ...c, streetId: DEMO_STREET._id, streetName: DEMO_STREET.name });
-    for (const [order, council] of DEFAULT_COUNCILS.entries()) {
-      await count(COLLECTIONS.councils, {
-        _id: `${c._id}-${council.key}`, communityId: c._id, name: council.name, kind: council.kind, order, active: true,
-      });
-    }
-    for (const [order, grid] of DEMO_GRIDS.entries()) {
-      await count(COLLECTIONS.grids, {
-        _id: `${c._id}-${grid.key}`, communityId: c._id, name: grid.name, buildings: [...grid.buildings], order,
-      });
-    }
   }
+  added += await seedCouncils(ensure, now);
+  added += await seedGrids(ensure, now);
   for (const p of DEMO_PEOPLE) {
     const doc = memberDoc(p, now);
     if (doc) await count(COLLECTIONS.members, { ...doc });

@@ -1,9 +1,19 @@
 import type { ActionInput, ActionMap, ActionOutput } from './action';
+import { councilsActions } from './actions/councils';
+import { gridsActions } from './actions/grids';
 import { membersActions } from './actions/members';
+import { rosterActions } from './actions/roster';
+import { streetActions } from './actions/street';
+import { talentActions } from './actions/talent';
 
 /** Every cloud function and its actions: the one list the app and the functions share. */
 export const catalogue = {
   members: membersActions,
+  councils: councilsActions,
+  grids: gridsActions,
+  talent: talentActions,
+  roster: rosterActions,
+  street: streetActions,
 } satisfies Record<string, ActionMap>;
 
 export type Catalogue = typeof catalogue;

@@ -32,8 +32,16 @@ export interface MemberView {
   phone: string;
   skills: string[];
   interests: string[];
+  /** When they are usually free, e.g. 工作日白天 / 周末. */
+  availability: string[];
   roles: StaffRole[];
   isMember: boolean;
+  /** The micro-grid of their building. */
+  gridId: string | null;
+  /** Micro-grids they lead (微格长). */
+  leadsGridIds: string[];
+  /** Sub-councils they joined. */
+  councilIds: string[];
   application: Application;
   createdAt: string;
 }

@@ -10,8 +10,12 @@ const base: MemberView = {
   phone: '',
   skills: [],
   interests: [],
+  availability: [],
   roles: [],
   isMember: false,
+  gridId: null,
+  leadsGridIds: [],
+  councilIds: [],
   application: { status: 'none' },
   createdAt: '2026-01-01T00:00:00.000Z',
 };

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '理事会管理',
+});

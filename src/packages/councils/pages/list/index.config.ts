@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '自治家园理事会',
+});

@@ -1,0 +1,2 @@
+/** Codes start with `COUNCILS.`; messages are what residents read. */
+export const COUNCILS_ERRORS = {} as const;
