@@ -34,12 +34,13 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(12)} ${kb(bytes).padStart(10)}  require ${ms.toFixed(0)} ms (${(ms - sdkMs).toFixed(0)} ms over the SDK)`);
   }
 
-  console.log('\n## emulator round trips through the real SDK');
-  const emulatorBenches = readdirSync(__dirname).filter((f) => /^emulator-.*\.ts$/.test(f));
-  for (const file of emulatorBenches) {
-    const mod = (await import(join(__dirname, file))) as { benchEmulator?: () => Promise<Record<string, number>> };
-    if (!mod.benchEmulator) continue;
-    for (const [label, value] of Object.entries(await mod.benchEmulator())) console.log(`  ${label.padEnd(44)} ${value.toFixed(2)}`);
+  // Each domain's figures: tests/bench/<name>.bench.ts exports `bench()` answering label -> figure.
+  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts')).sort()) {
+    console.log(`\n## ${file.replace(/\.bench\.ts$/, '')}`);
+    const mod = (await import(join(__dirname, file))) as { bench: () => Promise<Record<string, number | string>> };
+    for (const [label, value] of Object.entries(await mod.bench())) {
+      console.log(`  ${label.padEnd(52)} ${typeof value === 'number' ? value.toFixed(2) : value}`);
+    }
   }
 
   console.log('\n## H5 first render in Chromium (navigation to the home page with real data)');

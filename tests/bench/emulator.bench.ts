@@ -65,7 +65,7 @@ async function benchOne(store: Store | undefined, label: string, out: Record<str
   }
 }
 
-export async function benchEmulator(): Promise<Record<string, number>> {
+export async function bench(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   await benchOne(undefined, 'memory', out, true);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-bench-'));
