@@ -2,7 +2,7 @@
  * Emulator round trips through the real @cloudbase/node-sdk: p50/p99 latency (ms) of a get() and of a
  * conditional update (`where({_id, n: lt}).update(inc)`), with 1 client and with 50 concurrent clients,
  * against a memory store and (conditional update) against a durable store (one fdatasync per write).
- * Imported by tests/bench/run.ts; also runnable alone: `npx tsx tests/bench/emulator-gateway.ts`.
+ * Imported by tests/bench/run.ts; also runnable alone: `npx tsx tests/bench/emulator.bench.ts`.
  */
 import fs from 'fs';
 import os from 'os';
@@ -80,7 +80,7 @@ export async function bench(): Promise<Record<string, number>> {
 }
 
 if (require.main === module) {
-  benchEmulator().then(
+  bench().then(
     (figures) => {
       for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(52)} ${v.toFixed(2)}`);
       process.exit(0);
