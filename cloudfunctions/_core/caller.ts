@@ -1,7 +1,7 @@
 import type { Role } from '../../src/shared/permissions';
 import type { Identity } from './identity';
-import { memberIdFor } from './identity';
-import { findMember, type MemberDoc } from './member-record';
+import { accountKeyOf, memberIdFor } from './identity';
+import { findMemberByAccount, type MemberDoc } from './member-record';
 
 /** The caller as every service checks them: roles and the scope each reaches. */
 export interface Caller {
@@ -44,6 +44,6 @@ export function callerFrom(memberId: string, doc: MemberDoc | null): Caller {
 
 /** The caller from their member record: one round trip. */
 export async function loadCaller(identity: Identity): Promise<Caller> {
-  const id = memberIdFor(identity);
-  return callerFrom(id, await findMember(id));
+  const doc = await findMemberByAccount(accountKeyOf(identity));
+  return callerFrom(doc?._id ?? memberIdFor(identity), doc);
 }

@@ -14,6 +14,10 @@ export const COLLECTIONS = {
   buildingPairs: 'building_pairs',
   /** 微格分色: sensitive, kept apart from the member record. */
   memberColours: 'member_colours',
+  /** Which grid holds a building (`_id` = communityId:building): one building, one grid, even under races. */
+  gridBuildings: 'grid_buildings',
+  /** The 总格长 of a 居民区 (`_id` = communityId). */
+  gridChiefs: 'grid_chiefs',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

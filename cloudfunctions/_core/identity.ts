@@ -26,10 +26,21 @@ export function identify(context: unknown): Identity | null {
   return { openid, appid, unionid };
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /**
- * A member's `_id`, derived from who they are so the first call's record is created exactly once under
- * races and retries, and so ids shown to others do not reveal the openid.
+ * The account's lookup key, stored on its live member record (and erased when the account is deleted). Not
+ * reversible, so records do not carry the openid as an identifier.
  */
-export function memberIdFor(identity: Identity): string {
-  return createHash('sha256').update(`${identity.appid}:${identity.openid}`).digest('hex').slice(0, 24);
+export function accountKeyOf(identity: Identity): string {
+  return sha256(`account:${identity.appid}:${identity.openid}`).slice(0, 32);
+}
+
+/**
+ * The `_id` of the account's `life`-th member record. Derived, so a first call's record is created exactly once
+ * under races and retries; a deleted account's anonymous record keeps its id, and a returning user starts the next
+ * life, which past records cannot be linked to.
+ */
+export function memberIdFor(identity: Identity, life = 1): string {
+  return sha256(life === 1 ? `${identity.appid}:${identity.openid}` : `${identity.appid}:${identity.openid}:${life}`).slice(0, 24);
 }

@@ -1,15 +1,14 @@
-import type { ApplicationStatus, StaffRole } from '../../src/shared/domain/member';
+import { DEFAULT_VISIBILITY, type ApplicationStatus, type StaffRole, type Visibility } from '../../src/shared/domain/member';
 import { COLLECTIONS } from './collections';
 import { getDb } from './db';
-
-/** Who may see a talent-pool field: the leaders (committee, grid leaders, chairs), the committee only, or nobody else. */
-export type FieldVisibility = 'leaders' | 'committee' | 'hidden';
 
 /** A person as stored in `members`: every function reads the caller's own record from here. */
 export interface MemberDoc {
   _id: string;
-  /** null for a record a grid leader or an import created for someone not (yet) on WeChat. */
+  /** null for a record a grid leader or an import created for someone not (yet) on WeChat, and after deletion. */
   openid: string | null;
+  /** The live account's lookup key (identity.accountKeyOf); null when there is no WeChat account or it was deleted. */
+  accountKey: string | null;
   appid: string;
   communityId: string | null;
   /** The 街道 a street admin oversees. */
@@ -21,7 +20,7 @@ export interface MemberDoc {
   skills: string[];
   interests: string[];
   availability: string[];
-  visibility: { skills: FieldVisibility; interests: FieldVisibility; availability: FieldVisibility; phone: FieldVisibility };
+  visibility: Visibility;
   roles: StaffRole[];
   /** The micro-grid of their building, kept in step with `building`. */
   gridId: string | null;
@@ -46,17 +45,11 @@ export interface MemberDoc {
   updatedAt: Date;
 }
 
-export const DEFAULT_VISIBILITY: MemberDoc['visibility'] = {
-  skills: 'leaders',
-  interests: 'leaders',
-  availability: 'leaders',
-  phone: 'committee',
-};
-
-export function newMemberDoc(id: string, openid: string | null, appid: string, now: Date): MemberDoc {
+export function newMemberDoc(id: string, openid: string | null, appid: string, now: Date, accountKey: string | null = null): MemberDoc {
   return {
     _id: id,
     openid,
+    accountKey,
     appid,
     communityId: null,
     name: '',
@@ -81,5 +74,11 @@ export function newMemberDoc(id: string, openid: string | null, appid: string, n
 /** One round trip. */
 export async function findMember(id: string): Promise<MemberDoc | null> {
   const res = await getDb().collection(COLLECTIONS.members).doc(id).get();
+  return (res.data?.[0] as MemberDoc | undefined) ?? null;
+}
+
+/** The live record of a WeChat account: one round trip (indexed on accountKey). */
+export async function findMemberByAccount(accountKey: string): Promise<MemberDoc | null> {
+  const res = await getDb().collection(COLLECTIONS.members).where({ accountKey }).limit(1).get();
   return (res.data?.[0] as MemberDoc | undefined) ?? null;
 }

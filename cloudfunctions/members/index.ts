@@ -1,14 +1,29 @@
 import { membersActions } from '../../src/shared/actions/members';
 import { createFunction } from '../_core/router';
-import * as service from './members.service';
+import * as account from './account.service';
+import * as application from './application.service';
+import * as children from './children.service';
+import * as committee from './committee.service';
+import * as ownData from './own-data.service';
+import * as proxy from './proxy.service';
 
-/** The `members` cloud function: profiles, the 居民区 choice, and joining the second echelon. */
+/** The `members` cloud function: the person record, joining the echelon, own data, acting for elderly residents. */
 export const main = createFunction('members', membersActions, {
-  listCommunities: service.listCommunities,
-  me: service.me,
-  chooseCommunity: service.chooseCommunity,
-  updateProfile: service.updateProfile,
-  apply: service.apply,
-  listApplications: service.listApplications,
-  review: service.review,
+  listCommunities: account.listCommunities,
+  me: account.me,
+  chooseCommunity: account.chooseCommunity,
+  acceptPrivacy: account.acceptPrivacy,
+  updateProfile: account.updateProfile,
+  deleteAccount: account.deleteAccount,
+  myData: ownData.myData,
+  apply: application.apply,
+  listApplications: application.listApplications,
+  review: application.review,
+  addChild: children.addChild,
+  listChildren: children.listChildren,
+  removeChild: children.removeChild,
+  createForResident: proxy.createForResident,
+  listProxyLog: proxy.listProxyLog,
+  memberDetail: committee.memberDetail,
+  setRole: committee.setRole,
 });

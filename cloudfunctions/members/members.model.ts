@@ -1,5 +1,5 @@
 import type { CommunityOption } from '../../src/shared/domain/community';
-import { maskPhone, type ApplicationView, type MemberView } from '../../src/shared/domain/member';
+import { DEFAULT_VISIBILITY, maskPhone, type ApplicationView, type MemberView } from '../../src/shared/domain/member';
 import type { MemberDoc } from '../_core/member-record';
 
 export interface CommunityDoc {
@@ -35,6 +35,7 @@ export function toMemberView(doc: MemberDoc): MemberView {
     skills: doc.skills,
     interests: doc.interests,
     availability: doc.availability ?? [],
+    visibility: { ...DEFAULT_VISIBILITY, ...doc.visibility },
     roles: doc.roles,
     isMember: doc.application.status === 'approved',
     gridId: doc.gridId ?? null,

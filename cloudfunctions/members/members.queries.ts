@@ -1,5 +1,6 @@
 import { PAGE_SIZE } from '../../src/shared/result';
-import type { ApplicationStatus } from '../../src/shared/domain/member';
+import type { ApplicationStatus, HistoryKind, StaffRole } from '../../src/shared/domain/member';
+import type { ProxyLogDoc } from '../_core/proxy-log';
 import { COLLECTIONS } from '../_core/collections';
 import { getDb, isDuplicateWrite } from '../_core/db';
 import type { MemberDoc } from '../_core/member-record';
@@ -66,19 +67,65 @@ export async function listApplicationsPage(
   return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
 }
 
-export async function addHistory(entry: {
-  _id: string;
-  communityId: string;
-  memberId: string;
-  kind: 'applied' | 'approved' | 'rejected';
-  at: Date;
-  by: string;
-  note?: string;
-}): Promise<void> {
+export async function addHistory(entry: HistoryDoc): Promise<void> {
   try {
     await getDb().collection(COLLECTIONS.memberHistory).add(entry);
   } catch (err) {
     // The same event recorded twice by a retry is the same entry: keep the first.
     if (!isDuplicateWrite(err)) throw err;
   }
+}
+
+/** The micro-grid that lists `building` (array match): one round trip. */
+export async function findGridIdOfBuilding(communityId: string, building: string): Promise<string | null> {
+  const res = await getDb().collection(COLLECTIONS.grids).where({ communityId, buildings: building }).limit(1).get();
+  return (res.data?.[0] as { _id: string } | undefined)?._id ?? null;
+}
+
+export interface HistoryDoc {
+  _id: string;
+  communityId: string;
+  memberId: string;
+  kind: HistoryKind;
+  at: Date;
+  by: string;
+  role?: StaffRole;
+  note?: string;
+}
+
+/** A member's history, oldest first (a member's lifetime of entries stays well under the cap). */
+export async function listHistory(memberId: string): Promise<HistoryDoc[]> {
+  const res = await getDb().collection(COLLECTIONS.memberHistory).where({ memberId }).orderBy('at', 'asc').limit(1000).get();
+  return res.data as HistoryDoc[];
+}
+
+/** Proxy actions, newest first, one page: where `subjectId` is given, only those about that resident. */
+export async function listProxyLogPage(
+  communityId: string,
+  subjectId: string | null,
+  page: number,
+): Promise<{ rows: ProxyLogDoc[]; hasMore: boolean }> {
+  const res = await getDb()
+    .collection(COLLECTIONS.proxyLog)
+    .where(subjectId ? { communityId, subjectId } : { communityId })
+    .orderBy('at', 'desc')
+    .orderBy('_id', 'asc')
+    .skip((page - 1) * PAGE_SIZE)
+    .limit(PAGE_SIZE + 1)
+    .get();
+  const rows = res.data as ProxyLogDoc[];
+  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+}
+
+/** Names of the given members, for showing who acted for whom: one round trip. */
+export async function memberNames(ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const _ = getDb().command;
+  const res = await getDb()
+    .collection(COLLECTIONS.members)
+    .where({ _id: _.in([...new Set(ids)]) })
+    .field({ name: true })
+    .limit(1000)
+    .get();
+  return new Map((res.data as { _id: string; name: string }[]).map((m) => [m._id, m.name]));
 }

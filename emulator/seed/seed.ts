@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../cloudfunctions/_core/collections';
 import { getDb, isDuplicateWrite } from '../../cloudfunctions/_core/db';
-import { memberIdFor } from '../../cloudfunctions/_core/identity';
+import { accountKeyOf, memberIdFor } from '../../cloudfunctions/_core/identity';
+import { PRIVACY_VERSION } from '../../src/shared/privacy';
 import { newMemberDoc, type MemberDoc } from '../../cloudfunctions/_core/member-record';
 import { LOCAL_APPID } from '../dev-server/functions-host';
 import { seedCouncils } from './councils';
@@ -26,7 +27,8 @@ export function demoMemberId(person: Pick<DemoPerson, 'openid'>): string {
 
 function memberDoc(p: DemoPerson, now: Date): MemberDoc | null {
   if (p.key === 'newcomer') return null;
-  const doc = newMemberDoc(demoMemberId(p), p.openid, LOCAL_APPID, now);
+  const identity = { openid: p.openid, appid: LOCAL_APPID };
+  const doc = newMemberDoc(demoMemberId(p), p.openid, LOCAL_APPID, now, accountKeyOf(identity));
   const submittedAt = new Date(now.getTime() - (p.appliedMinutesAgo ?? 60 * 24 * 30) * 60_000);
   return {
     ...doc,
@@ -43,6 +45,7 @@ function memberDoc(p: DemoPerson, now: Date): MemberDoc | null {
     councilIds: p.councilIds ?? [],
     availability: p.availability ?? [],
     ...(p.key === 'streetAdmin' ? { streetId: DEMO_STREET._id } : {}),
+    consent: { version: PRIVACY_VERSION, at: now },
     application:
       p.status === 'none'
         ? { status: 'none' }

@@ -1,7 +1,17 @@
 import * as v from 'valibot';
 import { action } from '../action';
 import type { CommunityOption } from '../domain/community';
-import type { ApplicationView, MemberView } from '../domain/member';
+import {
+  AVAILABILITY_OPTIONS,
+  FIELD_VISIBILITIES,
+  PROMOTABLE_ROLES,
+  type ApplicationView,
+  type ChildView,
+  type HistoryEntry,
+  type MemberView,
+  type MyData,
+  type ProxyLogEntry,
+} from '../domain/member';
 import type { Page } from '../result';
 
 const id = v.pipe(v.string('请选择'), v.trim(), v.minLength(1, '请选择'), v.maxLength(64, '编号太长'));
@@ -16,19 +26,24 @@ const tags = (label: string) =>
     v.transform((list) => [...new Set(list)]),
   );
 const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1);
+const phone = v.optional(
+  v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.regex(/^1\d{10}$/, '请填写11位手机号'))], '请填写11位手机号'),
+  '',
+);
+const visibility = v.picklist(FIELD_VISIBILITIES, '请选择谁可以看到');
 
 export const membersActions = {
   /** Every 居民区 a newcomer may choose from. */
   listCommunities: action<{ items: CommunityOption[] }>()({ input: v.object({}), errors: [] }),
 
   /** The caller's own record, created on the first call. */
-  me: action<{ member: MemberView; community: CommunityOption | null }>()({
+  me: action<{ member: MemberView; community: CommunityOption | null; privacy: { version: string; accepted: boolean } }>()({
     input: v.object({}),
     errors: [],
   }),
 
   /** A newcomer picks their 居民区 once (from the list, or from a community's QR code or share card). */
-  chooseCommunity: action<{ member: MemberView; community: CommunityOption }>()({
+  chooseCommunity: action<{ member: MemberView; community: CommunityOption; privacy: { version: string; accepted: boolean } }>()({
     input: v.object({ communityId: id }),
     errors: ['MEMBERS.COMMUNITY_NOT_FOUND', 'MEMBERS.COMMUNITY_ALREADY_SET'],
   }),
@@ -38,14 +53,25 @@ export const membersActions = {
       name: requiredText('姓名', 20),
       building: requiredText('楼栋', 20),
       room: requiredText('门牌', 10),
-      phone: v.optional(
-        v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.regex(/^1\d{10}$/, '请填写11位手机号'))]),
-        '',
-      ),
+      phone,
       skills: v.optional(tags('技能'), []),
       interests: v.optional(tags('兴趣'), []),
+      availability: v.optional(
+        v.pipe(v.array(v.picklist(AVAILABILITY_OPTIONS, '请选择空闲时间')), v.transform((list) => [...new Set(list)])),
+        [],
+      ),
+      /** Omitted: keep what they chose before. */
+      visibility: v.optional(
+        v.object({ skills: visibility, interests: visibility, availability: visibility, phone: visibility }),
+      ),
     }),
-    errors: ['MEMBERS.NO_COMMUNITY', 'COMMON.CONTENT_REJECTED'],
+    errors: ['MEMBERS.NO_COMMUNITY', 'MEMBERS.CONSENT_REQUIRED', 'COMMON.CONTENT_REJECTED'],
+  }),
+
+  /** Accept the privacy text of `version` (it must be the current one). */
+  acceptPrivacy: action<{ version: string }>()({
+    input: v.object({ version: requiredText('版本', 20) }),
+    errors: ['MEMBERS.PRIVACY_OUTDATED'],
   }),
 
   /** Ask to join the second echelon. */
@@ -53,6 +79,7 @@ export const membersActions = {
     input: v.object({ motivation: v.optional(text('申请理由', 200), '') }),
     errors: [
       'MEMBERS.NO_COMMUNITY',
+      'MEMBERS.CONSENT_REQUIRED',
       'MEMBERS.PROFILE_INCOMPLETE',
       'MEMBERS.ALREADY_PENDING',
       'MEMBERS.ALREADY_MEMBER',
@@ -77,5 +104,64 @@ export const membersActions = {
       reason: v.optional(text('原因', 200), ''),
     }),
     errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'MEMBERS.NOT_PENDING', 'MEMBERS.REASON_REQUIRED'],
+  }),
+
+  /** Everything stored about the caller (also their JSON export). */
+  myData: action<MyData>()({ input: v.object({}), errors: [] }),
+
+  /** Erases the caller's profile; records others need stay, no longer linked to them. */
+  deleteAccount: action<{ deleted: true }>()({
+    input: v.object({ confirm: v.literal('注销', '请输入“注销”确认') }),
+    errors: [],
+  }),
+
+  /** A guardian registers a child in the 小小梯队; consent is required by law for children's data. */
+  addChild: action<{ child: ChildView }>()({
+    input: v.object({
+      name: requiredText('孩子的称呼', 10),
+      birthYear: v.pipe(v.number('请选择出生年份'), v.integer(), v.minValue(2006, '小小梯队面向18岁以下的孩子'), v.maxValue(2030)),
+      guardianConsent: v.literal(true, '请确认你是孩子的监护人并同意登记'),
+    }),
+    errors: ['MEMBERS.NO_COMMUNITY', 'MEMBERS.CONSENT_REQUIRED', 'MEMBERS.CHILD_TOO_OLD', 'COMMON.CONTENT_REJECTED'],
+  }),
+
+  listChildren: action<{ items: ChildView[] }>()({ input: v.object({}), errors: [] }),
+
+  removeChild: action<{ removed: boolean }>()({ input: v.object({ childId: id }), errors: ['COMMON.NOT_FOUND'] }),
+
+  /** A grid leader (their grids) or the committee registers an elderly resident who does not use WeChat. */
+  createForResident: action<{ member: MemberView }>()({
+    input: v.object({
+      name: requiredText('姓名', 20),
+      building: requiredText('楼栋', 20),
+      room: requiredText('门牌', 10),
+      phone,
+      skills: v.optional(tags('技能'), []),
+      note: v.optional(text('备注', 100), ''),
+    }),
+    errors: ['COMMON.FORBIDDEN', 'MEMBERS.BUILDING_OUTSIDE_GRID', 'MEMBERS.ALREADY_REGISTERED', 'COMMON.CONTENT_REJECTED'],
+  }),
+
+  /** Who acted for whom: the committee sees its 居民区; a resident sees what was done for them. */
+  listProxyLog: action<Page<ProxyLogEntry>>()({
+    input: v.object({ memberId: v.optional(id), page }),
+    errors: ['COMMON.FORBIDDEN'],
+  }),
+
+  /** A member's record and history, for the committee (or the member themself). */
+  memberDetail: action<{ member: MemberView; history: HistoryEntry[] }>()({
+    input: v.object({ memberId: id }),
+    errors: ['COMMON.NOT_FOUND'],
+  }),
+
+  /** The committee promotes a member to 楼组长 or 第一梯队 (or ends it), with a reason kept in their history. */
+  setRole: action<{ member: MemberView }>()({
+    input: v.object({
+      memberId: id,
+      role: v.picklist(PROMOTABLE_ROLES, '请选择身份'),
+      granted: v.boolean(),
+      reason: v.optional(text('说明', 100), ''),
+    }),
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND'],
   }),
 };

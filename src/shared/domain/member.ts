@@ -1,6 +1,37 @@
-/** Staff roles held on top of being a resident. Echelon membership is the application's state, not a role. */
-export const STAFF_ROLES = ['grid_leader', 'committee', 'street_admin'] as const;
+/** Roles held on top of being a resident. Echelon membership is the application's state, not a role. */
+export const STAFF_ROLES = ['grid_leader', 'committee', 'street_admin', 'building_leader', 'first_echelon'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
+  grid_leader: '微格长',
+  committee: '居委',
+  street_admin: '街道',
+  building_leader: '楼组长',
+  first_echelon: '第一梯队',
+};
+
+/** The roles the committee grants by promotion in the member's page (grid leaders are set with their grid). */
+export const PROMOTABLE_ROLES = ['building_leader', 'first_echelon'] as const satisfies readonly StaffRole[];
+export type PromotableRole = (typeof PROMOTABLE_ROLES)[number];
+
+/** When a member is usually free. */
+export const AVAILABILITY_OPTIONS = ['工作日白天', '工作日晚上', '周末', '随时可约'] as const;
+
+/** Who may see a talent-pool field: the leaders (committee, grid leaders, chairs), the committee only, or nobody else. */
+export const FIELD_VISIBILITIES = ['leaders', 'committee', 'hidden'] as const;
+export type FieldVisibility = (typeof FIELD_VISIBILITIES)[number];
+export const FIELD_VISIBILITY_LABELS: Record<FieldVisibility, string> = {
+  leaders: '居委、微格长和会长可见',
+  committee: '仅居委可见',
+  hidden: '不公开',
+};
+export interface Visibility {
+  skills: FieldVisibility;
+  interests: FieldVisibility;
+  availability: FieldVisibility;
+  phone: FieldVisibility;
+}
+export const DEFAULT_VISIBILITY: Visibility = { skills: 'leaders', interests: 'leaders', availability: 'leaders', phone: 'committee' };
 
 export const APPLICATION_STATUSES = ['none', 'pending', 'approved', 'rejected'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -34,6 +65,8 @@ export interface MemberView {
   interests: string[];
   /** When they are usually free, e.g. 工作日白天 / 周末. */
   availability: string[];
+  /** Who may see their skills, interests, availability and phone in the talent pool. */
+  visibility: Visibility;
   roles: StaffRole[];
   isMember: boolean;
   /** The micro-grid of their building. */
@@ -78,4 +111,56 @@ export const SUGGESTED_SKILLS = [
 export function maskPhone(phone: string): string {
   if (phone.length < 7) return phone ? '****' : '';
   return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+export type HistoryKind = 'applied' | 'approved' | 'rejected' | 'role_granted' | 'role_revoked' | 'created_for';
+
+export const HISTORY_LABELS: Record<HistoryKind, string> = {
+  applied: '申请加入第二梯队',
+  approved: '通过审核，加入第二梯队',
+  rejected: '申请未通过',
+  role_granted: '担任',
+  role_revoked: '卸任',
+  created_for: '由他人代为登记',
+};
+
+/** One line of a member's history (joined, roles held, promotions). */
+export interface HistoryEntry {
+  kind: HistoryKind;
+  at: string;
+  /** The role granted or revoked, for role entries. */
+  role?: StaffRole;
+  note?: string;
+}
+
+/** One action a grid leader or the committee took for a resident (代办), for the audit trail. */
+export interface ProxyLogEntry {
+  id: string;
+  action: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  subjectId: string;
+  subjectName: string;
+}
+
+/** A child in the 小小梯队, registered by their guardian with consent. */
+export interface ChildView {
+  id: string;
+  name: string;
+  birthYear: number;
+  consentAt: string;
+}
+
+/** Everything stored about the caller, for 我的数据 and its JSON export. */
+export interface MyData {
+  exportedAt: string;
+  member: MemberView;
+  community: { id: string; name: string } | null;
+  privacy: { acceptedVersion: string | null; acceptedAt: string | null };
+  history: HistoryEntry[];
+  proxyActions: ProxyLogEntry[];
+  children: ChildView[];
+  /** 微格分色 recorded about them, if any. */
+  colour: string | null;
 }

@@ -7,4 +7,9 @@ export const MEMBERS_ERRORS = {
   'MEMBERS.ALREADY_MEMBER': '你已经是第二梯队的一员啦',
   'MEMBERS.NOT_PENDING': '这份申请已经处理过了，请刷新列表',
   'MEMBERS.REASON_REQUIRED': '请写下未通过的原因，方便居民了解',
+  'MEMBERS.CONSENT_REQUIRED': '请先阅读并同意隐私说明',
+  'MEMBERS.PRIVACY_OUTDATED': '隐私说明已更新，请重新阅读后同意',
+  'MEMBERS.CHILD_TOO_OLD': '小小梯队面向18岁以下的孩子',
+  'MEMBERS.BUILDING_OUTSIDE_GRID': '这栋楼不在你负责的微格里',
+  'MEMBERS.ALREADY_REGISTERED': '这位居民已经登记过了',
 } as const;

@@ -1,5 +1,5 @@
 import { canApply, entryCommunityId, nextStep } from '@/features/members/status';
-import type { MemberView } from '@shared/domain/member';
+import { DEFAULT_VISIBILITY, type MemberView } from '@shared/domain/member';
 
 const base: MemberView = {
   id: 'm1',
@@ -11,6 +11,7 @@ const base: MemberView = {
   skills: [],
   interests: [],
   availability: [],
+  visibility: DEFAULT_VISIBILITY,
   roles: [],
   isMember: false,
   gridId: null,

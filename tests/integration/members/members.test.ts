@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
 import { CONTENT_CHECK_TEST_PHRASE } from '../../../emulator/platform/wechat.local';
 import type { MemberView } from '../../../src/shared/domain/member';
+import { PRIVACY_VERSION } from '../../../src/shared/privacy';
 import { startHarness, type Harness } from '../../support/harness';
 
 let h: Harness;
@@ -23,6 +24,7 @@ async function memberDoc(id: string): Promise<Record<string, any> | undefined> {
 
 async function joinAsNewcomer(openid: string): Promise<MemberView> {
   await h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, openid);
+  await h.call('members', 'acceptPrivacy', { version: PRIVACY_VERSION }, openid);
   return (await h.call('members', 'updateProfile', profile, openid)).member;
 }
 
@@ -86,6 +88,7 @@ describe('updateProfile', () => {
 
   it('answers each bad field in Chinese and writes nothing', async () => {
     await h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, 'new-2');
+    await h.call('members', 'acceptPrivacy', { version: PRIVACY_VERSION }, 'new-2');
     const res = await h.invoke(
       'members',
       { action: 'updateProfile', payload: { ...profile, name: ' ', phone: '12345', skills: ['a'.repeat(13)] } },
@@ -146,6 +149,10 @@ describe('apply', () => {
       error: { code: 'MEMBERS.NO_COMMUNITY' },
     });
     await h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, 'brand-new');
+    expect(await h.invoke('members', { action: 'apply', payload: {} }, 'brand-new')).toMatchObject({
+      error: { code: 'MEMBERS.CONSENT_REQUIRED' },
+    });
+    await h.call('members', 'acceptPrivacy', { version: PRIVACY_VERSION }, 'brand-new');
     expect(await h.invoke('members', { action: 'apply', payload: {} }, 'brand-new')).toMatchObject({
       error: { code: 'MEMBERS.PROFILE_INCOMPLETE' },
     });

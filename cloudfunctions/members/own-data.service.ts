@@ -1,0 +1,43 @@
+import { COLLECTIONS } from '../_core/collections';
+import { clock } from '../_core/clock';
+import { getDb } from '../_core/db';
+import type { CallContext } from '../_core/router';
+import { listChildrenOf } from './children.queries';
+import { toHistoryEntry } from './committee.service';
+import { loadOrCreateMe } from './me';
+import { toMemberView } from './members.model';
+import * as q from './members.queries';
+import type { In, Out } from './members.types';
+import { toProxyLogEntry } from './proxy.service';
+
+/** The colour the committee recorded about a member, if any (one round trip). */
+async function colourOf(memberId: string): Promise<string | null> {
+  const res = await getDb().collection(COLLECTIONS.memberColours).where({ memberId }).limit(1).get();
+  return (res.data?.[0] as { colour?: string } | undefined)?.colour ?? null;
+}
+
+/**
+ * Everything stored about the caller (PIPL's right of access): the same data is their JSON export.
+ * Round trips: 7 (record, 居民区, history, proxy actions, their names, children, colour).
+ */
+export async function myData(_input: In<'myData'>, { identity }: CallContext): Out<'myData'> {
+  const doc = await loadOrCreateMe(identity);
+  const community = doc.communityId ? await q.findCommunity(doc.communityId) : null;
+  const history = await q.listHistory(doc._id);
+  const proxy = doc.communityId ? (await q.listProxyLogPage(doc.communityId, doc._id, 1)).rows : [];
+  const names = await q.memberNames(proxy.flatMap((r) => [r.actorId, r.subjectId]));
+  const children = await listChildrenOf(doc._id);
+  return {
+    exportedAt: clock().now().toISOString(),
+    member: toMemberView(doc),
+    community: community ? { id: community._id, name: community.name } : null,
+    privacy: {
+      acceptedVersion: doc.consent?.version ?? null,
+      acceptedAt: doc.consent ? new Date(doc.consent.at).toISOString() : null,
+    },
+    history: history.map(toHistoryEntry),
+    proxyActions: proxy.map((r) => toProxyLogEntry(r, names)),
+    children: children.map((c) => ({ id: c._id, name: c.name, birthYear: c.birthYear, consentAt: new Date(c.consentAt).toISOString() })),
+    colour: await colourOf(doc._id),
+  };
+}

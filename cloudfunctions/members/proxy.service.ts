@@ -1,0 +1,84 @@
+import { createHash } from 'crypto';
+import type { ProxyLogEntry } from '../../src/shared/domain/member';
+import { scopesFor } from '../../src/shared/permissions';
+import { authorize, can } from '../_core/authorize';
+import { loadCaller } from '../_core/caller';
+import { clock } from '../_core/clock';
+import { ensurePublishable } from '../_core/content-check';
+import { AppError } from '../_core/errors';
+import { newMemberDoc, type MemberDoc } from '../_core/member-record';
+import { recordProxyAction, type ProxyLogDoc } from '../_core/proxy-log';
+import type { CallContext } from '../_core/router';
+import { toMemberView } from './members.model';
+import * as q from './members.queries';
+import type { In, Out } from './members.types';
+
+/** Acting for elderly residents who do not use WeChat, with every action on the record. */
+
+/** The same person (居民区 + name + building + room) registered twice is one record. */
+function offlineMemberId(communityId: string, name: string, building: string, room: string): string {
+  return createHash('sha256').update(`offline:${communityId}:${name}:${building}:${room}`).digest('hex').slice(0, 24);
+}
+
+/**
+ * A grid leader registers a resident of a building in their grids; the committee, anyone in the 居民区.
+ * Round trips: 4-5 (caller, grid of the building, insert, history, proxy log), plus the content check.
+ */
+export async function createForResident(input: In<'createForResident'>, { identity }: CallContext): Out<'createForResident'> {
+  const caller = await loadCaller(identity);
+  const communityId = caller.communityId;
+  // No grant at all is FORBIDDEN; a grant that does not reach this building is told plainly.
+  if (!communityId || scopesFor('members.actForResident', caller.roles).length === 0) throw new AppError('COMMON.FORBIDDEN');
+  const gridId = await q.findGridIdOfBuilding(communityId, input.building);
+  if (!can(caller, 'members.actForResident', { communityId, gridId })) throw new AppError('MEMBERS.BUILDING_OUTSIDE_GRID');
+  await ensurePublishable(identity, [input.name, ...input.skills]);
+
+  const now = clock().now();
+  const doc: MemberDoc = {
+    ...newMemberDoc(offlineMemberId(communityId, input.name, input.building, input.room), null, identity.appid, now),
+    communityId,
+    name: input.name,
+    building: input.building,
+    room: input.room,
+    phone: input.phone,
+    skills: input.skills,
+    gridId,
+    source: 'proxy',
+  };
+  if (!(await q.insertMember(doc))) throw new AppError('MEMBERS.ALREADY_REGISTERED');
+  await q.addHistory({
+    _id: `${doc._id}-created_for-${now.getTime()}`,
+    communityId,
+    memberId: doc._id,
+    kind: 'created_for',
+    at: now,
+    by: caller.memberId,
+    ...(input.note ? { note: input.note } : {}),
+  });
+  await recordProxyAction({ key: 'createForResident', communityId, actorId: caller.memberId, subjectId: doc._id, action: '代为登记', at: now });
+  return { member: toMemberView(doc) };
+}
+
+/** Round trips: 3 (caller, page, names). */
+export async function listProxyLog(input: In<'listProxyLog'>, { identity }: CallContext): Out<'listProxyLog'> {
+  const caller = await loadCaller(identity);
+  const subjectId = input.memberId ?? null;
+  // The committee sees its whole 居民区; a resident only what was done for them.
+  if (subjectId) authorize(caller, 'members.viewProxyLog', { communityId: caller.communityId, memberId: subjectId });
+  else authorize(caller, 'members.viewProxyLog', { communityId: caller.communityId });
+  const { rows, hasMore } = await q.listProxyLogPage(caller.communityId!, subjectId, input.page);
+  const names = await q.memberNames(rows.flatMap((r) => [r.actorId, r.subjectId]));
+  return { items: rows.map((r) => toProxyLogEntry(r, names)), page: input.page, hasMore };
+}
+
+export function toProxyLogEntry(r: ProxyLogDoc, names: Map<string, string>): ProxyLogEntry {
+  return {
+    id: r._id,
+    action: r.action,
+    at: new Date(r.at).toISOString(),
+    actorId: r.actorId,
+    actorName: names.get(r.actorId) || '已注销居民',
+    subjectId: r.subjectId,
+    subjectName: names.get(r.subjectId) || '已注销居民',
+  };
+}

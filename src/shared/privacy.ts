@@ -1,0 +1,28 @@
+/**
+ * The privacy text residents accept (用户隐私保护指引, in short). Changing what is collected or who sees it means a
+ * new version: everyone is asked again before they can change their data.
+ */
+export const PRIVACY_VERSION = '2026-11-23';
+
+export const PRIVACY_SECTIONS: readonly { title: string; body: string }[] = [
+  {
+    title: '我们收集什么',
+    body: '姓名、楼栋门牌，以及你愿意填写的手机号、技能、兴趣和空闲时间。为小小梯队登记孩子时，只记孩子的称呼和出生年份。',
+  },
+  {
+    title: '用来做什么',
+    body: '居委会审核你加入第二梯队、安排志愿服务、在需要时联系你。技能只在你同意的范围内供居委、微格长和分会会长查找。',
+  },
+  {
+    title: '谁能看到',
+    body: '手机号只有居委会能看到完整号码，其他人看到的是打码后的号码。微格分色只有居委会和你所在微格的微格长能看到。其他居民区看不到你的任何信息。',
+  },
+  {
+    title: '你的权利',
+    body: '你可以随时在“我的数据”里查看、导出全部信息，也可以注销账号：注销后个人资料会被清除，别人需要的记录（如过去的活动签到）会保留，但不再关联到你。',
+  },
+  {
+    title: '保存多久',
+    body: '资料在你使用期间保存；注销后立即清除个人资料。',
+  },
+];
