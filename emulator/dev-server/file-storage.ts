@@ -2,6 +2,8 @@ import { randomBytes } from 'crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { basename, join } from 'path';
 
+const FILE_ID_PREFIX = 'cloud://local/';
+
 /** What `wx.cloud.uploadFile` does in the cloud: keeps a file and answers a fileID plus a URL to show it. */
 export class FileStorage {
   private readonly memory = new Map<string, Buffer>();
@@ -11,11 +13,31 @@ export class FileStorage {
   }
 
   save(name: string, content: Buffer): { fileID: string; url: string } {
+    const id = this.newId(name);
+    this.put(id, content);
+    return { fileID: this.fileIdOf(id), url: `/files/${id}` };
+  }
+
+  /** A fresh id for a file named `name` (the SDK's upload asks for one before it sends the content). */
+  newId(name: string): string {
     const safe = basename(name).replace(/[^\w.-]/g, '_').slice(-60) || 'file';
-    const id = `${randomBytes(8).toString('hex')}-${safe}`;
-    if (this.dir) writeFileSync(join(this.dir, id), content);
-    else this.memory.set(id, content);
-    return { fileID: `cloud://local/${id}`, url: `/files/${id}` };
+    return `${randomBytes(8).toString('hex')}-${safe}`;
+  }
+
+  put(id: string, content: Buffer): void {
+    const safe = basename(id);
+    if (this.dir) writeFileSync(join(this.dir, safe), content);
+    else this.memory.set(safe, content);
+  }
+
+  fileIdOf(id: string): string {
+    return `${FILE_ID_PREFIX}${id}`;
+  }
+
+  /** The id inside a fileID this storage issued; null for any other fileID. */
+  idOf(fileID: string): string | null {
+    const id = fileID.startsWith(FILE_ID_PREFIX) ? fileID.slice(FILE_ID_PREFIX.length) : '';
+    return /^[\w.-]+$/.test(id) ? id : null;
   }
 
   read(id: string): Buffer | null {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import { join } from 'path';
 import { createGateway } from '../gateway';
+import { serveStorage } from '../gateway/storage';
 import { sdkEnv } from '../sdk-env';
 import { openStore, type Store } from '../store';
 import { DEMO_PEOPLE } from '../seed/demo-data';
@@ -45,8 +46,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // The functions reach the database the way deployed ones do: the real SDK, pointed here by environment.
   Object.assign(process.env, sdkEnv(`${url}/admin`));
   const stack = createLocalStack();
-  const gateway = createGateway(store, { now: () => stack.clock.nowMs() });
   const files = new FileStorage(options.dataDir ? join(options.dataDir, 'files') : null);
+  const gateway = createGateway(store, { now: () => stack.clock.nowMs(), storage: { files, baseUrl: url } });
   const wecom = new WeComSink(() => stack.clock.now());
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -100,6 +101,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       if (!content) return sendText(res, 404, 'text/plain', 'not found');
       return sendText(res, 200, contentType(file[1]!), content);
     }
+    // The SDK's uploadFile PUTs here (its downloadFile reads /files above).
+    if (serveStorage(files, req, res)) return;
     if (method === 'GET' && pathname === '/__dev/wechat/messages') return sendJson(res, 200, stack.wechat.messages);
     if (method === 'POST' && pathname === '/__dev/wechat/group-card') {
       const { group } = (await readJson(req)) as { group?: unknown };

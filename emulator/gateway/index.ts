@@ -13,6 +13,8 @@ import { cloneValue, isPlainObject, openStore, toEJSON, type Doc, type Store, ty
 import { parseEJSONParam, prepareData, prepareQuery, prepareStage, prepareUpdate } from './decode';
 import { CODES, GatewayError, invalid, unsupported } from './errors';
 import { sortDocs } from './sort';
+import { serveStorage, storageAction, type StorageOptions } from './storage';
+import { FileStorage } from '../dev-server/file-storage';
 import { TransactionManager } from './transactions';
 
 export { CODES, GatewayError, NOT_SUPPORTED } from './errors';
@@ -24,6 +26,8 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 export interface GatewayOptions {
   /** Server clock (ms) for db.serverDate(); default Date.now. */
   now?: () => number;
+  /** Files for the SDK's storage actions (downloadFile, getTempFileURL, uploadFile); without it they are refused. */
+  storage?: StorageOptions;
 }
 
 export interface Gateway {
@@ -150,12 +154,14 @@ function replacement(id: unknown, data: Record<string, unknown>): Doc {
 class GatewayImpl implements Gateway {
   readonly txns: TransactionManager;
   private readonly now: () => number;
+  private readonly storage: StorageOptions | undefined;
 
   constructor(
     private readonly store: Store,
     options: GatewayOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.storage = options.storage;
     this.txns = new TransactionManager(store);
   }
 
@@ -245,9 +251,12 @@ class GatewayImpl implements Gateway {
       }
       case 'auth.wsWebSign':
         throw unsupported('watch / realtime (auth.wsWebSign)');
-      default:
+      default: {
+        const stored = action.startsWith('storage.') && this.storage ? storageAction(action, p, this.storage) : undefined;
+        if (stored) return stored;
         if (action.startsWith('database.')) throw unsupported(`database action ${action}`);
         throw new GatewayError(CODES.INVALID_ACTION, `action ${action} is ${'not supported by the local emulator'}`);
+      }
     }
   }
 
@@ -509,6 +518,8 @@ export interface RunningGateway {
   /** http://127.0.0.1:<port>/admin */
   url: string;
   store: Store;
+  /** The files its storage actions serve (in memory); tests may save one here and pass its fileID. */
+  files: FileStorage;
   /** Stops the server (dropping keep-alive connections); closes the store only if startGateway opened it. */
   close(): Promise<void>;
 }
@@ -516,8 +527,8 @@ export interface RunningGateway {
 export async function startGateway(options: { store?: Store; now?: () => number } = {}): Promise<RunningGateway> {
   const ownStore = options.store === undefined;
   const store = options.store ?? openStore();
-  const gateway = createGateway(store, { now: options.now });
-  const server = http.createServer(gateway.listener);
+  const files = new FileStorage(null);
+  const server = http.createServer();
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -527,10 +538,16 @@ export async function startGateway(options: { store?: Store; now?: () => number 
     });
   });
   const { port } = server.address() as AddressInfo;
+  // Created once the port is known: temp and upload URLs point back at this server.
+  const gateway = createGateway(store, { now: options.now, storage: { files, baseUrl: `http://127.0.0.1:${port}` } });
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (!serveStorage(files, req, res)) gateway.listener(req, res);
+  });
   let closed = false;
   return {
     url: `http://127.0.0.1:${port}/admin`,
     store,
+    files,
     close: async () => {
       if (closed) return;
       closed = true;
