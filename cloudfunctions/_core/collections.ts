@@ -18,6 +18,8 @@ export const COLLECTIONS = {
   gridBuildings: 'grid_buildings',
   /** The 总格长 of a 居民区 (`_id` = communityId). */
   gridChiefs: 'grid_chiefs',
+  /** One entry per roster import: who imported how many, when. */
+  rosterImports: 'roster_imports',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
