@@ -1,17 +1,37 @@
 import { callCloud, CloudCallError } from '@/services/cloud';
 import { ERRORS } from '@shared/errors';
 import type { InputOf } from '@shared/catalogue';
+import { PRIVACY_VERSION } from '@shared/privacy';
+
+export interface ChildDraft {
+  name: string;
+  birthYear: number | null;
+  guardianConsent: boolean;
+}
 
 /** The members function's actions, as the pages use them. */
 export const membersApi = {
   me: () => callCloud('members', 'me', {}),
   listCommunities: () => callCloud('members', 'listCommunities', {}),
   chooseCommunity: (communityId: string) => callCloud('members', 'chooseCommunity', { communityId }),
+  /** Accepts the privacy text this app shows (an outdated app is told PRIVACY_OUTDATED). */
+  acceptPrivacy: () => callCloud('members', 'acceptPrivacy', { version: PRIVACY_VERSION }),
   updateProfile: (input: InputOf<'members', 'updateProfile'>) => callCloud('members', 'updateProfile', input),
   apply: (motivation: string) => callCloud('members', 'apply', { motivation }),
   listApplications: (input: InputOf<'members', 'listApplications'>) =>
     callCloud('members', 'listApplications', input),
   review: (input: InputOf<'members', 'review'>) => callCloud('members', 'review', input),
+  myData: () => callCloud('members', 'myData', {}),
+  /** The page asks the resident to type 注销 before calling this. */
+  deleteAccount: () => callCloud('members', 'deleteAccount', { confirm: '注销' }),
+  listChildren: () => callCloud('members', 'listChildren', {}),
+  /** The form as filled in; the function checks it (year chosen, consent ticked) and names the field that is not. */
+  addChild: (draft: ChildDraft) => callCloud('members', 'addChild', draft as InputOf<'members', 'addChild'>),
+  removeChild: (childId: string) => callCloud('members', 'removeChild', { childId }),
+  createForResident: (input: InputOf<'members', 'createForResident'>) => callCloud('members', 'createForResident', input),
+  listProxyLog: (input: InputOf<'members', 'listProxyLog'>) => callCloud('members', 'listProxyLog', input),
+  memberDetail: (memberId: string) => callCloud('members', 'memberDetail', { memberId }),
+  setRole: (input: InputOf<'members', 'setRole'>) => callCloud('members', 'setRole', input),
 };
 
 /** The Chinese message to show for any failure (a bug is never shown as-is). */
@@ -22,6 +42,12 @@ export function errorText(err: unknown): string {
 
 export function errorCode(err: unknown): string | undefined {
   return err instanceof CloudCallError ? err.code : undefined;
+}
+
+/** The function wants the current privacy text accepted first (the page should lead to it). */
+export function needsConsent(err: unknown): boolean {
+  const code = errorCode(err);
+  return code === 'MEMBERS.CONSENT_REQUIRED' || code === 'MEMBERS.PRIVACY_OUTDATED';
 }
 
 /**

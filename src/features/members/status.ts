@@ -16,11 +16,15 @@ export function isProfileComplete(member: MemberView): boolean {
   return Boolean(member.name.trim() && member.building.trim() && member.room.trim());
 }
 
-/** What a resident should do next, in the order of the path: 居民区 -> 资料 -> 申请 -> 审核. */
-export type NextStep = 'community' | 'profile' | 'apply' | 'pending' | 'member' | 'reapply';
+/**
+ * What a resident should do next, in the order of the path: 居民区 -> 隐私说明 -> 资料 -> 申请 -> 审核.
+ * `consented`: the current privacy text is accepted (`me().privacy.accepted`); a new version asks everyone again.
+ */
+export type NextStep = 'community' | 'privacy' | 'profile' | 'apply' | 'pending' | 'member' | 'reapply';
 
-export function nextStep(member: MemberView): NextStep {
+export function nextStep(member: MemberView, consented: boolean): NextStep {
   if (!member.communityId) return 'community';
+  if (!consented) return 'privacy';
   if (member.isMember || member.application.status === 'approved') return 'member';
   if (member.application.status === 'pending') return 'pending';
   if (!isProfileComplete(member)) return 'profile';
@@ -28,8 +32,8 @@ export function nextStep(member: MemberView): NextStep {
   return 'apply';
 }
 
-export function canApply(member: MemberView): boolean {
-  const step = nextStep(member);
+export function canApply(member: MemberView, consented: boolean): boolean {
+  const step = nextStep(member, consented);
   return step === 'apply' || step === 'reapply' || step === 'profile';
 }
 

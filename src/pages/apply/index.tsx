@@ -3,9 +3,11 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
-import { errorCode, errorText, membersApi } from '@/features/members/api';
+import { errorCode, errorText, membersApi, needsConsent } from '@/features/members/api';
 import { ApplicationStatusCard } from '@/features/members/components/ApplicationStatusCard';
 import { ApplyForm } from '@/features/members/components/ApplyForm';
+import { ConsentPrompt } from '@/features/members/components/ConsentPrompt';
+import { ROUTES } from '@/features/members/routes';
 import { nextStep } from '@/features/members/status';
 import { useMe } from '@/features/members/useMe';
 
@@ -15,7 +17,7 @@ export default function ApplyPage() {
   const [error, setError] = useState<string | null>(null);
   const [code, setCode] = useState<string | undefined>();
   const member = me.data?.member;
-  const step = member ? nextStep(member) : null;
+  const step = member ? nextStep(member, Boolean(me.data?.privacy.accepted)) : null;
 
   const submit = async (motivation: string) => {
     setSubmitting(true);
@@ -26,16 +28,20 @@ export default function ApplyPage() {
       if (me.data) me.setData({ ...me.data, member: res.member });
       void Taro.showToast({ title: '申请已提交', icon: 'success', duration: 1500 });
     } catch (err) {
-      setError(errorText(err));
+      // Said by the consent card below instead of under the form.
+      setError(needsConsent(err) ? null : errorText(err));
       setCode(errorCode(err));
-      // Already pending or already a member: show where things stand.
-      if (errorCode(err) === 'MEMBERS.ALREADY_PENDING' || errorCode(err) === 'MEMBERS.ALREADY_MEMBER') void me.reload();
+      // Already pending, already a member, or consent needed: show where things stand (the consent card).
+      if (errorCode(err) === 'MEMBERS.ALREADY_PENDING' || errorCode(err) === 'MEMBERS.ALREADY_MEMBER' || needsConsent(err)) {
+        void me.reload();
+      }
     } finally {
       setSubmitting(false);
     }
   };
 
   const showForm = step !== 'pending' && step !== 'member';
+  const askConsent = step === 'privacy';
 
   return (
     <PageShell
@@ -47,7 +53,8 @@ export default function ApplyPage() {
     >
       {member ? (
         <>
-          {showForm ? (
+          {showForm && askConsent ? <ConsentPrompt message='申请之前，请先阅读并同意隐私说明。' /> : null}
+          {showForm && !askConsent ? (
             <>
               <Text className='card__hint'>
                 第二梯队是在居委会身边搭把手的邻居。提交后，居委会会尽快审核，结果会显示在“我的”页面。
@@ -63,8 +70,8 @@ export default function ApplyPage() {
                     block
                     onClick={() =>
                       void (code === 'MEMBERS.NO_COMMUNITY'
-                        ? Taro.switchTab({ url: '/pages/home/index' })
-                        : Taro.redirectTo({ url: '/pages/profile/index' }))
+                        ? Taro.switchTab({ url: ROUTES.home })
+                        : Taro.redirectTo({ url: ROUTES.profile }))
                     }
                   >
                     {code === 'MEMBERS.NO_COMMUNITY' ? '去选择居民区' : '去完善资料'}
@@ -72,7 +79,8 @@ export default function ApplyPage() {
                 </View>
               ) : null}
             </>
-          ) : (
+          ) : null}
+          {!showForm ? (
             <>
               <ApplicationStatusCard member={member} />
               <View className='actions'>
@@ -81,13 +89,13 @@ export default function ApplyPage() {
                   type='primary'
                   size='large'
                   block
-                  onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}
+                  onClick={() => void Taro.switchTab({ url: ROUTES.home })}
                 >
                   回到首页
                 </Button>
               </View>
             </>
-          )}
+          ) : null}
         </>
       ) : null}
     </PageShell>

@@ -6,6 +6,7 @@ import { StatusTag } from '@/components/StatusTag';
 import { errorText, membersApi } from '@/features/members/api';
 import { CommunityPicker } from '@/features/members/components/CommunityPicker';
 import { NextStepCard } from '@/features/members/components/NextStepCard';
+import { ROUTES } from '@/features/members/routes';
 import { STATUS_TONES, entryCommunityId, statusLabel } from '@/features/members/status';
 import { useCommunities } from '@/features/members/useCommunities';
 import { useMe } from '@/features/members/useMe';
@@ -93,8 +94,10 @@ export default function HomePage() {
               </View>
               <NextStepCard
                 member={member}
-                onProfile={() => void Taro.navigateTo({ url: '/pages/profile/index' })}
-                onApply={() => void Taro.navigateTo({ url: '/pages/apply/index' })}
+                consented={Boolean(me.data?.privacy.accepted)}
+                onPrivacy={() => void Taro.navigateTo({ url: ROUTES.privacy })}
+                onProfile={() => void Taro.navigateTo({ url: ROUTES.profile })}
+                onApply={() => void Taro.navigateTo({ url: ROUTES.apply })}
               />
             </>
           )}

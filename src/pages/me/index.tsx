@@ -3,17 +3,19 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { ApplicationStatusCard } from '@/features/members/components/ApplicationStatusCard';
+import { MeEntries } from '@/features/members/components/MeEntries';
 import { ProfileSummary } from '@/features/members/components/ProfileSummary';
+import { ROUTES } from '@/features/members/routes';
 import { nextStep } from '@/features/members/status';
 import { useMe } from '@/features/members/useMe';
-
-const ADMIN_APPLICATIONS_URL = '/packages/admin/pages/applications/index';
 
 export default function MePage() {
   const me = useMe();
   const member = me.data?.member;
-  const step = member ? nextStep(member) : null;
-  const isCommittee = Boolean(member?.roles.includes('committee'));
+  const consented = Boolean(me.data?.privacy.accepted);
+  const step = member ? nextStep(member, consented) : null;
+  // The 街道 oversees every 居民区 and belongs to none.
+  const isStreet = Boolean(member?.roles.includes('street_admin'));
 
   return (
     <PageShell className='page-me' loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
@@ -23,23 +25,34 @@ export default function MePage() {
             <Text>{member.name || '邻居'}</Text>
           </View>
           {me.data?.community ? <Text className='card__hint me-community'>{me.data.community.name}</Text> : null}
-          {step === 'community' ? (
+          {step === 'community' && !isStreet ? (
             <View className='card me-no-community'>
               <Text>你还没有选择居民区。</Text>
-              <View className='link-btn btn-go-home' role='button' onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
+              <View className='link-btn btn-go-home' role='button' onClick={() => void Taro.switchTab({ url: ROUTES.home })}>
                 <Text>去首页选择</Text>
               </View>
             </View>
           ) : null}
           <ProfileSummary member={member} />
-          <ApplicationStatusCard member={member} />
+          {isStreet ? null : <ApplicationStatusCard member={member} />}
           <View className='actions'>
+            {step === 'privacy' ? (
+              <Button
+                className='btn-go-privacy'
+                type='primary'
+                size='large'
+                block
+                onClick={() => void Taro.navigateTo({ url: ROUTES.privacy })}
+              >
+                先阅读隐私说明
+              </Button>
+            ) : null}
             <Button
               className='btn-edit-profile'
               type={step === 'profile' ? 'primary' : 'default'}
               size='large'
               block
-              onClick={() => void Taro.navigateTo({ url: '/pages/profile/index' })}
+              onClick={() => void Taro.navigateTo({ url: ROUTES.profile })}
             >
               编辑资料
             </Button>
@@ -49,22 +62,13 @@ export default function MePage() {
                 type='primary'
                 size='large'
                 block
-                onClick={() => void Taro.navigateTo({ url: '/pages/apply/index' })}
+                onClick={() => void Taro.navigateTo({ url: ROUTES.apply })}
               >
                 {step === 'apply' ? '申请加入' : '重新申请'}
               </Button>
             ) : null}
           </View>
-          {isCommittee ? (
-            <View
-              className='card admin-entry entry-admin'
-              role='button'
-              onClick={() => void Taro.navigateTo({ url: ADMIN_APPLICATIONS_URL })}
-            >
-              <Text>居委工作台</Text>
-              <Text className='card__hint'>审核入队申请 ›</Text>
-            </View>
-          ) : null}
+          <MeEntries member={member} />
         </>
       ) : null}
     </PageShell>

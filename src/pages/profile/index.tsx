@@ -2,15 +2,17 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
-import { errorText, fieldErrors, membersApi } from '@/features/members/api';
+import { errorText, fieldErrors, membersApi, needsConsent } from '@/features/members/api';
+import { ConsentPrompt } from '@/features/members/components/ConsentPrompt';
 import { ProfileForm, type ProfileInput } from '@/features/members/components/ProfileForm';
+import { ROUTES } from '@/features/members/routes';
 import { useMe } from '@/features/members/useMe';
 
 /** The fields this form shows a message under; anything else is said above the button. */
-const FORM_FIELDS = new Set(['name', 'building', 'room', 'phone', 'skills', 'interests']);
+const FORM_FIELDS = new Set(['name', 'building', 'room', 'phone', 'skills', 'interests', 'availability', 'visibility']);
 
 function goBack() {
-  Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/me/index' }));
+  Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.me }));
 }
 
 export default function ProfilePage() {
@@ -19,6 +21,7 @@ export default function ProfilePage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const member = me.data?.member;
+  const consented = Boolean(me.data?.privacy.accepted);
 
   const save = async (input: ProfileInput) => {
     setSaving(true);
@@ -30,6 +33,8 @@ export default function ProfilePage() {
       void Taro.showToast({ title: '资料已保存', icon: 'success', duration: 1500 });
       goBack();
     } catch (err) {
+      // The consent card takes the place of the form.
+      if (needsConsent(err)) void me.reload();
       const fields = fieldErrors(err);
       setErrors(fields);
       // A message not tied to a shown field (or an error without fields) goes above the button.
@@ -48,7 +53,8 @@ export default function ProfilePage() {
       error={me.data ? null : me.error}
       onRetry={me.reload}
     >
-      {member ? (
+      {member && !consented ? <ConsentPrompt message='填写资料之前，请先阅读并同意隐私说明。' /> : null}
+      {member && consented ? (
         <>
           <Text className='card__hint'>填写真实信息，方便居委会和邻居联系你。手机号只给居委会看。</Text>
           <ProfileForm

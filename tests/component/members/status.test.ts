@@ -32,13 +32,21 @@ describe('nextStep', () => {
     ['member', with_({ isMember: true, application: { status: 'approved' } })],
     ['reapply', with_({ application: { status: 'rejected', reason: '请补充门牌' } })],
   ] as const)('%s', (step, member) => {
-    expect(nextStep(member)).toBe(step);
+    expect(nextStep(member, true)).toBe(step);
+  });
+
+  it('asks for the privacy text after the 居民区 and before anything else, whatever the application', () => {
+    expect(nextStep(with_({ communityId: null }), false)).toBe('community');
+    expect(nextStep(with_({ name: '' }), false)).toBe('privacy');
+    expect(nextStep(base, false)).toBe('privacy');
+    expect(nextStep(with_({ isMember: true, application: { status: 'approved' } }), false)).toBe('privacy');
   });
 
   it('lets a resident apply only before a decision or after a refusal', () => {
-    expect(canApply(base)).toBe(true);
-    expect(canApply(with_({ application: { status: 'pending' } }))).toBe(false);
-    expect(canApply(with_({ isMember: true }))).toBe(false);
+    expect(canApply(base, true)).toBe(true);
+    expect(canApply(base, false)).toBe(false);
+    expect(canApply(with_({ application: { status: 'pending' } }), true)).toBe(false);
+    expect(canApply(with_({ isMember: true }), true)).toBe(false);
   });
 });
 

@@ -1,8 +1,9 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import ApplyPage from '@/pages/apply/index';
-import { redirectTo, showToast } from '../../__mocks__/taro';
+import { navigateTo, redirectTo, showToast } from '../../__mocks__/taro';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
 import { setupPagesHarness } from '../support/pages';
+import { PRIVACY_VERSION } from '@shared/privacy';
 
 const ctx = setupPagesHarness();
 
@@ -28,6 +29,7 @@ describe('申请 page', () => {
   it('says what is missing when the profile is not filled, and leads to it', async () => {
     const openid = ctx.signIn('newcomer');
     await ctx.h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, openid);
+    await ctx.h.call('members', 'acceptPrivacy', { version: PRIVACY_VERSION }, openid);
     render(<ApplyPage />);
     await waitFor(() => expect(document.getElementById('apply-motivation')).toBeTruthy());
 
@@ -43,5 +45,15 @@ describe('申请 page', () => {
     render(<ApplyPage />);
     expect(await screen.findByText('审核中')).toBeTruthy();
     expect(document.getElementById('apply-motivation')).toBeNull();
+  });
+
+  it('asks for the privacy text before the form when it is not accepted yet', async () => {
+    const openid = ctx.signIn('newcomer');
+    await ctx.h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, openid);
+    render(<ApplyPage />);
+    expect(await screen.findByText('申请之前，请先阅读并同意隐私说明。')).toBeTruthy();
+    expect(document.getElementById('apply-motivation')).toBeNull();
+    clickByClass('btn-go-privacy');
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/profile/pages/privacy/index' });
   });
 });

@@ -1,4 +1,6 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
+import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
+import { getDb } from '../../../cloudfunctions/_core/db';
 import MePage from '@/pages/me/index';
 import { navigateTo } from '../../__mocks__/taro';
 import { byClass, clickByClass } from '../support/taro-events';
@@ -49,5 +51,66 @@ describe('我的 page', () => {
     render(<MePage />);
     expect(await screen.findByText('已加入第二梯队')).toBeTruthy();
     expect(byClass('btn-apply')).toHaveLength(0);
+  });
+
+  const entries = () => byClass('entry-row').map((el) => Array.from(el.classList).find((c) => c !== 'entry-row')!);
+
+  it.each([
+    ['resident', ['entry-councils', 'entry-data', 'entry-children', 'entry-privacy']],
+    ['member', ['entry-councils', 'entry-data', 'entry-children', 'entry-privacy']],
+    ['gridLeader', ['entry-councils', 'entry-data', 'entry-children', 'entry-privacy', 'entry-roster', 'entry-talent', 'entry-proxy']],
+    [
+      'committee',
+      [
+        'entry-councils', 'entry-data', 'entry-children', 'entry-privacy', 'entry-roster', 'entry-talent', 'entry-proxy',
+        'entry-admin', 'entry-admin-councils', 'entry-admin-grids', 'entry-admin-import',
+      ],
+    ],
+    ['streetAdmin', ['entry-street']],
+    ['newcomer', []],
+  ] as const)('shows %s only the entries that concern them', async (who, expected) => {
+    ctx.signIn(who);
+    render(<MePage />);
+    await waitFor(() => expect(byClass('btn-edit-profile')).toHaveLength(1));
+    expect(entries()).toEqual(expected);
+  });
+
+  it('opens each entry at its page', async () => {
+    ctx.signIn('committee');
+    render(<MePage />);
+    await screen.findByText('居委工作台');
+    const urls: Record<string, string> = {
+      'entry-councils': '/packages/councils/pages/list/index',
+      'entry-data': '/packages/profile/pages/data/index',
+      'entry-children': '/packages/profile/pages/children/index',
+      'entry-privacy': '/packages/profile/pages/privacy/index',
+      'entry-roster': '/packages/grids/pages/roster/index',
+      'entry-talent': '/packages/grids/pages/talent/index',
+      'entry-proxy': '/packages/profile/pages/proxy/index',
+      'entry-admin-councils': '/packages/admin/pages/councils/index',
+      'entry-admin-grids': '/packages/admin/pages/grids/index',
+      'entry-admin-import': '/packages/admin/pages/import/index',
+    };
+    for (const [entry, url] of Object.entries(urls)) {
+      clickByClass(entry);
+      expect(navigateTo).toHaveBeenLastCalledWith({ url });
+    }
+  });
+
+  it('does not offer the roster to someone who holds the role without a grid', async () => {
+    await getDb().collection(COLLECTIONS.members).doc(ctx.h.memberIdOf('member')).update({ roles: ['grid_leader'] });
+    ctx.signIn('member');
+    render(<MePage />);
+    await waitFor(() => expect(byClass('btn-edit-profile')).toHaveLength(1));
+    expect(byClass('entry-roster')).toHaveLength(0);
+  });
+
+  it('asks a resident who has not accepted the privacy text to read it first', async () => {
+    const openid = ctx.signIn('newcomer');
+    await ctx.h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, openid);
+    render(<MePage />);
+    await waitFor(() => expect(byClass('btn-go-privacy')).toHaveLength(1));
+    clickByClass('btn-go-privacy');
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/profile/pages/privacy/index' });
   });
 });

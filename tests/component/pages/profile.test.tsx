@@ -1,17 +1,21 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import ProfilePage from '@/pages/profile/index';
-import { navigateBack, showToast } from '../../__mocks__/taro';
+import { navigateBack, navigateTo, showToast } from '../../__mocks__/taro';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
 import { setupPagesHarness } from '../support/pages';
+import { PRIVACY_VERSION } from '@shared/privacy';
 
 const ctx = setupPagesHarness();
 
 const errorUnder = (field: string) => byClass(`field-error--${field}`)[0]?.textContent;
+const chip = (group: string, value: string) =>
+  byClass(`choice-chips--${group}`)[0]?.querySelector(`.choice-chip[data-value="${value}"]`) as HTMLElement | undefined;
 
 describe('资料 page', () => {
   it('shows each of the server’s field messages under its field and saves nothing', async () => {
     const openid = ctx.signIn('newcomer');
     await ctx.h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, openid);
+    await ctx.h.call('members', 'acceptPrivacy', { version: PRIVACY_VERSION }, openid);
     render(<ProfilePage />);
     await waitFor(() => expect(document.getElementById('profile-name')).toBeTruthy());
 
@@ -36,6 +40,7 @@ describe('资料 page', () => {
   it('saves the profile with chosen and free skills, toasts and goes back', async () => {
     const openid = ctx.signIn('newcomer');
     await ctx.h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, openid);
+    await ctx.h.call('members', 'acceptPrivacy', { version: PRIVACY_VERSION }, openid);
     render(<ProfilePage />);
     await waitFor(() => expect(document.getElementById('profile-name')).toBeTruthy());
 
@@ -70,5 +75,38 @@ describe('资料 page', () => {
     const chip = byClass('tag-chip').find((el) => el.getAttribute('data-tag') === '书法');
     expect(chip?.className).toContain('tag-chip--on');
     expect(screen.getByText('✓ 读书会')).toBeTruthy();
+  });
+
+  it('asks a newcomer to read the privacy text before showing the form', async () => {
+    const openid = ctx.signIn('newcomer');
+    await ctx.h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, openid);
+    render(<ProfilePage />);
+    expect(await screen.findByText('填写资料之前，请先阅读并同意隐私说明。')).toBeTruthy();
+    expect(document.getElementById('profile-name')).toBeNull();
+    clickByClass('btn-go-privacy');
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/profile/pages/privacy/index' });
+  });
+
+  it('saves when the resident is free and who may see each field', async () => {
+    const openid = ctx.signIn('resident');
+    render(<ProfilePage />);
+    await waitFor(() => expect(document.getElementById('profile-name')).toBeTruthy());
+    // The defaults are selected at first.
+    expect(chip('visibility-phone', 'committee')?.getAttribute('aria-checked')).toBe('true');
+    expect(chip('visibility-skills', 'leaders')?.getAttribute('aria-checked')).toBe('true');
+
+    fireEvent.click(chip('availability', '周末')!);
+    fireEvent.click(chip('availability', '工作日晚上')!);
+    fireEvent.click(chip('visibility-skills', 'committee')!);
+    fireEvent.click(chip('visibility-phone', 'hidden')!);
+    expect(chip('visibility-phone', 'committee')?.getAttribute('aria-checked')).toBe('false');
+    clickByClass('btn-save-profile');
+
+    await waitFor(() => expect(navigateBack).toHaveBeenCalled());
+    const me = await ctx.h.call('members', 'me', {}, openid);
+    expect(me.member.availability).toEqual(['周末', '工作日晚上']);
+    expect(me.member.visibility).toEqual({ skills: 'committee', interests: 'leaders', availability: 'leaders', phone: 'hidden' });
+    // The selectors already there still work.
+    expect(me.member).toMatchObject({ name: '王秀兰', skills: ['书法'], interests: ['读书会'] });
   });
 });

@@ -5,18 +5,31 @@ import { nextStep } from '../status';
 
 export interface NextStepCardProps {
   member: MemberView;
+  /** The current privacy text is accepted. */
+  consented: boolean;
+  onPrivacy: () => void;
   onProfile: () => void;
   onApply: () => void;
 }
 
-/** One clear next step on the path 完善资料 -> 申请加入第二梯队 -> 等待审核. */
-export function NextStepCard({ member, onProfile, onApply }: NextStepCardProps) {
-  const step = nextStep(member);
+/** One clear next step on the path 隐私说明 -> 完善资料 -> 申请加入第二梯队 -> 等待审核. */
+export function NextStepCard({ member, consented, onPrivacy, onProfile, onApply }: NextStepCardProps) {
+  const step = nextStep(member, consented);
   return (
     <View className={`card next-step next-step--${step}`}>
       <View className='card__title'>
         <Text>下一步</Text>
       </View>
+      {step === 'privacy' ? (
+        <>
+          <Text className='next-step__text'>
+            填资料之前，请先看看我们收集哪些信息、谁能看到。看完点“同意”就可以继续。
+          </Text>
+          <Button className='btn-go-privacy' type='primary' size='large' block onClick={onPrivacy}>
+            阅读隐私说明
+          </Button>
+        </>
+      ) : null}
       {step === 'profile' ? (
         <>
           <Text className='next-step__text'>先填写你的姓名和楼栋门牌，居委会才知道你是哪位邻居。</Text>

@@ -1,12 +1,32 @@
 import { useState } from 'react';
-import { Input, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import './members.scss';
 import { Button } from '@nutui/nutui-react-taro';
+import { ChoiceChips } from '@/components/ChoiceChips';
+import { FieldError } from '@/components/FieldError';
 import { FormField } from '@/components/FormField';
 import { TagPicker } from '@/components/TagPicker';
-import { SUGGESTED_SKILLS, type MemberView } from '@shared/domain/member';
+import {
+  AVAILABILITY_OPTIONS,
+  DEFAULT_VISIBILITY,
+  FIELD_VISIBILITIES,
+  FIELD_VISIBILITY_LABELS,
+  SUGGESTED_SKILLS,
+  type FieldVisibility,
+  type MemberView,
+  type Visibility,
+} from '@shared/domain/member';
 import type { InputOf } from '@shared/catalogue';
 
 export type ProfileInput = InputOf<'members', 'updateProfile'>;
+
+const VISIBILITY_FIELDS: { key: keyof Visibility; label: string }[] = [
+  { key: 'skills', label: '技能' },
+  { key: 'interests', label: '兴趣' },
+  { key: 'availability', label: '空闲时间' },
+  { key: 'phone', label: '手机号' },
+];
+const VISIBILITY_OPTIONS = FIELD_VISIBILITIES.map((value) => ({ value, label: FIELD_VISIBILITY_LABELS[value] }));
 
 export interface ProfileFormProps {
   member: MemberView;
@@ -36,9 +56,21 @@ export function ProfileForm({ member, saving, errors, formError, onSubmit, onEdi
   const [phone, setPhone] = useState(phoneIsMasked ? '' : member.phone);
   const [skills, setSkills] = useState<string[]>(member.skills);
   const [interests, setInterests] = useState<string[]>(member.interests);
+  const [availability, setAvailability] = useState<string[]>(member.availability);
+  const [visibility, setVisibility] = useState<Visibility>({ ...DEFAULT_VISIBILITY, ...member.visibility });
 
   const submit = () => {
-    onSubmit({ name, building, room, phone: phone.trim(), skills, interests });
+    onSubmit({
+      name,
+      building,
+      room,
+      phone: phone.trim(),
+      skills,
+      interests,
+      // Only the offered choices can be picked; the server checks them again.
+      availability: availability as ProfileInput['availability'],
+      visibility,
+    });
   };
 
   return (
@@ -78,7 +110,7 @@ export function ProfileForm({ member, saving, errors, formError, onSubmit, onEdi
         name='phone'
         optional
         error={errors.phone}
-        hint={phoneIsMasked ? `原来留的是 ${member.phone}，请重新填写` : '只给居委会看，方便联系你'}
+        hint={phoneIsMasked ? `原来留的是 ${member.phone}，请重新填写` : '完整号码只有居委会能看到，方便联系你'}
       >
         <Input
           id='profile-phone'
@@ -96,6 +128,30 @@ export function ProfileForm({ member, saving, errors, formError, onSubmit, onEdi
       <FormField label='我的兴趣' name='interests' optional error={errors.interests}>
         <TagPicker id='interests' value={interests} onChange={edit('interests', setInterests)} placeholder='例如：唱歌、下棋' />
       </FormField>
+      <FormField label='空闲时间' name='availability' optional error={errors.availability} hint='可以选几个'>
+        <ChoiceChips id='availability' options={AVAILABILITY_OPTIONS} value={availability} onChange={edit('availability', setAvailability)} />
+      </FormField>
+      <View className={`form-field form-field--visibility visibility-settings${errors.visibility ? ' form-field--invalid' : ''}`}>
+        <View className='form-field__label'>
+          <Text>谁能看到我的信息</Text>
+        </View>
+        <Text className='form-field__hint'>居委会查找能人时，只看到你同意给看的内容。</Text>
+        {VISIBILITY_FIELDS.map((field) => (
+          <View key={field.key} className={`visibility-row visibility-row--${field.key}`}>
+            <Text className='visibility-row__label'>{field.label}</Text>
+            <ChoiceChips
+              id={`visibility-${field.key}`}
+              single
+              options={VISIBILITY_OPTIONS}
+              value={[visibility[field.key]]}
+              onChange={(next) =>
+                edit('visibility', setVisibility)({ ...visibility, [field.key]: (next[0] ?? visibility[field.key]) as FieldVisibility })
+              }
+            />
+          </View>
+        ))}
+        <FieldError message={errors.visibility} field='visibility' />
+      </View>
       {formError ? (
         <View className='form-error' role='alert'>
           {formError}

@@ -1,6 +1,81 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
+import { errorText, membersApi } from '@/features/members/api';
+import { PrivacyText } from '@/features/members/components/PrivacyText';
+import { ROUTES } from '@/features/members/routes';
+import { useMyData } from '@/features/members/useMyData';
+import { PRIVACY_VERSION } from '@shared/privacy';
+import { formatShanghai } from '@shared/time';
 
-// Placeholder while the page is being built in this issue; replaced before the issue is resolved.
-export default function Page() {
-  return <PageShell title='隐私说明' error='这个页面正在建设中' />;
+function goBack() {
+  Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.home }));
+}
+
+/** 隐私说明: what is collected and who sees it; 同意 records the version accepted. */
+export default function PrivacyPage() {
+  const mine = useMyData();
+  const [accepting, setAccepting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { acceptedVersion, acceptedAt } = mine.data?.privacy ?? { acceptedVersion: null, acceptedAt: null };
+  const accepted = acceptedVersion === PRIVACY_VERSION;
+
+  const accept = async () => {
+    setAccepting(true);
+    setError(null);
+    try {
+      await membersApi.acceptPrivacy();
+      void Taro.showToast({ title: '已同意', icon: 'success', duration: 1500 });
+      goBack();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setAccepting(false);
+    }
+  };
+
+  return (
+    <PageShell
+      className='page-privacy'
+      title='隐私说明'
+      loading={mine.loading && !mine.data}
+      error={mine.data ? null : mine.error}
+      onRetry={mine.reload}
+    >
+      <Text className='card__hint'>我们只收集为邻里服务所需要的信息。请花一两分钟看一看。</Text>
+      <PrivacyText />
+      {accepted && acceptedAt ? (
+        <View className='card privacy-accepted'>
+          <Text>
+            你已于 {formatShanghai(acceptedAt)} 同意这份说明（版本 {acceptedVersion}）。
+          </Text>
+        </View>
+      ) : (
+        <View className='card privacy-ask'>
+          {acceptedVersion ? (
+            <Text className='privacy-ask__text'>说明已经更新，你上次同意的是 {acceptedVersion} 版，请再看一看。</Text>
+          ) : null}
+          <Text className='privacy-ask__text'>看完后点“同意”，就可以填写资料、申请加入了。</Text>
+          {error ? (
+            <View className='inline-error privacy-error' role='alert'>
+              {error}
+            </View>
+          ) : null}
+          <Button
+            className='btn-accept-privacy'
+            type='primary'
+            size='large'
+            block
+            loading={accepting}
+            disabled={accepting}
+            onClick={() => void accept()}
+          >
+            {accepting ? '正在提交…' : '我已阅读，同意'}
+          </Button>
+        </View>
+      )}
+    </PageShell>
+  );
 }
