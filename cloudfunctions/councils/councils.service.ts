@@ -52,6 +52,7 @@ export async function list(input: In<'list'>, { identity }: CallContext): Out<'l
     page: input.page,
     hasMore,
     now: now.toISOString(),
+    canJoin: can(caller, 'councils.join', { memberId: caller.memberId }),
   };
 }
 

@@ -31,7 +31,7 @@ export interface RotationChangeResult {
 
 export const councilsActions = {
   /** The councils of the caller's 居民区 in order, 20 a page; the committee may include retired ones. */
-  list: action<Page<CouncilSummary> & { now: string }>()({
+  list: action<Page<CouncilSummary> & { now: string; canJoin: boolean }>()({
     input: v.object({ page, includeRetired: v.optional(v.boolean(), false) }),
     errors: ['COMMON.FORBIDDEN'],
   }),

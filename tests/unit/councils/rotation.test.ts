@@ -29,7 +29,7 @@ const plan = (over: Partial<RotationPlan> = {}): RotationPlan => ({
   changes: [],
   ...over,
 });
-const chairs = (p: RotationPlan, from: number, to: number, eligible = everyone) =>
+const chairs = (p: RotationPlan, from: number, to: number, eligible: (id: string) => boolean = everyone) =>
   termsBetween(p, eligible, from, to).map((t) => t.chairId);
 const skip = (term: number, memberId: string): RotationChange => ({ key: skipKey('r', term, memberId), kind: 'skip', term, memberId });
 const swap = (term: number, memberId: string, otherMemberId: string): RotationChange => ({

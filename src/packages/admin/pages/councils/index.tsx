@@ -1,6 +1,140 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { FieldError } from '@/components/FieldError';
 import { PageShell } from '@/components/PageShell';
+import { councilsApi, errorText, fieldError, newRequestId } from '@/features/councils/api';
+import { CouncilAdminRow } from '@/features/councils/components/CouncilAdminRow';
+import { PositionsEditor } from '@/features/councils/components/PositionsEditor';
+import { RotationEditor } from '@/features/councils/components/RotationEditor';
+import { RotationLog } from '@/features/councils/components/CouncilInfo';
+import { RotationSchedule } from '@/features/councils/components/RotationSchedule';
+import { useCouncil } from '@/features/councils/useCouncil';
+import { useCouncilMembers, useCouncils } from '@/features/councils/useCouncils';
+import type { CouncilSummary } from '@shared/domain/council';
 
-// Placeholder while the page is being built in this issue; replaced before the issue is resolved.
-export default function Page() {
-  return <PageShell title='理事会管理' error='这个页面正在建设中' />;
+/** The selected council's positions and rotation: editors keyed by what they were loaded from. */
+function CouncilEditor({ councilId, onChanged }: { councilId: string; onChanged: () => void }) {
+  const { data, error, reload } = useCouncil(councilId);
+  const members = useCouncilMembers(councilId);
+  if (error) return <Text className='inline-error'>{error}</Text>;
+  if (!data) return <Text className='card__hint'>正在加载…</Text>;
+  const { council } = data;
+  const saved = (title: string) => {
+    void Taro.showToast({ title, icon: 'success', duration: 1500 });
+    void reload();
+    onChanged();
+  };
+  return (
+    <View className='council-editor' data-council-id={council.id}>
+      {council.active ? (
+        <>
+          <PositionsEditor key={`p-${JSON.stringify(council.positions)}`} council={council} members={members.items} onSaved={() => saved('职务已保存')} />
+          <RotationEditor
+            key={`r-${council.rotation?.id ?? 'none'}-${members.items.length}`}
+            council={council}
+            members={members.items}
+            now={data.now}
+            onSaved={() => saved('轮值已保存')}
+          />
+          {members.hasMore ? (
+            <View className='link-btn btn-more-members' role='button' onClick={members.loadMore}>
+              <Text>加载更多成员</Text>
+            </View>
+          ) : null}
+          <RotationSchedule council={council} now={data.now} canChange={data.can.changeRotation} onChanged={() => saved('已调整')} />
+        </>
+      ) : (
+        <Text className='card__hint'>这个分会已停用，恢复后才能调整职务和轮值。</Text>
+      )}
+      <RotationLog council={council} />
+    </View>
+  );
+}
+
+export default function AdminCouncilsPage() {
+  const list = useCouncils(true);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [newName, setNewName] = useState('');
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [requestId, setRequestId] = useState(newRequestId);
+
+  const run = async (id: string, work: () => Promise<unknown>, done: string) => {
+    setBusyId(id);
+    setActionError(null);
+    try {
+      await work();
+      void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
+      await list.reload();
+    } catch (err) {
+      setActionError(errorText(err));
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const create = async () => {
+    setBusyId('new');
+    setNameError(null);
+    try {
+      await councilsApi.create(newName, requestId);
+      setNewName('');
+      setRequestId(newRequestId());
+      void Taro.showToast({ title: '已添加', icon: 'success', duration: 1500 });
+      await list.reload();
+    } catch (err) {
+      setNameError(fieldError(err, 'name') ?? errorText(err));
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const busy = Boolean(busyId) || list.loading;
+
+  return (
+    <PageShell
+      className={`page-admin-councils${busy ? ' is-busy' : ''}`}
+      title='理事会管理'
+      loading={list.loading && list.items.length === 0 && !list.error}
+      error={list.items.length === 0 ? list.error : null}
+      onRetry={() => void list.reload()}
+    >
+      <View className='card council-create'>
+        <View className='card__title'>新增分会</View>
+        <Input id='council-new-name' className='admin-input' value={newName} maxlength={12} placeholder='例如：老年关爱分会' onInput={(e) => setNewName(e.detail.value)} />
+        <FieldError message={nameError} field='name' />
+        <Button className='btn-create-council' type='primary' size='large' block loading={busyId === 'new'} disabled={busy} onClick={() => void create()}>
+          添加
+        </Button>
+      </View>
+      {actionError ? (
+        <View className='inline-error council-action-error' role='alert'>
+          {actionError}
+        </View>
+      ) : null}
+      {list.items.map((council: CouncilSummary) => (
+        <View key={council.id}>
+          <CouncilAdminRow
+            key={council.name}
+            council={council}
+            selected={selected === council.id}
+            busy={busyId === council.id}
+            onSelect={(c) => setSelected((prev) => (prev === c.id ? null : c.id))}
+            onRename={(c, name) => void run(c.id, () => councilsApi.rename(c.id, name), '已改名')}
+            onRetire={(c) => void run(c.id, () => councilsApi.retire(c.id), '已停用')}
+            onRestore={(c) => void run(c.id, () => councilsApi.restore(c.id), '已恢复')}
+          />
+          {selected === council.id ? <CouncilEditor councilId={council.id} onChanged={() => void list.reload()} /> : null}
+        </View>
+      ))}
+      {list.hasMore ? (
+        <Button className='btn-load-more' type='default' size='large' block loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
+          加载更多
+        </Button>
+      ) : null}
+    </PageShell>
+  );
 }
