@@ -1,0 +1,38 @@
+import { callCloud, CloudCallError } from '@/services/cloud';
+import type { InputOf } from '@shared/catalogue';
+import { ERRORS } from '@shared/errors';
+
+/** The grids function's actions, as the pages use them. */
+export const gridsApi = {
+  overview: () => callCloud('grids', 'overview', {}),
+  roster: (input: InputOf<'grids', 'roster'>) => callCloud('grids', 'roster', input),
+  createGrid: (input: InputOf<'grids', 'createGrid'>) => callCloud('grids', 'createGrid', input),
+  renameGrid: (input: InputOf<'grids', 'renameGrid'>) => callCloud('grids', 'renameGrid', input),
+  setBuildings: (input: InputOf<'grids', 'setBuildings'>) => callCloud('grids', 'setBuildings', input),
+  assignLeader: (input: InputOf<'grids', 'assignLeader'>) => callCloud('grids', 'assignLeader', input),
+  setChief: (memberId: string | null) => callCloud('grids', 'setChief', { memberId }),
+  setColour: (input: InputOf<'grids', 'setColour'>) => callCloud('grids', 'setColour', input),
+  listPairs: () => callCloud('grids', 'listPairs', {}),
+  setPairMember: (input: InputOf<'grids', 'setPairMember'>) => callCloud('grids', 'setPairMember', input),
+  clearPair: (building: string) => callCloud('grids', 'clearPair', { building }),
+};
+
+/** The Chinese message for a failure; a field message first when the server named one. */
+export function gridsErrorText(err: unknown): string {
+  if (!(err instanceof CloudCallError)) return ERRORS['COMMON.INTERNAL'];
+  const field = err.fields ? Object.values(err.fields)[0] : undefined;
+  return field ? `${err.message}（${field}）` : err.message;
+}
+
+/** Buildings typed in one line, separated by commas, 、 or spaces. */
+export function parseBuildings(text: string): string[] {
+  return text
+    .split(/[,，、;；\s]+/)
+    .map((b) => b.trim())
+    .filter(Boolean);
+}
+
+/** A fresh id for one create form, so a retried submission adds one grid. */
+export function newRequestId(): string {
+  return `g${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}
