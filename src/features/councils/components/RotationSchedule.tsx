@@ -68,7 +68,7 @@ export function RotationSchedule({ council, now, canChange, onChanged }: Rotatio
     <View className={`card rotation-schedule${busy ? ' is-busy' : ''}`}>
       <View className='card__title'>轮值会长</View>
       <Text className='card__hint'>
-        每任 {council.rotation.plan.termDays} 天，每天零点（北京时间）交接
+        每任 {council.rotation.plan.termDays} 天，在新一任第一天零点（北京时间）交接
         {schedule.notStarted ? `，将于 ${schedule.rows[0]?.term.startsOn} 开始` : ''}
       </Text>
       {schedule.rows.map((row, i) => {
