@@ -1,8 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import ApplicationsPage from '@/packages/admin/pages/applications/index';
-import { showToast } from '../../__mocks__/taro';
+import { navigateTo, showToast } from '../../__mocks__/taro';
 import { byClass, typeInto } from '../support/taro-events';
 import { setupPagesHarness } from '../support/pages';
+import { PRIVACY_VERSION } from '@shared/privacy';
 
 const ctx = setupPagesHarness();
 
@@ -26,6 +27,8 @@ describe('居委工作台: 入队申请', () => {
     expect(within(row).getByText('手机：13900001006')).toBeTruthy();
     expect(within(row).getByText('技能：教师、绘画')).toBeTruthy();
     expect(within(row).getByText('想说的话：退休在家，想给小朋友上上绘画课。')).toBeTruthy();
+    // Only approved members have a page to open.
+    expect(byClass('application-row__open')).toHaveLength(0);
   });
 
   it('approves an application: it leaves 待审核 and appears under 已通过', async () => {
@@ -45,6 +48,10 @@ describe('居委工作台: 入队申请', () => {
 
     const me = await ctx.h.call('members', 'me', {}, ctx.h.identities.applicant1);
     expect(me.member.isMember).toBe(true);
+
+    // Her name opens her page.
+    clickIn(rowOf(applicant)!, 'application-row__open');
+    expect(navigateTo).toHaveBeenCalledWith({ url: `/packages/admin/pages/member/index?memberId=${applicant}` });
   });
 
   it('refuses only with a reason, which the resident then reads', async () => {
@@ -95,6 +102,7 @@ describe('居委工作台: 入队申请', () => {
     for (let i = 0; i < 21; i += 1) {
       const openid = `page-test-${i}`;
       await ctx.h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, openid);
+      await ctx.h.call('members', 'acceptPrivacy', { version: PRIVACY_VERSION }, openid);
       await ctx.h.call('members', 'updateProfile', { name: `居民${i}`, building: '1号楼', room: `${100 + i}` }, openid);
       await ctx.h.call('members', 'apply', {}, openid);
     }

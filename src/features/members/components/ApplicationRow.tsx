@@ -14,10 +14,12 @@ export interface ApplicationRowProps {
   busy: boolean;
   onApprove: (item: ApplicationView) => void;
   onReject: (item: ApplicationView, reason: string) => void;
+  /** Given: the name opens the member's page. */
+  onOpen?: (item: ApplicationView) => void;
 }
 
 /** One application in the committee's list; pending ones carry 通过 / 不通过 (with a required reason). */
-export function ApplicationRow({ item, busy, onApprove, onReject }: ApplicationRowProps) {
+export function ApplicationRow({ item, busy, onApprove, onReject, onOpen }: ApplicationRowProps) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -37,7 +39,14 @@ export function ApplicationRow({ item, busy, onApprove, onReject }: ApplicationR
   return (
     <View className={`card application-row application-row--${application.status}`} data-member-id={item.memberId}>
       <View className='card__row'>
-        <Text className='application-row__name'>{item.name || '（未填姓名）'}</Text>
+        {onOpen ? (
+          <View className='application-row__name application-row__open' role='link' onClick={() => onOpen(item)}>
+            <Text>{item.name || '（未填姓名）'}</Text>
+            <Text className='application-row__chevron'> 详情 ›</Text>
+          </View>
+        ) : (
+          <Text className='application-row__name'>{item.name || '（未填姓名）'}</Text>
+        )}
         <StatusTag label={statusLabel(application.status)} tone={STATUS_TONES[application.status]} />
       </View>
       <Text className='application-row__line application-row__address'>

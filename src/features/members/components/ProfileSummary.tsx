@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { maskPhone, type MemberView } from '@shared/domain/member';
 
-function Row({ label, value, className }: { label: string; value: string; className: string }) {
+/** A label and its value on one line of a card (`未填写` when empty). */
+export function Row({ label, value, className }: { label: string; value: string; className: string }) {
   return (
     <View className={`card__row ${className}`}>
       <Text className='card__label'>{label}</Text>

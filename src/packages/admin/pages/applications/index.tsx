@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { errorCode, errorText, membersApi } from '@/features/members/api';
 import { ApplicationRow } from '@/features/members/components/ApplicationRow';
+import { memberDetailUrl } from '@/features/members/routes';
 import { useApplications, type ReviewTab } from '@/features/members/useApplications';
 import type { ApplicationView } from '@shared/domain/member';
 
@@ -90,6 +91,7 @@ export default function ApplicationsPage() {
           busy={busyId === item.memberId}
           onApprove={(i) => void review(i, 'approve')}
           onReject={(i, reason) => void review(i, 'reject', reason)}
+          onOpen={tab === 'approved' ? (i) => void Taro.navigateTo({ url: memberDetailUrl(i.memberId) }) : undefined}
         />
       ))}
       {list.hasMore ? (

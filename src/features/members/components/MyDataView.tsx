@@ -1,0 +1,111 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import './members.scss';
+import { GRID_COLOUR_LABELS, GRID_COLOUR_MEANINGS, type GridColour } from '@shared/domain/grid';
+import {
+  FIELD_VISIBILITY_LABELS,
+  STAFF_ROLE_LABELS,
+  type MyData,
+  type Visibility,
+} from '@shared/domain/member';
+import { formatShanghai } from '@shared/time';
+import { statusLabel } from '../status';
+import { HistoryList } from './HistoryList';
+import { Row } from './ProfileSummary';
+
+function Section({ title, className, children }: { title: string; className: string; children: ReactNode }) {
+  return (
+    <View className={`card my-data-section ${className}`}>
+      <View className='card__title'>
+        <Text>{title}</Text>
+      </View>
+      {children}
+    </View>
+  );
+}
+
+const Empty = ({ text }: { text: string }) => <Text className='card__hint'>{text}</Text>;
+
+const VISIBILITY_ROWS: { key: keyof Visibility; label: string }[] = [
+  { key: 'skills', label: '技能' },
+  { key: 'interests', label: '兴趣' },
+  { key: 'availability', label: '空闲时间' },
+  { key: 'phone', label: '手机号' },
+];
+
+/** Everything stored about the resident, section by section, in plain words. */
+export function MyDataView({ data }: { data: MyData }) {
+  const { member } = data;
+  const colour = data.colour as GridColour | null;
+  return (
+    <View className='my-data'>
+      <Section title='我的资料' className='my-data-profile'>
+        <Row label='姓名' value={member.name} className='my-data-name' />
+        <Row label='楼栋门牌' value={[member.building, member.room].filter(Boolean).join(' ')} className='my-data-address' />
+        <Row label='手机号' value={member.phone} className='my-data-phone' />
+        <Row label='技能' value={member.skills.join('、')} className='my-data-skills' />
+        <Row label='兴趣' value={member.interests.join('、')} className='my-data-interests' />
+        <Row label='空闲时间' value={member.availability.join('、')} className='my-data-availability' />
+      </Section>
+      <Section title='谁能看到我的信息' className='my-data-visibility'>
+        {VISIBILITY_ROWS.map((r) => (
+          <Row key={r.key} label={r.label} value={FIELD_VISIBILITY_LABELS[member.visibility[r.key]]} className={`my-data-visibility-${r.key}`} />
+        ))}
+      </Section>
+      <Section title='居民区和第二梯队' className='my-data-community'>
+        <Row label='居民区' value={data.community?.name ?? ''} className='my-data-community-name' />
+        <Row label='第二梯队' value={statusLabel(member.isMember ? 'approved' : member.application.status)} className='my-data-status' />
+        {member.roles.length ? (
+          <Row label='担任' value={member.roles.map((r) => STAFF_ROLE_LABELS[r]).join('、')} className='my-data-roles' />
+        ) : null}
+        {member.gridId ? <Row label='所在微格' value={member.gridId} className='my-data-grid' /> : null}
+        {member.leadsGridIds.length ? <Row label='负责的微格' value={member.leadsGridIds.join('、')} className='my-data-leads' /> : null}
+        <Row label='参加的分会' value={member.councilIds.length ? `${member.councilIds.length}个` : '还没有参加'} className='my-data-councils' />
+        <Row label='登记时间' value={formatShanghai(member.createdAt)} className='my-data-created' />
+      </Section>
+      {colour ? (
+        <Section title='微格分色' className='my-data-colour'>
+          <Text className='my-data-colour__value'>
+            {GRID_COLOUR_LABELS[colour] ?? colour}色{GRID_COLOUR_MEANINGS[colour] ? `：${GRID_COLOUR_MEANINGS[colour]}` : ''}
+          </Text>
+          <Text className='card__hint'>只有居委会和你所在微格的微格长能看到。</Text>
+        </Section>
+      ) : null}
+      <Section title='隐私说明' className='my-data-privacy'>
+        {data.privacy.acceptedVersion && data.privacy.acceptedAt ? (
+          <Text>
+            {formatShanghai(data.privacy.acceptedAt)} 同意（版本 {data.privacy.acceptedVersion}）
+          </Text>
+        ) : (
+          <Empty text='还没有同意' />
+        )}
+      </Section>
+      <Section title='我的经历' className='my-data-history'>
+        {data.history.length ? <HistoryList entries={data.history} /> : <Empty text='还没有记录' />}
+      </Section>
+      <Section title='代办记录' className='my-data-proxy'>
+        <Text className='card__hint'>别人替你办过的事，都记在这里。</Text>
+        {data.proxyActions.length ? (
+          data.proxyActions.map((p) => (
+            <Text key={p.id} className='my-data-proxy__row'>
+              {formatShanghai(p.at)} {p.actorName} 为 {p.subjectName} {p.action}
+            </Text>
+          ))
+        ) : (
+          <Empty text='没有' />
+        )}
+      </Section>
+      <Section title='小小梯队' className='my-data-children'>
+        {data.children.length ? (
+          data.children.map((c) => (
+            <Text key={c.id} className='my-data-children__row'>
+              {c.name}，{c.birthYear}年出生（{formatShanghai(c.consentAt, 'YYYY-MM-DD')} 登记）
+            </Text>
+          ))
+        ) : (
+          <Empty text='没有登记孩子' />
+        )}
+      </Section>
+    </View>
+  );
+}

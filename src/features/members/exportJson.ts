@@ -1,0 +1,34 @@
+import Taro from '@tarojs/taro';
+
+export type ExportResult = 'downloaded' | 'shared' | 'copied';
+
+/**
+ * Hands the resident a JSON file of their data. H5: a download. weapp: the file is written to the user data folder
+ * and offered to send to a chat (文件传输助手 keeps it); where sharing files is not available, the text is copied.
+ * Call it straight from a tap: WeChat shares files only in answer to one.
+ * `process.env.TARO_ENV` is replaced at build time, so each bundle keeps only its own branch.
+ */
+export async function exportJson(fileName: string, data: unknown): Promise<ExportResult> {
+  const text = JSON.stringify(data, null, 2);
+  if (process.env.TARO_ENV === 'weapp') {
+    if (Taro.canIUse('shareFileMessage')) {
+      const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`;
+      Taro.getFileSystemManager().writeFileSync(filePath, text, 'utf8');
+      // Closing the chat picker is the resident's choice, not a failure.
+      await Taro.shareFileMessage({ filePath, fileName }).catch(() => undefined);
+      return 'shared';
+    }
+    await Taro.setClipboardData({ data: text });
+    return 'copied';
+  }
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Give the browser a moment to start the download before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return 'downloaded';
+}
