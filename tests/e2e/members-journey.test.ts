@@ -15,10 +15,15 @@ describeInBrowser('joining the second echelon, in the H5 build', () => {
 
   let newcomer = '';
 
-  it('a newcomer picks a 居民区, fixes what the server refuses, fills the profile and applies', async () => {
+  it('a newcomer picks a 居民区, accepts the privacy text, fixes what the server refuses, fills the profile and applies', async () => {
     const { page } = e;
     newcomer = await e.login('newcomer');
     await page.click('.community-option[data-community-id="cm-baiyu1"]');
+    await page.waitForSelector('.btn-go-privacy');
+    await page.click('.btn-go-privacy');
+    await page.waitForSelector('.privacy-section');
+    await e.shot('members-0-privacy');
+    await page.click('.btn-accept-privacy');
     await page.waitForSelector('.btn-go-profile');
     await page.click('.btn-go-profile');
     await page.waitForSelector('#profile-name');
