@@ -35,6 +35,9 @@ describe('weapp build: 我的', () => {
     expect(text).toContain('未申请');
     expect(text).toContain('编辑资料');
     expect(text).not.toContain('居委工作台');
+    expect(text).toContain('我的数据');
+    expect(text).toContain('小小梯队');
+    expect(text).not.toContain('代居民登记');
     expect(calls).toContain('members.me');
 
     // A tap on 编辑资料 reaches React and opens the profile page.
@@ -55,6 +58,14 @@ describe('weapp build: 我的', () => {
       return t.includes('周敏') && t;
     }, 'the committee profile to render');
     expect(text).toContain('居委工作台');
+    expect(text).toContain('代居民登记');
+
+    // A tap on an entry opens its subpackage page.
+    const navigateTo = jest.spyOn((globalThis as any).wx, 'navigateTo');
+    navigateTo.mockClear();
+    page.querySelector('.entry-data')!.dispatchEvent('tap');
+    await until(() => navigateTo.mock.calls.length > 0, 'navigateTo');
+    expect(navigateTo.mock.calls[0]?.[0]).toMatchObject({ url: '/packages/profile/pages/data/index' });
     page.detach();
   });
 });
