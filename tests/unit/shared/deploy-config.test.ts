@@ -22,3 +22,12 @@ describe('deployment configuration', () => {
     for (const name of folders) expect(existsSync(join(root, 'cloudfunctions', name, 'config.json'))).toBe(true);
   });
 });
+
+describe('function timeouts', () => {
+  it('cloudbaserc.json deploys each function with the timeout its config.json asks for', () => {
+    for (const fn of cloudbaserc.functions as { name: string; timeout: number }[]) {
+      const config = JSON.parse(readFileSync(join(root, 'cloudfunctions', fn.name, 'config.json'), 'utf8'));
+      expect([fn.name, fn.timeout]).toEqual([fn.name, config.timeout]);
+    }
+  });
+});

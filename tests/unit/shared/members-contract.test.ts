@@ -19,7 +19,7 @@ describe('the updateProfile schema', () => {
 
   it('trims text, de-duplicates tags and defaults the optional parts', () => {
     const res = parse({ name: ' 马丽 ', building: '4号楼', room: '602', skills: ['瑜伽', '瑜伽'] });
-    expect(res.success && res.output).toEqual({ name: '马丽', building: '4号楼', room: '602', phone: '', skills: ['瑜伽'], interests: [] });
+    expect(res.success && res.output).toEqual({ name: '马丽', building: '4号楼', room: '602', phone: '', skills: ['瑜伽'], interests: [], availability: [] });
   });
 
   it('accepts an 11-digit mobile or nothing, and refuses anything else', () => {
