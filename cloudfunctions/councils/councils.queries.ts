@@ -1,7 +1,9 @@
 import { PAGE_SIZE } from '../../src/shared/result';
 import { COLLECTIONS } from '../_core/collections';
 import { command, getDb, isDuplicateWrite } from '../_core/db';
-import type { CouncilDoc, People, PersonDoc } from './councils.model';
+import type { CouncilDoc, PersonDoc } from './councils.model';
+
+export { findPeople } from '../_core/council-chairs';
 
 /** Each function here is one database round trip. */
 
@@ -44,19 +46,6 @@ export async function listCouncilsPage(
 export async function listAllCouncils(communityId: string): Promise<CouncilDoc[]> {
   const res = await councils().where({ communityId }).limit(MAX_COUNCILS + 10).get();
   return res.data as CouncilDoc[];
-}
-
-/** The people named by ids (positions, rotation orders), with only what councils need to know of them. */
-export async function findPeople(ids: string[]): Promise<People> {
-  const people: People = new Map();
-  if (ids.length === 0) return people;
-  const res = await members()
-    .where({ _id: command().in(ids) })
-    .field({ _id: true, name: true, communityId: true, councilIds: true, deletedAt: true })
-    .limit(1000)
-    .get();
-  for (const p of res.data as PersonDoc[]) people.set(p._id, p);
-  return people;
 }
 
 /** Members per council, for several councils at once (one aggregate). */

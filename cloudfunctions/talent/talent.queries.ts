@@ -2,7 +2,7 @@ import { visibleSettings, type TalentViewer } from '../../src/shared/domain/tale
 import { PAGE_SIZE } from '../../src/shared/result';
 import { COLLECTIONS } from '../_core/collections';
 import { command, getDb } from '../_core/db';
-import type { CouncilDoc, People, PersonDoc } from '../councils/councils.model';
+import type { CouncilDoc } from '../_core/council-chairs';
 import type { TalentDoc } from './talent.model';
 
 /** Each function here is one database round trip. */
@@ -59,20 +59,6 @@ export async function activeCouncils(communityId: string, ids?: readonly string[
     .limit(100)
     .get();
   return res.data as CouncilDoc[];
-}
-
-/** What the rotation rule needs to know of the people in rotation orders (who is still eligible). */
-export async function rotationPeople(ids: readonly string[]): Promise<People> {
-  const people: People = new Map();
-  if (ids.length === 0) return people;
-  const res = await getDb()
-    .collection(COLLECTIONS.members)
-    .where({ _id: command().in([...new Set(ids)]) })
-    .field({ name: true, communityId: true, councilIds: true, deletedAt: true })
-    .limit(1000)
-    .get();
-  for (const p of res.data as PersonDoc[]) people.set(p._id, p);
-  return people;
 }
 
 /** The buildings of a 居民区's grids, for the building filter. */

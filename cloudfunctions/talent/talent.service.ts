@@ -3,29 +3,15 @@ import type { talentActions } from '../../src/shared/actions/talent';
 import type { TalentViewer } from '../../src/shared/domain/talent';
 import { authorize } from '../_core/authorize';
 import { loadCaller, type Caller } from '../_core/caller';
-import { clock } from '../_core/clock';
 import type { Identity } from '../_core/identity';
 import type { CallContext } from '../_core/router';
-import { chairsNow, type CouncilDoc } from '../councils/councils.model';
+import { withChairs } from '../_core/council-chairs';
 import { toTalentCard } from './talent.model';
 import * as q from './talent.queries';
 
 type A = typeof talentActions;
 type In<K extends keyof A> = ActionParsed<A[K]>;
 type Out<K extends keyof A> = Promise<ActionOutput<A[K]>>;
-
-/**
- * Adds council_chair to a caller who chairs one of `councils` now (the rotation rule, by the server's clock):
- * one round trip for the people in the rotation orders, whose eligibility the rule needs.
- */
-async function withChairs(caller: Caller, councils: CouncilDoc[]): Promise<Caller> {
-  const mine = councils.filter((c) => c.rotation?.order.includes(caller.memberId));
-  if (mine.length === 0) return caller;
-  const people = await q.rotationPeople(mine.flatMap((c) => c.rotation?.order ?? []));
-  const now = clock().now();
-  const chairs = mine.filter((c) => chairsNow(c, people, now).current?.chairId === caller.memberId).map((c) => c._id);
-  return chairs.length ? { ...caller, roles: [...caller.roles, 'council_chair'], chairCouncilIds: chairs } : caller;
-}
 
 /** Committee and grid leaders need nothing more than their record; a member may be a council's chair now. */
 async function searcher(identity: Identity): Promise<{ caller: Caller; viewer: TalentViewer }> {
