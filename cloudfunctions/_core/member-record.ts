@@ -1,4 +1,5 @@
 import { DEFAULT_VISIBILITY, type ApplicationStatus, type StaffRole, type Visibility } from '../../src/shared/domain/member';
+import { createHash } from 'crypto';
 import { COLLECTIONS } from './collections';
 import { getDb } from './db';
 
@@ -81,4 +82,13 @@ export async function findMember(id: string): Promise<MemberDoc | null> {
 export async function findMemberByAccount(accountKey: string): Promise<MemberDoc | null> {
   const res = await getDb().collection(COLLECTIONS.members).where({ accountKey }).limit(1).get();
   return (res.data?.[0] as MemberDoc | undefined) ?? null;
+}
+
+/**
+ * The id of someone recorded without a WeChat account (imported from a roster, or registered by a grid leader),
+ * derived from their 居民区 and person key (rules/roster-csv.ts personKey: 姓名 + 楼栋 + 门牌 normalised), so the same
+ * person recorded twice, by either path, is one record.
+ */
+export function offlineMemberId(communityId: string, personKey: string): string {
+  return createHash('sha256').update(`roster:${communityId}|${personKey}`).digest('hex').slice(0, 24);
 }

@@ -1,9 +1,10 @@
-import { DEFAULT_VISIBILITY } from '../../src/shared/domain/member';
+import { normalizeBuilding } from '../../src/shared/domain/grid';
+import { DEFAULT_VISIBILITY, type PrivacyStatus } from '../../src/shared/domain/member';
 import { PRIVACY_VERSION } from '../../src/shared/privacy';
 import { clock } from '../_core/clock';
-import { COLLECTIONS } from '../_core/collections';
 import { ensurePublishable } from '../_core/content-check';
-import { command, getDb } from '../_core/db';
+import { command } from '../_core/db';
+import { eraseReferencesTo } from '../_core/member-references';
 import { AppError } from '../_core/errors';
 import type { MemberDoc } from '../_core/member-record';
 import type { CallContext } from '../_core/router';
@@ -14,13 +15,14 @@ import type { In, Out } from './members.types';
 
 /** Self-service: the caller's own record, 居民区, profile, consent, and deleting it all. */
 
+function privacyOf(doc: MemberDoc): PrivacyStatus {
+  const accepted = hasConsented(doc);
+  return { version: PRIVACY_VERSION, accepted, acceptedAt: accepted && doc.consent ? new Date(doc.consent.at).toISOString() : null };
+}
+
 async function meView(doc: MemberDoc): Out<'me'> {
   const community = doc.communityId ? await q.findCommunity(doc.communityId) : null;
-  return {
-    member: toMemberView(doc),
-    community: community ? toCommunityOption(community) : null,
-    privacy: { version: PRIVACY_VERSION, accepted: hasConsented(doc) },
-  };
+  return { member: toMemberView(doc), community: community ? toCommunityOption(community) : null, privacy: privacyOf(doc) };
 }
 
 export async function listCommunities(): Out<'listCommunities'> {
@@ -47,7 +49,7 @@ export async function chooseCommunity(input: In<'chooseCommunity'>, { identity }
   return {
     member: toMemberView(doc),
     community: toCommunityOption(community),
-    privacy: { version: PRIVACY_VERSION, accepted: hasConsented(doc) },
+    privacy: privacyOf(doc),
   };
 }
 
@@ -67,11 +69,13 @@ export async function updateProfile(input: In<'updateProfile'>, { identity }: Ca
   const communityId = requireCommunity(doc);
   requireConsent(doc);
   await ensurePublishable(identity, [input.name, ...input.skills, ...input.interests]);
-  const gridId = await q.findGridIdOfBuilding(communityId, input.building);
+  // Grids keep buildings in normal form (3栋 -> 3号楼), so the profile does too.
+  const building = normalizeBuilding(input.building);
+  const gridId = await q.findGridIdOfBuilding(communityId, building);
   const _ = command();
   const patch = {
     name: input.name,
-    building: input.building,
+    building,
     room: input.room,
     phone: input.phone,
     skills: input.skills,
@@ -95,8 +99,8 @@ export async function updateProfile(input: In<'updateProfile'>, { identity }: Ca
 /**
  * Erases the caller's identity and profile. The record stays at its id as an anonymous tombstone so records others
  * need (history, check-ins) keep a valid reference that no longer leads to the person; a returning WeChat user
- * starts a new record. Their sensitive colour, children and grid leaderships go with them.
- * Round trips: 5 (record, erase, colour, children, grid leaderships).
+ * starts a new record. Their colour, children and the roles they held go with them (member-references.ts).
+ * Round trips: 2 plus one per erased reference (8).
  */
 export async function deleteAccount(_input: In<'deleteAccount'>, { identity }: CallContext): Out<'deleteAccount'> {
   const doc = await loadOrCreateMe(identity);
@@ -121,11 +125,6 @@ export async function deleteAccount(_input: In<'deleteAccount'>, { identity }: C
     deletedAt: now,
     updatedAt: now,
   });
-  if (erased) {
-    const db = getDb();
-    await db.collection(COLLECTIONS.memberColours).where({ memberId: doc._id }).remove();
-    await db.collection(COLLECTIONS.children).where({ guardianId: doc._id }).remove();
-    await db.collection(COLLECTIONS.grids).where({ leaderMemberId: doc._id }).update({ leaderMemberId: null });
-  }
+  if (erased) await eraseReferencesTo(doc._id);
   return { deleted: true };
 }

@@ -129,3 +129,15 @@ export async function memberNames(ids: readonly string[]): Promise<Map<string, s
     .get();
   return new Map((res.data as { _id: string; name: string }[]).map((m) => [m._id, m.name]));
 }
+
+/** Names of documents of one collection (grids, councils) by id: one round trip. */
+export async function namesOf(collection: typeof COLLECTIONS.grids | typeof COLLECTIONS.councils, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  const res = await getDb()
+    .collection(collection)
+    .where({ _id: getDb().command.in([...ids]) })
+    .field({ name: true })
+    .limit(100)
+    .get();
+  return (res.data as { _id: string; name: string }[]).map((d) => ({ id: d._id, name: d.name }));
+}

@@ -18,11 +18,13 @@ async function colourOf(memberId: string): Promise<string | null> {
 
 /**
  * Everything stored about the caller (PIPL's right of access): the same data is their JSON export.
- * Round trips: 7 (record, 居民区, history, proxy actions, their names, children, colour).
+ * Round trips: 9 (record, 居民区, grid, councils, history, proxy actions, their names, children, colour).
  */
 export async function myData(_input: In<'myData'>, { identity }: CallContext): Out<'myData'> {
   const doc = await loadOrCreateMe(identity);
   const community = doc.communityId ? await q.findCommunity(doc.communityId) : null;
+  const grids = doc.gridId ? await q.namesOf(COLLECTIONS.grids, [doc.gridId]) : [];
+  const councils = await q.namesOf(COLLECTIONS.councils, doc.councilIds ?? []);
   const history = await q.listHistory(doc._id);
   const proxy = doc.communityId ? (await q.listProxyLogPage(doc.communityId, doc._id, 1)).rows : [];
   const names = await q.memberNames(proxy.flatMap((r) => [r.actorId, r.subjectId]));
@@ -31,6 +33,8 @@ export async function myData(_input: In<'myData'>, { identity }: CallContext): O
     exportedAt: clock().now().toISOString(),
     member: toMemberView(doc),
     community: community ? { id: community._id, name: community.name } : null,
+    grid: grids[0] ?? null,
+    councils,
     privacy: {
       acceptedVersion: doc.consent?.version ?? null,
       acceptedAt: doc.consent ? new Date(doc.consent.at).toISOString() : null,

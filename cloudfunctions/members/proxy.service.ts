@@ -1,12 +1,13 @@
-import { createHash } from 'crypto';
+import { normalizeBuilding } from '../../src/shared/domain/grid';
 import type { ProxyLogEntry } from '../../src/shared/domain/member';
 import { scopesFor } from '../../src/shared/permissions';
+import { personKey } from '../../src/shared/rules/roster-csv';
 import { authorize, can } from '../_core/authorize';
 import { loadCaller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { ensurePublishable } from '../_core/content-check';
 import { AppError } from '../_core/errors';
-import { newMemberDoc, type MemberDoc } from '../_core/member-record';
+import { newMemberDoc, offlineMemberId, type MemberDoc } from '../_core/member-record';
 import { recordProxyAction, type ProxyLogDoc } from '../_core/proxy-log';
 import type { CallContext } from '../_core/router';
 import { toMemberView } from './members.model';
@@ -14,11 +15,6 @@ import * as q from './members.queries';
 import type { In, Out } from './members.types';
 
 /** Acting for elderly residents who do not use WeChat, with every action on the record. */
-
-/** The same person (居民区 + name + building + room) registered twice is one record. */
-function offlineMemberId(communityId: string, name: string, building: string, room: string): string {
-  return createHash('sha256').update(`offline:${communityId}:${name}:${building}:${room}`).digest('hex').slice(0, 24);
-}
 
 /**
  * A grid leader registers a resident of a building in their grids; the committee, anyone in the 居民区.
@@ -29,16 +25,17 @@ export async function createForResident(input: In<'createForResident'>, { identi
   const communityId = caller.communityId;
   // No grant at all is FORBIDDEN; a grant that does not reach this building is told plainly.
   if (!communityId || scopesFor('members.actForResident', caller.roles).length === 0) throw new AppError('COMMON.FORBIDDEN');
-  const gridId = await q.findGridIdOfBuilding(communityId, input.building);
+  const building = normalizeBuilding(input.building);
+  const gridId = await q.findGridIdOfBuilding(communityId, building);
   if (!can(caller, 'members.actForResident', { communityId, gridId })) throw new AppError('MEMBERS.BUILDING_OUTSIDE_GRID');
   await ensurePublishable(identity, [input.name, ...input.skills]);
 
   const now = clock().now();
   const doc: MemberDoc = {
-    ...newMemberDoc(offlineMemberId(communityId, input.name, input.building, input.room), null, identity.appid, now),
+    ...newMemberDoc(offlineMemberId(communityId, personKey(input.name, building, input.room)), null, identity.appid, now),
     communityId,
     name: input.name,
-    building: input.building,
+    building,
     room: input.room,
     phone: input.phone,
     skills: input.skills,

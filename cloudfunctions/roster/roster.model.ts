@@ -1,22 +1,13 @@
-import { createHash } from 'crypto';
 import { ROSTER_ISSUES_SHOWN, ROSTER_SAMPLE_SIZE, type ImportedPerson, type RosterIssue, type RosterReport } from '../../src/shared/domain/roster';
 import type { RosterRow } from '../../src/shared/rules/roster-csv';
-import { newMemberDoc, type MemberDoc } from '../_core/member-record';
-
-/**
- * An imported person's `_id`: derived from the 居民区 and the normalised 姓名 + 楼栋 + 门牌 (RosterRow.key), so the
- * same row imported twice, or by two committee members at once, is one record.
- */
-export function importedMemberId(communityId: string, key: string): string {
-  return createHash('sha256').update(`roster:${communityId}|${key}`).digest('hex').slice(0, 24);
-}
+import { newMemberDoc, offlineMemberId, type MemberDoc } from '../_core/member-record';
 
 /** The member record of a good row: no WeChat account yet; 梯队 成员 comes in already approved. */
 export function importedMemberDoc(
   row: RosterRow,
   ctx: { communityId: string; appid: string; by: string; now: Date },
 ): MemberDoc {
-  const base = newMemberDoc(importedMemberId(ctx.communityId, row.key), null, ctx.appid, ctx.now);
+  const base = newMemberDoc(offlineMemberId(ctx.communityId, row.key), null, ctx.appid, ctx.now);
   return {
     ...base,
     communityId: ctx.communityId,

@@ -12,7 +12,8 @@ import type { MemberDoc } from '../_core/member-record';
 import type { CallContext } from '../_core/router';
 import { refusedTexts } from './roster.content';
 import { readRosterFile } from './roster.files';
-import { importedMemberDoc, importedMemberId, toReport, toSample } from './roster.model';
+import { offlineMemberId } from '../_core/member-record';
+import { importedMemberDoc, toReport, toSample } from './roster.model';
 import * as q from './roster.queries';
 
 type A = typeof rosterActions;
@@ -51,7 +52,7 @@ interface Checked {
  * ceil(people on record in the 居民区 / 1000), at least 1; plus, for a file, one storage call and its download,
  * and about one content check per 2,000 characters of distinct names and skills.
  *
- * Matching: an imported person's `_id` is `importedMemberId(居民区, 姓名 + 楼栋 + 门牌)`, so a re-import finds
+ * Matching: an imported person's `_id` is `offlineMemberId(居民区, 姓名 + 楼栋 + 门牌)`, so a re-import finds
  * them by `_id`. A resident who registered in WeChat (or whom a grid leader registered) has another `_id`;
  * they are matched on the same normalised 姓名 + 楼栋 + 门牌 (personKey) and left exactly as they are.
  */
@@ -81,7 +82,7 @@ async function checkSource(source: Source, identity: Identity): Promise<Checked>
   let alreadyImported = 0;
   let alreadyRegistered = 0;
   for (const row of good) {
-    const found = onRecord.get(importedMemberId(communityId, row.key)) ?? onRecord.get(row.key);
+    const found = onRecord.get(offlineMemberId(communityId, row.key)) ?? onRecord.get(row.key);
     if (!found) create.push(row);
     else if (found.source === 'import') alreadyImported += 1;
     else alreadyRegistered += 1;

@@ -10,6 +10,7 @@ import {
   type HistoryEntry,
   type MemberView,
   type MyData,
+  type PrivacyStatus,
   type ProxyLogEntry,
 } from '../domain/member';
 import type { Page } from '../result';
@@ -37,13 +38,13 @@ export const membersActions = {
   listCommunities: action<{ items: CommunityOption[] }>()({ input: v.object({}), errors: [] }),
 
   /** The caller's own record, created on the first call. */
-  me: action<{ member: MemberView; community: CommunityOption | null; privacy: { version: string; accepted: boolean } }>()({
+  me: action<{ member: MemberView; community: CommunityOption | null; privacy: PrivacyStatus }>()({
     input: v.object({}),
     errors: [],
   }),
 
   /** A newcomer picks their 居民区 once (from the list, or from a community's QR code or share card). */
-  chooseCommunity: action<{ member: MemberView; community: CommunityOption; privacy: { version: string; accepted: boolean } }>()({
+  chooseCommunity: action<{ member: MemberView; community: CommunityOption; privacy: PrivacyStatus }>()({
     input: v.object({ communityId: id }),
     errors: ['MEMBERS.COMMUNITY_NOT_FOUND', 'MEMBERS.COMMUNITY_ALREADY_SET'],
   }),

@@ -152,11 +152,23 @@ export interface ChildView {
   consentAt: string;
 }
 
+/** Where the caller stands with the privacy text. */
+export interface PrivacyStatus {
+  /** The current version. */
+  version: string;
+  accepted: boolean;
+  /** When they accepted the current version. */
+  acceptedAt: string | null;
+}
+
 /** Everything stored about the caller, for 我的数据 and its JSON export. */
 export interface MyData {
   exportedAt: string;
   member: MemberView;
   community: { id: string; name: string } | null;
+  /** Their micro-grid and the sub-councils they joined, by name. */
+  grid: { id: string; name: string } | null;
+  councils: { id: string; name: string }[];
   privacy: { acceptedVersion: string | null; acceptedAt: string | null };
   history: HistoryEntry[];
   proxyActions: ProxyLogEntry[];

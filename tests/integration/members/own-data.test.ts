@@ -23,13 +23,14 @@ async function newcomerWithProfile(openid: string) {
 describe('privacy consent', () => {
   it('a newcomer is asked; accepting records the current version once', async () => {
     const before = await h.call('members', 'me', {}, 'consent-1');
-    expect(before.privacy).toEqual({ version: PRIVACY_VERSION, accepted: false });
+    expect(before.privacy).toEqual({ version: PRIVACY_VERSION, accepted: false, acceptedAt: null });
     await h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, 'consent-1');
     const refused = await h.invoke('members', { action: 'updateProfile', payload: profile }, 'consent-1');
     expect(refused).toMatchObject({ ok: false, error: { code: 'MEMBERS.CONSENT_REQUIRED', message: '请先阅读并同意隐私说明' } });
     await h.call('members', 'acceptPrivacy', { version: PRIVACY_VERSION }, 'consent-1');
     await h.call('members', 'acceptPrivacy', { version: PRIVACY_VERSION }, 'consent-1');
-    expect((await h.call('members', 'me', {}, 'consent-1')).privacy.accepted).toBe(true);
+    const after = (await h.call('members', 'me', {}, 'consent-1')).privacy;
+    expect(after).toEqual({ version: PRIVACY_VERSION, accepted: true, acceptedAt: expect.any(String) });
   });
 
   it('refuses an outdated version: a new text asks again', async () => {
@@ -40,9 +41,11 @@ describe('privacy consent', () => {
 });
 
 describe('profile: availability, visibility and the micro-grid', () => {
-  it('keeps the grid in step with the building', async () => {
+  it('keeps the grid in step with the building, in the grids\' normal form', async () => {
     const member = await newcomerWithProfile('grid-1');
     expect(member).toMatchObject({ gridId: 'cm-baiyu1-g2', availability: ['周末'] });
+    const written = await h.call('members', 'updateProfile', { ...profile, building: '７栋' }, 'grid-1');
+    expect(written.member).toMatchObject({ building: '7号楼', gridId: 'cm-baiyu1-g2' });
     const moved = await h.call('members', 'updateProfile', { ...profile, building: '9号楼' }, 'grid-1');
     expect(moved.member.gridId).toBe('cm-baiyu1-g3');
     const unknown = await h.call('members', 'updateProfile', { ...profile, building: '物业楼' }, 'grid-1');
@@ -78,6 +81,8 @@ describe('my data', () => {
     const data = await h.call('members', 'myData', {}, h.identities.member);
     expect(data.member).toMatchObject({ name: '李建国', phone: '13900001002', councilIds: ['cm-baiyu1-service', 'cm-baiyu1-governance'] });
     expect(data.community).toEqual({ id: 'cm-baiyu1', name: '白玉新村第一居民区' });
+    expect(data.grid).toEqual({ id: 'cm-baiyu1-g2', name: '第二微格' });
+    expect(data.councils.map((c: { name: string }) => c.name).sort()).toEqual(['便民服务分会', '综合治理分会']);
     expect(data.privacy.acceptedVersion).toBe(PRIVACY_VERSION);
     expect(data.children).toEqual([expect.objectContaining({ name: '小明', birthYear: 2018 })]);
     expect(data.colour).toBe('green');
@@ -113,11 +118,13 @@ describe('deleting an account', () => {
     expect(back.privacy.accepted).toBe(false);
   });
 
-  it('a deleted grid leader no longer leads the grid', async () => {
-    await getDb().collection(COLLECTIONS.grids).doc('cm-baiyu1-g1').update({ leaderMemberId: h.memberIdOf('gridLeader') });
+  it('a deleted grid leader no longer leads the grid; a deleted chief is no longer chief', async () => {
+    expect((await getDb().collection(COLLECTIONS.grids).doc('cm-baiyu1-g1').get()).data[0].leaderMemberId).toBe(h.memberIdOf('gridLeader'));
     await h.call('members', 'deleteAccount', { confirm: '注销' }, h.identities.gridLeader);
     const grid = (await getDb().collection(COLLECTIONS.grids).doc('cm-baiyu1-g1').get()).data[0];
     expect(grid.leaderMemberId).toBeNull();
+    await h.call('members', 'deleteAccount', { confirm: '注销' }, h.identities.committee);
+    expect((await getDb().collection(COLLECTIONS.gridChiefs).where({ communityId: 'cm-baiyu1' }).count()).total).toBe(0);
   });
 
   it('racing first calls after deletion still create one new record', async () => {

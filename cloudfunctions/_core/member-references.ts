@@ -1,0 +1,27 @@
+import { COLLECTIONS, type CollectionName } from './collections';
+import { getDb } from './db';
+
+/**
+ * Where other collections point at a person in a way that must not outlive their account. When an account is
+ * deleted, `remove` drops the document (sensitive or personal: a colour, a child) and `clear` empties the field (a
+ * role held: grid leader, chief, building pair). Records others need (history, proxy log, council rotations,
+ * check-ins) keep the id, which now leads to an anonymous record.
+ */
+export const ERASED_WITH_ACCOUNT: readonly { collection: CollectionName; field: string; onErase: 'remove' | 'clear' }[] = [
+  { collection: COLLECTIONS.memberColours, field: 'memberId', onErase: 'remove' },
+  { collection: COLLECTIONS.children, field: 'guardianId', onErase: 'remove' },
+  { collection: COLLECTIONS.gridChiefs, field: 'memberId', onErase: 'remove' },
+  { collection: COLLECTIONS.grids, field: 'leaderMemberId', onErase: 'clear' },
+  { collection: COLLECTIONS.buildingPairs, field: 'groupLeaderMemberId', onErase: 'clear' },
+  { collection: COLLECTIONS.buildingPairs, field: 'partnerMemberId', onErase: 'clear' },
+];
+
+/** One round trip per entry above. */
+export async function eraseReferencesTo(memberId: string): Promise<void> {
+  const db = getDb();
+  for (const ref of ERASED_WITH_ACCOUNT) {
+    const where = db.collection(ref.collection).where({ [ref.field]: memberId });
+    if (ref.onErase === 'remove') await where.remove();
+    else await where.update({ [ref.field]: null });
+  }
+}
