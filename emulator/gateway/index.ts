@@ -275,13 +275,21 @@ class GatewayImpl implements Gateway {
     return query._id;
   }
 
-  /** Committed documents matching a query, in natural order (direct lookup for an `_id` equality). */
+  /**
+   * Committed documents matching a query, in natural order; direct lookups for an `_id` equality or an `_id` `$in`
+   * list (in the list's order), so batch reads by id do not test every document against every id.
+   */
   private match(coll: string, query: Record<string, unknown>): Doc[] {
     const q = wrapMingo(() => new Query(query as never));
     const id = query._id;
     if (id !== undefined && (typeof id === 'string' || typeof id === 'number')) {
       const doc = this.store.get(coll, id);
       return doc && wrapMingo(() => q.test(doc as AnyObject)) ? [doc] : [];
+    }
+    const ids = isPlainObject(id) && Object.keys(id).length === 1 && Array.isArray(id.$in) ? id.$in : undefined;
+    if (ids && ids.every((v) => typeof v === 'string' || typeof v === 'number')) {
+      const found = [...new Set(ids)].map((v) => this.store.get(coll, v)).filter((d): d is Doc => d !== undefined);
+      return wrapMingo(() => found.filter((d) => q.test(d as AnyObject)));
     }
     return wrapMingo(() => this.store.list(coll).filter((d) => q.test(d as AnyObject)));
   }

@@ -175,6 +175,7 @@ describe('query operators', () => {
     ['JS RegExp with i flag', () => ({ name: /^c/i }), ['p3']],
     ['date comparison', () => ({ born: _.gte(new Date('2000-01-01T00:00:00Z')) }), ['p2', 'p3']],
     ['_id in', () => ({ _id: _.in(['p2', 'p3', 'zz']) }), ['p2', 'p3']],
+    ['_id in with repeats, with another condition', () => ({ _id: _.in(['p1', 'p1', 'p2', 'p4']), age: _.gt(25) }), ['p1', 'p4']],
   ];
   test.each(cases)('%s', async (_name, where, expected) => {
     expect(ids(await db.collection('people').where(where()).get())).toEqual(expected);
