@@ -1,6 +1,5 @@
 import { callCloud, CloudCallError } from '@/services/cloud';
 import type { InputOf } from '@shared/catalogue';
-import { ERRORS } from '@shared/errors';
 
 /** The councils function's actions, as the pages use them. */
 export const councilsApi = {
@@ -18,11 +17,6 @@ export const councilsApi = {
   skip: (input: InputOf<'councils', 'skip'>) => callCloud('councils', 'skip', input),
   swap: (input: InputOf<'councils', 'swap'>) => callCloud('councils', 'swap', input),
 };
-
-/** The Chinese message to show for any failure (a bug is never shown as-is). */
-export function errorText(err: unknown): string {
-  return err instanceof CloudCallError ? err.message : ERRORS['COMMON.INTERNAL'];
-}
 
 /** The first field message of a form error, by top-level field (`order.2` -> `order`). */
 export function fieldError(err: unknown, field: string): string | null {

@@ -1,6 +1,5 @@
-import { callCloud, CloudCallError } from '@/services/cloud';
+import { callCloud, errorText } from '@/services/cloud';
 import type { InputOf } from '@shared/catalogue';
-import { ERRORS } from '@shared/errors';
 
 /** The grids function's actions, as the pages use them. */
 export const gridsApi = {
@@ -19,9 +18,7 @@ export const gridsApi = {
 
 /** The Chinese message for a failure; a field message first when the server named one. */
 export function gridsErrorText(err: unknown): string {
-  if (!(err instanceof CloudCallError)) return ERRORS['COMMON.INTERNAL'];
-  const field = err.fields ? Object.values(err.fields)[0] : undefined;
-  return field ? `${err.message}（${field}）` : err.message;
+  return errorText(err, (fields) => Object.values(fields)[0]);
 }
 
 /** Buildings typed in one line, separated by commas, 、 or spaces. */

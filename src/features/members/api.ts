@@ -1,5 +1,4 @@
 import { callCloud, CloudCallError } from '@/services/cloud';
-import { ERRORS } from '@shared/errors';
 import type { InputOf } from '@shared/catalogue';
 import { PRIVACY_VERSION } from '@shared/privacy';
 
@@ -33,12 +32,6 @@ export const membersApi = {
   memberDetail: (memberId: string) => callCloud('members', 'memberDetail', { memberId }),
   setRole: (input: InputOf<'members', 'setRole'>) => callCloud('members', 'setRole', input),
 };
-
-/** The Chinese message to show for any failure (a bug is never shown as-is). */
-export function errorText(err: unknown): string {
-  if (err instanceof CloudCallError) return err.message;
-  return ERRORS['COMMON.INTERNAL'];
-}
 
 export function errorCode(err: unknown): string | undefined {
   return err instanceof CloudCallError ? err.code : undefined;

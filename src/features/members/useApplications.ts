@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
+import { usePagedList } from '@/hooks/usePagedList';
 import { membersApi } from './api';
-import { usePagedList } from './usePagedList';
 
 export type ReviewTab = 'pending' | 'approved' | 'rejected';
 

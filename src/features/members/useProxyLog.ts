@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
+import { usePagedList } from '@/hooks/usePagedList';
 import { membersApi } from './api';
-import { usePagedList } from './usePagedList';
 
 /** 代办记录 of the 居民区 (the committee's view), newest first, 20 a page. */
 export function useProxyLog(enabled: boolean) {
   const fetchPage = useCallback((page: number) => membersApi.listProxyLog({ page }), []);
-  return usePagedList(fetchPage, enabled);
+  return usePagedList(enabled ? fetchPage : null);
 }

@@ -1,7 +1,6 @@
-import { callCloud, CloudCallError } from '@/services/cloud';
+import { callCloud, errorText } from '@/services/cloud';
 import { uploadText } from '@/services/upload';
 import type { InputOf } from '@shared/catalogue';
-import { ERRORS } from '@shared/errors';
 import { INLINE_CSV_MAX_CHARS } from '@shared/rules/roster-csv';
 
 export type RosterSource = InputOf<'roster', 'preview'>['source'];
@@ -19,8 +18,6 @@ export async function sourceOf(csv: string): Promise<RosterSource> {
 }
 
 /** The Chinese message to show for any failure, with the detail of a file problem (e.g. which column is missing). */
-export function errorText(err: unknown): string {
-  if (!(err instanceof CloudCallError)) return ERRORS['COMMON.INTERNAL'];
-  const detail = err.fields?.csv;
-  return detail ? `${err.message}（${detail}）` : err.message;
+export function rosterErrorText(err: unknown): string {
+  return errorText(err, (fields) => fields.csv);
 }

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { RosterImportResult, RosterReport } from '@shared/domain/roster';
 import { ERRORS } from '@shared/errors';
 import { checkRoster } from '@shared/rules/roster-csv';
-import { errorText, rosterApi, sourceOf, type RosterSource } from './api';
+import { rosterApi, rosterErrorText, sourceOf, type RosterSource } from './api';
 
 export type RosterBusy = 'preview' | 'commit' | null;
 
@@ -48,7 +48,7 @@ export function useRosterImport() {
       setReport(await rosterApi.preview(source.current));
     } catch (err) {
       setReport(null);
-      setError(errorText(err));
+      setError(rosterErrorText(err));
     } finally {
       setBusy(null);
     }
@@ -64,7 +64,7 @@ export function useRosterImport() {
         setResult(done);
         setReport(null);
       } catch (err) {
-        setError(errorText(err));
+        setError(rosterErrorText(err));
       } finally {
         setBusy(null);
       }

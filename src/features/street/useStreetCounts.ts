@@ -1,28 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { StreetOverview } from '@shared/domain/street';
-import { errorText, streetApi } from './api';
+import { useCloudQuery } from '@/hooks/useCloudQuery';
+import { streetApi } from './api';
 
 /** The 街道 overview, loaded once and on demand. */
 export function useStreetCounts() {
-  const [data, setData] = useState<StreetOverview | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      setData(await streetApi.viewCounts());
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
+  const { data, loading, error, reload } = useCloudQuery(streetApi.viewCounts);
   return { data, loading, error, reload };
 }

@@ -1,6 +1,5 @@
-import { callCloud, CloudCallError } from '@/services/cloud';
+import { callCloud } from '@/services/cloud';
 import type { InputOf } from '@shared/catalogue';
-import { ERRORS } from '@shared/errors';
 
 export type TalentQuery = InputOf<'talent', 'search'>;
 
@@ -9,7 +8,3 @@ export const talentApi = {
   options: () => callCloud('talent', 'options', {}),
   search: (input: TalentQuery) => callCloud('talent', 'search', input),
 };
-
-export function talentErrorText(err: unknown): string {
-  return err instanceof CloudCallError ? err.message : ERRORS['COMMON.INTERNAL'];
-}

@@ -3,13 +3,14 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
-import { errorCode, errorText, membersApi, needsConsent } from '@/features/members/api';
+import { errorCode, membersApi, needsConsent } from '@/features/members/api';
 import { ApplicationStatusCard } from '@/features/members/components/ApplicationStatusCard';
 import { ApplyForm } from '@/features/members/components/ApplyForm';
 import { ConsentPrompt } from '@/features/members/components/ConsentPrompt';
 import { ROUTES } from '@/features/members/routes';
 import { nextStep } from '@/features/members/status';
 import { useMe } from '@/features/members/useMe';
+import { errorText } from '@/services/cloud';
 
 export default function ApplyPage() {
   const me = useMe();

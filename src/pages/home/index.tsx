@@ -3,13 +3,14 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
-import { errorText, membersApi } from '@/features/members/api';
+import { membersApi } from '@/features/members/api';
 import { CommunityPicker } from '@/features/members/components/CommunityPicker';
 import { NextStepCard } from '@/features/members/components/NextStepCard';
 import { ROUTES } from '@/features/members/routes';
 import { STATUS_TONES, entryCommunityId, statusLabel } from '@/features/members/status';
 import { useCommunities } from '@/features/members/useCommunities';
 import { useMe } from '@/features/members/useMe';
+import { errorText } from '@/services/cloud';
 import type { CommunityOption } from '@shared/domain/community';
 
 export default function HomePage() {

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
-import { errorText, fieldErrors, membersApi, needsConsent } from '@/features/members/api';
+import { fieldErrors, membersApi, needsConsent } from '@/features/members/api';
 import { ConsentPrompt } from '@/features/members/components/ConsentPrompt';
 import { ProfileForm, type ProfileInput } from '@/features/members/components/ProfileForm';
 import { ROUTES } from '@/features/members/routes';
 import { useMe } from '@/features/members/useMe';
+import { errorText } from '@/services/cloud';
 
 /** The fields this form shows a message under; anything else is said above the button. */
 const FORM_FIELDS = new Set(['name', 'building', 'room', 'phone', 'skills', 'interests', 'availability', 'visibility']);

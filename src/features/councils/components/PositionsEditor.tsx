@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { FieldError } from '@/components/FieldError';
+import { errorText } from '@/services/cloud';
 import { SUGGESTED_POSITIONS, type CouncilDetail, type CouncilMemberView } from '@shared/domain/council';
-import { councilsApi, errorText } from '../api';
+import { councilsApi } from '../api';
 import './councils.scss';
 
 export interface PositionsEditorProps {

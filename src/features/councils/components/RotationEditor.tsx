@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { FieldError } from '@/components/FieldError';
+import { errorText } from '@/services/cloud';
 import type { CouncilDetail, CouncilMemberView } from '@shared/domain/council';
 import { formatShanghai } from '@shared/time';
-import { councilsApi, errorText, fieldError, newRequestId } from '../api';
+import { councilsApi, fieldError, newRequestId } from '../api';
 import './councils.scss';
 
 export interface RotationEditorProps {

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { FieldError } from '@/components/FieldError';
+import { errorText } from '@/services/cloud';
 import type { CouncilDetail } from '@shared/domain/council';
-import { councilsApi, errorText, fieldError } from '../api';
+import { councilsApi, fieldError } from '../api';
 import { scheduleOf, type ScheduleRow } from '../schedule';
 import './councils.scss';
 

@@ -3,10 +3,11 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
-import { errorCode, errorText, membersApi } from '@/features/members/api';
+import { errorCode, membersApi } from '@/features/members/api';
 import { ApplicationRow } from '@/features/members/components/ApplicationRow';
 import { memberDetailUrl } from '@/features/members/routes';
 import { useApplications, type ReviewTab } from '@/features/members/useApplications';
+import { errorText } from '@/services/cloud';
 import type { ApplicationView } from '@shared/domain/member';
 
 const TABS: { key: ReviewTab; label: string }[] = [

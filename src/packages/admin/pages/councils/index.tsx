@@ -4,7 +4,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { FieldError } from '@/components/FieldError';
 import { PageShell } from '@/components/PageShell';
-import { councilsApi, errorText, fieldError, newRequestId } from '@/features/councils/api';
+import { councilsApi, fieldError, newRequestId } from '@/features/councils/api';
 import { CouncilAdminRow } from '@/features/councils/components/CouncilAdminRow';
 import { PositionsEditor } from '@/features/councils/components/PositionsEditor';
 import { RotationEditor } from '@/features/councils/components/RotationEditor';
@@ -12,6 +12,7 @@ import { RotationLog } from '@/features/councils/components/CouncilInfo';
 import { RotationSchedule } from '@/features/councils/components/RotationSchedule';
 import { useCouncil } from '@/features/councils/useCouncil';
 import { useCouncilMembers, useCouncils } from '@/features/councils/useCouncils';
+import { errorText } from '@/services/cloud';
 import type { CouncilSummary } from '@shared/domain/council';
 
 /** The selected council's positions and rotation: editors keyed by what they were loaded from. */
@@ -68,7 +69,7 @@ export default function AdminCouncilsPage() {
     try {
       await work();
       void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
-      await list.reload();
+      await list.refreshAfter();
     } catch (err) {
       setActionError(errorText(err));
     } finally {
@@ -84,7 +85,7 @@ export default function AdminCouncilsPage() {
       setNewName('');
       setRequestId(newRequestId());
       void Taro.showToast({ title: '已添加', icon: 'success', duration: 1500 });
-      await list.reload();
+      await list.refreshAfter();
     } catch (err) {
       setNameError(fieldError(err, 'name') ?? errorText(err));
     } finally {
@@ -127,7 +128,7 @@ export default function AdminCouncilsPage() {
             onRetire={(c) => void run(c.id, () => councilsApi.retire(c.id), '已停用')}
             onRestore={(c) => void run(c.id, () => councilsApi.restore(c.id), '已恢复')}
           />
-          {selected === council.id ? <CouncilEditor councilId={council.id} onChanged={() => void list.reload()} /> : null}
+          {selected === council.id ? <CouncilEditor councilId={council.id} onChanged={() => void list.refreshAfter()} /> : null}
         </View>
       ))}
       {list.hasMore ? (

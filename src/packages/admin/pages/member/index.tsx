@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
-import { errorText, membersApi } from '@/features/members/api';
+import { membersApi } from '@/features/members/api';
 import { ApplicationStatusCard } from '@/features/members/components/ApplicationStatusCard';
 import { HistoryList } from '@/features/members/components/HistoryList';
 import { Row } from '@/features/members/components/ProfileSummary';
@@ -10,6 +10,7 @@ import { RolePanel } from '@/features/members/components/RolePanel';
 import { isCommittee } from '@/features/members/entries';
 import { useMe } from '@/features/members/useMe';
 import { useMemberDetail } from '@/features/members/useMemberDetail';
+import { errorText } from '@/services/cloud';
 import { STAFF_ROLE_LABELS, type PromotableRole } from '@shared/domain/member';
 
 /** 成员详情: a member's record, roles and history; the committee promotes or ends 楼组长 / 第一梯队 here. */

@@ -4,11 +4,12 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
-import { councilsApi, errorText } from '@/features/councils/api';
+import { councilsApi } from '@/features/councils/api';
 import { MemberList, PositionsList, RotationLog } from '@/features/councils/components/CouncilInfo';
 import { RotationSchedule } from '@/features/councils/components/RotationSchedule';
 import { useCouncil } from '@/features/councils/useCouncil';
 import { useCouncilMembers } from '@/features/councils/useCouncils';
+import { errorText } from '@/services/cloud';
 
 export default function CouncilDetailPage() {
   const councilId = useRouter().params.id ?? null;
@@ -35,7 +36,7 @@ export default function CouncilDetailPage() {
   const council = data?.council;
   const refreshAll = () => {
     void reload();
-    void members.reload();
+    void members.refreshAfter();
   };
 
   return (

@@ -3,9 +3,10 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
-import { councilsApi, errorText } from '@/features/councils/api';
+import { councilsApi } from '@/features/councils/api';
 import { CouncilCard } from '@/features/councils/components/CouncilCard';
 import { useCouncils } from '@/features/councils/useCouncils';
+import { errorText } from '@/services/cloud';
 import type { CouncilSummary } from '@shared/domain/council';
 
 const COUNCIL_DETAIL_URL = '/packages/councils/pages/detail/index';
@@ -21,7 +22,7 @@ export default function CouncilListPage() {
     try {
       await councilsApi[kind](council.id);
       void Taro.showToast({ title: kind === 'join' ? '已加入' : '已退出', icon: 'success', duration: 1500 });
-      await list.reload();
+      await list.refreshAfter();
     } catch (err) {
       setActionError(errorText(err));
     } finally {

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
-import { errorText, fieldErrors, membersApi, needsConsent, type ChildDraft } from '@/features/members/api';
+import { fieldErrors, membersApi, needsConsent, type ChildDraft } from '@/features/members/api';
 import { ChildForm } from '@/features/members/components/ChildForm';
 import { ChildRow } from '@/features/members/components/ChildRow';
 import { ConsentPrompt } from '@/features/members/components/ConsentPrompt';
 import { useChildren } from '@/features/members/useChildren';
+import { errorText } from '@/services/cloud';
 import type { ChildView } from '@shared/domain/member';
 import { inShanghai } from '@shared/time';
 

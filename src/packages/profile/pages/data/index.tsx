@@ -3,12 +3,13 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
-import { errorText, membersApi } from '@/features/members/api';
+import { membersApi } from '@/features/members/api';
 import { DeleteAccountCard } from '@/features/members/components/DeleteAccountCard';
 import { MyDataView } from '@/features/members/components/MyDataView';
 import { exportJson } from '@/features/members/exportJson';
 import { ROUTES } from '@/features/members/routes';
 import { useMyData } from '@/features/members/useMyData';
+import { errorText } from '@/services/cloud';
 import { formatShanghai } from '@shared/time';
 
 const EXPORT_DONE = { downloaded: '已下载', shared: '文件已生成', copied: '已复制到剪贴板' } as const;

@@ -3,10 +3,11 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
-import { errorText, membersApi } from '@/features/members/api';
+import { membersApi } from '@/features/members/api';
 import { PrivacyText } from '@/features/members/components/PrivacyText';
 import { ROUTES } from '@/features/members/routes';
 import { useMyData } from '@/features/members/useMyData';
+import { errorText } from '@/services/cloud';
 import { PRIVACY_VERSION } from '@shared/privacy';
 import { formatShanghai } from '@shared/time';
 

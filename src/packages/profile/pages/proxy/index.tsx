@@ -2,12 +2,13 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
-import { errorCode, errorText, fieldErrors, membersApi } from '@/features/members/api';
+import { errorCode, fieldErrors, membersApi } from '@/features/members/api';
 import { ProxyForm, type ProxyInput } from '@/features/members/components/ProxyForm';
 import { ProxyLogList } from '@/features/members/components/ProxyLogList';
 import { isCommittee, isGridLeader } from '@/features/members/entries';
 import { useMe } from '@/features/members/useMe';
 import { useProxyLog } from '@/features/members/useProxyLog';
+import { errorText } from '@/services/cloud';
 import type { MemberView } from '@shared/domain/member';
 
 const FORM_FIELDS = new Set(['name', 'building', 'room', 'phone', 'skills', 'note']);
