@@ -20,6 +20,10 @@ export const COLLECTIONS = {
   gridChiefs: 'grid_chiefs',
   /** One entry per roster import: who imported how many, when. */
   rosterImports: 'roster_imports',
+  /** The append-only ledger of hours and points (_core/ledger.ts). */
+  ledgerEntries: 'ledger_entries',
+  /** Each member's cached balance, moved only with its entry. */
+  ledgerBalances: 'ledger_balances',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -1,6 +1,7 @@
 import { COMMON_ERRORS } from './errors/common';
 import { COUNCILS_ERRORS } from './errors/councils';
 import { GRIDS_ERRORS } from './errors/grids';
+import { LEDGER_ERRORS } from './errors/ledger';
 import { MEMBERS_ERRORS } from './errors/members';
 import { ROSTER_ERRORS } from './errors/roster';
 import { STREET_ERRORS } from './errors/street';
@@ -18,6 +19,7 @@ export const ERRORS = {
   ...TALENT_ERRORS,
   ...ROSTER_ERRORS,
   ...STREET_ERRORS,
+  ...LEDGER_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,0 +1,29 @@
+import { getDb } from './db';
+
+/** The SDK's transaction handle: single-document operations only. */
+export type Tx = Awaited<ReturnType<ReturnType<typeof getDb>['startTransaction']>>;
+
+const CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
+const ATTEMPTS = 10;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `work` in a transaction, retrying only conflicts, with growing jittered waits. The SDK's own runTransaction
+ * retries every error (our refusals too) at once and drops the result, so it is not used.
+ */
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    const tx = await getDb().startTransaction();
+    try {
+      const result = await work(tx);
+      await tx.commit();
+      return result;
+    } catch (err) {
+      await tx.rollback().catch(() => undefined);
+      const conflict = (err as { code?: unknown } | null)?.code === CONFLICT;
+      if (!conflict || attempt >= ATTEMPTS) throw err;
+      await sleep(Math.random() * 15 * attempt);
+    }
+  }
+}
