@@ -5,12 +5,15 @@ export default defineAppConfig({
       // Committee pages: downloaded only by those who open them, keeping the main package small.
       root: 'packages/admin',
       name: 'admin',
-      pages: ['pages/applications/index', 'pages/member/index', 'pages/councils/index', 'pages/grids/index', 'pages/import/index'],
+      pages: ['pages/applications/index', 'pages/member/index', 'pages/councils/index', 'pages/grids/index', 'pages/import/index', 'pages/points/index', 'pages/report/index', 'pages/shop/index', 'pages/honours/index'],
     },
     { root: 'packages/councils', name: 'councils', pages: ['pages/list/index', 'pages/detail/index'] },
     { root: 'packages/grids', name: 'grids', pages: ['pages/roster/index', 'pages/talent/index'] },
     { root: 'packages/profile', name: 'profile', pages: ['pages/privacy/index', 'pages/data/index', 'pages/children/index', 'pages/proxy/index'] },
     { root: 'packages/street', name: 'street', pages: ['pages/overview/index'] },
+    { root: 'packages/ledger', name: 'ledger', pages: ['pages/mine/index'] },
+    { root: 'packages/shop', name: 'shop', pages: ['pages/list/index', 'pages/mine/index', 'pages/verify/index'] },
+    { root: 'packages/honours', name: 'honours', pages: ['pages/wall/index', 'pages/certificate/index', 'pages/verify/index', 'pages/leaderboard/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -4,15 +4,18 @@ import { setWeChatPlatform, type WeChatPlatform } from '../../cloudfunctions/_co
 import type { CloudFunction } from '../../cloudfunctions/_core/router';
 import { main as councils } from '../../cloudfunctions/councils';
 import { main as grids } from '../../cloudfunctions/grids';
+import { main as honours } from '../../cloudfunctions/honours';
+import { main as ledger } from '../../cloudfunctions/ledger';
 import { main as members } from '../../cloudfunctions/members';
 import { main as roster } from '../../cloudfunctions/roster';
+import { main as shop } from '../../cloudfunctions/shop';
 import { main as street } from '../../cloudfunctions/street';
 import { main as talent } from '../../cloudfunctions/talent';
 import type { CloudResult } from '../../src/shared/result';
 import type { LocalOpenData } from '../platform/open-data';
 
 /** Every deployable function, as the local host serves it. */
-export const FUNCTIONS: Record<string, CloudFunction> = { members, councils, grids, talent, roster, street };
+export const FUNCTIONS: Record<string, CloudFunction> = { members, councils, grids, talent, roster, street, ledger, shop, honours };
 
 /** The AppID the local stack reports for every caller. */
 export const LOCAL_APPID = 'wx-local-dev';

@@ -1,8 +1,11 @@
 import type { ActionInput, ActionMap, ActionOutput } from './action';
 import { councilsActions } from './actions/councils';
 import { gridsActions } from './actions/grids';
+import { honoursActions } from './actions/honours';
+import { ledgerActions } from './actions/ledger';
 import { membersActions } from './actions/members';
 import { rosterActions } from './actions/roster';
+import { shopActions } from './actions/shop';
 import { streetActions } from './actions/street';
 import { talentActions } from './actions/talent';
 
@@ -14,6 +17,9 @@ export const catalogue = {
   talent: talentActions,
   roster: rosterActions,
   street: streetActions,
+  ledger: ledgerActions,
+  shop: shopActions,
+  honours: honoursActions,
 } satisfies Record<string, ActionMap>;
 
 export type Catalogue = typeof catalogue;

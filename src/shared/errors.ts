@@ -1,9 +1,11 @@
 import { COMMON_ERRORS } from './errors/common';
 import { COUNCILS_ERRORS } from './errors/councils';
 import { GRIDS_ERRORS } from './errors/grids';
+import { HONOURS_ERRORS } from './errors/honours';
 import { LEDGER_ERRORS } from './errors/ledger';
 import { MEMBERS_ERRORS } from './errors/members';
 import { ROSTER_ERRORS } from './errors/roster';
+import { SHOP_ERRORS } from './errors/shop';
 import { STREET_ERRORS } from './errors/street';
 import { TALENT_ERRORS } from './errors/talent';
 
@@ -20,6 +22,8 @@ export const ERRORS = {
   ...ROSTER_ERRORS,
   ...STREET_ERRORS,
   ...LEDGER_ERRORS,
+  ...SHOP_ERRORS,
+  ...HONOURS_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

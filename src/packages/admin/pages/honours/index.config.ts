@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '荣誉管理',
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '积分超市管理',
+});
