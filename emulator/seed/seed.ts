@@ -7,6 +7,9 @@ import { LOCAL_APPID } from '../dev-server/functions-host';
 import { seedCouncils } from './councils';
 import { DEMO_COMMUNITIES, DEMO_PEOPLE, DEMO_STREET, demoGridOf, type DemoPerson } from './demo-data';
 import { seedGrids } from './grids';
+import { seedHonours } from './honours';
+import { seedLedger } from './ledger';
+import { seedShop } from './shop';
 
 /** Adds one document unless its `_id` exists: re-seeding changes nothing, and never overwrites a local edit. */
 export type Ensure = (collection: string, doc: { _id: string } & Record<string, unknown>) => Promise<boolean>;
@@ -74,5 +77,9 @@ export async function seedDemo(now: Date): Promise<number> {
     const doc = memberDoc(p, now);
     if (doc) await count(COLLECTIONS.members, { ...doc });
   }
+  // After the people: these refer to them.
+  added += await seedLedger(ensure, now);
+  added += await seedShop(ensure, now);
+  added += await seedHonours(ensure, now);
   return added;
 }
