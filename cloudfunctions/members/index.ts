@@ -4,6 +4,7 @@ import * as account from './account.service';
 import * as application from './application.service';
 import * as children from './children.service';
 import * as committee from './committee.service';
+import * as invite from './invite.service';
 import * as ownData from './own-data.service';
 import * as proxy from './proxy.service';
 
@@ -26,4 +27,5 @@ export const main = createFunction('members', membersActions, {
   listProxyLog: proxy.listProxyLog,
   memberDetail: committee.memberDetail,
   setRole: committee.setRole,
+  inviteCode: invite.inviteCode,
 });

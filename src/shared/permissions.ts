@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   'members.setStaffRole': { committee: 'community' },
   'members.actForResident': { grid_leader: 'grid', committee: 'community' },
   'members.viewProxyLog': { committee: 'community', resident: 'self' },
+  'members.invite': { committee: 'community' },
   'councils.view': { resident: 'community' },
   'councils.join': { member: 'self' },
   'councils.manage': { committee: 'community' },

@@ -165,4 +165,7 @@ export const membersActions = {
     }),
     errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND'],
   }),
+
+  /** The 居民区's mini-program code: residents who scan it arrive with their 居民区 chosen (committee). */
+  inviteCode: action<{ page: string; scene: string; image: string }>()({ input: v.object({}), errors: ['COMMON.FORBIDDEN'] }),
 };

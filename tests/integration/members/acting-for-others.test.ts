@@ -114,3 +114,18 @@ describe('the committee promotes members', () => {
     });
   });
 });
+
+describe("the 居民区's invitation code", () => {
+  it('gives the committee a code whose scene chooses their 居民区', async () => {
+    const code = await h.call('members', 'inviteCode', {}, h.identities.committee);
+    expect(code).toMatchObject({ page: 'pages/home/index', scene: 'c=cm-baiyu1' });
+    const png = Buffer.from(code.image.replace('data:image/png;base64,', ''), 'base64');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it.each(['resident', 'member', 'gridLeader'] as const)('is refused to %s', async (who) => {
+    expect(await h.invoke('members', { action: 'inviteCode', payload: {} }, h.identities[who])).toMatchObject({
+      error: { code: 'COMMON.FORBIDDEN' },
+    });
+  });
+});
