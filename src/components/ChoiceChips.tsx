@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import './ChoiceChips.scss';
+import './chip.scss';
 
 export interface ChoiceOption {
   value: string;
@@ -25,13 +25,13 @@ export function ChoiceChips({ id, options, value, onChange, single }: ChoiceChip
     else onChange(value.includes(choice) ? value.filter((v) => v !== choice) : [...value, choice]);
   };
   return (
-    <View className={`choice-chips choice-chips--${id}`} role={single ? 'radiogroup' : 'group'}>
+    <View className={`chip-list choice-chips choice-chips--${id}`} role={single ? 'radiogroup' : 'group'}>
       {items.map((item) => {
         const on = value.includes(item.value);
         return (
           <View
             key={item.value}
-            className={`choice-chip${on ? ' choice-chip--on' : ''}`}
+            className={`chip choice-chip${on ? ' chip--on choice-chip--on' : ''}`}
             data-value={item.value}
             role={single ? 'radio' : 'checkbox'}
             aria-checked={on}

@@ -1,4 +1,5 @@
 import { Text } from '@tarojs/components';
+import './pill.scss';
 import './StatusTag.scss';
 
 export type StatusTone = 'neutral' | 'pending' | 'success' | 'danger';
@@ -12,6 +13,6 @@ export interface StatusTagProps {
 /** A short coloured label; colour never carries the meaning alone (the text does). */
 export function StatusTag({ label, tone = 'neutral', className }: StatusTagProps) {
   return (
-    <Text className={['status-tag', `status-tag--${tone}`, className].filter(Boolean).join(' ')}>{label}</Text>
+    <Text className={['pill', 'status-tag', `status-tag--${tone}`, className].filter(Boolean).join(' ')}>{label}</Text>
   );
 }

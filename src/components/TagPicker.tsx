@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
+import './chip.scss';
 import './TagPicker.scss';
 
 export interface TagPickerProps {
@@ -60,13 +61,13 @@ export function TagPicker({
 
   return (
     <View className={`tag-picker tag-picker--${id}`}>
-      <View className='tag-picker__chips'>
+      <View className='chip-list tag-picker__chips'>
         {chips.map((tag) => {
           const on = value.includes(tag);
           return (
             <View
               key={tag}
-              className={`tag-chip${on ? ' tag-chip--on' : ''}`}
+              className={`chip tag-chip${on ? ' chip--on tag-chip--on' : ''}`}
               data-tag={tag}
               aria-pressed={on}
               role='button'
