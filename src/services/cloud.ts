@@ -16,14 +16,9 @@ export class CloudCallError extends Error {
   }
 }
 
-/**
- * The Chinese message to show for any failure (a bug is never shown as-is). `detail` may pick a field message
- * to add in brackets, e.g. which column of an uploaded file is missing.
- */
-export function errorText(err: unknown, detail?: (fields: Record<string, string>) => string | undefined): string {
-  if (!(err instanceof CloudCallError)) return ERRORS['COMMON.INTERNAL'];
-  const extra = err.fields && detail ? detail(err.fields) : undefined;
-  return extra ? `${err.message}（${extra}）` : err.message;
+/** The Chinese message to show for any failure (a bug is never shown as-is). */
+export function errorText(err: unknown): string {
+  return err instanceof CloudCallError ? err.message : ERRORS['COMMON.INTERNAL'];
 }
 
 export { DEV_IDENTITY_KEY };

@@ -1,4 +1,5 @@
-import { callCloud, errorText } from '@/services/cloud';
+import { callCloud } from '@/services/cloud';
+import { errorTextWithDetail } from '@/services/error-detail';
 import type { InputOf } from '@shared/catalogue';
 
 /** The grids function's actions, as the pages use them. */
@@ -18,7 +19,7 @@ export const gridsApi = {
 
 /** The Chinese message for a failure; a field message first when the server named one. */
 export function gridsErrorText(err: unknown): string {
-  return errorText(err, (fields) => Object.values(fields)[0]);
+  return errorTextWithDetail(err, (fields) => Object.values(fields)[0]);
 }
 
 /** Buildings typed in one line, separated by commas, 、 or spaces. */

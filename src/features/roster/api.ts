@@ -1,4 +1,5 @@
-import { callCloud, errorText } from '@/services/cloud';
+import { callCloud } from '@/services/cloud';
+import { errorTextWithDetail } from '@/services/error-detail';
 import { uploadText } from '@/services/upload';
 import type { InputOf } from '@shared/catalogue';
 import { INLINE_CSV_MAX_CHARS } from '@shared/rules/roster-csv';
@@ -19,5 +20,5 @@ export async function sourceOf(csv: string): Promise<RosterSource> {
 
 /** The Chinese message to show for any failure, with the detail of a file problem (e.g. which column is missing). */
 export function rosterErrorText(err: unknown): string {
-  return errorText(err, (fields) => fields.csv);
+  return errorTextWithDetail(err, (fields) => fields.csv);
 }

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
 import { ApplicationStatusCard } from '@/features/members/components/ApplicationStatusCard';
 import { MeEntries } from '@/features/members/components/MeEntries';
@@ -37,35 +37,17 @@ export default function MePage() {
           {isStreet ? null : <ApplicationStatusCard member={member} />}
           <View className='actions'>
             {step === 'privacy' ? (
-              <Button
-                className='btn-go-privacy'
-                type='primary'
-                size='large'
-                block
-                onClick={() => void Taro.navigateTo({ url: ROUTES.privacy })}
-              >
+              <LinkButton className='btn-go-privacy' url={ROUTES.privacy}>
                 先阅读隐私说明
-              </Button>
+              </LinkButton>
             ) : null}
-            <Button
-              className='btn-edit-profile'
-              type={step === 'profile' ? 'primary' : 'default'}
-              size='large'
-              block
-              onClick={() => void Taro.navigateTo({ url: ROUTES.profile })}
-            >
+            <LinkButton className='btn-edit-profile' type={step === 'profile' ? 'primary' : 'default'} url={ROUTES.profile}>
               编辑资料
-            </Button>
+            </LinkButton>
             {step === 'apply' || step === 'reapply' ? (
-              <Button
-                className='btn-apply'
-                type='primary'
-                size='large'
-                block
-                onClick={() => void Taro.navigateTo({ url: ROUTES.apply })}
-              >
+              <LinkButton className='btn-apply' url={ROUTES.apply}>
                 {step === 'apply' ? '申请加入' : '重新申请'}
-              </Button>
+              </LinkButton>
             ) : null}
           </View>
           <MeEntries member={member} />

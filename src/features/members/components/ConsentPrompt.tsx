@@ -1,7 +1,6 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import './members.scss';
-import { Button } from '@nutui/nutui-react-taro';
+import { LinkButton } from '@/components/LinkButton';
 import { ROUTES } from '../routes';
 
 /** Said wherever a save needs the privacy text accepted first: why, and one button to read it. */
@@ -9,15 +8,9 @@ export function ConsentPrompt({ message }: { message?: string }) {
   return (
     <View className='card consent-prompt' role='alert'>
       <Text className='consent-prompt__text'>{message ?? '请先阅读并同意隐私说明，再填写你的信息。'}</Text>
-      <Button
-        className='btn-go-privacy'
-        type='primary'
-        size='large'
-        block
-        onClick={() => void Taro.navigateTo({ url: ROUTES.privacy })}
-      >
+      <LinkButton className='btn-go-privacy' url={ROUTES.privacy}>
         阅读隐私说明
-      </Button>
+      </LinkButton>
     </View>
   );
 }
