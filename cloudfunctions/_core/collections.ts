@@ -24,6 +24,22 @@ export const COLLECTIONS = {
   ledgerEntries: 'ledger_entries',
   /** Each member's cached balance, moved only with its entry. */
   ledgerBalances: 'ledger_balances',
+  /** 积分超市 rewards of a 居民区, with their stock (moved only by recorded movements). */
+  shopRewards: 'shop_rewards',
+  /** Every change of a reward's stock: create, restock, redeem, cancel. */
+  shopMovements: 'shop_movements',
+  /** Redemptions, `_id` from the member and the tap's request id. */
+  shopRedemptions: 'shop_redemptions',
+  /** One document per redemption code (`_id` = the code): what keeps codes unique. */
+  shopCodes: 'shop_codes',
+  /** Honours the committee awards for the 风采展示墙 (`_id` = communityId-requestId). */
+  honours: 'honours',
+  /** What each member lets the wall and the leaderboard show (`_id` = memberId). */
+  honourSettings: 'honour_settings',
+  /** Issued service-hours certificates (`_id` = a hash of member, period and hours; `code` verifies it). */
+  certificates: 'certificates',
+  /** Star-level hours per 街道 (`_id` = streetId). */
+  levelHours: 'level_hours',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -51,6 +51,19 @@ export const PERMISSIONS = {
   'talent.search': { committee: 'community', grid_leader: 'community', council_chair: 'community' },
   'roster.import': { committee: 'community' },
   'street.viewCounts': { street_admin: 'street' },
+  'shop.view': { resident: 'community' },
+  'shop.manage': { committee: 'community' },
+  'shop.redeem': { member: 'self' },
+  'shop.viewOwn': { resident: 'self' },
+  /** resident@self: a resident the reward names as its keeper (the partner shop), for that reward's codes only. */
+  'shop.markUsed': { committee: 'community', resident: 'self' },
+  'shop.cancel': { committee: 'community', resident: 'self' },
+  'honours.viewOwn': { member: 'self' },
+  'honours.viewWall': { resident: 'community' },
+  'honours.viewLeaderboard': { member: 'community' },
+  'honours.award': { committee: 'community' },
+  'honours.viewLevels': { resident: 'community', street_admin: 'street' },
+  'honours.setLevels': { street_admin: 'street' },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSIONS;
