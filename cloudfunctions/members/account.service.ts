@@ -16,8 +16,12 @@ import type { In, Out } from './members.types';
 /** Self-service: the caller's own record, 居民区, profile, consent, and deleting it all. */
 
 function privacyOf(doc: MemberDoc): PrivacyStatus {
-  const accepted = hasConsented(doc);
-  return { version: PRIVACY_VERSION, accepted, acceptedAt: accepted && doc.consent ? new Date(doc.consent.at).toISOString() : null };
+  return {
+    version: PRIVACY_VERSION,
+    accepted: hasConsented(doc),
+    acceptedVersion: doc.consent?.version ?? null,
+    acceptedAt: doc.consent ? new Date(doc.consent.at).toISOString() : null,
+  };
 }
 
 async function meView(doc: MemberDoc): Out<'me'> {

@@ -157,7 +157,8 @@ export interface PrivacyStatus {
   /** The current version. */
   version: string;
   accepted: boolean;
-  /** When they accepted the current version. */
+  /** The version they last accepted (an older one when the text has changed since), and when. */
+  acceptedVersion: string | null;
   acceptedAt: string | null;
 }
 

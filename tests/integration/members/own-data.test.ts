@@ -23,14 +23,14 @@ async function newcomerWithProfile(openid: string) {
 describe('privacy consent', () => {
   it('a newcomer is asked; accepting records the current version once', async () => {
     const before = await h.call('members', 'me', {}, 'consent-1');
-    expect(before.privacy).toEqual({ version: PRIVACY_VERSION, accepted: false, acceptedAt: null });
+    expect(before.privacy).toEqual({ version: PRIVACY_VERSION, accepted: false, acceptedVersion: null, acceptedAt: null });
     await h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, 'consent-1');
     const refused = await h.invoke('members', { action: 'updateProfile', payload: profile }, 'consent-1');
     expect(refused).toMatchObject({ ok: false, error: { code: 'MEMBERS.CONSENT_REQUIRED', message: '请先阅读并同意隐私说明' } });
     await h.call('members', 'acceptPrivacy', { version: PRIVACY_VERSION }, 'consent-1');
     await h.call('members', 'acceptPrivacy', { version: PRIVACY_VERSION }, 'consent-1');
     const after = (await h.call('members', 'me', {}, 'consent-1')).privacy;
-    expect(after).toEqual({ version: PRIVACY_VERSION, accepted: true, acceptedAt: expect.any(String) });
+    expect(after).toEqual({ version: PRIVACY_VERSION, accepted: true, acceptedVersion: PRIVACY_VERSION, acceptedAt: expect.any(String) });
   });
 
   it('refuses an outdated version: a new text asks again', async () => {

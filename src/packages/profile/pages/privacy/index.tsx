@@ -6,9 +6,8 @@ import { PageShell } from '@/components/PageShell';
 import { membersApi } from '@/features/members/api';
 import { PrivacyText } from '@/features/members/components/PrivacyText';
 import { ROUTES } from '@/features/members/routes';
-import { useMyData } from '@/features/members/useMyData';
+import { useMe } from '@/features/members/useMe';
 import { errorText } from '@/services/cloud';
-import { PRIVACY_VERSION } from '@shared/privacy';
 import { formatShanghai } from '@shared/time';
 
 function goBack() {
@@ -17,11 +16,10 @@ function goBack() {
 
 /** 隐私说明: what is collected and who sees it; 同意 records the version accepted. */
 export default function PrivacyPage() {
-  const mine = useMyData();
+  const me = useMe();
   const [accepting, setAccepting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { acceptedVersion, acceptedAt } = mine.data?.privacy ?? { acceptedVersion: null, acceptedAt: null };
-  const accepted = acceptedVersion === PRIVACY_VERSION;
+  const { acceptedVersion, acceptedAt, accepted } = me.data?.privacy ?? { acceptedVersion: null, acceptedAt: null, accepted: false };
 
   const accept = async () => {
     setAccepting(true);
@@ -41,9 +39,9 @@ export default function PrivacyPage() {
     <PageShell
       className='page-privacy'
       title='隐私说明'
-      loading={mine.loading && !mine.data}
-      error={mine.data ? null : mine.error}
-      onRetry={mine.reload}
+      loading={me.loading && !me.data}
+      error={me.data ? null : me.error}
+      onRetry={me.reload}
     >
       <Text className='card__hint'>我们只收集为邻里服务所需要的信息。请花一两分钟看一看。</Text>
       <PrivacyText />
