@@ -32,14 +32,6 @@ export const COLLECTIONS = {
   shopRedemptions: 'shop_redemptions',
   /** One document per redemption code (`_id` = the code): what keeps codes unique. */
   shopCodes: 'shop_codes',
-  /** 积分超市 rewards of a 居民区, with their stock (moved only by recorded movements). */
-  shopRewards: 'shop_rewards',
-  /** Every change of a reward's stock: create, restock, redeem, cancel. */
-  shopMovements: 'shop_movements',
-  /** Redemptions, `_id` from the member and the tap's request id. */
-  shopRedemptions: 'shop_redemptions',
-  /** One document per redemption code (`_id` = the code): what keeps codes unique. */
-  shopCodes: 'shop_codes',
   /** Honours the committee awards for the 风采展示墙 (`_id` = communityId-requestId). */
   honours: 'honours',
   /** What each member lets the wall and the leaderboard show (`_id` = memberId). */

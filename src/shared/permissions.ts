@@ -58,13 +58,6 @@ export const PERMISSIONS = {
   /** resident@self: a resident the reward names as its keeper (the partner shop), for that reward's codes only. */
   'shop.markUsed': { committee: 'community', resident: 'self' },
   'shop.cancel': { committee: 'community', resident: 'self' },
-  'shop.view': { resident: 'community' },
-  'shop.manage': { committee: 'community' },
-  'shop.redeem': { member: 'self' },
-  'shop.viewOwn': { resident: 'self' },
-  /** resident@self: a resident the reward names as its keeper (the partner shop), for that reward's codes only. */
-  'shop.markUsed': { committee: 'community', resident: 'self' },
-  'shop.cancel': { committee: 'community', resident: 'self' },
   'honours.viewOwn': { member: 'self' },
   'honours.viewWall': { resident: 'community' },
   'honours.viewLeaderboard': { member: 'community' },
