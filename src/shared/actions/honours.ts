@@ -93,7 +93,7 @@ export const honoursActions = {
     input: v.object({
       levelHours: v.pipe(
         v.array(v.number('请填写小时数'), '请填写五个小时数'),
-        v.check(validLevelHours, `请填写五个整数小时，一星到五星逐级增加，最多${MAX_LEVEL_HOURS}小时`),
+        v.check((list: number[]) => validLevelHours(list), `请填写五个整数小时，一星到五星逐级增加，最多${MAX_LEVEL_HOURS}小时`),
       ),
     }),
     errors: ['COMMON.FORBIDDEN'],

@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from 'crypto';
+import {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  DEFAULT_HONOUR_SETTINGS,
+  type AdminHonour,
+  type CertificateView,
+  type HonourSettings,
+  type WallHonour,
+} from '../../src/shared/domain/honours';
+
+/** An honour the committee awarded (`_id` = communityId-requestId, so a retried award adds one). */
+export interface HonourDoc {
+  _id: string;
+  communityId: string;
+  memberId: string;
+  title: string;
+  citation: string;
+  photoUrl: string | null;
+  awardedBy: string;
+  awardedAt: Date;
+  revokedAt?: Date;
+  revokedBy?: string;
+}
+
+/** A member's display choices (`_id` = memberId); no document means the defaults. */
+export interface SettingsDoc extends HonourSettings {
+  _id: string;
+  communityId: string;
+  updatedAt: Date;
+}
+
+/**
+ * An issued certificate. `_id` is derived from member, period and hours (so asking again finds it), `code` is random
+ * (so nobody can work a code out from what they know of a member) and is what a reader checks.
+ */
+export interface CertificateDoc {
+  _id: string;
+  code: string;
+  communityId: string;
+  memberId: string;
+  name: string;
+  communityName: string;
+  halfHours: number;
+  from: string;
+  to: string;
+  issuedAt: Date;
+}
+
+/** Star-level hours of a 街道 (`_id` = streetId). */
+export interface LevelHoursDoc {
+  _id: string;
+  levelHours: number[];
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+export const settingsOf = (doc: SettingsDoc | null | undefined): HonourSettings => ({
+  showOnWall: doc?.showOnWall ?? DEFAULT_HONOUR_SETTINGS.showOnWall,
+  onLeaderboard: doc?.onLeaderboard ?? DEFAULT_HONOUR_SETTINGS.onLeaderboard,
+});
+
+/** The same member, period and hours always name the same certificate. */
+export function certificateId(memberId: string, from: string, to: string, halfHours: number): string {
+  return createHash('sha256').update(`certificate|${memberId}|${from}|${to}|${halfHours}`).digest('hex').slice(0, 32);
+}
+
+/** 12 characters of a 32-letter alphabet: 60 random bits, nothing to guess from. */
+export function newCertificateCode(): string {
+  return [...randomBytes(CODE_LENGTH)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}
+
+/** A stable key for a wall row that does not reveal the member's id. */
+export function wallKey(memberId: string): string {
+  return createHash('sha256').update(`wall|${memberId}`).digest('hex').slice(0, 12);
+}
+
+export function toWallHonour(doc: HonourDoc, name: string): WallHonour {
+  return {
+    id: doc._id,
+    name,
+    title: doc.title,
+    citation: doc.citation,
+    photoUrl: doc.photoUrl,
+    awardedAt: new Date(doc.awardedAt).toISOString(),
+  };
+}
+
+export function toAdminHonour(doc: HonourDoc, name: string, settings: HonourSettings): AdminHonour {
+  return { ...toWallHonour(doc, name), memberId: doc.memberId, revoked: !!doc.revokedAt, hiddenByMember: !settings.showOnWall };
+}
+
+export function toCertificate(doc: CertificateDoc): CertificateView {
+  return {
+    code: doc.code,
+    name: doc.name,
+    communityName: doc.communityName,
+    halfHours: doc.halfHours,
+    from: doc.from,
+    to: doc.to,
+    issuedAt: new Date(doc.issuedAt).toISOString(),
+  };
+}
