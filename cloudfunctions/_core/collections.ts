@@ -24,6 +24,8 @@ export const COLLECTIONS = {
   ledgerEntries: 'ledger_entries',
   /** Each member's cached balance, moved only with its entry. */
   ledgerBalances: 'ledger_balances',
+  /** Point rules of a 居民区 (`_id` = communityId), set by the committee. */
+  ledgerRules: 'ledger_rules',
   /** 积分超市 rewards of a 居民区, with their stock (moved only by recorded movements). */
   shopRewards: 'shop_rewards',
   /** Every change of a reward's stock: create, restock, redeem, cancel. */
