@@ -5,7 +5,7 @@ import { auditBalances, balanceOf, postEntry } from '../../../cloudfunctions/_co
 import { newMemberDoc } from '../../../cloudfunctions/_core/member-record';
 import { LOCAL_APPID } from '../../../emulator/dev-server/functions-host';
 import { CONTENT_CHECK_TEST_PHRASE } from '../../../emulator/platform/wechat.local';
-import { DEMO_MEMBER_SHOP_POINTS, demoRewardId } from '../../../emulator/seed/shop';
+import { demoRewardId } from '../../../emulator/seed/shop';
 import type { RedemptionView, RewardView } from '../../../src/shared/domain/shop';
 import { startHarness, type DemoIdentity, type Harness } from '../../support/harness';
 
@@ -14,7 +14,12 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.stop());
-beforeEach(() => h.reset());
+/** The demo member's points after seeding (the ledger's seed and the shop's both post to them). */
+let START = 0;
+beforeEach(async () => {
+  await h.reset();
+  START = (await balanceOf(h.memberIdOf('member'))).points;
+});
 
 type Who = DemoIdentity | string;
 const openidOf = (who: Who) => (who in h.identities ? h.identities[who as DemoIdentity] : who);
@@ -71,7 +76,7 @@ describe('list', () => {
     expect(res.items.map((r: RewardView) => r.name)).toEqual(['环保布袋', '眼镜清洗和小修', '免费理发一次', '梯队纪念搪瓷杯']);
     expect(res.items.find((r: RewardView) => r.id === HAIRCUT())).toMatchObject({ giver: '老李理发店', partner: true, stock: 10, price: 30 });
     expect(res.items[0].keepers).toBeUndefined();
-    expect(res).toMatchObject({ points: DEMO_MEMBER_SHOP_POINTS, canRedeem: true, canManage: false, canVerify: false, hasMore: false });
+    expect(res).toMatchObject({ points: START, canRedeem: true, canManage: false, canVerify: false, hasMore: false });
   });
 
   it('lets a resident look but not redeem, and the committee manage, keepers included', async () => {
@@ -164,7 +169,7 @@ describe('redeem', () => {
     const r = await redeemed(HAIRCUT());
     expect(r).toMatchObject({ rewardName: '免费理发一次', giver: '老李理发店', price: 30, status: 'pending', memberName: '李建国' });
     expect(r.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{8}$/);
-    expect(await pointsOf('member')).toBe(DEMO_MEMBER_SHOP_POINTS - 30);
+    expect(await pointsOf('member')).toBe(START - 30);
     expect((await rewardDoc(HAIRCUT())).stock).toBe(9);
     expect(await movementSum(HAIRCUT())).toBe(9);
     const mine = await call('mine', {}, 'member');
@@ -176,19 +181,20 @@ describe('redeem', () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => redeemed(HAIRCUT(), 'member', req)));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(new Set(results.map((r) => r.code)).size).toBe(1);
-    expect(await pointsOf('member')).toBe(DEMO_MEMBER_SHOP_POINTS - 30);
+    expect(await pointsOf('member')).toBe(START - 30);
     expect((await rewardDoc(HAIRCUT())).stock).toBe(9);
     expect(await movementSum(HAIRCUT())).toBe(9);
     expect((await call('mine', {}, 'member')).items).toHaveLength(1);
   });
 
   it('refuses when points run short: stock back, nothing recorded', async () => {
-    await redeemed(MUG());
-    await refused('redeem', { rewardId: MUG(), requestId: requestId() }, 'member', 'LEDGER.INSUFFICIENT_POINTS');
-    expect(await pointsOf('member')).toBe(DEMO_MEMBER_SHOP_POINTS - 60);
+    const [openid] = await addMembers(1, 70);
+    await redeemed(MUG(), openid);
+    await refused('redeem', { rewardId: MUG(), requestId: requestId() }, openid!, 'LEDGER.INSUFFICIENT_POINTS');
+    expect(await pointsOf(memberIdFor({ openid: openid!, appid: LOCAL_APPID }))).toBe(10);
     expect((await rewardDoc(MUG())).stock).toBe(4);
     expect(await movementSum(MUG())).toBe(4);
-    expect((await call('mine', {}, 'member')).items).toHaveLength(1);
+    expect((await call('mine', {}, openid!)).items).toHaveLength(1);
   });
 
   it('refuses a resident who has not joined, and a reward of another 居民区', async () => {
@@ -288,7 +294,7 @@ describe('cancel', () => {
     const results = await Promise.all([call('cancel', { redemptionId: r.id }, 'member'), call('cancel', { redemptionId: r.id }, 'committee'), call('cancel', { redemptionId: r.id }, 'member')]);
     expect(results.every((x) => x.redemption.status === 'cancelled')).toBe(true);
     await call('cancel', { redemptionId: r.id }, 'member');
-    expect(await pointsOf('member')).toBe(DEMO_MEMBER_SHOP_POINTS);
+    expect(await pointsOf('member')).toBe(START);
     expect((await rewardDoc(HAIRCUT())).stock).toBe(10);
     expect(await movementSum(HAIRCUT())).toBe(10);
     const refund = (await getDb().collection(COLLECTIONS.ledgerEntries).where({ memberId: h.memberIdOf('member'), points: 30 }).get()).data;
@@ -304,6 +310,6 @@ describe('cancel', () => {
     await refused('codeImage', { redemptionId: r.id }, 'committee', 'COMMON.NOT_FOUND');
     await call('markUsed', { code: r.code }, 'committee');
     await refused('cancel', { redemptionId: r.id }, 'member', 'SHOP.ALREADY_USED');
-    expect(await pointsOf('member')).toBe(DEMO_MEMBER_SHOP_POINTS - 30);
+    expect(await pointsOf('member')).toBe(START - 30);
   });
 });
