@@ -13,6 +13,7 @@ export interface Pen {
   fillRect(x: number, y: number, w: number, h: number): void;
   strokeRect(x: number, y: number, w: number, h: number): void;
   fillText(text: string, x: number, y: number): void;
+  measureText(text: string): { width: number };
 }
 
 /** The image's size in canvas pixels (portrait, about A5 in proportion). */
@@ -22,7 +23,7 @@ export const CERT_HEIGHT = 1060;
 const BRAND = '#c8161d';
 const INK = '#1f1f1f';
 const MUTED = '#5c5c5c';
-const BODY_CHARS = 15;
+const MARGIN = 75;
 
 /** The statement as sentences, for the image and for the page's text beside it. */
 export function certificateText(cert: CertificateView) {
@@ -36,10 +37,18 @@ export function certificateText(cert: CertificateView) {
   };
 }
 
-/** Breaks a sentence every `perLine` characters (Chinese text has no spaces to break at). */
-function lines(text: string, perLine: number): string[] {
+/** Breaks a sentence where the next character would pass `width` (Chinese text has no spaces to break at). */
+function lines(pen: Pen, text: string, width: number): string[] {
   const out: string[] = [];
-  for (let i = 0; i < text.length; i += perLine) out.push(text.slice(i, i + perLine));
+  let line = '';
+  for (const ch of text) {
+    if (line && pen.measureText(line + ch).width > width) {
+      out.push(line);
+      line = '';
+    }
+    line += ch;
+  }
+  if (line) out.push(line);
   return out;
 }
 
@@ -63,17 +72,17 @@ export function drawCertificate(pen: Pen, cert: CertificateView): void {
   pen.textAlign = 'left';
   pen.fillStyle = INK;
   pen.font = '40px sans-serif';
-  lines(t.body, BODY_CHARS).forEach((line, i) => pen.fillText(line, 75, 280 + i * 64));
+  lines(pen, t.body, CERT_WIDTH - 2 * MARGIN).forEach((line, i) => pen.fillText(line, MARGIN, 280 + i * 64));
 
   pen.font = '32px sans-serif';
-  pen.fillText(t.issuer, 75, 760);
-  pen.fillText(t.issuedOn, 75, 815);
+  pen.fillText(t.issuer, MARGIN, 760);
+  pen.fillText(t.issuedOn, MARGIN, 815);
   pen.fillStyle = BRAND;
   pen.font = 'bold 34px monospace';
-  pen.fillText(t.code, 75, 890);
+  pen.fillText(t.code, MARGIN, 890);
   pen.fillStyle = MUTED;
-  pen.font = '24px sans-serif';
-  pen.fillText(t.howToCheck, 75, 950);
+  pen.font = '22px sans-serif';
+  pen.fillText(t.howToCheck, MARGIN, 950);
 }
 
 export const certificateFileName = (cert: CertificateView) => `服务时长证明-${cert.from}-${cert.to}-${cert.code}.png`;

@@ -30,6 +30,8 @@ function recordCanvas(): { texts: string[] } {
     fillRect: () => undefined,
     strokeRect: () => undefined,
     fillText: (text: string) => texts.push(text),
+    // About what a 40px CJK font measures: every character one em wide.
+    measureText: (text: string) => ({ width: [...text].length * 40 }),
   };
   jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation((() => pen) as never);
   jest.spyOn(HTMLCanvasElement.prototype, 'toDataURL').mockReturnValue('data:image/png;base64,AAAA');
