@@ -28,7 +28,7 @@ export async function levelHoursOf(communityId: string): Promise<number[]> {
   return (await levelHoursOfStreet(community?.streetId)).levelHours;
 }
 
-/** Round trips: 4, two in sequence after the caller (the balance, the badge summary, the 居民区 then its 街道's levels, the settings side by side). */
+/** Round trips: 6, 3 in sequence (the caller; then the balance, the badge summary, the settings, and the 居民区 then its 街道's levels, side by side). */
 export async function mine(_input: In<'mine'>, { identity }: CallContext): Out<'mine'> {
   const caller = await loadCaller(identity);
   authorize(caller, 'honours.viewOwn', { memberId: caller.memberId });
@@ -79,8 +79,8 @@ export async function wall(input: In<'wall'>, { identity }: CallContext): Out<'w
 }
 
 /**
- * Round trips: 4 (the caller; the page of members with hours, who allow the wall, beside the 居民区 and then its
- * 街道's levels; the badge summaries of those 20 members).
+ * Round trips: 5, 4 in sequence (the caller; the page of members with hours who allow the wall, beside the 居民区 and
+ * then its 街道's levels; the badge summaries of those 20 members).
  */
 export async function milestones(input: In<'milestones'>, { identity }: CallContext): Out<'milestones'> {
   const caller = await loadCaller(identity);
