@@ -1,3 +1,5 @@
+import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
+import { getDb } from '../../../cloudfunctions/_core/db';
 import { postEntry } from '../../../cloudfunctions/_core/ledger';
 import { DEMO_HONOUR } from '../../../emulator/seed/honours';
 import { monthOf } from '../../../src/shared/domain/honours';
@@ -129,6 +131,16 @@ describe('风采展示墙', () => {
 
     await call('setDisplay', { showOnWall: true }, 'member');
     expect((await call('wall', {}, 'resident')).items.some((i: { name: string }) => i.name === '李建国')).toBe(true);
+  });
+
+  it('leaves out a member who deleted their account', async () => {
+    const m = await addMember(h, 'honours-gone', '韩梅');
+    await serve(m.memberId, 4, now());
+    await award(m.memberId, 'committee', { title: '志愿之星' });
+    expect((await call('wall', {}, 'resident')).items.some((i: { title: string }) => i.title === '志愿之星')).toBe(true);
+    await getDb().collection(COLLECTIONS.members).doc(m.memberId).update({ deletedAt: now(), name: '', accountKey: null });
+    expect((await call('wall', {}, 'resident')).items.some((i: { title: string }) => i.title === '志愿之星')).toBe(false);
+    expect((await call('milestones', {}, 'resident')).items.some((r: { name: string }) => r.name === '韩梅' || r.name === '')).toBe(false);
   });
 
   it('a retried award adds one honour; a withdrawn honour leaves the wall', async () => {
