@@ -10,6 +10,9 @@ import { getDb } from './db';
 export const ERASED_WITH_ACCOUNT: readonly { collection: CollectionName; field: string; onErase: 'remove' | 'clear' }[] = [
   { collection: COLLECTIONS.memberColours, field: 'memberId', onErase: 'remove' },
   { collection: COLLECTIONS.children, field: 'guardianId', onErase: 'remove' },
+  // A certificate states the person's name: once they are gone it no longer verifies.
+  { collection: COLLECTIONS.certificates, field: 'memberId', onErase: 'remove' },
+  { collection: COLLECTIONS.honourSettings, field: '_id', onErase: 'remove' },
   { collection: COLLECTIONS.gridChiefs, field: 'memberId', onErase: 'remove' },
   { collection: COLLECTIONS.grids, field: 'leaderMemberId', onErase: 'clear' },
   { collection: COLLECTIONS.buildingPairs, field: 'groupLeaderMemberId', onErase: 'clear' },

@@ -127,6 +127,15 @@ describe('deleting an account', () => {
     expect((await getDb().collection(COLLECTIONS.gridChiefs).where({ communityId: 'cm-baiyu1' }).count()).total).toBe(0);
   });
 
+  it('a deleted member\'s certificates no longer verify and their display choices go', async () => {
+    const id = h.memberIdOf('member');
+    await getDb().collection(COLLECTIONS.certificates).add({ _id: 'cert-1', code: 'ABCDEFGHJKLM', memberId: id, communityId: 'cm-baiyu1', name: '李建国' });
+    await getDb().collection(COLLECTIONS.honourSettings).add({ _id: id, communityId: 'cm-baiyu1', showOnWall: false });
+    await h.call('members', 'deleteAccount', { confirm: '注销' }, h.identities.member);
+    expect((await getDb().collection(COLLECTIONS.certificates).where({ memberId: id }).count()).total).toBe(0);
+    expect((await getDb().collection(COLLECTIONS.honourSettings).doc(id).get()).data).toEqual([]);
+  });
+
   it('racing first calls after deletion still create one new record', async () => {
     await newcomerWithProfile('twice');
     await h.call('members', 'deleteAccount', { confirm: '注销' }, 'twice');
