@@ -12,7 +12,7 @@ import { findMember } from '../_core/member-record';
 import type { Permission } from '../../src/shared/permissions';
 import type { CallContext } from '../_core/router';
 import { viewsOf } from './entries';
-import { correctionKey, nameOf } from './ledger.model';
+import { correctionKey, nameOf, toEntryView } from './ledger.model';
 import * as q from './ledger.queries';
 
 type A = typeof ledgerActions;
@@ -53,14 +53,20 @@ export async function memberLedger(input: In<'memberLedger'>, { identity }: Call
   return { member: { memberId: input.memberId, name: member!.name }, items: await viewsOf(rows), page: input.page, hasMore, totals };
 }
 
-/** Posts an entry, then answers it as the page shows it with the member's new totals (one round trip, two in parallel). */
-async function answer(entry: LedgerEntryDoc, created: boolean): Promise<ActionOutput<A['award']>> {
-  const [[view], totals] = await Promise.all([viewsOf([entry]), balanceOf(entry.memberId)]);
-  return { entry: view!, created, totals };
+/**
+ * A posted entry as the page shows it, with the member's new totals: one round trip (the balance) for an entry the
+ * caller just posted; for one posted before, also who posted it and whether it was corrected since (in parallel).
+ */
+async function answer(caller: Caller, entry: LedgerEntryDoc, created: boolean): Promise<ActionOutput<A['award']>> {
+  const viewOf = created
+    ? Promise.resolve(toEntryView(entry, new Map(caller.record ? [[caller.memberId, caller.record]] : []), new Set()))
+    : viewsOf([entry]).then(([view]) => view!);
+  const [view, totals] = await Promise.all([viewOf, balanceOf(entry.memberId)]);
+  return { entry: view, created, totals };
 }
 
 /**
- * Round trips: 2 (caller; the member) + the content check + postEntry (5 + commit) + 1 (the answer). The same
+ * Round trips: 2 (caller; the member) + the content check + postEntry (5 + commit) + 1 (the new balance; 2 in parallel for a repeat). The same
  * request id posts once; reused for another member or 居民区 it is refused and nothing changes.
  */
 export async function award(input: In<'award'>, { identity }: CallContext): Out<'award'> {
@@ -83,13 +89,13 @@ export async function award(input: In<'award'>, { identity }: CallContext): Out<
   const posted = await postEntry(entry);
   const same = posted.entry.memberId === entry.memberId && posted.entry.communityId === entry.communityId && posted.entry.source === 'manual';
   if (!posted.created && !same) throw new AppError('LEDGER.REQUEST_REUSED');
-  return answer(posted.entry, posted.created);
+  return answer(caller, posted.entry, posted.created);
 }
 
 /**
  * A reversing entry with negated amounts. Its key comes from the reversed entry, so however often or concurrently
  * asked, an entry is corrected once (a repeat answers that correction, `created: false`). Round trips: 2 (caller;
- * the entry) + the content check + postEntry (5 + commit) + 1 (the answer).
+ * the entry) + the content check + postEntry (5 + commit) + 1 (the new balance; 2 in parallel for a repeat).
  */
 export async function correct(input: In<'correct'>, { identity }: CallContext): Out<'correct'> {
   const caller = await committee(identity, 'ledger.correct');
@@ -114,7 +120,7 @@ export async function correct(input: In<'correct'>, { identity }: CallContext): 
   try {
     // Points already spent cannot be taken back: the balance never goes below zero.
     const posted = await postEntry(reversal, { floorPoints: 0 });
-    return answer(posted.entry, posted.created);
+    return answer(caller, posted.entry, posted.created);
   } catch (err) {
     if (err instanceof AppError && err.code === 'LEDGER.INSUFFICIENT_POINTS') throw new AppError('LEDGER.CORRECTION_BELOW_ZERO');
     throw err;
