@@ -10,7 +10,7 @@ export interface MeEntry {
 }
 
 export interface MeEntryGroup {
-  key: 'mine' | 'grid' | 'committee' | 'street';
+  key: 'service' | 'mine' | 'grid' | 'committee' | 'street';
   title: string;
   entries: MeEntry[];
 }
@@ -27,6 +27,23 @@ export function isCommittee(member: MemberView): boolean {
 export function meEntryGroups(member: MemberView): MeEntryGroup[] {
   const groups: MeEntryGroup[] = [];
   if (member.communityId) {
+    const memberOnly: MeEntry[] = member.isMember
+      ? [
+          { key: 'redemptions', title: '我的兑换', hint: '兑换码和使用情况', url: ROUTES.myRedemptions },
+          { key: 'certificate', title: '服务时长证明', hint: '开具并保存证明', url: ROUTES.certificate },
+          { key: 'leaderboard', title: '月度服务榜', hint: '自愿加入', url: ROUTES.leaderboard },
+        ]
+      : [];
+    groups.push({
+      key: 'service',
+      title: '服务与荣誉',
+      entries: [
+        { key: 'points', title: '我的时长与积分', hint: '每一笔都看得到', url: ROUTES.myPoints },
+        { key: 'wall', title: '风采展示墙', hint: '居委表彰和服务里程碑', url: ROUTES.wall },
+        { key: 'shop', title: '积分超市', hint: '用积分换好物和服务', url: ROUTES.shop },
+        ...memberOnly,
+      ],
+    });
     groups.push({
       key: 'mine',
       title: '我的',
@@ -35,6 +52,7 @@ export function meEntryGroups(member: MemberView): MeEntryGroup[] {
         { key: 'data', title: '我的数据', hint: '查看、导出或注销', url: ROUTES.myData },
         { key: 'children', title: '小小梯队', hint: '为孩子报名', url: ROUTES.children },
         { key: 'privacy', title: '隐私说明', hint: '我们怎样保护你的信息', url: ROUTES.privacy },
+        { key: 'verify', title: '证明查验', hint: '核对一份服务时长证明', url: ROUTES.verifyCertificate },
       ],
     });
   }
@@ -58,6 +76,11 @@ export function meEntryGroups(member: MemberView): MeEntryGroup[] {
         { key: 'admin-councils', title: '理事会管理', hint: '分会、职务和轮值会长', url: ROUTES.adminCouncils },
         { key: 'admin-grids', title: '微格管理', hint: '微格、微格长和分色', url: ROUTES.adminGrids },
         { key: 'admin-import', title: '导入名册', hint: '粘贴或上传已有名单', url: ROUTES.adminImport },
+        { key: 'admin-points', title: '积分管理', hint: '奖励、更正和积分规则', url: ROUTES.adminPoints },
+        { key: 'admin-report', title: '月度报表', hint: '按分会和微格统计', url: ROUTES.adminReport },
+        { key: 'admin-honours', title: '荣誉管理', hint: '表彰成员', url: ROUTES.adminHonours },
+        { key: 'admin-shop', title: '积分超市管理', hint: '上架、补货和兑换记录', url: ROUTES.adminShop },
+        { key: 'shop-verify', title: '核销兑换码', hint: '扫码或输入兑换码', url: ROUTES.shopVerify },
       ],
     });
   }
@@ -65,7 +88,10 @@ export function meEntryGroups(member: MemberView): MeEntryGroup[] {
     groups.push({
       key: 'street',
       title: '街道',
-      entries: [{ key: 'street', title: '街道概览', hint: '各居民区的人数和微格', url: ROUTES.street }],
+      entries: [
+        { key: 'street', title: '街道概览', hint: '各居民区的人数和微格', url: ROUTES.street },
+        { key: 'street-levels', title: '星级标准', hint: '一星到五星的服务小时数', url: ROUTES.streetLevels },
+      ],
     });
   }
   return groups;

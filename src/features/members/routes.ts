@@ -17,6 +17,19 @@ export const ROUTES = {
   adminGrids: '/packages/admin/pages/grids/index',
   adminImport: '/packages/admin/pages/import/index',
   street: '/packages/street/pages/overview/index',
+  streetLevels: '/packages/admin/pages/honours/index?section=levels',
+  myPoints: '/packages/ledger/pages/mine/index',
+  adminPoints: '/packages/admin/pages/points/index',
+  adminReport: '/packages/admin/pages/report/index',
+  shop: '/packages/shop/pages/list/index',
+  myRedemptions: '/packages/shop/pages/mine/index',
+  shopVerify: '/packages/shop/pages/verify/index',
+  adminShop: '/packages/admin/pages/shop/index',
+  wall: '/packages/honours/pages/wall/index',
+  certificate: '/packages/honours/pages/certificate/index',
+  verifyCertificate: '/packages/honours/pages/verify/index',
+  leaderboard: '/packages/honours/pages/leaderboard/index',
+  adminHonours: '/packages/admin/pages/honours/index',
 } as const;
 
 export const memberDetailUrl = (memberId: string) => `${ROUTES.adminMember}?memberId=${encodeURIComponent(memberId)}`;

@@ -55,18 +55,21 @@ describe('我的 page', () => {
 
   const entries = () => byClass('entry-row').map((el) => Array.from(el.classList).find((c) => c !== 'entry-row')!);
 
+  const SERVICE = ['entry-points', 'entry-wall', 'entry-shop'];
+  const MEMBER_SERVICE = ['entry-redemptions', 'entry-certificate', 'entry-leaderboard'];
+  const MINE = ['entry-councils', 'entry-data', 'entry-children', 'entry-privacy', 'entry-verify'];
+  const GRID = ['entry-roster', 'entry-talent', 'entry-proxy'];
+  const COMMITTEE = [
+    'entry-admin', 'entry-admin-councils', 'entry-admin-grids', 'entry-admin-import',
+    'entry-admin-points', 'entry-admin-report', 'entry-admin-honours', 'entry-admin-shop', 'entry-shop-verify',
+  ];
+
   it.each([
-    ['resident', ['entry-councils', 'entry-data', 'entry-children', 'entry-privacy']],
-    ['member', ['entry-councils', 'entry-data', 'entry-children', 'entry-privacy']],
-    ['gridLeader', ['entry-councils', 'entry-data', 'entry-children', 'entry-privacy', 'entry-roster', 'entry-talent', 'entry-proxy']],
-    [
-      'committee',
-      [
-        'entry-councils', 'entry-data', 'entry-children', 'entry-privacy', 'entry-roster', 'entry-talent', 'entry-proxy',
-        'entry-admin', 'entry-admin-councils', 'entry-admin-grids', 'entry-admin-import',
-      ],
-    ],
-    ['streetAdmin', ['entry-street']],
+    ['resident', [...SERVICE, ...MINE]],
+    ['member', [...SERVICE, ...MEMBER_SERVICE, ...MINE]],
+    ['gridLeader', [...SERVICE, ...MEMBER_SERVICE, ...MINE, ...GRID]],
+    ['committee', [...SERVICE, ...MINE, ...GRID, ...COMMITTEE]],
+    ['streetAdmin', ['entry-street', 'entry-street-levels']],
     ['newcomer', []],
   ] as const)('shows %s only the entries that concern them', async (who, expected) => {
     ctx.signIn(who);
@@ -90,6 +93,15 @@ describe('我的 page', () => {
       'entry-admin-councils': '/packages/admin/pages/councils/index',
       'entry-admin-grids': '/packages/admin/pages/grids/index',
       'entry-admin-import': '/packages/admin/pages/import/index',
+      'entry-points': '/packages/ledger/pages/mine/index',
+      'entry-wall': '/packages/honours/pages/wall/index',
+      'entry-shop': '/packages/shop/pages/list/index',
+      'entry-verify': '/packages/honours/pages/verify/index',
+      'entry-admin-points': '/packages/admin/pages/points/index',
+      'entry-admin-report': '/packages/admin/pages/report/index',
+      'entry-admin-honours': '/packages/admin/pages/honours/index',
+      'entry-admin-shop': '/packages/admin/pages/shop/index',
+      'entry-shop-verify': '/packages/shop/pages/verify/index',
     };
     for (const [entry, url] of Object.entries(urls)) {
       clickByClass(entry);
