@@ -1,10 +1,12 @@
 import { getDb } from './db';
+import { AppError } from './errors';
 
 /** The SDK's transaction handle: single-document operations only. */
 export type Tx = Awaited<ReturnType<ReturnType<typeof getDb>['startTransaction']>>;
 
 const CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
-const ATTEMPTS = 10;
+/** Enough for dozens of simultaneous writers on one document; past it the caller is told to try again. */
+const ATTEMPTS = 30;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -22,8 +24,10 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
     } catch (err) {
       await tx.rollback().catch(() => undefined);
       const conflict = (err as { code?: unknown } | null)?.code === CONFLICT;
-      if (!conflict || attempt >= ATTEMPTS) throw err;
-      await sleep(Math.random() * 15 * attempt);
+      if (!conflict) throw err;
+      // Still contended after every attempt: a clear, retry-safe answer rather than an internal error.
+      if (attempt >= ATTEMPTS) throw new AppError('COMMON.BUSY');
+      await sleep(Math.random() * Math.min(10 * attempt, 100));
     }
   }
 }

@@ -7,5 +7,6 @@ export const COMMON_ERRORS = {
   'COMMON.NOT_FOUND': '没有找到相关内容',
   'COMMON.CONTENT_REJECTED': '内容含有不适宜公开的信息，请修改后再提交',
   'COMMON.INTERNAL': '系统开小差了，请稍后再试',
+  'COMMON.BUSY': '现在办理的人有点多，请稍等一下再试',
   'COMMON.NETWORK': '网络不太稳定，请稍后再试',
 } as const;
