@@ -25,7 +25,4 @@ export function fieldError(err: unknown, field: string): string | null {
   return hit?.[1] ?? null;
 }
 
-/** One id per form submission: a retried submission is recognised by the function as the same one. */
-export function newRequestId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
+export { newRequestId } from '@/services/request-id';

@@ -30,7 +30,4 @@ export function parseBuildings(text: string): string[] {
     .filter(Boolean);
 }
 
-/** A fresh id for one create form, so a retried submission adds one grid. */
-export function newRequestId(): string {
-  return `g${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
+export { newRequestId } from '@/services/request-id';

@@ -24,7 +24,4 @@ export function fieldErrors(err: unknown): Record<string, string> {
   return err instanceof CloudCallError && err.fields ? err.fields : {};
 }
 
-/** One id per form submission: a retried submission is recognised by the function as the same one. */
-export function newRequestId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
+export { newRequestId } from '@/services/request-id';

@@ -15,7 +15,4 @@ export const ledgerApi = {
   report: (month: string) => callCloud('ledger', 'report', { month }),
 };
 
-/** A fresh id for one award form, so a retried or double-tapped submission posts once. */
-export function newRequestId(): string {
-  return `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
+export { newRequestId } from '@/services/request-id';

@@ -24,14 +24,11 @@ export function fieldErrors(err: unknown): Record<string, string> {
   return err instanceof CloudCallError && err.fields ? err.fields : {};
 }
 
-/** One id per form submission or tap: a retried one is recognised by the function as the same. */
-export function newRequestId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
 export const SHOP_PAGES = {
   list: '/packages/shop/pages/list/index',
   mine: '/packages/shop/pages/mine/index',
   verify: '/packages/shop/pages/verify/index',
   admin: '/packages/admin/pages/shop/index',
 };
+
+export { newRequestId } from '@/services/request-id';

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { requestIdSchema as requestId } from '../schemas';
 import type { ActionMap } from '../action';
 import { action } from '../action';
 import type {
@@ -17,7 +18,6 @@ const requiredText = (label: string, max: number) =>
   v.pipe(v.string(`请填写${label}`), v.trim(), v.minLength(1, `请填写${label}`), v.maxLength(max, `${label}最多${max}个字`));
 const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1);
 /** Made by the page once per form, so a retried submission is recognised as the same one. */
-const requestId = v.pipe(v.string('请求编号不对'), v.regex(/^[A-Za-z0-9_-]{8,40}$/, '请求编号不对'));
 const term = v.pipe(v.number('请选择哪一任'), v.integer('请选择哪一任'), v.minValue(0, '请选择哪一任'), v.maxValue(100_000, '请选择哪一任'));
 const reason = requiredText('原因', 100);
 const councilName = requiredText('名称', 12);

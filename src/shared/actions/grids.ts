@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { requestIdSchema } from '../schemas';
 import { action } from '../action';
 import { GRID_COLOURS, normalizeBuilding, type BuildingPairView, type GridColour, type GridsOverview, type GridView, type RosterRow } from '../domain/grid';
 import type { Page } from '../result';
@@ -30,7 +31,7 @@ export const gridsActions = {
   /** A new grid without buildings; `requestId` makes a retried or double-tapped create add one grid. */
   createGrid: action<{ grid: GridView }>()({
     input: v.object({
-      requestId: v.pipe(v.string(), v.regex(/^[\w-]{8,40}$/, '请求编号格式不对')),
+      requestId: requestIdSchema,
       name,
     }),
     errors: ['COMMON.FORBIDDEN', 'COMMON.CONTENT_REJECTED'],

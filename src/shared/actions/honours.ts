@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { requestIdSchema as requestId } from '../schemas';
 import type { ActionMap } from '../action';
 import { action } from '../action';
 import {
@@ -24,7 +25,6 @@ const requiredText = (label: string, max: number) =>
   v.pipe(v.string(`请填写${label}`), v.trim(), v.minLength(1, `请填写${label}`), v.maxLength(max, `${label}最多${max}个字`));
 const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1);
 /** Made by the page once per form, so a retried submission is recognised as the same one. */
-const requestId = v.pipe(v.string('请求编号不对'), v.regex(/^[A-Za-z0-9_-]{8,40}$/, '请求编号不对'));
 const month = (label: string) => v.pipe(v.string(`请选择${label}`), v.regex(MONTH_PATTERN, `请选择${label}`));
 /** Longest period one certificate covers. */
 export const MAX_CERTIFICATE_MONTHS = 120;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { requestIdSchema as requestId } from '../schemas';
 import { action, type ActionMap } from '../action';
 import type {
   DriftRow,
@@ -13,7 +14,6 @@ import type { Page } from '../result';
 
 const id = v.pipe(v.string('请选择'), v.trim(), v.minLength(1, '请选择'), v.maxLength(64, '编号太长'));
 const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1);
-const requestId = v.pipe(v.string('请求编号不对'), v.regex(/^[A-Za-z0-9_-]{8,40}$/, '请求编号不对'));
 const reason = v.pipe(
   v.string('请填写原因'),
   v.trim(),

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { requestIdSchema as requestId } from '../schemas';
 import type { ActionMap } from '../action';
 import { action } from '../action';
 import { isCode, normalizeCode, type MovementView, type RedemptionStatus, type RedemptionView, type RewardView } from '../domain/shop';
@@ -9,7 +10,6 @@ const text = (label: string, max: number) => v.pipe(v.string(`请填写${label}`
 const requiredText = (label: string, max: number) => v.pipe(text(label, max), v.minLength(1, `请填写${label}`));
 const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1);
 /** Made by the page once per form or tap, so a retried submission is recognised as the same one. */
-const requestId = v.pipe(v.string('请求编号不对'), v.regex(/^[A-Za-z0-9_-]{8,40}$/, '请求编号不对'));
 const count = (label: string, min: number, max: number) =>
   v.pipe(v.number(`请填写${label}`), v.integer(`${label}要是整数`), v.minValue(min, `${label}至少${min}`), v.maxValue(max, `${label}最多${max}`));
 const photoUrl = v.optional(

@@ -6,7 +6,7 @@ import { PageShell } from '@/components/PageShell';
 import { useCloudQuery } from '@/hooks/useCloudQuery';
 import { ledgerApi } from '@/features/ledger/api';
 import { ReportTable } from '@/features/ledger/components/ReportTable';
-import { exportText } from '@/features/ledger/exportText';
+import { exportText } from '@/services/export-file';
 import { monthLabel, reportCsv, shiftMonth } from '@/features/ledger/format';
 import { formatHours } from '@shared/rules/hours';
 import { formatShanghai } from '@shared/time';

@@ -6,7 +6,7 @@ import { PageShell } from '@/components/PageShell';
 import { membersApi } from '@/features/members/api';
 import { DeleteAccountCard } from '@/features/members/components/DeleteAccountCard';
 import { MyDataView } from '@/features/members/components/MyDataView';
-import { exportJson } from '@/features/members/exportJson';
+import { exportJson } from '@/services/export-file';
 import { ROUTES } from '@/features/members/routes';
 import { useMyData } from '@/features/members/useMyData';
 import { errorText } from '@/services/cloud';

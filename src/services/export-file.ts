@@ -29,3 +29,8 @@ export async function exportText(fileName: string, text: string, mime: string): 
   setTimeout(() => URL.revokeObjectURL(url), 1000);
   return 'downloaded';
 }
+
+/** A JSON file of `data` (the resident's own data export). */
+export function exportJson(fileName: string, data: unknown): Promise<ExportResult> {
+  return exportText(fileName, JSON.stringify(data, null, 2), 'application/json');
+}
