@@ -51,8 +51,16 @@ export async function startHarness(): Promise<Harness> {
 
   const identities = Object.fromEntries(DEMO_PEOPLE.map((p) => [p.key, p.openid])) as Record<DemoIdentity, string>;
 
+  // Calls still running when a test ends (a page loading its next page) are awaited before the gateway closes.
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(call: Promise<T>): Promise<T> => {
+    inFlight.add(call);
+    void call.finally(() => inFlight.delete(call)).catch(() => undefined);
+    return call;
+  };
+
   const invoke: Harness['invoke'] = async (fn, body, caller) =>
-    (await stack.host.invoke(fn, body, typeof caller === 'string' ? { openid: caller } : caller)) as Envelope;
+    (await track(stack.host.invoke(fn, body, typeof caller === 'string' ? { openid: caller } : caller))) as Envelope;
 
   const harness: Harness = {
     stack,
@@ -72,7 +80,7 @@ export async function startHarness(): Promise<Harness> {
       const headers = new Headers(init?.headers);
       const openid = headers.get('x-wx-openid');
       const body = init?.body ? JSON.parse(String(init.body)) : {};
-      const result = await stack.host.invoke(match[1]!, body, openid ? { openid } : null);
+      const result = await track(stack.host.invoke(match[1]!, body, openid ? { openid } : null));
       return {
         ok: true,
         status: 200,
@@ -81,12 +89,14 @@ export async function startHarness(): Promise<Harness> {
       } as Response;
     }) as typeof fetch,
     async reset() {
+      await Promise.allSettled([...inFlight]);
       stack.clock.offsetMs = 0;
       stack.wechat.messages.length = 0;
       gateway.store.reset();
       await stack.seed();
     },
     async stop() {
+      await Promise.allSettled([...inFlight]);
       await gateway.close();
     },
   };
