@@ -6,6 +6,7 @@ import { loadCaller, type Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { AppError } from '../_core/errors';
 import type { Identity } from '../_core/identity';
+import { addHistory } from '../_core/member-history';
 import { findMember, type MemberDoc } from '../_core/member-record';
 import { wechat } from '../_core/ports/wechat';
 import type { CallContext } from '../_core/router';
@@ -157,9 +158,25 @@ async function syncLeadership(gridId: string, people: (string | null)[], leader:
   throw new AppError('GRIDS.CHANGED');
 }
 
+/** The roles a member held show in their history: the leader handing over and the one taking the grid. */
+async function recordLeadershipChange(grid: GridDoc, from: string | null, to: string | null, by: string, now: Date): Promise<void> {
+  const entry = (memberId: string, kind: 'role_granted' | 'role_revoked') =>
+    addHistory({
+      _id: `${memberId}-${kind}-grid_leader-${grid._id}-${now.getTime()}`,
+      communityId: grid.communityId,
+      memberId,
+      kind,
+      role: 'grid_leader',
+      at: now,
+      by,
+      note: grid.name,
+    });
+  await Promise.all([from ? entry(from, 'role_revoked') : null, to ? entry(to, 'role_granted') : null]);
+}
+
 /**
- * Round trips: 6 usually (caller, grid and new leader in parallel; the compare-and-set; both records, in parallel,
- * 2 deep; the check read; the leader's name). The grid's `leaderMemberId` is set by compare-and-set, so racing
+ * Round trips: 7 usually (caller, grid and new leader in parallel; the compare-and-set; both records, in parallel,
+ * 2 deep; the check read; the history entries, in parallel; the leader's name). The grid's `leaderMemberId` is set by compare-and-set, so racing
  * assignments apply one after the other, and each leaves the member records matching the grid.
  */
 export async function assignLeader(input: In<'assignLeader'>, { identity }: CallContext): Out<'assignLeader'> {
@@ -174,14 +191,19 @@ export async function assignLeader(input: In<'assignLeader'>, { identity }: Call
   if (to) sameCommunityMember(caller, person);
   const now = clock().now();
   let from = grid.leaderMemberId ?? null;
+  let changed = false;
   for (let attempt = 0; from !== to; attempt += 1) {
-    if (await q.setLeaderIf(grid._id, from, to, now)) break;
+    if (await q.setLeaderIf(grid._id, from, to, now)) {
+      changed = true;
+      break;
+    }
     if (attempt === 2) throw new AppError('GRIDS.CHANGED');
     grid = ensureSameCommunity(caller, await q.findGrid(grid._id));
     from = grid.leaderMemberId ?? null;
   }
   // Also when nothing changed: a retry after a failure half-way finishes the records.
   await syncLeadership(grid._id, [from, to], to, now);
+  if (changed) await recordLeadershipChange(grid, from, to, caller.memberId, now);
   return { grid: await gridView({ ...grid, leaderMemberId: to }) };
 }
 

@@ -1,5 +1,6 @@
 import { PAGE_SIZE } from '../../src/shared/result';
-import type { ApplicationStatus, HistoryKind, StaffRole } from '../../src/shared/domain/member';
+import type { ApplicationStatus } from '../../src/shared/domain/member';
+import type { HistoryDoc } from '../_core/member-history';
 import type { ProxyLogDoc } from '../_core/proxy-log';
 import { COLLECTIONS } from '../_core/collections';
 import { getDb, isDuplicateWrite } from '../_core/db';
@@ -7,6 +8,7 @@ import type { MemberDoc } from '../_core/member-record';
 import type { CommunityDoc } from './members.model';
 
 export { findMember } from '../_core/member-record';
+export { addHistory, type HistoryDoc } from '../_core/member-history';
 
 /** Each function here is one database round trip, except where its comment says otherwise. */
 
@@ -67,14 +69,6 @@ export async function listApplicationsPage(
   return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
 }
 
-export async function addHistory(entry: HistoryDoc): Promise<void> {
-  try {
-    await getDb().collection(COLLECTIONS.memberHistory).add(entry);
-  } catch (err) {
-    // The same event recorded twice by a retry is the same entry: keep the first.
-    if (!isDuplicateWrite(err)) throw err;
-  }
-}
 
 /** The micro-grid that lists `building` (array match): one round trip. */
 export async function findGridIdOfBuilding(communityId: string, building: string): Promise<string | null> {
@@ -82,16 +76,6 @@ export async function findGridIdOfBuilding(communityId: string, building: string
   return (res.data?.[0] as { _id: string } | undefined)?._id ?? null;
 }
 
-export interface HistoryDoc {
-  _id: string;
-  communityId: string;
-  memberId: string;
-  kind: HistoryKind;
-  at: Date;
-  by: string;
-  role?: StaffRole;
-  note?: string;
-}
 
 /** A member's history, oldest first (a member's lifetime of entries stays well under the cap). */
 export async function listHistory(memberId: string): Promise<HistoryDoc[]> {

@@ -320,3 +320,15 @@ describe('双楼长 pairs', () => {
     expect(await code('grids', 'listPairs', {}, who('newcomer'))).toBe('COMMON.FORBIDDEN');
   });
 });
+
+describe('leadership in the members\' history', () => {
+  it('records the hand-over: the old leader stepping down and the new one taking the grid, once', async () => {
+    await Promise.all([1, 2].map(() => h.call('grids', 'assignLeader', { gridId: G1, memberId: h.memberIdOf('member') }, who('committee'))));
+    const history = async (key: 'member' | 'gridLeader') =>
+      (await h.call('members', 'memberDetail', { memberId: h.memberIdOf(key) }, who('committee'))).history.filter(
+        (e: { role?: string }) => e.role === 'grid_leader',
+      );
+    expect(await history('member')).toEqual([expect.objectContaining({ kind: 'role_granted', note: '第一微格' })]);
+    expect(await history('gridLeader')).toEqual([expect.objectContaining({ kind: 'role_revoked', note: '第一微格' })]);
+  });
+});
