@@ -12,6 +12,8 @@ export default defineAppConfig({
     { root: 'packages/profile', name: 'profile', pages: ['pages/privacy/index', 'pages/data/index', 'pages/children/index', 'pages/proxy/index'] },
     { root: 'packages/street', name: 'street', pages: ['pages/overview/index'] },
     { root: 'packages/ledger', name: 'ledger', pages: ['pages/mine/index'] },
+    { root: 'packages/events', name: 'events', pages: ['pages/list/index', 'pages/detail/index', 'pages/edit/index', 'pages/mine/index'] },
+    { root: 'packages/checkin', name: 'checkin', pages: ['pages/scan/index', 'pages/station/index', 'pages/pass/index', 'pages/review/index'] },
     { root: 'packages/shop', name: 'shop', pages: ['pages/list/index', 'pages/mine/index', 'pages/verify/index'] },
     { root: 'packages/honours', name: 'honours', pages: ['pages/wall/index', 'pages/certificate/index', 'pages/verify/index', 'pages/leaderboard/index'] },
   ],

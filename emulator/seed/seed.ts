@@ -4,7 +4,9 @@ import { accountKeyOf, memberIdFor } from '../../cloudfunctions/_core/identity';
 import { PRIVACY_VERSION } from '../../src/shared/privacy';
 import { newMemberDoc, type MemberDoc } from '../../cloudfunctions/_core/member-record';
 import { LOCAL_APPID } from '../dev-server/functions-host';
+import { seedCheckin } from './checkin';
 import { seedCouncils } from './councils';
+import { seedEvents } from './events';
 import { DEMO_COMMUNITIES, DEMO_PEOPLE, DEMO_STREET, demoGridOf, type DemoPerson } from './demo-data';
 import { seedGrids } from './grids';
 import { seedHonours } from './honours';
@@ -81,5 +83,7 @@ export async function seedDemo(now: Date): Promise<number> {
   added += await seedLedger(ensure, now);
   added += await seedShop(ensure, now);
   added += await seedHonours(ensure, now);
+  added += await seedEvents(ensure, now);
+  added += await seedCheckin(ensure, now);
   return added;
 }

@@ -1,5 +1,7 @@
 import type { ActionInput, ActionMap, ActionOutput } from './action';
+import { checkinActions } from './actions/checkin';
 import { councilsActions } from './actions/councils';
+import { eventsActions } from './actions/events';
 import { gridsActions } from './actions/grids';
 import { honoursActions } from './actions/honours';
 import { ledgerActions } from './actions/ledger';
@@ -20,6 +22,8 @@ export const catalogue = {
   ledger: ledgerActions,
   shop: shopActions,
   honours: honoursActions,
+  events: eventsActions,
+  checkin: checkinActions,
 } satisfies Record<string, ActionMap>;
 
 export type Catalogue = typeof catalogue;

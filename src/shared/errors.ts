@@ -1,5 +1,7 @@
 import { COMMON_ERRORS } from './errors/common';
+import { CHECKIN_ERRORS } from './errors/checkin';
 import { COUNCILS_ERRORS } from './errors/councils';
+import { EVENTS_ERRORS } from './errors/events';
 import { GRIDS_ERRORS } from './errors/grids';
 import { HONOURS_ERRORS } from './errors/honours';
 import { LEDGER_ERRORS } from './errors/ledger';
@@ -24,6 +26,8 @@ export const ERRORS = {
   ...LEDGER_ERRORS,
   ...SHOP_ERRORS,
   ...HONOURS_ERRORS,
+  ...EVENTS_ERRORS,
+  ...CHECKIN_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
