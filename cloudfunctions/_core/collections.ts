@@ -42,6 +42,12 @@ export const COLLECTIONS = {
   certificates: 'certificates',
   /** Star-level hours per 街道 (`_id` = streetId). */
   levelHours: 'level_hours',
+  /** Who came to an event (`_id` = eventId:memberId): check-in, check-out, confirmed hours. */
+  attendance: 'event_attendance',
+  /** Events (活动) with their roles and places (`roles.<i>.taken` moves by conditional updates only). */
+  events: 'events',
+  /** Sign-ups, `_id` = `<eventId>:<memberId>`. */
+  eventSignups: 'event_signups',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -3,13 +3,9 @@ import { UNKNOWN_PERSON, type LedgerEntryView, type PointRules, type PointRulesV
 import type { People } from '../_core/council-chairs';
 import type { LedgerEntryDoc } from '../_core/ledger';
 
-/** A 居民区's point rules as stored (`_id` = communityId). */
-export interface RulesDoc extends PointRules {
-  _id: string;
-  communityId: string;
-  updatedBy: string;
-  updatedAt: Date;
-}
+import type { RulesDoc } from '../_core/point-rules';
+
+export type { RulesDoc };
 
 /**
  * The posting key of the correction of `entryId`: derived from the entry alone, so an entry is corrected at most

@@ -1,4 +1,4 @@
-import { DEFAULT_POINT_RULES, type MonthTotals, type PointRules } from '../../src/shared/domain/ledger';
+import type { MonthTotals } from '../../src/shared/domain/ledger';
 import { PAGE_SIZE } from '../../src/shared/result';
 import { SHANGHAI_OFFSET_MINUTES } from '../../src/shared/time';
 import { COLLECTIONS } from '../_core/collections';
@@ -92,16 +92,7 @@ export async function membersPage(communityId: string, name: string, page: numbe
   return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
 }
 
-export async function rulesDoc(communityId: string): Promise<RulesDoc | null> {
-  const res = await getDb().collection(COLLECTIONS.ledgerRules).doc(communityId).get();
-  return (res.data?.[0] as RulesDoc | undefined) ?? null;
-}
-
-/** The rules in force: the stored ones, or the defaults. */
-export function rulesIn(doc: RulesDoc | null): PointRules {
-  if (!doc) return DEFAULT_POINT_RULES;
-  return { pointsPerHour: doc.pointsPerHour, eventTypes: doc.eventTypes, dailyCap: doc.dailyCap };
-}
+export { rulesDoc, rulesIn } from '../_core/point-rules';
 
 /** Replaces a 居民区's rules: a settings document the committee rewrites whole, so the last save wins. */
 export async function saveRules(doc: RulesDoc): Promise<void> {

@@ -15,6 +15,7 @@ export interface LocalStack {
 
 /** Needs the SDK already pointed at a gateway (sdkEnv) before the first call. */
 export function createLocalStack(): LocalStack {
+  process.env.TXTD_CHECKIN_SECRET ??= 'local-dev-checkin-secret';
   const clock = new OffsetClock();
   const wechat = new LocalWeChatPlatform(() => clock.now());
   const openData = new LocalOpenData(() => clock.nowMs());

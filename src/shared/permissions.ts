@@ -71,6 +71,12 @@ export const PERMISSIONS = {
   'honours.award': { committee: 'community' },
   'honours.viewLevels': { resident: 'community', street_admin: 'street' },
   'honours.setLevels': { street_admin: 'street' },
+  /** Run an event's check-in station and scan passes; the event's organizer and named scanners may too (checked by the service). */
+  'checkin.station': { committee: 'community', council_chair: 'council' },
+  /** Review and confirm an event's attendance (hours and points); the organizer may too. */
+  'checkin.confirm': { committee: 'community', council_chair: 'council' },
+  /** Check oneself in and out, show one's own pass. */
+  'checkin.self': { resident: 'self' },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,3 +1,66 @@
-import type { ActionMap } from '../action';
+import * as v from 'valibot';
+import { action, type ActionMap } from '../action';
+import type { ConfirmResult, PassView, ReviewView, ScanResult, StationView } from '../domain/checkin';
 
-export const checkinActions = {} satisfies ActionMap;
+const id = v.pipe(v.string('请选择活动'), v.trim(), v.minLength(1, '请选择活动'), v.maxLength(64, '编号太长'));
+const token = v.pipe(v.string('请扫码'), v.trim(), v.minLength(1, '请扫码'), v.maxLength(200, '这个签到码无法识别'));
+/** A fresh nonce per scan: a retried request with the same nonce answers the same result. */
+const nonce = v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/, '请求编号不对'));
+const kind = v.picklist(['in', 'out'] as const, '请选择签到或签退');
+const TOKEN_ERRORS = ['CHECKIN.TOKEN_INVALID', 'CHECKIN.TOKEN_EXPIRED', 'CHECKIN.WRONG_EVENT'] as const;
+
+export const checkinActions = {
+  /** The organizer's (or a scanner's) station: the current code for `kind` and the live counts. */
+  station: action<StationView>()({
+    input: v.object({ eventId: id, kind }),
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CHECKIN.NOT_OPEN', 'CHECKIN.CLOSED', 'CHECKIN.EVENT_CANCELLED'],
+  }),
+
+  /** A volunteer scanned the station's code. `eventId` is set when the page was opened for one event. */
+  scan: action<ScanResult>()({
+    input: v.object({ token, nonce, eventId: v.optional(id) }),
+    errors: ['COMMON.FORBIDDEN', ...TOKEN_ERRORS, 'CHECKIN.NOT_SIGNED_UP', 'CHECKIN.NOT_CHECKED_IN'],
+  }),
+
+  /** The organizer (or a scanner) scanned a volunteer's pass at the station of `eventId`. */
+  scanPass: action<ScanResult>()({
+    input: v.object({ eventId: id, kind, token, nonce }),
+    errors: [
+      'COMMON.FORBIDDEN',
+      'COMMON.NOT_FOUND',
+      ...TOKEN_ERRORS,
+      'CHECKIN.NOT_OPEN',
+      'CHECKIN.CLOSED',
+      'CHECKIN.EVENT_CANCELLED',
+      'CHECKIN.NOT_SIGNED_UP',
+      'CHECKIN.NOT_CHECKED_IN',
+    ],
+  }),
+
+  /** The caller's personal code for one event (rotates every 30 seconds). */
+  pass: action<PassView>()({ input: v.object({ eventId: id }), errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND'] }),
+
+  /** After the event: everyone signed up or come, with derived hours. */
+  review: action<ReviewView>()({ input: v.object({ eventId: id }), errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND'] }),
+
+  /** Confirms attendance in one step, with adjustments; posts hours and points once per attendance. */
+  confirm: action<ConfirmResult>()({
+    input: v.object({
+      eventId: id,
+      adjustments: v.optional(
+        v.pipe(
+          v.array(
+            v.object({
+              memberId: id,
+              halfHours: v.pipe(v.number('请填写时长'), v.integer('时长按半小时计'), v.minValue(0, '时长不能是负数'), v.maxValue(48, '时长最多24小时')),
+              reason: v.pipe(v.string('请填写调整原因'), v.trim(), v.minLength(1, '请填写调整原因'), v.maxLength(100, '原因最多100个字')),
+            }),
+          ),
+          v.maxLength(500),
+        ),
+        [],
+      ),
+    }),
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CHECKIN.NOT_ENDED'],
+  }),
+} satisfies ActionMap;

@@ -1,0 +1,101 @@
+import { COLLECTIONS } from '../_core/collections';
+import { command, getDb, isDuplicateWrite } from '../_core/db';
+import type { CouncilDoc } from '../_core/council-chairs';
+import type { AttendanceDoc, CheckinEventDoc, CheckinSignupDoc } from './checkin.model';
+
+/** Each function here is one database round trip. */
+
+export async function findEvent(eventId: string): Promise<CheckinEventDoc | null> {
+  const res = await getDb().collection(COLLECTIONS.events).doc(eventId).get();
+  return (res.data?.[0] as CheckinEventDoc | undefined) ?? null;
+}
+
+export async function findSignup(id: string): Promise<CheckinSignupDoc | null> {
+  const res = await getDb().collection(COLLECTIONS.eventSignups).doc(id).get();
+  return (res.data?.[0] as CheckinSignupDoc | undefined) ?? null;
+}
+
+export async function findAttendance(id: string): Promise<AttendanceDoc | null> {
+  const res = await getDb().collection(COLLECTIONS.attendance).doc(id).get();
+  return (res.data?.[0] as AttendanceDoc | undefined) ?? null;
+}
+
+/** Creates the check-in; false when it already exists (the first check-in stands). */
+export async function addAttendance(doc: AttendanceDoc): Promise<boolean> {
+  try {
+    await getDb().collection(COLLECTIONS.attendance).add(doc);
+    return true;
+  } catch (err) {
+    if (isDuplicateWrite(err)) return false;
+    throw err;
+  }
+}
+
+/** Sets the check-out once: only while none is recorded. */
+export async function checkOut(id: string, at: Date, nonce: string, by: string): Promise<boolean> {
+  const _ = command();
+  const res = await getDb()
+    .collection(COLLECTIONS.attendance)
+    .where({ _id: id, checkedOutAt: _.eq(null) })
+    .update({ checkedOutAt: at, outNonce: nonce, outBy: by });
+  return (res.updated ?? 0) > 0;
+}
+
+/** Who came: every check-in, and those of them who signed up (walk-ins are the difference). */
+export async function countCame(eventId: string, signedUpOnly: boolean): Promise<number> {
+  const where = signedUpOnly ? { eventId, noShow: false, walkIn: false } : { eventId, noShow: false };
+  const res = await getDb().collection(COLLECTIONS.attendance).where(where).count();
+  return res.total ?? 0;
+}
+
+/** Who has checked out. */
+export async function countLeft(eventId: string): Promise<number> {
+  const res = await getDb().collection(COLLECTIONS.attendance).where({ eventId, noShow: false, checkedOutAt: command().neq(null) }).count();
+  return res.total ?? 0;
+}
+
+export async function countConfirmedSignups(eventId: string): Promise<number> {
+  const res = await getDb().collection(COLLECTIONS.eventSignups).where({ eventId, status: 'confirmed' }).count();
+  return res.total ?? 0;
+}
+
+const MAX_READ = 1000;
+
+/** One page of up to 1000 (the SDK's limit); events have far fewer people than that. */
+export async function findCouncil(councilId: string): Promise<CouncilDoc | null> {
+  const res = await getDb().collection(COLLECTIONS.councils).doc(councilId).get();
+  return (res.data?.[0] as CouncilDoc | undefined) ?? null;
+}
+
+/** Records a signed-up member who never came; an existing attendance is left alone. */
+export async function addNoShow(doc: AttendanceDoc): Promise<void> {
+  await addAttendance(doc);
+}
+
+export async function confirmedSignups(eventId: string, skip: number): Promise<CheckinSignupDoc[]> {
+  const res = await getDb()
+    .collection(COLLECTIONS.eventSignups)
+    .where({ eventId, status: 'confirmed' })
+    .orderBy('_id', 'asc')
+    .skip(skip)
+    .limit(MAX_READ)
+    .get();
+  return res.data as CheckinSignupDoc[];
+}
+
+export async function attendanceOf(eventId: string, skip: number): Promise<AttendanceDoc[]> {
+  const res = await getDb().collection(COLLECTIONS.attendance).where({ eventId }).orderBy('_id', 'asc').skip(skip).limit(MAX_READ).get();
+  return res.data as AttendanceDoc[];
+}
+
+/** Records the organizer's adjustment (before confirmation only). */
+export async function adjust(id: string, halfHours: number, reason: string): Promise<void> {
+  const _ = command();
+  await getDb().collection(COLLECTIONS.attendance).where({ _id: id, confirmedAt: _.exists(false) }).update({ adjustedHalfHours: halfHours, adjustReason: reason });
+}
+
+/** Marks one attendance confirmed; the ledger key makes the posting itself once-only. */
+export async function markConfirmed(id: string, at: Date): Promise<void> {
+  const _ = command();
+  await getDb().collection(COLLECTIONS.attendance).where({ _id: id, confirmedAt: _.exists(false) }).update({ confirmedAt: at });
+}

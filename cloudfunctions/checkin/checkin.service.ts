@@ -1,0 +1,276 @@
+import type { ConfirmResult, PassView, ReviewView, ScanKind, ScanResult, StationView } from '../../src/shared/domain/checkin';
+import { pointsForService } from '../../src/shared/rules/points';
+import { can } from '../_core/authorize';
+import type { Caller } from '../_core/caller';
+import { passToken, readPassToken, readStationToken, stationToken } from '../_core/checkin-token';
+import { clock } from '../_core/clock';
+import { withChairs, findPeople } from '../_core/council-chairs';
+import { AppError } from '../_core/errors';
+import { postEntry } from '../_core/ledger';
+import { rulesDoc, rulesIn } from '../_core/point-rules';
+import {
+  attendanceId,
+  tokenExpiry,
+  toRow,
+  toScanResult,
+  windowAt,
+  type AttendanceDoc,
+  type CheckinEventDoc,
+} from './checkin.model';
+import * as q from './checkin.queries';
+
+const WINDOW_ERRORS = { cancelled: 'CHECKIN.EVENT_CANCELLED', not_open: 'CHECKIN.NOT_OPEN', closed: 'CHECKIN.CLOSED' } as const;
+
+function ensureWindowOpen(event: CheckinEventDoc, now: Date): void {
+  const state = windowAt(event, now);
+  if (state !== 'open') throw new AppError(WINDOW_ERRORS[state]);
+}
+
+/** The event in the caller's 居民区, or NOT_FOUND (ids of another 居民区 cannot be probed). One round trip. */
+async function eventFor(caller: Caller, eventId: string): Promise<CheckinEventDoc> {
+  const event = await q.findEvent(eventId);
+  if (!event || !caller.communityId || event.communityId !== caller.communityId) throw new AppError('COMMON.NOT_FOUND');
+  return event;
+}
+
+/**
+ * May the caller run the station (`checkin.station`) or confirm (`checkin.confirm`)? The organizer always may, named
+ * scanners may scan, the committee may; a council chair of the organizing council costs 1-2 round trips more.
+ */
+async function ensureStaff(caller: Caller, event: CheckinEventDoc, permission: 'checkin.station' | 'checkin.confirm'): Promise<void> {
+  if (caller.memberId === event.organizerId) return;
+  if (permission === 'checkin.station' && event.scannerIds.includes(caller.memberId)) return;
+  const target = { communityId: event.communityId, councilId: event.councilId ?? null };
+  if (can(caller, permission, target)) return;
+  if (event.councilId) {
+    const council = await q.findCouncil(event.councilId);
+    if (council && can(await withChairs(caller, [council]), permission, target)) return;
+  }
+  throw new AppError('COMMON.FORBIDDEN');
+}
+
+function ensureSelf(caller: Caller): void {
+  if (!can(caller, 'checkin.self', { memberId: caller.memberId, communityId: caller.communityId })) throw new AppError('COMMON.FORBIDDEN');
+}
+
+const tokenError = (reason: 'invalid' | 'expired') => new AppError(reason === 'expired' ? 'CHECKIN.TOKEN_EXPIRED' : 'CHECKIN.TOKEN_INVALID');
+
+/**
+ * Checks a member in (the first time stands) or out. The signed token already vouched for the event, its window and
+ * walk-ins, so nothing here reads the event. Round trips: check-in 2 (sign-up, add), check-out 1 (conditional
+ * update); plus 1 to read the standing time when it had already happened.
+ */
+async function record(input: {
+  kind: ScanKind;
+  event: { _id: string; title: string; communityId: string };
+  member: { _id: string; name: string };
+  signedUp: boolean | null;
+  walkIns: boolean;
+  nonce: string;
+  by: string;
+}): Promise<ScanResult> {
+  const { kind, event, member, nonce } = input;
+  const id = attendanceId(event._id, member._id);
+  const now = clock().now();
+  if (kind === 'out') {
+    if (await q.checkOut(id, now, nonce, input.by)) return toScanResult('out', 'done', now, event, member.name);
+    const doc = await q.findAttendance(id);
+    if (!doc?.checkedInAt) throw new AppError('CHECKIN.NOT_CHECKED_IN');
+    return toScanResult('out', doc.outNonce === nonce ? 'done' : 'already', doc.checkedOutAt!, event, member.name);
+  }
+  let signup: { roleKey: string } | null = null;
+  if (input.signedUp === null) {
+    const found = await q.findSignup(id);
+    signup = found?.status === 'confirmed' ? found : null;
+  } else if (input.signedUp) signup = { roleKey: '' };
+  if (!signup && !input.walkIns) throw new AppError('CHECKIN.NOT_SIGNED_UP');
+  const doc: AttendanceDoc = {
+    _id: id,
+    eventId: event._id,
+    communityId: event.communityId,
+    memberId: member._id,
+    memberName: member.name,
+    roleKey: signup?.roleKey || null,
+    walkIn: !signup,
+    checkedInAt: now,
+    noShow: false,
+    inNonce: nonce,
+    inBy: input.by,
+    checkedOutAt: null,
+    outNonce: null,
+    outBy: null,
+  };
+  if (await q.addAttendance(doc)) return toScanResult('in', 'done', now, event, member.name);
+  const first = await q.findAttendance(id);
+  if (!first?.checkedInAt) throw new AppError('COMMON.BUSY');
+  return toScanResult('in', first.inNonce === nonce ? 'done' : 'already', first.checkedInAt, event, member.name);
+}
+
+/** A volunteer scanned the station. Round trips: caller 1 + check-in 2 (or check-out 1); +1 when it had already happened. */
+export async function scan(caller: Caller, input: { token: string; nonce: string; eventId?: string }): Promise<ScanResult> {
+  ensureSelf(caller);
+  const checked = readStationToken(input.token, caller.communityId!, clock().now());
+  if (!checked.ok) throw tokenError(checked.reason);
+  const { claims } = checked;
+  if (input.eventId && input.eventId !== claims.eventId) throw new AppError('CHECKIN.WRONG_EVENT');
+  // The title is not in the token (kept short for the mini-program code's scene): the page shows its own.
+  return record({
+    kind: claims.kind,
+    event: { _id: claims.eventId, title: '', communityId: caller.communityId! },
+    member: { _id: caller.memberId, name: caller.record?.name ?? '' },
+    signedUp: null,
+    walkIns: claims.walkIns,
+    nonce: input.nonce,
+    by: caller.memberId,
+  });
+}
+
+/** The organizer scanned a pass. Round trips: caller 1 + event 1 + check-in 1 (the pass vouches for the sign-up). */
+export async function scanPass(caller: Caller, input: { eventId: string; kind: ScanKind; token: string; nonce: string }): Promise<ScanResult> {
+  const event = await eventFor(caller, input.eventId);
+  await ensureStaff(caller, event, 'checkin.station');
+  const now = clock().now();
+  const checked = readPassToken(input.token, event.communityId, now);
+  if (!checked.ok) throw tokenError(checked.reason);
+  if (checked.claims.eventId !== event._id) throw new AppError('CHECKIN.WRONG_EVENT');
+  ensureWindowOpen(event, now);
+  return record({
+    kind: input.kind,
+    event,
+    member: { _id: checked.claims.memberId, name: '' },
+    signedUp: checked.claims.signedUp,
+    walkIns: event.allowWalkIns,
+    nonce: input.nonce,
+    by: caller.memberId,
+  });
+}
+
+/** The station: the current code and the live counts. Round trips: caller 1 + event 1 + 4 counts. */
+export async function station(caller: Caller, input: { eventId: string; kind: ScanKind }): Promise<StationView> {
+  const event = await eventFor(caller, input.eventId);
+  await ensureStaff(caller, event, 'checkin.station');
+  const now = clock().now();
+  ensureWindowOpen(event, now);
+  const { expiresAt, refreshAt } = tokenExpiry(event, now);
+  const token = stationToken({ eventId: event._id, kind: input.kind, walkIns: event.allowWalkIns, expiresAt }, event.communityId);
+  const [expected, signedUpCame, came, left] = await Promise.all([
+    q.countConfirmedSignups(event._id),
+    q.countCame(event._id, true),
+    q.countCame(event._id, false),
+    q.countLeft(event._id),
+  ]);
+  return {
+    eventId: event._id,
+    title: event.title,
+    kind: input.kind,
+    token,
+    expiresAt: expiresAt.toISOString(),
+    refreshAt: refreshAt.toISOString(),
+    counts: { expected, present: came - left, left, absent: Math.max(0, expected - signedUpCame), walkIns: came - signedUpCame },
+  };
+}
+
+/** The caller's pass for one event. Round trips: caller 1 + event 1 + sign-up 1. */
+export async function pass(caller: Caller, input: { eventId: string }): Promise<PassView> {
+  ensureSelf(caller);
+  const event = await eventFor(caller, input.eventId);
+  const signup = await q.findSignup(attendanceId(event._id, caller.memberId));
+  const signedUp = signup?.status === 'confirmed';
+  const { expiresAt, refreshAt } = tokenExpiry(event, clock().now());
+  const token = passToken({ eventId: event._id, memberId: caller.memberId, signedUp, expiresAt }, event.communityId);
+  return { eventId: event._id, token, expiresAt: expiresAt.toISOString(), refreshAt: refreshAt.toISOString(), signedUp };
+}
+
+async function attendanceSheet(event: CheckinEventDoc) {
+  const [signups, docs] = await Promise.all([q.confirmedSignups(event._id, 0), q.attendanceOf(event._id, 0)]);
+  const byMember = new Map(docs.map((d) => [d.memberId, d]));
+  const ids = [...new Set([...signups.map((s) => s.memberId), ...docs.map((d) => d.memberId)])];
+  const people = await findPeople(ids);
+  return { signups, byMember, ids, people };
+}
+
+/** Everyone signed up or come. Round trips: caller 1 + event 1 + sign-ups 1 + attendance 1 + names 1. */
+export async function review(caller: Caller, input: { eventId: string }): Promise<ReviewView> {
+  const event = await eventFor(caller, input.eventId);
+  await ensureStaff(caller, event, 'checkin.confirm');
+  const { byMember, ids, people } = await attendanceSheet(event);
+  const rows = ids
+    .map((id) => toRow(id, people.get(id)?.name ?? byMember.get(id)?.memberName ?? '', byMember.get(id), event))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  return {
+    eventId: event._id,
+    title: event.title,
+    ended: clock().now() >= event.endAt,
+    confirmed: [...byMember.values()].some((d) => !!d.confirmedAt),
+    rows,
+  };
+}
+
+/**
+ * Confirms in one step: adjustments are recorded with their reason, no-shows are recorded, and each attendance posts
+ * its hours and points once (ledger key `event:<eventId>:<memberId>`), however often or concurrently confirmed.
+ */
+export async function confirm(
+  caller: Caller,
+  input: { eventId: string; adjustments: { memberId: string; halfHours: number; reason: string }[] },
+): Promise<ConfirmResult> {
+  const event = await eventFor(caller, input.eventId);
+  await ensureStaff(caller, event, 'checkin.confirm');
+  const now = clock().now();
+  if (now < event.endAt) throw new AppError('CHECKIN.NOT_ENDED');
+  const sheet = await attendanceSheet(event);
+  for (const a of input.adjustments) {
+    const doc = sheet.byMember.get(a.memberId);
+    if (!doc || doc.confirmedAt) continue;
+    await q.adjust(doc._id, a.halfHours, a.reason);
+    sheet.byMember.set(a.memberId, { ...doc, adjustedHalfHours: a.halfHours, adjustReason: a.reason });
+  }
+  const rules = rulesIn(await rulesDoc(event.communityId));
+  let posted = 0;
+  let served = 0;
+  let noShows = 0;
+  for (const id of sheet.ids) {
+    const doc = sheet.byMember.get(id);
+    const row = toRow(id, '', doc, event);
+    if (!doc?.checkedInAt) {
+      noShows += 1;
+      await q.addNoShow({
+        _id: attendanceId(event._id, id),
+        eventId: event._id,
+        communityId: event.communityId,
+        memberId: id,
+        memberName: sheet.people.get(id)?.name ?? '',
+        roleKey: sheet.signups.find((s) => s.memberId === id)?.roleKey ?? null,
+        walkIn: false,
+        checkedInAt: null,
+        noShow: true,
+        inNonce: null,
+        inBy: null,
+        checkedOutAt: null,
+        outNonce: null,
+        outBy: null,
+        confirmedAt: now,
+      });
+      continue;
+    }
+    if (row.halfHours > 0) {
+      served += 1;
+      const points = pointsForService(rules, { eventType: event.type, halfHours: row.halfHours, pointsAlreadyToday: 0 });
+      const { created } = await postEntry({
+        key: `event:${event._id}:${id}`,
+        communityId: event.communityId,
+        memberId: id,
+        halfHours: row.halfHours,
+        points,
+        source: 'event',
+        sourceId: event._id,
+        reason: event.title,
+        by: caller.memberId,
+        at: now,
+      });
+      if (created) posted += 1;
+    }
+    await q.markConfirmed(doc._id, now);
+  }
+  return { posted, served, noShows };
+}
