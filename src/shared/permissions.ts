@@ -77,6 +77,11 @@ export const PERMISSIONS = {
   'checkin.confirm': { committee: 'community', council_chair: 'council' },
   /** Check oneself in and out, show one's own pass. */
   'checkin.self': { resident: 'self' },
+  'events.view': { resident: 'community' },
+  'events.manage': { committee: 'community', council_chair: 'council' },
+  'events.signUp': { resident: 'self' },
+  /** A grid leader signs up an elderly resident of their grid (recorded in the proxy log). */
+  'events.signUpFor': { grid_leader: 'grid', committee: 'community' },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,104 @@
+import type { EventRecord, EventSummaryView, EventView, MySignupView, SignupRecord, SignupView } from '../../src/shared/domain/event';
+import type { Caller } from '../_core/caller';
+import type { In } from './events.types';
+
+export type EventDoc = EventRecord;
+export type SignupDoc = SignupRecord;
+export type EventFields = In<'create'>['event'];
+
+/** Deterministic from the form's request id, so a retried create lands on the same document. */
+export const eventIdOf = (communityId: string, requestId: string): string => `${communityId}-ev-${requestId}`;
+
+/** The page a notice opens. */
+export const detailPage = (eventId: string): string => `packages/events/pages/detail/index?id=${encodeURIComponent(eventId)}`;
+
+/** May the caller join an event shown to this audience? (The committee sees everything of its 居民区.) */
+export function inAudience(caller: Caller, event: Pick<EventDoc, 'audience'>): boolean {
+  const record = caller.record;
+  if (!record) return false;
+  switch (event.audience.kind) {
+    case 'community':
+      return true;
+    case 'members':
+      return caller.roles.includes('member');
+    case 'council':
+      return caller.roles.includes('member') && record.councilIds.includes(event.audience.councilId ?? '');
+  }
+}
+
+/** The stored fields of a new or edited event, from the form. */
+export function storedFields(f: EventFields): Omit<EventDoc, '_id' | 'communityId' | 'roles' | 'organizerId' | 'scannerIds' | 'status' | 'signupSeq' | 'createdAt' | 'updatedAt'> {
+  return {
+    title: f.title,
+    description: f.description,
+    type: f.type,
+    place: f.place,
+    startAt: f.startAt,
+    endAt: f.endAt,
+    audience: f.audience.kind === 'council' ? { kind: 'council', councilId: f.audience.councilId } : { kind: f.audience.kind },
+    signupOpensAt: f.signupOpensAt,
+    signupClosesAt: f.signupClosesAt,
+    allowWalkIns: f.allowWalkIns,
+    checkinOpensMinutesBefore: f.checkinOpensMinutesBefore,
+    checkinGraceMinutesAfter: f.checkinGraceMinutesAfter,
+    ...(f.councilId ? { councilId: f.councilId } : {}),
+  };
+}
+
+export function toMySignup(doc: SignupDoc | null, waitingPosition: number | null = null): MySignupView | null {
+  if (!doc || doc.status === 'cancelled') return null;
+  return { roleKey: doc.roleKey, status: doc.status, waitingPosition: doc.status === 'waiting' ? waitingPosition : null, byProxy: !!doc.byProxy };
+}
+
+export function toSummary(doc: EventDoc, mine: SignupDoc | null): EventSummaryView {
+  return {
+    id: doc._id,
+    title: doc.title,
+    type: doc.type,
+    place: doc.place,
+    startAt: doc.startAt.toISOString(),
+    endAt: doc.endAt.toISOString(),
+    status: doc.status,
+    placesLeft: doc.roles.reduce((n, r) => n + Math.max(0, r.places - r.taken), 0),
+    mine: toMySignup(mine),
+  };
+}
+
+export function toEventView(
+  doc: EventDoc,
+  extra: { organizerName: string; waitingByRole: Map<string, number>; mine: MySignupView | null; canManage: boolean },
+): EventView {
+  return {
+    id: doc._id,
+    title: doc.title,
+    description: doc.description,
+    type: doc.type,
+    place: doc.place,
+    startAt: doc.startAt.toISOString(),
+    endAt: doc.endAt.toISOString(),
+    audience: doc.audience,
+    signupOpensAt: doc.signupOpensAt.toISOString(),
+    signupClosesAt: doc.signupClosesAt.toISOString(),
+    roles: doc.roles.map((r) => ({ ...r, waiting: extra.waitingByRole.get(r.key) ?? 0 })),
+    allowWalkIns: doc.allowWalkIns,
+    checkinOpensMinutesBefore: doc.checkinOpensMinutesBefore,
+    checkinGraceMinutesAfter: doc.checkinGraceMinutesAfter,
+    organizerName: extra.organizerName,
+    status: doc.status,
+    councilId: doc.councilId ?? null,
+    mine: extra.mine,
+    canManage: extra.canManage,
+  };
+}
+
+export function toSignupView(doc: SignupDoc, name: string): SignupView {
+  return {
+    memberId: doc.memberId,
+    name,
+    roleKey: doc.roleKey,
+    status: doc.status,
+    seq: doc.seq,
+    byProxy: !!doc.byProxy,
+    createdAt: doc.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,182 @@
+import { PAGE_SIZE } from '../../src/shared/result';
+import { COLLECTIONS } from '../_core/collections';
+import { command, getDb, isDuplicateWrite } from '../_core/db';
+import type { MemberDoc } from '../_core/member-record';
+import type { EventDoc, SignupDoc } from './events.model';
+
+/** Each function here is one database round trip. */
+
+const events = () => getDb().collection(COLLECTIONS.events);
+const signups = () => getDb().collection(COLLECTIONS.eventSignups);
+
+type Paged<T> = { rows: T[]; hasMore: boolean };
+const paged = <T>(rows: T[]): Paged<T> => ({ rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE });
+
+/** Inserts under a deterministic `_id`; false when a retried or racing call inserted it first. */
+async function insert(collection: ReturnType<typeof events>, doc: { _id: string }): Promise<boolean> {
+  try {
+    await collection.add(doc);
+    return true;
+  } catch (err) {
+    if (isDuplicateWrite(err)) return false;
+    throw err;
+  }
+}
+
+async function byId<T>(collection: ReturnType<typeof events>, id: string): Promise<T | null> {
+  const res = await collection.doc(id).get();
+  return (res.data?.[0] as T | undefined) ?? null;
+}
+
+export const findEvent = (id: string) => byId<EventDoc>(events(), id);
+export const findSignup = (id: string) => byId<SignupDoc>(signups(), id);
+export const insertEvent = (doc: EventDoc) => insert(events(), doc);
+export const insertSignup = (doc: SignupDoc) => insert(signups(), doc);
+
+/** A conditional update of one event: the write happens only while `guard` holds. */
+export async function updateEventIf(id: string, guard: Record<string, unknown>, patch: Record<string, unknown>): Promise<boolean> {
+  const res = await events()
+    .where({ _id: id, ...guard })
+    .update(patch);
+  return res.updated === 1;
+}
+
+export async function updateSignupIf(id: string, guard: Record<string, unknown>, patch: Record<string, unknown>): Promise<boolean> {
+  const res = await signups()
+    .where({ _id: id, ...guard })
+    .update(patch);
+  return res.updated === 1;
+}
+
+/** The next arrival number of an event: an atomic counter, read back in the same round trip. */
+export async function nextSeq(eventId: string): Promise<number> {
+  const res = await events().where({ _id: eventId }).updateAndReturn({ signupSeq: command().inc(1) });
+  const doc = res.doc as EventDoc | null | undefined;
+  if (!doc) throw new Error(`event ${eventId} vanished while signing up`);
+  return doc.signupSeq;
+}
+
+/** Takes one place of role `index` while any is left and the event is published: never oversold, however many race. */
+export function takePlace(eventId: string, index: number, places: number): Promise<boolean> {
+  const _ = command();
+  return updateEventIf(eventId, { status: 'published', [`roles.${index}.taken`]: _.lt(places) }, { [`roles.${index}.taken`]: _.inc(1) });
+}
+
+export function releasePlace(eventId: string, index: number): Promise<boolean> {
+  const _ = command();
+  return updateEventIf(eventId, { [`roles.${index}.taken`]: _.gt(0) }, { [`roles.${index}.taken`]: _.inc(-1) });
+}
+
+/** The first waiting people of a role, in arrival order. */
+export async function firstWaiting(eventId: string, roleKey: string, limit: number): Promise<SignupDoc[]> {
+  const res = await signups().where({ eventId, roleKey, status: 'waiting' }).orderBy('seq', 'asc').limit(limit).get();
+  return res.data as SignupDoc[];
+}
+
+/** Everyone waiting for the event (role and arrival order only), for counts and positions. */
+export async function waitingOf(eventId: string): Promise<Pick<SignupDoc, 'roleKey' | 'seq'>[]> {
+  const res = await signups().where({ eventId, status: 'waiting' }).field({ roleKey: true, seq: true }).limit(1000).get();
+  return res.data as Pick<SignupDoc, 'roleKey' | 'seq'>[];
+}
+
+/** Everyone still signed up or waiting: those a cancellation tells. */
+export async function activeSignups(eventId: string): Promise<SignupDoc[]> {
+  const res = await signups().where({ eventId, status: command().in(['confirmed', 'waiting']) }).limit(1000).get();
+  return res.data as SignupDoc[];
+}
+
+export async function listSignupsPage(eventId: string, page: number): Promise<Paged<SignupDoc>> {
+  const res = await signups()
+    .where({ eventId })
+    .orderBy('seq', 'asc')
+    .skip((page - 1) * PAGE_SIZE)
+    .limit(PAGE_SIZE + 1)
+    .get();
+  return paged(res.data as SignupDoc[]);
+}
+
+/** The caller's sign-ups among these events. */
+export async function signupsOfMember(memberId: string, eventIds: readonly string[]): Promise<SignupDoc[]> {
+  if (eventIds.length === 0) return [];
+  const res = await signups()
+    .where({ memberId, eventId: command().in([...eventIds]) })
+    .limit(eventIds.length)
+    .get();
+  return res.data as SignupDoc[];
+}
+
+export async function ownSignupsPage(memberId: string, page: number): Promise<Paged<SignupDoc>> {
+  const res = await signups()
+    .where({ memberId, status: command().in(['confirmed', 'waiting']) })
+    .orderBy('createdAt', 'desc')
+    .skip((page - 1) * PAGE_SIZE)
+    .limit(PAGE_SIZE + 1)
+    .get();
+  return paged(res.data as SignupDoc[]);
+}
+
+export async function findEvents(ids: readonly string[]): Promise<EventDoc[]> {
+  if (ids.length === 0) return [];
+  const res = await events()
+    .where({ _id: command().in([...ids]) })
+    .limit(ids.length)
+    .get();
+  return res.data as EventDoc[];
+}
+
+/**
+ * Upcoming published events the caller may see: everything for an organizer, otherwise the audiences they belong to.
+ */
+export async function upcomingPage(
+  communityId: string,
+  now: Date,
+  reach: { all: boolean; member: boolean; councilIds: string[] },
+  page: number,
+): Promise<Paged<EventDoc>> {
+  const _ = command();
+  const audiences: Record<string, unknown>[] = [{ 'audience.kind': 'community' }];
+  if (reach.member) audiences.push({ 'audience.kind': 'members' });
+  if (reach.member && reach.councilIds.length) audiences.push({ 'audience.kind': 'council', 'audience.councilId': _.in(reach.councilIds) });
+  const base = { communityId, status: 'published', endAt: _.gt(now) };
+  const res = await events()
+    .where(reach.all ? base : _.and([base, _.or(audiences)]))
+    .orderBy('startAt', 'asc')
+    .orderBy('_id', 'asc')
+    .skip((page - 1) * PAGE_SIZE)
+    .limit(PAGE_SIZE + 1)
+    .get();
+  return paged(res.data as EventDoc[]);
+}
+
+/** Names (and the openid a notice goes to) of the people named. */
+export async function findPeople(ids: readonly string[]): Promise<Map<string, Pick<MemberDoc, '_id' | 'name' | 'openid' | 'communityId' | 'gridId' | 'deletedAt'>>> {
+  const people = new Map<string, Pick<MemberDoc, '_id' | 'name' | 'openid' | 'communityId' | 'gridId' | 'deletedAt'>>();
+  if (ids.length === 0) return people;
+  const res = await getDb()
+    .collection(COLLECTIONS.members)
+    .where({ _id: command().in([...new Set(ids)]) })
+    .field({ _id: true, name: true, openid: true, communityId: true, gridId: true, deletedAt: true })
+    .limit(1000)
+    .get();
+  for (const p of res.data as Pick<MemberDoc, '_id' | 'name' | 'openid' | 'communityId' | 'gridId' | 'deletedAt'>[]) people.set(p._id, p);
+  return people;
+}
+
+/** The councils named (for whether the caller chairs the organizing one). */
+export async function findCouncils(ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const res = await getDb()
+    .collection(COLLECTIONS.councils)
+    .where({ _id: command().in([...ids]) })
+    .limit(ids.length)
+    .get();
+  return res.data as import('../_core/council-chairs').CouncilDoc[];
+}
+
+/** How many wait for the role ahead of (and including) arrival `seq`: a waiting person's place in the queue. */
+export async function waitingPosition(eventId: string, roleKey: string, seq: number): Promise<number> {
+  const res = await signups()
+    .where({ eventId, roleKey, status: 'waiting', seq: command().lte(seq) })
+    .count();
+  return res.total as number;
+}

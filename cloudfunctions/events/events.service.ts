@@ -1,0 +1,204 @@
+import { signupId } from '../../src/shared/domain/event';
+import { authorize, can, ensureSameCommunity } from '../_core/authorize';
+import { loadCaller, type Caller } from '../_core/caller';
+import { clock } from '../_core/clock';
+import { ensurePublishable } from '../_core/content-check';
+import { withChairs } from '../_core/council-chairs';
+import { command } from '../_core/db';
+import { AppError } from '../_core/errors';
+import type { CallContext } from '../_core/router';
+import * as m from './events.model';
+import * as q from './events.queries';
+import type { In, Out } from './events.types';
+import { notify, settle } from './waiting-list';
+
+/** The caller as an organizer of `councilId`'s events: adds council_chair when they chair it now (one round trip). */
+async function asOrganizer(caller: Caller, councilId: string | undefined): Promise<Caller> {
+  if (!councilId || caller.roles.includes('committee')) return caller;
+  return withChairs(caller, await q.findCouncils([councilId]));
+}
+
+async function ensureManager(caller: Caller, event: { communityId: string; councilId?: string }): Promise<Caller> {
+  const organizer = await asOrganizer(caller, event.councilId);
+  authorize(organizer, 'events.manage', { communityId: event.communityId, councilId: event.councilId ?? null });
+  return organizer;
+}
+
+/** The full view of an event for the caller: organizer's name, waiting counts, the caller's place in the queue. */
+async function fullView(caller: Caller, event: m.EventDoc, mine: m.SignupDoc | null, canManage: boolean) {
+  const [people, waiting] = await Promise.all([q.findPeople([event.organizerId]), q.waitingOf(event._id)]);
+  const waitingByRole = new Map<string, number>();
+  for (const w of waiting) waitingByRole.set(w.roleKey, (waitingByRole.get(w.roleKey) ?? 0) + 1);
+  const position = mine?.status === 'waiting' ? waiting.filter((w) => w.roleKey === mine.roleKey && w.seq <= mine.seq).length : null;
+  return m.toEventView(event, {
+    organizerName: people.get(event.organizerId)?.name ?? '',
+    waitingByRole,
+    mine: m.toMySignup(mine, position),
+    canManage,
+  });
+}
+
+/** Round trips: 1 (caller) + 1 (events) + 1 (the caller's sign-ups among them). */
+export async function list(input: In<'list'>, { identity }: CallContext): Out<'list'> {
+  const caller = await loadCaller(identity);
+  authorize(caller, 'events.view', { communityId: caller.communityId });
+  const all = can(caller, 'events.manage', { communityId: caller.communityId });
+  const { rows, hasMore } = await q.upcomingPage(
+    caller.communityId!,
+    clock().now(),
+    { all, member: caller.roles.includes('member'), councilIds: caller.record?.councilIds ?? [] },
+    input.page,
+  );
+  const mine = new Map((await q.signupsOfMember(caller.memberId, rows.map((e) => e._id))).map((s) => [s.eventId, s]));
+  return { items: rows.map((e) => m.toSummary(e, mine.get(e._id) ?? null)), page: input.page, hasMore, canManage: all };
+}
+
+/** Round trips: 1 (caller) + 1 (event and own sign-up) + 1 (organizer and waiting list), +1 for a council chair. */
+export async function get(input: In<'get'>, { identity }: CallContext): Out<'get'> {
+  const caller = await loadCaller(identity);
+  authorize(caller, 'events.view', { communityId: caller.communityId });
+  const [found, mine] = await Promise.all([q.findEvent(input.eventId), q.findSignup(signupId(input.eventId, caller.memberId))]);
+  const event = ensureSameCommunity(caller, found);
+  const organizer = await asOrganizer(caller, event.councilId);
+  const canManage = can(organizer, 'events.manage', { communityId: event.communityId, councilId: event.councilId ?? null });
+  // An event for another audience is shown only to those it concerns (and its organizers), like a missing one.
+  if (!canManage && !m.inAudience(caller, event) && !mine) throw new AppError('COMMON.NOT_FOUND');
+  return { event: await fullView(caller, event, mine, canManage) };
+}
+
+/** Round trips: 1 (caller) + 1 (own sign-ups) + 1 (their events). */
+export async function mine(input: In<'mine'>, { identity }: CallContext): Out<'mine'> {
+  const caller = await loadCaller(identity);
+  authorize(caller, 'events.signUp', { communityId: caller.communityId, memberId: caller.memberId });
+  const { rows, hasMore } = await q.ownSignupsPage(caller.memberId, input.page);
+  const events = new Map((await q.findEvents(rows.map((s) => s.eventId))).map((e) => [e._id, e]));
+  const items = rows.flatMap((s) => {
+    const event = events.get(s.eventId);
+    return event ? [m.toSummary(event, s)] : [];
+  });
+  return { items, page: input.page, hasMore };
+}
+
+/** Round trips: 1 (caller) + 1 (insert) + 2 (the view), +1 for a council chair; plus the content check. */
+export async function create(input: In<'create'>, { identity }: CallContext): Out<'create'> {
+  const caller = await loadCaller(identity);
+  const communityId = caller.communityId;
+  const organizer = await ensureManager(caller, { communityId: communityId ?? '', councilId: input.event.councilId });
+  await ensurePublishable(identity, [input.event.title, input.event.description, input.event.place, ...input.event.roles.map((r) => r.name)]);
+  const now = clock().now();
+  const doc: m.EventDoc = {
+    _id: m.eventIdOf(communityId!, input.requestId),
+    communityId: communityId!,
+    ...m.storedFields(input.event),
+    roles: input.event.roles.map((r) => ({ ...r, taken: 0 })),
+    organizerId: caller.memberId,
+    scannerIds: [],
+    status: 'published',
+    signupSeq: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const saved = (await q.insertEvent(doc)) ? doc : ensureSameCommunity(caller, await q.findEvent(doc._id));
+  return { event: await fullView(organizer, saved, null, true) };
+}
+
+/**
+ * Round trips: 1 (caller) + 1 (event) + 1 (the change, conditional on every role's places staying at or above its
+ * taken count and on the roles not having changed in number) + 2 (the view), and 1-2 per role whose places grew
+ * (the waiting list moves up). Role fields are set one by one so concurrent sign-ups' counts are never overwritten.
+ */
+export async function update(input: In<'update'>, { identity }: CallContext): Out<'update'> {
+  const caller = await loadCaller(identity);
+  const event = ensureSameCommunity(caller, await q.findEvent(input.eventId));
+  const organizer = await ensureManager(caller, event);
+  if (input.event.councilId !== event.councilId) await ensureManager(caller, { communityId: event.communityId, councilId: input.event.councilId });
+  if (event.status === 'cancelled') throw new AppError('EVENTS.CANCELLED');
+  const now = clock().now();
+  if (event.endAt < now) throw new AppError('EVENTS.ENDED');
+  const byKey = new Map(input.event.roles.map((r) => [r.key, r]));
+  const removed = event.roles.filter((r) => !byKey.has(r.key));
+  // Roles keep their keys (sign-ups name them); one nobody took may be renamed, not removed.
+  if (removed.length) throw new AppError('EVENTS.ROLE_REMOVED');
+  await ensurePublishable(identity, [input.event.title, input.event.description, input.event.place, ...input.event.roles.map((r) => r.name)]);
+
+  const _ = command();
+  const guard: Record<string, unknown> = { status: 'published', [`roles.${event.roles.length}`]: _.exists(false) };
+  const patch: Record<string, unknown> = { ...m.storedFields(input.event), updatedAt: now };
+  event.roles.forEach((r, i) => {
+    const next = byKey.get(r.key)!;
+    guard[`roles.${i}.key`] = r.key;
+    guard[`roles.${i}.taken`] = _.lte(next.places);
+    patch[`roles.${i}.name`] = next.name;
+    patch[`roles.${i}.places`] = next.places;
+    patch[`roles.${i}.skills`] = next.skills;
+  });
+  const added = input.event.roles.filter((r) => !event.roles.some((e) => e.key === r.key)).map((r) => ({ ...r, taken: 0 }));
+  if (added.length) patch.roles = _.push(added);
+  if (!(await q.updateEventIf(event._id, guard, patch))) {
+    const now2 = await q.findEvent(event._id);
+    if (now2?.status === 'cancelled') throw new AppError('EVENTS.CANCELLED');
+    throw new AppError('EVENTS.PLACES_BELOW_TAKEN');
+  }
+  const saved = (await q.findEvent(event._id))!;
+  for (const [i, r] of event.roles.entries()) {
+    if (byKey.get(r.key)!.places > r.places) await settle(saved, i);
+  }
+  return { event: await fullView(organizer, saved, null, true) };
+}
+
+/** Round trips: 1 (caller) + 1 (event) + 1 (cancel) + 1 (who to tell) + 1 per person told + 2 (the view). */
+export async function cancel(input: In<'cancel'>, { identity }: CallContext): Out<'cancel'> {
+  const caller = await loadCaller(identity);
+  const event = ensureSameCommunity(caller, await q.findEvent(input.eventId));
+  const organizer = await ensureManager(caller, event);
+  const now = clock().now();
+  if (event.endAt < now) throw new AppError('EVENTS.ENDED');
+  const cancelled = await q.updateEventIf(event._id, { status: 'published' }, { status: 'cancelled', cancelledAt: now, cancelReason: input.reason, updatedAt: now });
+  const saved = { ...event, status: 'cancelled' as const, cancelledAt: now, cancelReason: input.reason };
+  let notified = 0;
+  // Only the call that cancelled it tells people, so a retry does not tell them twice.
+  if (cancelled) {
+    const people = await q.activeSignups(event._id);
+    const sent = await Promise.all(people.map((s) => notify(saved, s.memberId, 'cancelled', `活动已取消：${input.reason}`.slice(0, 20))));
+    notified = sent.filter(Boolean).length;
+  }
+  return { event: await fullView(organizer, saved, null, true), notified };
+}
+
+/** Round trips: 1 (caller) + 1 (event) + 1 (insert) + 2 (the view), +1 for a council chair. */
+export async function duplicate(input: In<'duplicate'>, { identity }: CallContext): Out<'duplicate'> {
+  const caller = await loadCaller(identity);
+  const source = ensureSameCommunity(caller, await q.findEvent(input.eventId));
+  const organizer = await ensureManager(caller, source);
+  const shift = input.startAt.getTime() - source.startAt.getTime();
+  const moved = (d: Date) => new Date(d.getTime() + shift);
+  const now = clock().now();
+  const { cancelledAt: _c, cancelReason: _r, ...rest } = source;
+  const doc: m.EventDoc = {
+    ...rest,
+    _id: m.eventIdOf(source.communityId, input.requestId),
+    startAt: moved(source.startAt),
+    endAt: moved(source.endAt),
+    signupOpensAt: now,
+    signupClosesAt: moved(source.signupClosesAt),
+    roles: source.roles.map((r) => ({ ...r, taken: 0 })),
+    organizerId: caller.memberId,
+    scannerIds: [],
+    status: 'published',
+    signupSeq: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const saved = (await q.insertEvent(doc)) ? doc : ensureSameCommunity(caller, await q.findEvent(doc._id));
+  return { event: await fullView(organizer, saved, null, true) };
+}
+
+/** Round trips: 1 (caller) + 1 (event) + 1 (sign-ups) + 1 (names), +1 for a council chair. */
+export async function signups(input: In<'signups'>, { identity }: CallContext): Out<'signups'> {
+  const caller = await loadCaller(identity);
+  const event = ensureSameCommunity(caller, await q.findEvent(input.eventId));
+  await ensureManager(caller, event);
+  const { rows, hasMore } = await q.listSignupsPage(event._id, input.page);
+  const people = await q.findPeople(rows.map((s) => s.memberId));
+  return { items: rows.map((s) => m.toSignupView(s, people.get(s.memberId)?.name ?? '')), page: input.page, hasMore };
+}

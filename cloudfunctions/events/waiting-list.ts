@@ -1,0 +1,75 @@
+import { formatShanghai } from '../../src/shared/time';
+import { clock } from '../_core/clock';
+import { findMember } from '../_core/member-record';
+import { wechat } from '../_core/ports/wechat';
+import { detailPage, type EventDoc, type SignupDoc } from './events.model';
+import * as q from './events.queries';
+
+/** How many waiting people are read at once when a place is handed on. */
+const BATCH = 20;
+
+/** Subscribe-message templates (configured in the mini-program's console; locally any id lands in the log). */
+export const NOTICE_TEMPLATES = { promoted: 'event-promoted', cancelled: 'event-cancelled' } as const;
+
+/** Tells one person about an event (a subscribe message). A refused or failed send never undoes the change. */
+export async function notify(event: EventDoc, memberId: string, template: keyof typeof NOTICE_TEMPLATES, note: string): Promise<boolean> {
+  const person = await findMember(memberId);
+  if (!person?.openid || person.deletedAt) return false;
+  const result = await wechat()
+    .sendSubscribeMessage({
+      openid: person.openid,
+      templateId: NOTICE_TEMPLATES[template],
+      page: detailPage(event._id),
+      data: { thing1: { value: event.title }, time2: { value: formatShanghai(event.startAt) }, thing3: { value: note } },
+    })
+    .catch(() => ({ sent: false as const }));
+  return result.sent;
+}
+
+/** Moves one waiting person onto a place someone holds for them: a conditional update, so each person is promoted once. */
+async function promote(event: EventDoc, candidate: SignupDoc): Promise<boolean> {
+  const now = clock().now();
+  const done = await q.updateSignupIf(candidate._id, { status: 'waiting' }, { status: 'confirmed', promotedAt: now, updatedAt: now });
+  if (done) await notify(event, candidate.memberId, 'promoted', '候补成功，你已报上名啦');
+  return done;
+}
+
+/** Gives a held place to the first of `candidates` still waiting, in arrival order. */
+async function promoteFirst(event: EventDoc, candidates: SignupDoc[]): Promise<boolean> {
+  for (const candidate of candidates) {
+    if (await promote(event, candidate)) return true;
+  }
+  return false;
+}
+
+/**
+ * While a place of the role is free and someone waits, the first waiting person takes it. Run after a place is freed
+ * and after someone joins the waiting list, so no place stays free while people wait, whatever the interleaving:
+ * the place is always taken first (conditional, never oversold), then given; if nobody was left, it is freed again.
+ */
+export async function settle(event: EventDoc, index: number): Promise<void> {
+  const role = event.roles[index]!;
+  for (;;) {
+    const candidates = await q.firstWaiting(event._id, role.key, BATCH);
+    if (candidates.length === 0) return;
+    if (!(await q.takePlace(event._id, index, role.places))) return;
+    if (!(await promoteFirst(event, candidates))) await q.releasePlace(event._id, index);
+  }
+}
+
+/**
+ * A place someone held (a cancelled sign-up) goes straight to the first waiting person, so a newcomer cannot take it
+ * ahead of them. Two concurrent hand-overs read the same list, but each promotion is conditional, so they promote
+ * two different people. With nobody waiting the place is freed.
+ */
+export async function handOver(event: EventDoc, index: number): Promise<void> {
+  const role = event.roles[index]!;
+  for (;;) {
+    const candidates = await q.firstWaiting(event._id, role.key, BATCH);
+    if (await promoteFirst(event, candidates)) return;
+    if (candidates.length < BATCH) break;
+  }
+  await q.releasePlace(event._id, index);
+  // Someone may have joined the waiting list between the read and the release.
+  await settle(event, index);
+}
