@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
 import type { EventInput } from '../../../src/shared/actions/events';
 import type { EventView } from '../../../src/shared/domain/event';
+import { DEMO_EVENT_IDS } from '../../../emulator/seed/events';
 import { startHarness, type Harness } from '../../support/harness';
 import { addMember } from '../honours/support';
 
@@ -76,7 +77,7 @@ describe('organizers', () => {
       const res = await h.invoke('events', { action: 'create', payload: { event: draft(), requestId: `req-no-${who}` } }, h.identities[who]);
       expect(res).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
     }
-    expect((await getDb().collection(COLLECTIONS.events).count()).total).toBe(0);
+    expect((await getDb().collection(COLLECTIONS.events).count()).total).toBe(Object.keys(DEMO_EVENT_IDS).length);
   });
 
   it('answers bad input with field messages and writes nothing', async () => {
@@ -88,7 +89,7 @@ describe('organizers', () => {
     expect(fields['event.roles']).toBe('请至少设置一个岗位');
     const dates = await h.invoke('events', { action: 'create', payload: { event: { ...draft(), endAt: draft().startAt }, requestId: 'req-bad-2' } }, h.identities.committee);
     expect(dates).toMatchObject({ ok: false, error: { code: 'COMMON.INVALID_INPUT', fields: { 'event.endAt': '结束时间要晚于开始时间' } } });
-    expect((await getDb().collection(COLLECTIONS.events).count()).total).toBe(0);
+    expect((await getDb().collection(COLLECTIONS.events).count()).total).toBe(Object.keys(DEMO_EVENT_IDS).length);
   });
 
   it('refuses text the content check rejects', async () => {
@@ -147,7 +148,9 @@ describe('browsing', () => {
     const open = await createEvent(2);
     const membersOnly = await createEvent(2, { title: '梯队成员例会', audience: { kind: 'members' } });
     const council = await createEvent(2, { title: '便民服务分会活动', audience: { kind: 'council', councilId: 'cm-baiyu1-service' } });
-    const ids = async (who: string) => (await h.call('events', 'list', {}, who)).items.map((e: { id: string }) => e.id).sort();
+    const demo: string[] = Object.values(DEMO_EVENT_IDS);
+    const ids = async (who: string) =>
+      (await h.call('events', 'list', {}, who)).items.map((e: { id: string }) => e.id).filter((id: string) => !demo.includes(id)).sort();
     expect(await ids(h.identities.resident)).toEqual([open.id]);
     expect(await ids(h.identities.member)).toEqual([open.id, membersOnly.id, council.id].sort());
     expect(await ids(h.identities.applicant1)).toEqual([open.id]);
@@ -169,6 +172,39 @@ describe('browsing', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'EVENTS.NOT_IN_AUDIENCE' } });
     const newcomer = await h.invoke('events', { action: 'list', payload: {} }, h.identities.newcomer);
     expect(newcomer).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
+  });
+});
+
+describe('the demo data', () => {
+  it('seeds a patrol tomorrow and a class next week in 白玉, with places taken matching their sign-ups', async () => {
+    const { items } = await h.call('events', 'list', {}, h.identities.member);
+    expect(items.map((e: { id: string }) => e.id)).toEqual([DEMO_EVENT_IDS.patrol, DEMO_EVENT_IDS.class]);
+    expect(items[0]).toMatchObject({ type: '网格巡逻', mine: { status: 'confirmed', roleKey: 'patrol' } });
+    for (const id of Object.values(DEMO_EVENT_IDS)) {
+      const event = await eventDoc(id);
+      const docs = await signupDocs(id);
+      for (const role of event.roles) expect(docs.filter((d) => d.roleKey === role.key && d.status === 'confirmed')).toHaveLength(role.taken);
+      expect(event.signupSeq).toBe(docs.length);
+    }
+  });
+});
+
+describe('council chairs', () => {
+  it('organize events of the council they chair now, and only those', async () => {
+    // The rotation of the service council names the grid leader first, from today.
+    const councils = getDb().collection(COLLECTIONS.councils);
+    const today = new Date(h.stack.clock.nowMs()).toISOString().slice(0, 10);
+    await councils.doc('cm-baiyu1-service').update({ rotation: { id: 'rot-1', order: [h.memberIdOf('gridLeader')], termDays: 30, startDate: today, version: 1 } });
+    const mine = await h.call('events', 'create', { event: draft(2, { councilId: 'cm-baiyu1-service' }), requestId: 'req-chair-1' }, h.identities.gridLeader);
+    expect(mine.event).toMatchObject({ councilId: 'cm-baiyu1-service', canManage: true });
+    const cancelled = await h.call('events', 'cancel', { eventId: mine.event.id, reason: '下雨' }, h.identities.gridLeader);
+    expect(cancelled.event.status).toBe('cancelled');
+    const other = await h.invoke('events', { action: 'create', payload: { event: draft(2, { councilId: 'cm-baiyu1-family' }), requestId: 'req-chair-2' } }, h.identities.gridLeader);
+    expect(other).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
+    const member = await h.invoke('events', { action: 'create', payload: { event: draft(2, { councilId: 'cm-baiyu1-service' }), requestId: 'req-chair-3' } }, h.identities.member);
+    expect(member).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
+    const signups = await h.invoke('events', { action: 'signups', payload: { eventId: mine.event.id } }, h.identities.member);
+    expect(signups).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
   });
 });
 
