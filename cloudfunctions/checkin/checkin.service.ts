@@ -7,6 +7,7 @@ import { clock } from '../_core/clock';
 import { withChairs, findPeople } from '../_core/council-chairs';
 import { AppError } from '../_core/errors';
 import { postEntry } from '../_core/ledger';
+import { wechat } from '../_core/ports/wechat';
 import { rulesDoc, rulesIn } from '../_core/point-rules';
 import {
   attendanceId,
@@ -145,6 +146,17 @@ export async function scanPass(caller: Caller, input: { eventId: string; kind: S
   });
 }
 
+/** The page a station code opens; it reads the token from `scene`. */
+export const SCAN_PAGE = 'packages/checkin/pages/scan/index';
+const MAX_SCENE = 32;
+
+/** The token as a mini-program code (an ordinary QR locally); a token over a scene's 32 characters is shown as text only. */
+async function codeImage(token: string): Promise<string | null> {
+  if (token.length > MAX_SCENE) return null;
+  const png = await wechat().miniProgramCode({ scene: token, page: SCAN_PAGE });
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
 /** The station: the current code and the live counts. Round trips: caller 1 + event 1 + 4 counts. */
 export async function station(caller: Caller, input: { eventId: string; kind: ScanKind }): Promise<StationView> {
   const event = await eventFor(caller, input.eventId);
@@ -164,6 +176,7 @@ export async function station(caller: Caller, input: { eventId: string; kind: Sc
     title: event.title,
     kind: input.kind,
     token,
+    image: await codeImage(token),
     expiresAt: expiresAt.toISOString(),
     refreshAt: refreshAt.toISOString(),
     counts: { expected, present: came - left, left, absent: Math.max(0, expected - signedUpCame), walkIns: came - signedUpCame },

@@ -19,6 +19,8 @@ export interface StationView {
   kind: ScanKind;
   /** The code to show; it changes every 30 seconds. */
   token: string;
+  /** The mini-program code (locally an ordinary QR) opening the check-in page with the token; null when the token is too long for a scene. */
+  image: string | null;
   expiresAt: string;
   /** Ask for a fresh code after this (server time). */
   refreshAt: string;

@@ -34,7 +34,7 @@ describe('checking in by the station code', () => {
     for (let i = 0; i < results.length; i += 2) expect(results[i]!.at).toBe(results[i + 1]!.at);
     expect(await attendanceCount('ev-250')).toBe(250);
     expect((await station('ev-250', 'in')).counts).toEqual({ expected: 250, present: 250, left: 0, absent: 0, walkIns: 0 });
-  });
+  }, 30_000);
 
   it('answers 签到成功 once, then 你已在…签到 (not an error); a retried request (same nonce) answers the same success', async () => {
     await addEvent('ev-1', now());
@@ -95,7 +95,9 @@ describe('checking in by the station code', () => {
       error: { code: 'CHECKIN.NOT_OPEN', message: '活动尚未开始签到（开始前30分钟开放）' },
     });
     h.stack.clock.offsetMs += 2 * MINUTE;
-    expect((await station('ev-later', 'in')).token).toMatch(/^ev-later\./);
+    const open = await station('ev-later', 'in');
+    expect(open.token).toMatch(/^ev-later\./);
+    expect(open.image).toMatch(/^data:image\/png;base64,/); // the token fits a scene: a code opening the check-in page
     h.stack.clock.offsetMs += (29 + 120 + 30) * MINUTE;
     expect(await h.invoke('checkin', { action: 'station', payload: { eventId: 'ev-later', kind: 'in' } }, h.identities.committee)).toMatchObject({
       ok: false,
