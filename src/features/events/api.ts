@@ -1,0 +1,30 @@
+import { callCloud, CloudCallError } from '@/services/cloud';
+import type { InputOf } from '@shared/catalogue';
+
+/** The events function's actions, as the pages use them. */
+export const eventsApi = {
+  list: (page: number) => callCloud('events', 'list', { page }),
+  get: (eventId: string) => callCloud('events', 'get', { eventId }),
+  mine: (page: number) => callCloud('events', 'mine', { page }),
+  create: (input: InputOf<'events', 'create'>) => callCloud('events', 'create', input),
+  update: (input: InputOf<'events', 'update'>) => callCloud('events', 'update', input),
+  cancel: (eventId: string, reason: string) => callCloud('events', 'cancel', { eventId, reason }),
+  duplicate: (eventId: string, startAt: string, requestId: string) => callCloud('events', 'duplicate', { eventId, startAt, requestId }),
+  signUp: (eventId: string, roleKey: string) => callCloud('events', 'signUp', { eventId, roleKey }),
+  cancelSignup: (eventId: string) => callCloud('events', 'cancelSignup', { eventId }),
+  signups: (eventId: string, page: number) => callCloud('events', 'signups', { eventId, page }),
+};
+
+/** Field path -> message of a form error. */
+export function fieldErrors(err: unknown): Record<string, string> {
+  return err instanceof CloudCallError && err.fields ? err.fields : {};
+}
+
+export const EVENT_PAGES = {
+  list: '/packages/events/pages/list/index',
+  mine: '/packages/events/pages/mine/index',
+  detail: (id: string) => `/packages/events/pages/detail/index?id=${encodeURIComponent(id)}`,
+  edit: (id?: string) => (id ? `/packages/events/pages/edit/index?id=${encodeURIComponent(id)}` : '/packages/events/pages/edit/index'),
+};
+
+export { newRequestId } from '@/services/request-id';

@@ -1,0 +1,26 @@
+import { useCallback } from 'react';
+import { useCloudQuery } from '@/hooks/useCloudQuery';
+import { usePagedList } from '@/hooks/usePagedList';
+import { eventsApi } from './api';
+
+/** Upcoming events the caller may join, soonest first. */
+export function useEvents() {
+  const fetchPage = useCallback((page: number) => eventsApi.list(page), []);
+  return usePagedList(fetchPage);
+}
+
+export function useMyEvents() {
+  const fetchPage = useCallback((page: number) => eventsApi.mine(page), []);
+  return usePagedList(fetchPage);
+}
+
+export function useEvent(eventId: string) {
+  const fetch = useCallback(() => eventsApi.get(eventId), [eventId]);
+  return useCloudQuery(eventId ? fetch : null);
+}
+
+/** The organizer's list of who signed up, in arrival order. */
+export function useSignups(eventId: string | null) {
+  const fetchPage = useCallback((page: number) => eventsApi.signups(eventId!, page), [eventId]);
+  return usePagedList(eventId ? fetchPage : null);
+}

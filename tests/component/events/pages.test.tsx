@@ -1,0 +1,123 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import EventDetailPage from '@/packages/events/pages/detail/index';
+import EventEditPage from '@/packages/events/pages/edit/index';
+import EventListPage from '@/packages/events/pages/list/index';
+import MyEventsPage from '@/packages/events/pages/mine/index';
+import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
+import { getDb } from '../../../cloudfunctions/_core/db';
+import { DEMO_EVENT_IDS } from '../../../emulator/seed/events';
+import { redirectTo } from '../../__mocks__/taro';
+import { __setRouterParams, setupPagesHarness } from '../support/pages';
+import { byClass, typeInto } from '../support/taro-events';
+
+const ctx = setupPagesHarness();
+
+const idle = () => waitFor(() => expect(byClass('is-busy')).toHaveLength(0));
+const cardOf = (id: string) => byClass('event-card').find((el) => el.getAttribute('data-event-id') === id) as HTMLElement | undefined;
+const roleOf = (key: string) => byClass('event-role').find((el) => el.getAttribute('data-role-key') === key) as HTMLElement | undefined;
+const clickIn = (el: Element, className: string) => {
+  const target = el.getElementsByClassName(className)[0];
+  if (!target) throw new Error(`no .${className}`);
+  fireEvent.click(target);
+};
+
+describe('社区活动 list', () => {
+  it('shows a member the upcoming events with places left and their own sign-up; no publish button', async () => {
+    ctx.signIn('member');
+    render(<EventListPage />);
+    await screen.findByText('第一微格夜间巡逻');
+    await idle();
+    const patrol = cardOf(DEMO_EVENT_IDS.patrol)!;
+    expect(within(patrol).getByText('还剩 3 个名额')).toBeTruthy();
+    expect(within(patrol).getByText('已报名')).toBeTruthy();
+    expect(within(cardOf(DEMO_EVENT_IDS.class)!).getByText('公益课堂')).toBeTruthy();
+    expect(byClass('btn-new-event')).toHaveLength(0);
+  });
+
+  it('offers the committee a button to publish an event', async () => {
+    ctx.signIn('committee');
+    render(<EventListPage />);
+    await screen.findByText('第一微格夜间巡逻');
+    await idle();
+    expect(byClass('btn-new-event')).toHaveLength(1);
+  });
+});
+
+describe('活动详情', () => {
+  it('signs a resident up for a role, shows it, and cancels it', async () => {
+    ctx.signIn('applicant2');
+    __setRouterParams({ id: DEMO_EVENT_IDS.patrol });
+    render(<EventDetailPage />);
+    await screen.findByText('巡逻队员');
+    await idle();
+    clickIn(roleOf('patrol')!, 'btn-sign-up');
+    await screen.findByText('已报名');
+    await idle();
+    expect(within(roleOf('patrol')!).getByText('名额 4，已报 3')).toBeTruthy();
+    expect(byClass('btn-sign-up')).toHaveLength(0);
+    fireEvent.click(byClass('btn-cancel-signup')[0]!);
+    await waitFor(() => expect(byClass('btn-sign-up').length).toBeGreaterThan(0));
+    expect(within(roleOf('patrol')!).getByText('名额 4，已报 2')).toBeTruthy();
+  });
+
+  it('tells a volunteer their place on the waiting list', async () => {
+    const { event } = await ctx.h.call('events', 'duplicate', { eventId: DEMO_EVENT_IDS.class, startAt: new Date(ctx.h.stack.clock.nowMs() + 9 * 24 * 3600 * 1000).toISOString(), requestId: 'req-copy-class' }, ctx.h.identities.committee);
+    await ctx.h.call('events', 'update', {
+      eventId: event.id,
+      event: { title: event.title, description: event.description, type: event.type, place: event.place, startAt: event.startAt, endAt: event.endAt, audience: event.audience, signupOpensAt: event.signupOpensAt, signupClosesAt: event.signupClosesAt, roles: event.roles.map((r: { key: string; name: string }) => ({ key: r.key, name: r.name, places: 1 })) },
+    }, ctx.h.identities.committee);
+    for (const who of ['member', 'gridLeader'] as const) await ctx.h.call('events', 'signUp', { eventId: event.id, roleKey: 'helper' }, ctx.h.identities[who]);
+    ctx.signIn('applicant1');
+    __setRouterParams({ id: event.id });
+    render(<EventDetailPage />);
+    await screen.findByText('一对一助教');
+    await idle();
+    clickIn(roleOf('helper')!, 'btn-sign-up');
+    await screen.findByText('你在候补第2位');
+  });
+
+  it('refuses what the caller may not see, in Chinese', async () => {
+    const { event } = await ctx.h.call('events', 'create', {
+      event: { title: '成员例会', description: '', type: '其他', place: '居委会', startAt: new Date(ctx.h.stack.clock.nowMs() + 3 * 24 * 3600 * 1000).toISOString(), endAt: new Date(ctx.h.stack.clock.nowMs() + 3.1 * 24 * 3600 * 1000).toISOString(), audience: { kind: 'members' }, signupOpensAt: new Date(ctx.h.stack.clock.nowMs() - 1000).toISOString(), signupClosesAt: new Date(ctx.h.stack.clock.nowMs() + 2 * 24 * 3600 * 1000).toISOString(), roles: [{ key: 'all', name: '参会', places: 10 }] },
+      requestId: 'req-members-only',
+    }, ctx.h.identities.committee);
+    ctx.signIn('resident');
+    __setRouterParams({ id: event.id });
+    render(<EventDetailPage />);
+    await screen.findByText('没有找到相关内容');
+    expect(byClass('btn-sign-up')).toHaveLength(0);
+  });
+});
+
+describe('发布活动', () => {
+  it('the committee publishes an event from the form', async () => {
+    ctx.signIn('committee');
+    __setRouterParams({});
+    render(<EventEditPage />);
+    typeInto('event-title', '周末读书会');
+    typeInto('event-place', '居委会活动室');
+    fireEvent.click(byClass('btn-save-event')[0]!);
+    await waitFor(() => expect(redirectTo).toHaveBeenCalled());
+    const saved = (await getDb().collection(COLLECTIONS.events).where({ title: '周末读书会' }).get()).data[0];
+    expect(saved).toMatchObject({ communityId: 'cm-baiyu1', place: '居委会活动室', type: '公益课堂', roles: [{ name: '志愿者', places: 10, taken: 0 }] });
+  });
+
+  it('shows field errors in Chinese and publishes nothing', async () => {
+    ctx.signIn('committee');
+    __setRouterParams({});
+    render(<EventEditPage />);
+    typeInto('event-place', '居委会活动室');
+    fireEvent.click(byClass('btn-save-event')[0]!);
+    await screen.findByText('请填写活动名称');
+  });
+});
+
+describe('我的报名', () => {
+  it('lists the caller’s sign-ups', async () => {
+    ctx.signIn('resident');
+    render(<MyEventsPage />);
+    await screen.findByText('智能手机公益课堂：学用健康码和挂号');
+    await idle();
+    expect(byClass('event-card')).toHaveLength(1);
+  });
+});
