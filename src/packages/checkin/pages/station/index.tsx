@@ -1,6 +1,80 @@
+import { useCallback, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
+import { checkinApi } from '@/features/checkin/api';
+import { Counts } from '@/features/checkin/components/Counts';
+import { scanMessage } from '@/features/checkin/format';
+import { useRotating } from '@/features/checkin/useRotating';
+import '@/features/checkin/checkin.scss';
+import { errorText } from '@/services/cloud';
+import type { ScanKind } from '@shared/domain/checkin';
 
-// Placeholder while the page is being built in this issue; replaced before the issue is resolved.
-export default function Page() {
-  return <PageShell title='签到台' error='这个页面正在建设中' />;
+/**
+ * 签到台: the organizer's phone shows the event's code (it changes every 30 seconds) and the live count; the
+ * organizer or a scanner can also scan a volunteer's personal code.
+ */
+export default function StationPage() {
+  const eventId = useRouter().params.eventId ?? '';
+  const [kind, setKind] = useState<ScanKind>('in');
+  const fetch = useCallback(() => checkinApi.station(eventId, kind), [eventId, kind]);
+  const station = useRotating(eventId ? fetch : null);
+  const [answer, setAnswer] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const scanPass = async () => {
+    setAnswer(null);
+    try {
+      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      const done = await checkinApi.scanPass(eventId, kind, result);
+      setAnswer({ ok: true, text: scanMessage(done, true) });
+      void station.reload();
+    } catch (err) {
+      setAnswer({ ok: false, text: errorText(err) });
+    }
+  };
+
+  const data = station.data;
+  return (
+    <PageShell title={data?.title ?? '签到台'} loading={station.loading && !data} error={station.error} onRetry={station.reload}>
+      <View className='card'>
+        <View className='checkin-kinds'>
+          <Button className='btn-kind-in' type={kind === 'in' ? 'primary' : 'default'} size='large' onClick={() => setKind('in')}>
+            签到码
+          </Button>
+          <Button className='btn-kind-out' type={kind === 'out' ? 'primary' : 'default'} size='large' onClick={() => setKind('out')}>
+            签退码
+          </Button>
+        </View>
+        {data ? (
+          <View className='checkin-code'>
+            {data.image ? <Image className='checkin-code__image' src={data.image} mode='aspectFit' /> : null}
+            <Text className='checkin-code__token station-token'>{data.token}</Text>
+            <Text className='checkin-code__hint'>请志愿者用微信扫码{kind === 'in' ? '签到' : '签退'}，二维码每30秒更新</Text>
+          </View>
+        ) : null}
+      </View>
+      {data ? (
+        <View className='card'>
+          <Counts counts={data.counts} />
+        </View>
+      ) : null}
+      <Button className='btn-scan-pass' type='primary' size='large' block onClick={scanPass}>
+        扫志愿者的个人码
+      </Button>
+      {answer ? (
+        <View className={`checkin-answer ${answer.ok ? 'checkin-answer--ok' : 'checkin-answer--error'}`} role={answer.ok ? 'status' : 'alert'}>
+          <Text>{answer.text}</Text>
+        </View>
+      ) : null}
+      <Button
+        className='btn-review'
+        size='large'
+        block
+        onClick={() => void Taro.navigateTo({ url: `/packages/checkin/pages/review/index?eventId=${encodeURIComponent(eventId)}` })}
+      >
+        活动结束后：核对时长
+      </Button>
+    </PageShell>
+  );
 }

@@ -1,0 +1,14 @@
+import { callCloud } from '@/services/cloud';
+import { newRequestId } from '@/services/request-id';
+import type { InputOf } from '@shared/catalogue';
+import type { ScanKind } from '@shared/domain/checkin';
+
+/** The checkin function's actions, as the pages use them. Each scan carries a fresh nonce, so a retry changes nothing. */
+export const checkinApi = {
+  station: (eventId: string, kind: ScanKind) => callCloud('checkin', 'station', { eventId, kind }),
+  scan: (token: string, eventId?: string) => callCloud('checkin', 'scan', { token, nonce: newRequestId(), ...(eventId ? { eventId } : {}) }),
+  scanPass: (eventId: string, kind: ScanKind, token: string) => callCloud('checkin', 'scanPass', { eventId, kind, token, nonce: newRequestId() }),
+  pass: (eventId: string) => callCloud('checkin', 'pass', { eventId }),
+  review: (eventId: string) => callCloud('checkin', 'review', { eventId }),
+  confirm: (input: InputOf<'checkin', 'confirm'>) => callCloud('checkin', 'confirm', input),
+};

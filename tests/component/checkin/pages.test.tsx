@@ -1,0 +1,98 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import PassPage from '@/packages/checkin/pages/pass/index';
+import ReviewPage from '@/packages/checkin/pages/review/index';
+import ScanPage from '@/packages/checkin/pages/scan/index';
+import StationPage from '@/packages/checkin/pages/station/index';
+import { formatShanghai } from '@shared/time';
+import { showToast } from '../../__mocks__/taro';
+import { addEvent, signUp } from '../../integration/checkin/fixtures';
+import { __setRouterParams, setupPagesHarness } from '../support/pages';
+import { byClass, typeInto } from '../support/taro-events';
+
+const ctx = setupPagesHarness();
+const MINUTE = 60_000;
+const now = () => ctx.h.stack.clock.now();
+const stationToken = async (eventId: string, kind: 'in' | 'out' = 'in') =>
+  (await ctx.h.call('checkin', 'station', { eventId, kind }, ctx.h.identities.committee)).token as string;
+
+describe('签到台', () => {
+  it('shows the organizer the code as an image and as text, with the live count', async () => {
+    await addEvent('ev-st', now(), { organizerId: ctx.h.memberIdOf('member') });
+    await signUp('ev-st', [ctx.h.memberIdOf('resident'), ctx.h.memberIdOf('gridLeader')], now());
+    await ctx.h.call('checkin', 'scan', { token: await stationToken('ev-st'), nonce: 'page-test-nonce-1' }, ctx.h.identities.resident);
+    ctx.signIn('member');
+    __setRouterParams({ eventId: 'ev-st' });
+    render(<StationPage />);
+    await screen.findByText('楼道清洁日');
+    expect(byClass('station-token')[0]!.textContent).toMatch(/^ev-st\.i/);
+    expect(byClass('checkin-code__image')).toHaveLength(1);
+    expect(byClass('checkin-count--present')[0]!.textContent).toBe('1在场');
+    expect(byClass('checkin-count--absent')[0]!.textContent).toBe('1未到');
+    fireEvent.click(byClass('btn-kind-out')[0]!);
+    await waitFor(() => expect(byClass('station-token')[0]!.textContent).toMatch(/^ev-st\.o/));
+  });
+
+  it('tells someone who is not the organizer that they may not', async () => {
+    await addEvent('ev-no', now());
+    ctx.signIn('resident');
+    __setRouterParams({ eventId: 'ev-no' });
+    render(<StationPage />);
+    expect(await screen.findByRole('alert')).toBeTruthy();
+  });
+});
+
+describe('扫码签到', () => {
+  it('checks in at once with the scanned code, then says when on a second scan (not an error)', async () => {
+    await addEvent('ev-sc', now());
+    await signUp('ev-sc', [ctx.h.memberIdOf('resident')], now());
+    const token = await stationToken('ev-sc');
+    ctx.signIn('resident');
+    __setRouterParams({ scene: encodeURIComponent(token) });
+    render(<ScanPage />);
+    const time = formatShanghai(now(), 'HH:mm');
+    await screen.findByText(`签到成功 ${time}`);
+    fireEvent.click(byClass('btn-submit-token')[0]!);
+    await screen.findByText(`你已在 ${time} 签到`);
+  });
+
+  it('answers an expired code and a volunteer who did not sign up in plain Chinese', async () => {
+    await addEvent('ev-x', now());
+    const token = await stationToken('ev-x');
+    ctx.signIn('resident');
+    __setRouterParams({});
+    render(<ScanPage />);
+    typeInto('input-token', token);
+    fireEvent.click(byClass('btn-submit-token')[0]!);
+    await screen.findByText('你未报名此活动');
+    ctx.h.stack.clock.offsetMs += 2 * MINUTE;
+    fireEvent.click(byClass('btn-submit-token')[0]!);
+    await screen.findByText('签到码已过期，请重新扫码');
+  });
+});
+
+describe('我的签到码 and 核对时长', () => {
+  it('shows the volunteer a personal QR; the organizer confirms hours after the event', async () => {
+    await addEvent('ev-rv', now(), { organizerId: ctx.h.memberIdOf('member'), startsInMinutes: 5, hours: 1 });
+    await signUp('ev-rv', [ctx.h.memberIdOf('resident')], now());
+    ctx.signIn('resident');
+    __setRouterParams({ eventId: 'ev-rv' });
+    const pass = render(<PassPage />);
+    await waitFor(() => expect(byClass('qr-matrix__dot--dark').length).toBeGreaterThan(100));
+    pass.unmount();
+
+    await ctx.h.call('checkin', 'scan', { token: await stationToken('ev-rv'), nonce: 'page-test-nonce-2' }, ctx.h.identities.resident);
+    ctx.h.stack.clock.offsetMs += 70 * MINUTE;
+    ctx.signIn('member');
+    render(<ReviewPage />);
+    await screen.findByText(/签到 \d\d:\d\d · 时长 1小时/);
+    typeInto(`input-hours-${ctx.h.memberIdOf('resident')}`, '1.5');
+    fireEvent.click(byClass('btn-confirm')[0]!);
+    await screen.findByText('调整时长请填写原因');
+    typeInto(`input-reason-${ctx.h.memberIdOf('resident')}`, '会后帮忙收拾');
+    fireEvent.click(byClass('btn-confirm')[0]!);
+    await screen.findByText('时长和积分已确认记入');
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已确认，1人记入时长' }));
+    const mine = await ctx.h.call('ledger', 'myLedger', {}, ctx.h.identities.resident);
+    expect(mine.items[0]).toMatchObject({ halfHours: 3, reason: '楼道清洁日' });
+  });
+});
