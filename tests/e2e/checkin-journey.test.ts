@@ -1,0 +1,85 @@
+import { DEMO_PEOPLE } from '../../emulator/seed/demo-data';
+import { demoMemberId } from '../../emulator/seed/seed';
+import { addEvent, signUp } from '../integration/checkin/fixtures';
+import { describeInBrowser, startE2E, type E2E } from './support';
+
+jest.setTimeout(90_000);
+
+const MINUTE = 60_000;
+
+/**
+ * The event itself is written directly in the events function's stored shape (the contract in
+ * src/shared/domain/event.ts); everything after is the H5 build against the local stack.
+ */
+describeInBrowser('check-in, check-out and confirmed hours, in the H5 build', () => {
+  let e: E2E;
+  let token = '';
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(() => e?.stop());
+
+  const stationCode = async (kind: 'in' | 'out') => {
+    const { page } = e;
+    await e.login('committee');
+    await page.goto(`${e.server.url}/#/packages/checkin/pages/station/index?eventId=ev-e2e`);
+    if (kind === 'out') await page.locator('.btn-kind-out').click();
+    const shown = page.locator('.station-token', { hasText: kind === 'in' ? /^ev-e2e\.i/ : /^ev-e2e\.o/ });
+    await shown.waitFor();
+    return (await shown.textContent()) ?? '';
+  };
+
+  it('the organizer opens the station and sees the code and the count', async () => {
+    const now = e.server.stack.clock.now();
+    const id = (key: string) => demoMemberId(DEMO_PEOPLE.find((p) => p.key === key)!);
+    await addEvent('ev-e2e', now, { organizerId: id('committee'), startsInMinutes: 10, hours: 2 });
+    await signUp('ev-e2e', [id('member'), id('resident')], now);
+    token = await stationCode('in');
+    expect(token.length).toBeLessThanOrEqual(32);
+    await e.page.locator('.checkin-count--absent .checkin-count__value', { hasText: '2' }).waitFor();
+    await e.shot('checkin-1-station');
+  });
+
+  it('a signed-up volunteer checks in with the shown code', async () => {
+    const { page } = e;
+    await e.login('member');
+    await page.goto(`${e.server.url}/#/packages/checkin/pages/scan/index?scene=${encodeURIComponent(token)}`);
+    await page.locator('.scan-answer', { hasText: /签到成功 \d\d:\d\d/ }).waitFor();
+    await page.locator('.btn-submit-token').click();
+    await page.locator('.scan-answer', { hasText: /你已在 \d\d:\d\d 签到/ }).waitFor();
+    await e.shot('checkin-2-volunteer-in');
+  });
+
+  it('an hour and a half later the volunteer checks out with the organizer’s 签退码', async () => {
+    e.server.stack.clock.offsetMs += 90 * MINUTE;
+    const out = await stationCode('out');
+    const { page } = e;
+    await e.login('member');
+    await page.goto(`${e.server.url}/#/packages/checkin/pages/scan/index?scene=${encodeURIComponent(out)}`);
+    await page.locator('.scan-answer', { hasText: /签退成功 \d\d:\d\d/ }).waitFor();
+  });
+
+  it('after the event the organizer confirms the hours; the no-show gets none', async () => {
+    e.server.stack.clock.offsetMs += 60 * MINUTE;
+    const { page } = e;
+    await e.login('committee');
+    await page.goto(`${e.server.url}/#/packages/checkin/pages/review/index?eventId=ev-e2e`);
+    await page.locator('.checkin-row--left', { hasText: '时长 1.5小时' }).waitFor();
+    await page.locator('.checkin-row--absent').waitFor();
+    await page.locator('.btn-confirm').click();
+    await page.locator('.review-confirmed').waitFor();
+    await e.shot('checkin-3-confirmed');
+  });
+
+  it('the member sees the event with its hours and points in their ledger', async () => {
+    const { page } = e;
+    await e.login('member');
+    await page.goto(`${e.server.url}/#/packages/ledger/pages/mine/index`);
+    const row = page.locator('.ledger-entry', { hasText: '楼道清洁日' });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/1\.5小时/);
+    expect(await row.textContent()).toMatch(/\+\d+ 积分/);
+    await e.shot('checkin-4-member-ledger');
+  });
+});
+
