@@ -1,5 +1,8 @@
-import type { EventRecord, EventSummaryView, EventView, MySignupView, SignupRecord, SignupView } from '../../src/shared/domain/event';
+import type { EventRecord, EventSummaryView, EventView, MySignupView, SignupRecord, SignupView, SkillSuggestionView } from '../../src/shared/domain/event';
+import { visibleTo, type TalentViewer } from '../../src/shared/domain/talent';
+import { inShanghai } from '../../src/shared/time';
 import type { Caller } from '../_core/caller';
+import type { SkilledDoc } from './events.queries';
 import type { In } from './events.types';
 
 export type EventDoc = EventRecord;
@@ -100,5 +103,23 @@ export function toSignupView(doc: SignupDoc, name: string): SignupView {
     seq: doc.seq,
     byProxy: !!doc.byProxy,
     createdAt: doc.createdAt.toISOString(),
+  };
+}
+
+/** The availability options (members' profile) that cover an event starting at `startAt`, Shanghai time. */
+export function slotsAt(startAt: Date): string[] {
+  const local = inShanghai(startAt);
+  const weekend = local.day() === 0 || local.day() === 6;
+  return ['随时可约', weekend ? '周末' : local.hour() < 18 ? '工作日白天' : '工作日晚上'];
+}
+
+export function toSuggestion(doc: SkilledDoc, wanted: readonly string[], slots: readonly string[], viewer: TalentViewer): SkillSuggestionView {
+  const availability = visibleTo(doc.visibility?.availability, viewer) ? (doc.availability ?? []) : [];
+  return {
+    memberId: doc._id,
+    name: doc.name,
+    building: doc.building,
+    skills: (doc.skills ?? []).filter((s) => wanted.includes(s)),
+    freeThen: availability.length ? availability.some((a) => slots.includes(a)) : null,
   };
 }

@@ -202,3 +202,31 @@ export async function signups(input: In<'signups'>, { identity }: CallContext): 
   const people = await q.findPeople(rows.map((s) => s.memberId));
   return { items: rows.map((s) => m.toSignupView(s, people.get(s.memberId)?.name ?? '')), page: input.page, hasMore };
 }
+
+/** How many suggestions an organizer gets for a role. */
+const SUGGESTIONS = 20;
+
+/**
+ * Round trips: 1 (caller) + 1 (event) + 1 (skilled members) + 1 (who of them signed up already), +1 for a council chair.
+ * Visibility follows the talent pool: the committee sees what members show the committee, a chair what they show leaders.
+ */
+export async function suggest(input: In<'suggest'>, { identity }: CallContext): Out<'suggest'> {
+  const caller = await loadCaller(identity);
+  const event = ensureSameCommunity(caller, await q.findEvent(input.eventId));
+  const organizer = await ensureManager(caller, event);
+  const role = event.roles.find((r) => r.key === input.roleKey);
+  if (!role) throw new AppError('EVENTS.ROLE_NOT_FOUND');
+  if (role.skills.length === 0) return { items: [] };
+  const viewer = organizer.roles.includes('committee') ? 'committee' : 'leader';
+  const found = await q.skilledMembers(event.communityId, role.skills, viewer, SUGGESTIONS * 2);
+  const taken = new Set(
+    (await q.signupsOfEvent(event._id, found.map((d) => d._id))).filter((s) => s.status !== 'cancelled').map((s) => s.memberId),
+  );
+  const slots = m.slotsAt(event.startAt);
+  const items = found
+    .filter((d) => !taken.has(d._id))
+    .map((d) => m.toSuggestion(d, role.skills, slots, viewer))
+    .sort((a, b) => Number(b.freeThen === true) - Number(a.freeThen === true))
+    .slice(0, SUGGESTIONS);
+  return { items };
+}

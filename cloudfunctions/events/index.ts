@@ -15,4 +15,5 @@ export const main = createFunction('events', eventsActions, {
   signUp: signups.signUp,
   cancelSignup: signups.cancelSignup,
   signups: events.signups,
+  suggest: events.suggest,
 });

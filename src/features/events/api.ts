@@ -13,6 +13,7 @@ export const eventsApi = {
   signUp: (eventId: string, roleKey: string) => callCloud('events', 'signUp', { eventId, roleKey }),
   cancelSignup: (eventId: string) => callCloud('events', 'cancelSignup', { eventId }),
   signups: (eventId: string, page: number) => callCloud('events', 'signups', { eventId, page }),
+  suggest: (eventId: string, roleKey: string) => callCloud('events', 'suggest', { eventId, roleKey }),
 };
 
 /** Field path -> message of a form error. */

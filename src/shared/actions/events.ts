@@ -9,6 +9,7 @@ import {
   type EventView,
   type MySignupView,
   type SignupView,
+  type SkillSuggestionView,
 } from '../domain/event';
 import type { Page } from '../result';
 import { requestIdSchema as requestId } from '../schemas';
@@ -135,6 +136,15 @@ export const eventsActions = {
   cancelSignup: action<{ signup: MySignupView | null }>()({
     input: v.object({ eventId: id, forMemberId: v.optional(id) }),
     errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'EVENTS.CLOSED', 'EVENTS.NOT_SIGNED_UP', 'EVENTS.PERSON_NOT_FOUND'],
+  }),
+
+  /**
+   * For an organizer: approved members of the 居民区 with a skill the role wants, who let the organizer see their
+   * skills, not yet signed up; those free at the event's time first. At most 20.
+   */
+  suggest: action<{ items: SkillSuggestionView[] }>()({
+    input: v.object({ eventId: id, roleKey: id }),
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'EVENTS.ROLE_NOT_FOUND'],
   }),
 
   /** The organizer's list of sign-ups, in arrival order, 20 a page. */

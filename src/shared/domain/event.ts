@@ -156,9 +156,13 @@ export interface SignupView {
   createdAt: string;
 }
 
-/** A member suggested for a role wanting a skill. */
+/** A member suggested for a role wanting a skill (only what their talent-pool visibility lets the organizer see). */
 export interface SkillSuggestionView {
   memberId: string;
   name: string;
+  building: string;
+  /** Their skills the role wants. */
   skills: string[];
+  /** Free at the event's time by their stated availability; null when they keep it from this organizer or gave none. */
+  freeThen: boolean | null;
 }

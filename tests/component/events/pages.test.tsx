@@ -89,6 +89,20 @@ describe('活动详情', () => {
   });
 });
 
+describe('organizer tools', () => {
+  it('suggests members with the skill a role wants', async () => {
+    ctx.signIn('committee');
+    __setRouterParams({ id: DEMO_EVENT_IDS.patrol });
+    render(<EventDetailPage />);
+    await screen.findByText('推荐会护士的成员（带队）');
+    await idle();
+    fireEvent.click(byClass('btn-suggest')[0]!);
+    // The only demo nurse is the grid leader, already signed up for the patrol.
+    await screen.findByText('暂时没有找到合适的成员。');
+    expect(byClass('event-signup')).toHaveLength(2);
+  });
+});
+
 describe('发布活动', () => {
   it('the committee publishes an event from the form', async () => {
     ctx.signIn('committee');

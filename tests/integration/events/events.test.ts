@@ -189,6 +189,33 @@ describe('the demo data', () => {
   });
 });
 
+describe('skills matched', () => {
+  it('suggests approved members with a wanted skill who show it to the organizer, not signed up yet, free ones first', async () => {
+    const event = await createEvent(3, { roles: [{ key: 'fix', name: '维修', places: 3, skills: ['钟表修理'] }] });
+    const members = getDb().collection(COLLECTIONS.members);
+    await members.doc(h.memberIdOf('member')).update({ skills: ['水电维修', '钟表修理'], availability: ['随时可约'] });
+    const hidden = await addMember(h, 'hidden-fixer', '不公开师傅');
+    await members.doc(hidden.memberId).update({ skills: ['钟表修理'], visibility: { skills: 'hidden', interests: 'leaders', availability: 'leaders', phone: 'committee' } });
+    const quiet = await addMember(h, 'quiet-fixer', '周师傅');
+    await members.doc(quiet.memberId).update({ skills: ['钟表修理', '木工'] });
+    const signed = await addMember(h, 'signed-fixer', '钱师傅');
+    await members.doc(signed.memberId).update({ skills: ['钟表修理'] });
+    await h.call('events', 'signUp', { eventId: event.id, roleKey: 'fix' }, signed.openid);
+
+    const { items } = await h.call('events', 'suggest', { eventId: event.id, roleKey: 'fix' }, h.identities.committee);
+    expect(items).toEqual([
+      { memberId: h.memberIdOf('member'), name: '李建国', building: '5号楼', skills: ['钟表修理'], freeThen: true },
+      { memberId: quiet.memberId, name: '周师傅', building: '6号楼', skills: ['钟表修理'], freeThen: null },
+    ]);
+    for (const who of ['resident', 'member', 'gridLeader'] as const) {
+      const res = await h.invoke('events', { action: 'suggest', payload: { eventId: event.id, roleKey: 'fix' } }, h.identities[who]);
+      expect(res).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
+    }
+    const foreign = await h.invoke('events', { action: 'suggest', payload: { eventId: event.id, roleKey: 'fix' } }, h.identities.otherCommittee);
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'COMMON.NOT_FOUND' } });
+  });
+});
+
 describe('council chairs', () => {
   it('organize events of the council they chair now, and only those', async () => {
     // The rotation of the service council names the grid leader first, from today.

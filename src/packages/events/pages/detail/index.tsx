@@ -7,6 +7,7 @@ import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
 import { EVENT_PAGES, eventsApi, newRequestId } from '@/features/events/api';
 import { RoleRow } from '@/features/events/components/RoleRow';
+import { SkillSuggestions } from '@/features/events/components/SkillSuggestions';
 import { fromFormTime, mySignupText, toFormTime, whenText } from '@/features/events/format';
 import { useEvent, useSignups } from '@/features/events/hooks';
 import '@/features/events/events.scss';
@@ -70,6 +71,9 @@ function OrganizerTools({ event, onChanged }: { event: EventView; onChanged: () 
           {error}
         </View>
       ) : null}
+      {event.status === 'published'
+        ? event.roles.filter((r) => r.skills.length > 0).map((r) => <SkillSuggestions key={r.key} eventId={event.id} role={r} />)
+        : null}
       {event.status === 'published' ? (
         <View className='event-form__actions'>
           <LinkButton className='btn-edit-event' type='default' url={EVENT_PAGES.edit(event.id)}>
