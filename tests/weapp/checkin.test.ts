@@ -1,0 +1,44 @@
+import { addEvent, signUp } from '../integration/checkin/fixtures';
+import { startHarness, type Harness } from '../support/harness';
+import { startWeapp, until, type WeappHost } from './simulate';
+
+/**
+ * The check-in page of the real weapp build, opened by WeChat from the station's mini-program code (the token
+ * arrives as `scene`), rendered by miniprogram-simulate; its calls answered by the real checkin function.
+ */
+describe('weapp build: 扫码签到', () => {
+  let harness: Harness;
+  let weapp: WeappHost;
+  let openid = '';
+  const calls: string[] = [];
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    weapp = startWeapp(async (name, data) => {
+      calls.push(`${name}.${(data as { action: string }).action}`);
+      return harness.invoke(name, data as { action: string }, openid);
+    });
+  }, 30_000);
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('checks a signed-up volunteer in from the scene, and says so in Chinese', async () => {
+    const now = harness.stack.clock.now();
+    await addEvent('ev-wx', now);
+    await signUp('ev-wx', [harness.memberIdOf('resident')], now);
+    const { token } = await harness.call('checkin', 'station', { eventId: 'ev-wx', kind: 'in' }, harness.identities.committee);
+    expect(token.length).toBeLessThanOrEqual(32);
+
+    openid = harness.identities.resident;
+    const page = weapp.openPage('packages/checkin/pages/scan/index', { scene: encodeURIComponent(token) });
+    const text = await until(() => {
+      const t = page.dom.textContent ?? '';
+      return t.includes('签到成功') && t;
+    }, 'the check-in answer');
+    expect(text).toMatch(/签到成功 \d\d:\d\d/);
+    expect(calls).toContain('checkin.scan');
+    page.detach();
+  });
+});
