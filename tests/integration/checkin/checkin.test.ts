@@ -216,4 +216,20 @@ describe('review and confirmation', () => {
       error: { code: 'COMMON.FORBIDDEN' },
     });
   });
+
+  it('the chair of the organizing 分会 runs the station and confirms; the chair of another may not', async () => {
+    // The seed's rotation makes the demo grid leader the chair of 白玉's 便民服务分会 now.
+    await addEvent('ev-council', now(), { councilId: 'cm-baiyu1-service', startsInMinutes: -140, hours: 2 });
+    await addEvent('ev-youth', now(), { councilId: 'cm-baiyu1-youth', startsInMinutes: -140, hours: 2 });
+    expect(await h.invoke('checkin', { action: 'station', payload: { eventId: 'ev-council', kind: 'out' } }, h.identities.gridLeader)).toMatchObject({ ok: true });
+    expect(await h.invoke('checkin', { action: 'confirm', payload: { eventId: 'ev-council' } }, h.identities.gridLeader)).toMatchObject({ ok: true });
+    expect(await h.invoke('checkin', { action: 'station', payload: { eventId: 'ev-youth', kind: 'out' } }, h.identities.gridLeader)).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.FORBIDDEN' },
+    });
+    expect(await h.invoke('checkin', { action: 'review', payload: { eventId: 'ev-youth' } }, h.identities.gridLeader)).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.FORBIDDEN' },
+    });
+  });
 });
