@@ -69,7 +69,7 @@ export function toSummary(doc: EventDoc, mine: SignupDoc | null): EventSummaryVi
 
 export function toEventView(
   doc: EventDoc,
-  extra: { organizerName: string; waitingByRole: Map<string, number>; mine: MySignupView | null; canManage: boolean },
+  extra: { organizerName: string; waitingByRole: Map<string, number>; mine: MySignupView | null; canManage: boolean; canSignUpOthers: boolean },
 ): EventView {
   return {
     id: doc._id,
@@ -91,6 +91,7 @@ export function toEventView(
     councilId: doc.councilId ?? null,
     mine: extra.mine,
     canManage: extra.canManage,
+    canSignUpOthers: extra.canSignUpOthers,
   };
 }
 

@@ -35,6 +35,7 @@ async function fullView(caller: Caller, event: m.EventDoc, mine: m.SignupDoc | n
     waitingByRole,
     mine: m.toMySignup(mine, position),
     canManage,
+    canSignUpOthers: caller.roles.includes('grid_leader') || caller.roles.includes('committee'),
   });
 }
 

@@ -12,6 +12,9 @@ export const eventsApi = {
   duplicate: (eventId: string, startAt: string, requestId: string) => callCloud('events', 'duplicate', { eventId, startAt, requestId }),
   signUp: (eventId: string, roleKey: string) => callCloud('events', 'signUp', { eventId, roleKey }),
   cancelSignup: (eventId: string) => callCloud('events', 'cancelSignup', { eventId }),
+  signUpFor: (eventId: string, roleKey: string, forMemberId: string) => callCloud('events', 'signUp', { eventId, roleKey, forMemberId }),
+  /** The residents of the grid the caller leads (the grids function's roster), to sign one up on their behalf. */
+  gridResidents: (page: number) => callCloud('grids', 'roster', { page }),
   signups: (eventId: string, page: number) => callCloud('events', 'signups', { eventId, page }),
   suggest: (eventId: string, roleKey: string) => callCloud('events', 'suggest', { eventId, roleKey }),
 };

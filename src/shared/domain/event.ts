@@ -131,6 +131,8 @@ export interface EventView {
   mine: MySignupView | null;
   /** The caller may edit, cancel and duplicate it. */
   canManage: boolean;
+  /** The caller may sign up residents on their behalf (a grid leader for their grid, the committee). */
+  canSignUpOthers: boolean;
 }
 
 export interface EventSummaryView {

@@ -103,6 +103,36 @@ describe('organizer tools', () => {
   });
 });
 
+describe('代居民报名', () => {
+  it('a grid leader signs up a resident of their grid, recorded as by proxy', async () => {
+    ctx.signIn('gridLeader');
+    __setRouterParams({ id: DEMO_EVENT_IDS.patrol });
+    render(<EventDetailPage />);
+    await screen.findByText('代居民报名');
+    const chipOf = (value: string) => byClass('choice-chip').find((el) => el.getAttribute('data-value') === value);
+    const wang = await waitFor(() => {
+      const chip = chipOf(ctx.h.memberIdOf('resident'));
+      if (!chip) throw new Error('resident not listed yet');
+      return chip;
+    });
+    fireEvent.click(wang);
+    fireEvent.click(chipOf('patrol')!);
+    fireEvent.click(byClass('btn-proxy-sign-up')[0]!);
+    await screen.findByText('已为王秀兰报名：已报名');
+    const doc = (await getDb().collection(COLLECTIONS.eventSignups).doc(`${DEMO_EVENT_IDS.patrol}:${ctx.h.memberIdOf('resident')}`).get()).data[0];
+    expect(doc).toMatchObject({ status: 'confirmed', roleKey: 'patrol', byProxy: ctx.h.memberIdOf('gridLeader') });
+  });
+
+  it('is not offered to a resident', async () => {
+    ctx.signIn('member');
+    __setRouterParams({ id: DEMO_EVENT_IDS.class });
+    render(<EventDetailPage />);
+    await screen.findByText('一对一助教');
+    await idle();
+    expect(byClass('event-proxy')).toHaveLength(0);
+  });
+});
+
 describe('发布活动', () => {
   it('the committee publishes an event from the form', async () => {
     ctx.signIn('committee');

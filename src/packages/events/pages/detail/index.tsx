@@ -6,6 +6,7 @@ import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
 import { EVENT_PAGES, eventsApi, newRequestId } from '@/features/events/api';
+import { ProxySignUp } from '@/features/events/components/ProxySignUp';
 import { RoleRow } from '@/features/events/components/RoleRow';
 import { SkillSuggestions } from '@/features/events/components/SkillSuggestions';
 import { fromFormTime, mySignupText, toFormTime, whenText } from '@/features/events/format';
@@ -167,6 +168,7 @@ export default function EventDetailPage() {
               <RoleRow key={role.key} role={role} canSignUp={open && !event.mine} busy={busyKey === role.key} onSignUp={signUp} />
             ))}
           </View>
+          {open && event.canSignUpOthers ? <ProxySignUp event={event} onDone={() => void query.reload()} /> : null}
           {event.canManage ? <OrganizerTools event={event} onChanged={() => void query.reload()} /> : null}
         </>
       ) : null}

@@ -1,0 +1,57 @@
+import { useCallback, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { ChoiceChips } from '@/components/ChoiceChips';
+import { usePagedList } from '@/hooks/usePagedList';
+import { errorText } from '@/services/cloud';
+import { SIGNUP_STATUS_LABELS, type EventView } from '@shared/domain/event';
+import { eventsApi } from '../api';
+import { mySignupText } from '../format';
+
+/** 代居民报名: a grid leader signs up a resident of their grid (an elderly neighbour without a phone); recorded. */
+export function ProxySignUp({ event, onDone }: { event: EventView; onDone: () => void }) {
+  const fetchPage = useCallback((page: number) => eventsApi.gridResidents(page), []);
+  const residents = usePagedList(fetchPage);
+  const [memberId, setMemberId] = useState<string[]>([]);
+  const [roleKey, setRoleKey] = useState<string[]>(event.roles[0] ? [event.roles[0].key] : []);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const submit = async () => {
+    if (!memberId[0] || !roleKey[0]) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const { signup } = await eventsApi.signUpFor(event.id, roleKey[0], memberId[0]);
+      const name = residents.items.find((r) => r.memberId === memberId[0])?.name ?? '';
+      setMessage(`已为${name}报名：${signup.status === 'waiting' ? mySignupText(signup).replace('你', '') : SIGNUP_STATUS_LABELS[signup.status]}`);
+      onDone();
+    } catch (err) {
+      setMessage(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='card event-proxy'>
+      <View className='card__title'>代居民报名</View>
+      {residents.error ? <Text className='inline-error'>{residents.error}</Text> : null}
+      <ChoiceChips id='proxy-resident' single options={residents.items.map((r) => ({ value: r.memberId, label: `${r.name}（${r.building}${r.room}）` }))} value={memberId} onChange={setMemberId} />
+      {residents.hasMore ? (
+        <Button className='btn-more-residents' type='default' size='large' block onClick={residents.loadMore}>
+          更多居民
+        </Button>
+      ) : null}
+      <ChoiceChips id='proxy-role' single options={event.roles.map((r) => ({ value: r.key, label: r.name }))} value={roleKey} onChange={setRoleKey} />
+      <Button className='btn-proxy-sign-up' type='primary' size='large' block loading={busy} disabled={busy || !memberId[0]} onClick={() => void submit()}>
+        代为报名
+      </Button>
+      {message ? (
+        <View className='event-proxy__result' role='status'>
+          {message}
+        </View>
+      ) : null}
+    </View>
+  );
+}
