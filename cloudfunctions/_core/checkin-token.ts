@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'crypto';
+import { createHash, createHmac, timingSafeEqual } from 'crypto';
 
 /**
  * Signed short check-in tokens (HMAC-SHA256, truncated to 48 bits: a token lives a minute, so guessing one online
@@ -74,6 +74,30 @@ export function readStationToken(token: string, communityId: string, now: Date):
   if (!eventId || !kind || !expiresAt || !sameSig(sig, sign(`${eventId}.${head}`, communityId))) return { ok: false, reason: 'invalid' };
   if (now.getTime() >= expiresAt.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true, claims: { eventId, ...kind, expiresAt } };
+}
+
+/** Scene form of a station token: a short handle instead of the event id (see checkin.service's stationScene). */
+export const HANDLE_MARK = '~';
+
+/** A stable 10-character handle for an event id (a name, not a secret: the token's signature still covers the event). */
+export function eventHandle(eventId: string): string {
+  return createHash('sha256').update(eventId).digest('base64url').slice(0, 10);
+}
+
+/** `~<handle>.<kind><expiry>.<sig>` for a token `<eventId>.<kind><expiry>.<sig>`; the signature is unchanged. */
+export function sceneOf(token: string): string {
+  const [eventId, ...rest] = token.split('.');
+  return [`${HANDLE_MARK}${eventHandle(eventId ?? '')}`, ...rest].join('.');
+}
+
+/** The handle of a scene-form token, or null for a full token. */
+export function handleOf(token: string): string | null {
+  return token.startsWith(HANDLE_MARK) ? token.slice(1).split('.')[0] || null : null;
+}
+
+/** The full token for a scene-form token, once its handle is resolved to the event id. */
+export function withEventId(token: string, eventId: string): string {
+  return [eventId, ...token.split('.').slice(1)].join('.');
 }
 
 export function passToken(claims: PassClaims, communityId: string): string {

@@ -44,6 +44,8 @@ export const COLLECTIONS = {
   levelHours: 'level_hours',
   /** Who came to an event (`_id` = eventId:memberId): check-in, check-out, confirmed hours. */
   attendance: 'event_attendance',
+  /** Short station handles (`_id` = handle) naming an event, so a station code fits a mini-program code's 32-character scene. */
+  checkinCodes: 'checkin_codes',
   /** Events (活动) with their roles and places (`roles.<i>.taken` moves by conditional updates only). */
   events: 'events',
   /** Sign-ups, `_id` = `<eventId>:<memberId>`. */

@@ -10,6 +10,24 @@ export async function findEvent(eventId: string): Promise<CheckinEventDoc | null
   return (res.data?.[0] as CheckinEventDoc | undefined) ?? null;
 }
 
+/** A station handle: which event a scene-form code names. */
+export interface HandleDoc {
+  _id: string;
+  eventId: string;
+  communityId: string;
+}
+
+/** Idempotent: the same event always writes the same handle document. */
+export async function saveHandle(doc: HandleDoc): Promise<void> {
+  const { _id, ...fields } = doc;
+  await getDb().collection(COLLECTIONS.checkinCodes).doc(_id).set(fields);
+}
+
+export async function findHandle(handle: string): Promise<HandleDoc | null> {
+  const res = await getDb().collection(COLLECTIONS.checkinCodes).doc(handle).get();
+  return (res.data?.[0] as HandleDoc | undefined) ?? null;
+}
+
 export async function findSignup(id: string): Promise<CheckinSignupDoc | null> {
   const res = await getDb().collection(COLLECTIONS.eventSignups).doc(id).get();
   return (res.data?.[0] as CheckinSignupDoc | undefined) ?? null;

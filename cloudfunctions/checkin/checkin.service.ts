@@ -2,7 +2,7 @@ import type { ConfirmResult, PassView, ReviewView, ScanKind, ScanResult, Station
 import { pointsForService } from '../../src/shared/rules/points';
 import { can } from '../_core/authorize';
 import type { Caller } from '../_core/caller';
-import { passToken, readPassToken, readStationToken, stationToken } from '../_core/checkin-token';
+import { eventHandle, handleOf, passToken, readPassToken, readStationToken, sceneOf, stationToken, withEventId } from '../_core/checkin-token';
 import { clock } from '../_core/clock';
 import { withChairs, findPeople } from '../_core/council-chairs';
 import { AppError } from '../_core/errors';
@@ -107,10 +107,14 @@ async function record(input: {
   return toScanResult('in', first.inNonce === nonce ? 'done' : 'already', first.checkedInAt, event, member.name);
 }
 
-/** A volunteer scanned the station. Round trips: caller 1 + check-in 2 (or check-out 1); +1 when it had already happened. */
+/**
+ * A volunteer scanned the station. Round trips: caller 1 + check-in 2 (or check-out 1); +1 when it had already
+ * happened; +1 for a long event id's scene-form code (its handle).
+ */
 export async function scan(caller: Caller, input: { token: string; nonce: string; eventId?: string }): Promise<ScanResult> {
   ensureSelf(caller);
-  const checked = readStationToken(input.token, caller.communityId!, clock().now());
+  const token = await fullToken(input.token, caller.communityId!);
+  const checked = readStationToken(token, caller.communityId!, clock().now());
   if (!checked.ok) throw tokenError(checked.reason);
   const { claims } = checked;
   if (input.eventId && input.eventId !== claims.eventId) throw new AppError('CHECKIN.WRONG_EVENT');
@@ -150,11 +154,28 @@ export async function scanPass(caller: Caller, input: { eventId: string; kind: S
 export const SCAN_PAGE = 'packages/checkin/pages/scan/index';
 const MAX_SCENE = 32;
 
-/** The token as a mini-program code (an ordinary QR locally); a token over a scene's 32 characters is shown as text only. */
-async function codeImage(token: string): Promise<string | null> {
-  if (token.length > MAX_SCENE) return null;
-  const png = await wechat().miniProgramCode({ scene: token, page: SCAN_PAGE });
+/**
+ * The token as a mini-program code (an ordinary QR locally) opening the check-in page. A token over a scene's 32
+ * characters goes in its scene form, naming the event by a short handle saved once (1 round trip, idempotent).
+ */
+async function codeImage(token: string, event: CheckinEventDoc): Promise<string | null> {
+  let scene = token;
+  if (token.length > MAX_SCENE) {
+    scene = sceneOf(token);
+    if (scene.length > MAX_SCENE) return null;
+    await q.saveHandle({ _id: eventHandle(event._id), eventId: event._id, communityId: event.communityId });
+  }
+  const png = await wechat().miniProgramCode({ scene, page: SCAN_PAGE });
   return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+/** A scene-form token back to the full one: 1 round trip (only for codes scanned from a mini-program code). */
+async function fullToken(token: string, communityId: string): Promise<string> {
+  const handle = handleOf(token);
+  if (!handle) return token;
+  const doc = await q.findHandle(handle);
+  if (!doc || doc.communityId !== communityId) throw new AppError('CHECKIN.TOKEN_INVALID');
+  return withEventId(token, doc.eventId);
 }
 
 /** The station: the current code and the live counts. Round trips: caller 1 + event 1 + 4 counts. */
@@ -176,7 +197,7 @@ export async function station(caller: Caller, input: { eventId: string; kind: Sc
     title: event.title,
     kind: input.kind,
     token,
-    image: await codeImage(token),
+    image: await codeImage(token, event),
     expiresAt: expiresAt.toISOString(),
     refreshAt: refreshAt.toISOString(),
     counts: { expected, present: came - left, left, absent: Math.max(0, expected - signedUpCame), walkIns: came - signedUpCame },

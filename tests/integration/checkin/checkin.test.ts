@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
-import { passToken, stationToken } from '../../../cloudfunctions/_core/checkin-token';
+import { passToken, sceneOf, stationToken } from '../../../cloudfunctions/_core/checkin-token';
 import type { ScanResult, StationView } from '../../../src/shared/domain/checkin';
 import { startHarness, type Harness } from '../../support/harness';
 import { addEvent, addVolunteers, COMMUNITY, nonce, signUp } from './fixtures';
@@ -73,6 +73,20 @@ describe('checking in by the station code', () => {
     expect(await scan(token, member)).toMatchObject({ ok: false, error: { code: 'CHECKIN.TOKEN_EXPIRED', message: '签到码已过期，请重新扫码' } });
     expect(await attendanceCount('ev-a')).toBe(0);
     expect(await attendanceCount('ev-b')).toBe(0);
+  });
+
+  it('a long event id goes in the mini-program code by a short handle; the scene-form code checks in, only in its 居民区', async () => {
+    const longId = 'cm-baiyu1-ev-lx3k9abc-8randomc';
+    await addEvent(longId, now());
+    await signUp(longId, [h.memberIdOf('member')], now());
+    const { token, image } = await station(longId, 'in');
+    expect(token.length).toBeGreaterThan(32);
+    expect(image).toMatch(/^data:image\/png;base64,/);
+    const scene = sceneOf(token);
+    expect(scene.length).toBeLessThanOrEqual(32);
+    expect(await scan(scene, h.identities.otherCommittee)).toMatchObject({ ok: false, error: { code: 'CHECKIN.TOKEN_INVALID' } });
+    expect(await scan(`${scene.slice(0, 3)}x${scene.slice(4)}`, h.identities.member)).toMatchObject({ ok: false, error: { code: 'CHECKIN.TOKEN_INVALID' } });
+    expect(await scan(scene, h.identities.member)).toMatchObject({ ok: true, data: { outcome: 'done', eventId: longId } });
   });
 
   it('你未报名此活动 unless the event allows walk-ins; waiting and cancelled sign-ups are not signed up', async () => {

@@ -1,4 +1,4 @@
-import { passToken, readPassToken, readStationToken, stationToken } from '../../../cloudfunctions/_core/checkin-token';
+import { handleOf, passToken, readPassToken, readStationToken, sceneOf, stationToken, withEventId } from '../../../cloudfunctions/_core/checkin-token';
 
 const NOW = new Date('2026-05-01T06:00:00Z');
 const LATER = new Date(NOW.getTime() + 60_000);
@@ -59,6 +59,19 @@ describe('station tokens', () => {
     delete process.env.TXTD_CHECKIN_SECRET;
     expect(() => station()).toThrow('TXTD_CHECKIN_SECRET');
     process.env.TXTD_CHECKIN_SECRET = 'unit-secret';
+  });
+});
+
+describe('the scene form of a station token', () => {
+  it('names the event by a 10-character handle and keeps the signature; restored, it verifies', () => {
+    const token = station({ eventId: 'cm-baiyu1-ev-lx3k9abc-8randomc' });
+    const scene = sceneOf(token);
+    expect(scene.length).toBeLessThanOrEqual(32);
+    expect(handleOf(scene)).toHaveLength(10);
+    expect(handleOf(token)).toBeNull();
+    expect(sceneOf(station({ eventId: 'cm-baiyu1-ev-other' }))).not.toContain(handleOf(scene));
+    expect(withEventId(scene, 'cm-baiyu1-ev-lx3k9abc-8randomc')).toBe(token);
+    expect(readStationToken(withEventId(scene, 'cm-baiyu1-ev-other'), 'cm-a', NOW)).toEqual({ ok: false, reason: 'invalid' });
   });
 });
 
