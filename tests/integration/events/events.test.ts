@@ -323,6 +323,24 @@ describe('races', () => {
     expect((await eventDoc(event.id)).roles[0].taken).toBe(30);
   }, 60_000);
 
+  it('cancellations racing new sign-ups and each other never over-fill nor leave a place free while someone waits', async () => {
+    const event = await createEvent(10);
+    const people = await volunteers(40);
+    await Promise.all(people.slice(0, 25).map((p) => h.call('events', 'signUp', { eventId: event.id, roleKey: 'helper' }, p.openid)));
+    const confirmed = (await signupDocs(event.id)).filter((d) => d.status === 'confirmed');
+    const leaving = confirmed.slice(0, 8).map((d) => people.find((p) => p.memberId === d.memberId)!);
+    await Promise.all([
+      ...leaving.map((p) => h.call('events', 'cancelSignup', { eventId: event.id }, p.openid)),
+      ...people.slice(25).map((p) => h.call('events', 'signUp', { eventId: event.id, roleKey: 'helper' }, p.openid)),
+    ]);
+    const docs = await signupDocs(event.id);
+    const taken = (await eventDoc(event.id)).roles[0].taken;
+    expect(docs.filter((d) => d.status === 'confirmed')).toHaveLength(10);
+    expect(taken).toBe(10);
+    expect(docs.filter((d) => d.status === 'cancelled')).toHaveLength(8);
+    expect(docs.filter((d) => d.status === 'waiting')).toHaveLength(40 - 8 - 10);
+  }, 60_000);
+
   it('a doubled tap signs up once and takes one place', async () => {
     const event = await createEvent(5);
     await Promise.all([0, 1, 2].map(() => h.call('events', 'signUp', { eventId: event.id, roleKey: 'helper' }, h.identities.resident)));
