@@ -19,6 +19,7 @@ export default function PassPage() {
         <View className='card checkin-code'>
           <QrMatrix text={data.token} className='pass-code' />
           <Text className='checkin-code__hint'>请把这个码给组织者扫一扫，二维码每30秒更新</Text>
+          <Text className='checkin-code__token pass-token'>{data.token}</Text>
           {data.signedUp ? null : <Text className='checkin-code__hint pass-not-signed-up'>你还没有报名此活动</Text>}
         </View>
       ) : null}

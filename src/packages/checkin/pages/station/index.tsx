@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Image, Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { FormField } from '@/components/FormField';
 import { PageShell } from '@/components/PageShell';
 import { checkinApi } from '@/features/checkin/api';
 import { Counts } from '@/features/checkin/components/Counts';
@@ -22,13 +23,23 @@ export default function StationPage() {
   const station = useRotating(eventId ? fetch : null);
   const [answer, setAnswer] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const scanPass = async () => {
+  const [passText, setPassText] = useState('');
+
+  const submitPass = async (passToken: string) => {
     setAnswer(null);
     try {
-      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      const done = await checkinApi.scanPass(eventId, kind, result);
+      const done = await checkinApi.scanPass(eventId, kind, passToken.trim());
       setAnswer({ ok: true, text: scanMessage(done, true) });
       void station.reload();
+    } catch (err) {
+      setAnswer({ ok: false, text: errorText(err) });
+    }
+  };
+
+  const scanPass = async () => {
+    try {
+      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      await submitPass(result);
     } catch (err) {
       setAnswer({ ok: false, text: errorText(err) });
     }
@@ -62,8 +73,16 @@ export default function StationPage() {
       <Button className='btn-scan-pass' type='primary' size='large' block onClick={scanPass}>
         扫志愿者的个人码
       </Button>
+      <View className='card'>
+        <FormField name='pass' label='或输入志愿者个人码下方的文字'>
+          <Input id='input-pass' className='input-pass' value={passText} onInput={(e) => setPassText(e.detail.value)} />
+        </FormField>
+        <Button className='btn-submit-pass' size='large' block disabled={!passText.trim()} onClick={() => void submitPass(passText)}>
+          {kind === 'in' ? '为TA签到' : '为TA签退'}
+        </Button>
+      </View>
       {answer ? (
-        <View className={`checkin-answer ${answer.ok ? 'checkin-answer--ok' : 'checkin-answer--error'}`} role={answer.ok ? 'status' : 'alert'}>
+        <View className={`checkin-answer station-answer ${answer.ok ? 'checkin-answer--ok' : 'checkin-answer--error'}`} role={answer.ok ? 'status' : 'alert'}>
           <Text>{answer.text}</Text>
         </View>
       ) : null}
