@@ -103,7 +103,8 @@ async function record(input: {
   };
   if (await q.addAttendance(doc)) return toScanResult('in', 'done', now, event, member.name);
   const first = await q.findAttendance(id);
-  if (!first?.checkedInAt) throw new AppError('COMMON.BUSY');
+  // A no-show recorded by a confirmation already made: attendance is settled.
+  if (!first?.checkedInAt) throw new AppError('CHECKIN.CLOSED');
   return toScanResult('in', first.inNonce === nonce ? 'done' : 'already', first.checkedInAt, event, member.name);
 }
 

@@ -19,7 +19,7 @@ export const checkinActions = {
   /** A volunteer scanned the station's code. `eventId` is set when the page was opened for one event. */
   scan: action<ScanResult>()({
     input: v.object({ token, nonce, eventId: v.optional(id) }),
-    errors: ['COMMON.FORBIDDEN', ...TOKEN_ERRORS, 'CHECKIN.NOT_SIGNED_UP', 'CHECKIN.NOT_CHECKED_IN'],
+    errors: ['COMMON.FORBIDDEN', ...TOKEN_ERRORS, 'CHECKIN.NOT_SIGNED_UP', 'CHECKIN.NOT_CHECKED_IN', 'CHECKIN.CLOSED'],
   }),
 
   /** The organizer (or a scanner) scanned a volunteer's pass at the station of `eventId`. */

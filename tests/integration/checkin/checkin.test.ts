@@ -222,6 +222,14 @@ describe('review and confirmation', () => {
     expect(mine.items[0].points).toBeGreaterThan(0);
   });
 
+  it('after confirmation a no-show can no longer check in during the grace period', async () => {
+    await addEvent('ev-late', now(), { startsInMinutes: -130, hours: 2 }); // ended 10 minutes ago, grace 30
+    await signUp('ev-late', [h.memberIdOf('resident')], now());
+    const { token } = await station('ev-late', 'in');
+    expect(await h.invoke('checkin', { action: 'confirm', payload: { eventId: 'ev-late' } }, h.identities.committee)).toMatchObject({ ok: true, data: { noShows: 1 } });
+    expect(await scan(token, h.identities.resident)).toMatchObject({ ok: false, error: { code: 'CHECKIN.CLOSED' } });
+  });
+
   it('the committee may confirm; a member who is not the organizer may not', async () => {
     await addEvent('ev-c', now(), { startsInMinutes: -180, hours: 2 });
     expect(await h.invoke('checkin', { action: 'confirm', payload: { eventId: 'ev-c' } }, h.identities.committee)).toMatchObject({ ok: true });
