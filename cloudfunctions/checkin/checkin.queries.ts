@@ -49,12 +49,12 @@ export async function addAttendance(doc: AttendanceDoc): Promise<boolean> {
   }
 }
 
-/** Sets the check-out once: only while none is recorded. */
+/** Sets the check-out once: only for someone who checked in (not a recorded no-show) and has none yet. */
 export async function checkOut(id: string, at: Date, nonce: string, by: string): Promise<boolean> {
   const _ = command();
   const res = await getDb()
     .collection(COLLECTIONS.attendance)
-    .where({ _id: id, checkedOutAt: _.eq(null) })
+    .where({ _id: id, noShow: false, checkedOutAt: _.eq(null) })
     .update({ checkedOutAt: at, outNonce: nonce, outBy: by });
   return (res.updated ?? 0) > 0;
 }

@@ -228,6 +228,8 @@ describe('review and confirmation', () => {
     const { token } = await station('ev-late', 'in');
     expect(await h.invoke('checkin', { action: 'confirm', payload: { eventId: 'ev-late' } }, h.identities.committee)).toMatchObject({ ok: true, data: { noShows: 1 } });
     expect(await scan(token, h.identities.resident)).toMatchObject({ ok: false, error: { code: 'CHECKIN.CLOSED' } });
+    const out = await station('ev-late', 'out');
+    expect(await scan(out.token, h.identities.resident)).toMatchObject({ ok: false, error: { code: 'CHECKIN.NOT_CHECKED_IN' } });
   });
 
   it('the committee may confirm; a member who is not the organizer may not', async () => {
