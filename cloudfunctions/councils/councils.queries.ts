@@ -1,6 +1,6 @@
 import { PAGE_SIZE } from '../../src/shared/result';
 import { COLLECTIONS } from '../_core/collections';
-import { command, getDb, isDuplicateWrite } from '../_core/db';
+import { command, getDb, insertOnce } from '../_core/db';
 import type { CouncilDoc, PersonDoc } from './councils.model';
 
 export { findPeople } from '../_core/council-chairs';
@@ -90,13 +90,7 @@ export async function listCouncilMembersPage(
 
 /** Inserts under a deterministic `_id`; false when a retried or racing call inserted it first. */
 export async function insertCouncil(doc: CouncilDoc): Promise<boolean> {
-  try {
-    await councils().add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+  return insertOnce(COLLECTIONS.councils, doc);
 }
 
 /** A conditional update of one council: the write happens only while `guard` holds. Answers whether it did. */

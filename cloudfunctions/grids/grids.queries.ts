@@ -1,6 +1,6 @@
 import { PAGE_SIZE } from '../../src/shared/result';
 import { COLLECTIONS } from '../_core/collections';
-import { command, getDb, isDuplicateWrite } from '../_core/db';
+import { command, getDb, insertOnce } from '../_core/db';
 import {
   claimId,
   type BuildingClaimDoc,
@@ -33,17 +33,6 @@ export async function listGrids(communityId: string): Promise<GridDoc[]> {
 /** The grid a building of a 居民区 belongs to, from its claim (what a member record's `gridId` follows). */
 export async function findGridIdOfBuilding(communityId: string, building: string): Promise<string | null> {
   return first<BuildingClaimDoc>(await claims().doc(claimId(communityId, building)).get())?.gridId ?? null;
-}
-
-/** Inserts under a deterministic `_id`; false when it already exists (a retry, or a race). */
-async function insertOnce<T extends { _id: string }>(collection: string, doc: T): Promise<boolean> {
-  try {
-    await getDb().collection(collection).add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
 }
 
 export const insertGrid = (doc: GridDoc) => insertOnce(COLLECTIONS.grids, doc);

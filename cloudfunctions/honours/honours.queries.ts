@@ -2,7 +2,7 @@ import type { HonourSettings } from '../../src/shared/domain/honours';
 import { PAGE_SIZE } from '../../src/shared/result';
 import { EMPTY_SUMMARY, type ServiceSummary } from '../../src/shared/rules/levels';
 import { COLLECTIONS } from '../_core/collections';
-import { command, getDb, isDuplicateWrite } from '../_core/db';
+import { command, getDb, insertOnce } from '../_core/db';
 import type { MemberDoc } from '../_core/member-record';
 import type { CertificateDoc, HonourDoc, LevelHoursDoc, SettingsDoc } from './honours.model';
 
@@ -64,13 +64,7 @@ export async function updateSettings(memberId: string, patch: Partial<HonourSett
 
 /** The first settings document of a member; false when a racing call created it first. */
 export async function insertSettings(doc: SettingsDoc): Promise<boolean> {
-  try {
-    await col(COLLECTIONS.honourSettings).add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+  return insertOnce(COLLECTIONS.honourSettings, doc);
 }
 
 /**
@@ -203,13 +197,7 @@ export async function leaderboardPage(
 
 /** Inserts under the award's deterministic `_id`; false when a retried or racing call inserted it first. */
 export async function insertHonour(doc: HonourDoc): Promise<boolean> {
-  try {
-    await col(COLLECTIONS.honours).add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+  return insertOnce(COLLECTIONS.honours, doc);
 }
 
 export async function findHonour(id: string): Promise<HonourDoc | null> {
@@ -268,13 +256,7 @@ export async function candidatesPage(
 
 /** Inserts a certificate under its derived `_id`; false when the same one exists (a retry or a race). */
 export async function insertCertificate(doc: CertificateDoc): Promise<boolean> {
-  try {
-    await col(COLLECTIONS.certificates).add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+  return insertOnce(COLLECTIONS.certificates, doc);
 }
 
 export async function findCertificate(id: string): Promise<CertificateDoc | null> {

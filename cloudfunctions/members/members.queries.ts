@@ -3,7 +3,7 @@ import type { ApplicationStatus } from '../../src/shared/domain/member';
 import type { HistoryDoc } from '../_core/member-history';
 import type { ProxyLogDoc } from '../_core/proxy-log';
 import { COLLECTIONS } from '../_core/collections';
-import { getDb, isDuplicateWrite } from '../_core/db';
+import { getDb, insertOnce } from '../_core/db';
 import type { MemberDoc } from '../_core/member-record';
 import type { CommunityDoc } from './members.model';
 
@@ -17,13 +17,7 @@ const communities = () => getDb().collection(COLLECTIONS.communities);
 
 /** Inserts under a deterministic `_id`; false when a racing or retried call inserted it first. */
 export async function insertMember(doc: MemberDoc): Promise<boolean> {
-  try {
-    await members().add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+  return insertOnce(COLLECTIONS.members, doc);
 }
 
 /**
