@@ -1,4 +1,3 @@
-import { PAGE_SIZE } from '../../src/shared/result';
 import type { ApplicationStatus } from '../../src/shared/domain/member';
 import type { HistoryDoc } from '../_core/member-history';
 import type { ProxyLogDoc } from '../_core/proxy-log';
@@ -6,6 +5,7 @@ import { COLLECTIONS } from '../_core/collections';
 import { getDb, insertOnce } from '../_core/db';
 import type { MemberDoc } from '../_core/member-record';
 import type { CommunityDoc } from './members.model';
+import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 
 export { findMember } from '../_core/member-record';
 export { addHistory, type HistoryDoc } from '../_core/member-history';
@@ -56,11 +56,10 @@ export async function listApplicationsPage(
     .where({ communityId, 'application.status': status })
     .orderBy(sortField, 'desc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  const rows = res.data as MemberDoc[];
-  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+  return toPage(res.data as MemberDoc[]);
 }
 
 
@@ -88,11 +87,10 @@ export async function listProxyLogPage(
     .where(subjectId ? { communityId, subjectId } : { communityId })
     .orderBy('at', 'desc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  const rows = res.data as ProxyLogDoc[];
-  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+  return toPage(res.data as ProxyLogDoc[]);
 }
 
 /** Names of the given members, for showing who acted for whom: one round trip. */

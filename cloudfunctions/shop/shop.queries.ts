@@ -1,9 +1,9 @@
 import type { RedemptionStatus } from '../../src/shared/domain/shop';
-import { PAGE_SIZE } from '../../src/shared/result';
 import { COLLECTIONS } from '../_core/collections';
 import { command, getDb, insertOnce } from '../_core/db';
 import type { MemberDoc } from '../_core/member-record';
 import type { CodeDoc, MovementDoc, RedemptionDoc, RewardDoc } from './shop.model';
+import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 
 /** Each function here is one database round trip. */
 
@@ -13,7 +13,6 @@ const redemptions = () => getDb().collection(COLLECTIONS.shopRedemptions);
 const codes = () => getDb().collection(COLLECTIONS.shopCodes);
 
 type Paged<T> = { rows: T[]; hasMore: boolean };
-const paged = <T>(rows: T[]): Paged<T> => ({ rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE });
 
 
 async function byId<T>(collection: ReturnType<typeof rewards>, id: string): Promise<T | null> {
@@ -36,10 +35,10 @@ export async function listRewardsPage(communityId: string, includeRetired: boole
     .orderBy('active', 'desc')
     .orderBy('price', 'asc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  return paged(res.data as RewardDoc[]);
+  return toPage(res.data as RewardDoc[]);
 }
 
 /** Does any reward of the 居民区 name this resident as its keeper? */
@@ -71,10 +70,10 @@ export async function listMovementsPage(rewardId: string, page: number): Promise
     .where({ rewardId })
     .orderBy('at', 'desc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  return paged(res.data as MovementDoc[]);
+  return toPage(res.data as MovementDoc[]);
 }
 
 export async function listOwnRedemptionsPage(memberId: string, page: number): Promise<Paged<RedemptionDoc>> {
@@ -82,10 +81,10 @@ export async function listOwnRedemptionsPage(memberId: string, page: number): Pr
     .where({ memberId })
     .orderBy('createdAt', 'desc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  return paged(res.data as RedemptionDoc[]);
+  return toPage(res.data as RedemptionDoc[]);
 }
 
 export async function listRedemptionsPage(communityId: string, status: RedemptionStatus | undefined, page: number): Promise<Paged<RedemptionDoc>> {
@@ -93,10 +92,10 @@ export async function listRedemptionsPage(communityId: string, status: Redemptio
     .where(status ? { communityId, status } : { communityId })
     .orderBy('createdAt', 'desc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  return paged(res.data as RedemptionDoc[]);
+  return toPage(res.data as RedemptionDoc[]);
 }
 
 export async function findRedemptionByCode(communityId: string, code: string): Promise<RedemptionDoc | null> {
