@@ -23,3 +23,17 @@ export function isDuplicateWrite(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.includes('DUPLICATE');
 }
+
+/**
+ * Adds a document under its deterministic `_id`: false when a retried or racing call added it first. This is how
+ * a derived id makes a write idempotent. One round trip.
+ */
+export async function insertOnce<T extends { _id: string }>(collection: string, doc: T): Promise<boolean> {
+  try {
+    await getDb().collection(collection).add(doc);
+    return true;
+  } catch (err) {
+    if (isDuplicateWrite(err)) return false;
+    throw err;
+  }
+}

@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../_core/collections';
-import { command, getDb, isDuplicateWrite } from '../_core/db';
+import { command, getDb, insertOnce } from '../_core/db';
 import type { CouncilDoc } from '../_core/council-chairs';
 import type { AttendanceDoc, CheckinEventDoc, CheckinSignupDoc } from './checkin.model';
 
@@ -39,14 +39,8 @@ export async function findAttendance(id: string): Promise<AttendanceDoc | null> 
 }
 
 /** Creates the check-in; false when it already exists (the first check-in stands). */
-export async function addAttendance(doc: AttendanceDoc): Promise<boolean> {
-  try {
-    await getDb().collection(COLLECTIONS.attendance).add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+export function addAttendance(doc: AttendanceDoc): Promise<boolean> {
+  return insertOnce(COLLECTIONS.attendance, doc);
 }
 
 /** Sets the check-out once: only for someone who checked in (not a recorded no-show) and has none yet. */

@@ -1,7 +1,7 @@
-import { PAGE_SIZE } from '../../src/shared/result';
 import { COLLECTIONS } from '../_core/collections';
-import { command, getDb, isDuplicateWrite } from '../_core/db';
+import { command, getDb, insertOnce } from '../_core/db';
 import type { CouncilDoc, PersonDoc } from './councils.model';
+import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 
 export { findPeople } from '../_core/council-chairs';
 
@@ -35,11 +35,10 @@ export async function listCouncilsPage(
     .where(includeRetired ? { communityId } : { communityId, active: true })
     .orderBy('order', 'asc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  const rows = res.data as CouncilDoc[];
-  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+  return toPage(res.data as CouncilDoc[]);
 }
 
 /** Every council of a 居民区, retired ones too (for names and order when adding or renaming). */
@@ -81,22 +80,15 @@ export async function listCouncilMembersPage(
     .field({ _id: true, name: true, building: true, communityId: true, councilIds: true })
     .orderBy('name', 'asc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  const rows = res.data as (PersonDoc & { building: string })[];
-  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+  return toPage(res.data as (PersonDoc & { building: string })[]);
 }
 
 /** Inserts under a deterministic `_id`; false when a retried or racing call inserted it first. */
 export async function insertCouncil(doc: CouncilDoc): Promise<boolean> {
-  try {
-    await councils().add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+  return insertOnce(COLLECTIONS.councils, doc);
 }
 
 /** A conditional update of one council: the write happens only while `guard` holds. Answers whether it did. */

@@ -2,6 +2,7 @@ import type { ActionOutput, ActionParsed } from '../../src/shared/action';
 import type { councilsActions, RotationChangeResult } from '../../src/shared/actions/councils';
 import { skipKey, swapKey, termAt, termIndexAt, termsBetween, type RotationChange } from '../../src/shared/rules/rotation';
 import { authorize, can, ensureSameCommunity, type Target } from '../_core/authorize';
+import { findMember } from '../_core/member-record';
 import { loadCaller, type Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { ensurePublishable } from '../_core/content-check';
@@ -123,7 +124,10 @@ export async function join(input: In<'join'>, { identity }: CallContext): Out<'j
   if (!council.active) throw new AppError('COUNCILS.RETIRED');
   const guard = { communityId: council.communityId, 'application.status': 'approved', deletedAt: command().exists(false) };
   if (!(await q.updateMemberCouncils(caller.memberId, guard, 'add', council._id, clock().now()))) {
-    throw new AppError('COUNCILS.MEMBERS_ONLY');
+    // Nothing changed: either a racing join already added it in the same instant (fine), or the guard failed.
+    const now = await findMember(caller.memberId);
+    const joined = now?.application.status === 'approved' && !now.deletedAt && now.councilIds.includes(council._id);
+    if (!joined) throw new AppError('COUNCILS.MEMBERS_ONLY');
   }
   return { councilIds: [...new Set([...(caller.record?.councilIds ?? []), council._id])] };
 }

@@ -1,8 +1,8 @@
-import { PAGE_SIZE } from '../../src/shared/result';
 import { COLLECTIONS } from '../_core/collections';
-import { command, getDb, isDuplicateWrite } from '../_core/db';
+import { command, getDb, insertOnce } from '../_core/db';
 import { visibleSettings, type TalentViewer } from '../../src/shared/domain/talent';
 import type { MemberDoc } from '../_core/member-record';
+import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 import type { EventDoc, SignupDoc } from './events.model';
 
 /** Each function here is one database round trip. */
@@ -11,18 +11,6 @@ const events = () => getDb().collection(COLLECTIONS.events);
 const signups = () => getDb().collection(COLLECTIONS.eventSignups);
 
 type Paged<T> = { rows: T[]; hasMore: boolean };
-const paged = <T>(rows: T[]): Paged<T> => ({ rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE });
-
-/** Inserts under a deterministic `_id`; false when a retried or racing call inserted it first. */
-async function insert(collection: ReturnType<typeof events>, doc: { _id: string }): Promise<boolean> {
-  try {
-    await collection.add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
-}
 
 async function byId<T>(collection: ReturnType<typeof events>, id: string): Promise<T | null> {
   const res = await collection.doc(id).get();
@@ -31,8 +19,8 @@ async function byId<T>(collection: ReturnType<typeof events>, id: string): Promi
 
 export const findEvent = (id: string) => byId<EventDoc>(events(), id);
 export const findSignup = (id: string) => byId<SignupDoc>(signups(), id);
-export const insertEvent = (doc: EventDoc) => insert(events(), doc);
-export const insertSignup = (doc: SignupDoc) => insert(signups(), doc);
+export const insertEvent = (doc: EventDoc) => insertOnce(COLLECTIONS.events, doc);
+export const insertSignup = (doc: SignupDoc) => insertOnce(COLLECTIONS.eventSignups, doc);
 
 /** A conditional update of one event: the write happens only while `guard` holds. */
 export async function updateEventIf(id: string, guard: Record<string, unknown>, patch: Record<string, unknown>): Promise<boolean> {
@@ -90,10 +78,10 @@ export async function listSignupsPage(eventId: string, page: number): Promise<Pa
   const res = await signups()
     .where({ eventId })
     .orderBy('seq', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  return paged(res.data as SignupDoc[]);
+  return toPage(res.data as SignupDoc[]);
 }
 
 /** The caller's sign-ups among these events. */
@@ -110,10 +98,10 @@ export async function ownSignupsPage(memberId: string, page: number): Promise<Pa
   const res = await signups()
     .where({ memberId, status: command().in(['confirmed', 'waiting']) })
     .orderBy('createdAt', 'desc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  return paged(res.data as SignupDoc[]);
+  return toPage(res.data as SignupDoc[]);
 }
 
 export async function findEvents(ids: readonly string[]): Promise<EventDoc[]> {
@@ -143,10 +131,10 @@ export async function upcomingPage(
     .where(reach.all ? base : _.and([base, _.or(audiences)]))
     .orderBy('startAt', 'asc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  return paged(res.data as EventDoc[]);
+  return toPage(res.data as EventDoc[]);
 }
 
 /** Names (and the openid a notice goes to) of the people named. */

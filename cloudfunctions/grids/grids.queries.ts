@@ -1,6 +1,5 @@
-import { PAGE_SIZE } from '../../src/shared/result';
 import { COLLECTIONS } from '../_core/collections';
-import { command, getDb, isDuplicateWrite } from '../_core/db';
+import { command, getDb, insertOnce } from '../_core/db';
 import {
   claimId,
   type BuildingClaimDoc,
@@ -11,6 +10,7 @@ import {
   type PersonDoc,
   type RosterMemberDoc,
 } from './grids.model';
+import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 
 /** Each function here is one database round trip, except where its comment says otherwise. */
 
@@ -33,17 +33,6 @@ export async function listGrids(communityId: string): Promise<GridDoc[]> {
 /** The grid a building of a 居民区 belongs to, from its claim (what a member record's `gridId` follows). */
 export async function findGridIdOfBuilding(communityId: string, building: string): Promise<string | null> {
   return first<BuildingClaimDoc>(await claims().doc(claimId(communityId, building)).get())?.gridId ?? null;
-}
-
-/** Inserts under a deterministic `_id`; false when it already exists (a retry, or a race). */
-async function insertOnce<T extends { _id: string }>(collection: string, doc: T): Promise<boolean> {
-  try {
-    await getDb().collection(collection).add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
 }
 
 export const insertGrid = (doc: GridDoc) => insertOnce(COLLECTIONS.grids, doc);
@@ -175,15 +164,14 @@ export async function rosterPage(
     .aggregate()
     .match({ communityId, gridId, ...(building ? { building } : {}), deletedAt: _.exists(false) })
     .sort({ building: 1, room: 1, _id: 1 })
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .project({ name: 1, building: 1, room: 1, phone: 1, skills: 1, visibility: 1, application: { status: 1 } });
   if (withColours) {
     query = query.lookup({ from: COLLECTIONS.memberColours, localField: '_id', foreignField: '_id', as: 'colour' });
   }
   const res = await query.end();
-  const rows = res.data as RosterMemberDoc[];
-  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+  return toPage(res.data as RosterMemberDoc[]);
 }
 
 export async function listPairs(communityId: string): Promise<PairDoc[]> {

@@ -1,10 +1,10 @@
 import type { HonourSettings } from '../../src/shared/domain/honours';
-import { PAGE_SIZE } from '../../src/shared/result';
 import { EMPTY_SUMMARY, type ServiceSummary } from '../../src/shared/rules/levels';
 import { COLLECTIONS } from '../_core/collections';
-import { command, getDb, isDuplicateWrite } from '../_core/db';
+import { command, getDb, insertOnce } from '../_core/db';
 import type { MemberDoc } from '../_core/member-record';
 import type { CertificateDoc, HonourDoc, LevelHoursDoc, SettingsDoc } from './honours.model';
+import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 
 /**
  * Each function here is one database round trip. Lists that show people join `honour_settings` and `members` inside
@@ -14,10 +14,6 @@ import type { CertificateDoc, HonourDoc, LevelHoursDoc, SettingsDoc } from './ho
 
 const db = () => getDb();
 const col = (name: string) => getDb().collection(name);
-
-function paged<T>(rows: T[]): { rows: T[]; hasMore: boolean } {
-  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
-}
 
 export interface CommunityDoc {
   _id: string;
@@ -64,13 +60,7 @@ export async function updateSettings(memberId: string, patch: Partial<HonourSett
 
 /** The first settings document of a member; false when a racing call created it first. */
 export async function insertSettings(doc: SettingsDoc): Promise<boolean> {
-  try {
-    await col(COLLECTIONS.honourSettings).add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+  return insertOnce(COLLECTIONS.honourSettings, doc);
 }
 
 /**
@@ -144,11 +134,11 @@ export async function wallPage(communityId: string, page: number): Promise<{ row
     .match(j.allowed)
     .lookup(j.member)
     .match(j.live)
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .project({ 'member.name': 1, memberId: 1, title: 1, citation: 1, photoUrl: 1, awardedAt: 1, communityId: 1 })
     .end();
-  return paged(res.data as WithMember<HonourDoc>[]);
+  return toPage(res.data as WithMember<HonourDoc>[]);
 }
 
 /** A page of members with hours for the wall's milestones, of live members who allow the wall; recently active first. */
@@ -167,11 +157,11 @@ export async function milestonesPage(
     .match(j.allowed)
     .lookup(j.member)
     .match(j.live)
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .project({ halfHours: 1, 'member.name': 1 })
     .end();
-  return paged(res.data as WithMember<{ _id: string; halfHours: number }>[]);
+  return toPage(res.data as WithMember<{ _id: string; halfHours: number }>[]);
 }
 
 /** A page of the month's leaderboard: hours in [start, end) of live members who opted in; most hours first. */
@@ -194,22 +184,16 @@ export async function leaderboardPage(
     .lookup(j.member)
     .match(j.live)
     .sort({ halfHours: -1, _id: 1 })
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .project({ halfHours: 1, 'member.name': 1 })
     .end();
-  return paged(res.data as WithMember<{ _id: string; halfHours: number }>[]);
+  return toPage(res.data as WithMember<{ _id: string; halfHours: number }>[]);
 }
 
 /** Inserts under the award's deterministic `_id`; false when a retried or racing call inserted it first. */
 export async function insertHonour(doc: HonourDoc): Promise<boolean> {
-  try {
-    await col(COLLECTIONS.honours).add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+  return insertOnce(COLLECTIONS.honours, doc);
 }
 
 export async function findHonour(id: string): Promise<HonourDoc | null> {
@@ -232,12 +216,12 @@ export async function awardedPage(communityId: string, page: number): Promise<{ 
     .aggregate()
     .match({ communityId })
     .sort({ awardedAt: -1, _id: 1 })
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .lookup({ from: COLLECTIONS.members, localField: 'memberId', foreignField: '_id', as: 'member' })
     .project({ 'member.name': 1, memberId: 1, title: 1, citation: 1, photoUrl: 1, awardedAt: 1, revokedAt: 1, communityId: 1 })
     .end();
-  return paged(res.data as WithMember<HonourDoc>[]);
+  return toPage(res.data as WithMember<HonourDoc>[]);
 }
 
 export async function findMemberIn(memberId: string): Promise<MemberDoc | null> {
@@ -260,21 +244,15 @@ export async function candidatesPage(
     .field({ _id: true, name: true, building: true })
     .orderBy('name', 'asc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  return paged(res.data as Pick<MemberDoc, '_id' | 'name' | 'building'>[]);
+  return toPage(res.data as Pick<MemberDoc, '_id' | 'name' | 'building'>[]);
 }
 
 /** Inserts a certificate under its derived `_id`; false when the same one exists (a retry or a race). */
 export async function insertCertificate(doc: CertificateDoc): Promise<boolean> {
-  try {
-    await col(COLLECTIONS.certificates).add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+  return insertOnce(COLLECTIONS.certificates, doc);
 }
 
 export async function findCertificate(id: string): Promise<CertificateDoc | null> {
@@ -292,8 +270,8 @@ export async function certificatesPage(memberId: string, page: number): Promise<
     .where({ memberId })
     .orderBy('issuedAt', 'desc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  return paged(res.data as CertificateDoc[]);
+  return toPage(res.data as CertificateDoc[]);
 }

@@ -1,11 +1,11 @@
 import type { MonthTotals } from '../../src/shared/domain/ledger';
-import { PAGE_SIZE } from '../../src/shared/result';
 import { SHANGHAI_OFFSET_MINUTES } from '../../src/shared/time';
 import { COLLECTIONS } from '../_core/collections';
 import { command, getDb } from '../_core/db';
 import type { BalanceDoc, LedgerEntryDoc } from '../_core/ledger';
 import type { MemberDoc } from '../_core/member-record';
 import { correctionKey, type RulesDoc } from './ledger.model';
+import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 
 /** Each function here is one database round trip. */
 
@@ -18,11 +18,10 @@ export async function entriesPage(memberId: string, page: number): Promise<{ row
     .where({ memberId })
     .orderBy('at', 'desc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  const rows = res.data as LedgerEntryDoc[];
-  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+  return toPage(res.data as LedgerEntryDoc[]);
 }
 
 /** Which of these entries a correction has reversed (looked up by the corrections' derived ids). */
@@ -84,12 +83,11 @@ export async function membersPage(communityId: string, name: string, page: numbe
     .where(where)
     .orderBy('name', 'asc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .field({ _id: true, name: true, building: true })
     .get();
-  const rows = res.data as MemberRowDoc[];
-  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+  return toPage(res.data as MemberRowDoc[]);
 }
 
 export { rulesDoc, rulesIn } from '../_core/point-rules';

@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../_core/collections';
-import { getDb, isDuplicateWrite } from '../_core/db';
+import { getDb, insertOnce } from '../_core/db';
 
 /** A child in the 小小梯队 (children's data: the minimum, visible to the guardian and the committee). */
 export interface ChildDoc {
@@ -16,13 +16,7 @@ const children = () => getDb().collection(COLLECTIONS.children);
 
 /** One round trip; false when the same child was already added (a retry). */
 export async function insertChild(doc: ChildDoc): Promise<boolean> {
-  try {
-    await children().add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+  return insertOnce(COLLECTIONS.children, doc);
 }
 
 export async function listChildrenOf(guardianId: string): Promise<ChildDoc[]> {

@@ -1,11 +1,11 @@
-import { PAGE_SIZE } from '../../src/shared/result';
 import type { ApplicationStatus } from '../../src/shared/domain/member';
 import type { HistoryDoc } from '../_core/member-history';
 import type { ProxyLogDoc } from '../_core/proxy-log';
 import { COLLECTIONS } from '../_core/collections';
-import { getDb, isDuplicateWrite } from '../_core/db';
+import { getDb, insertOnce } from '../_core/db';
 import type { MemberDoc } from '../_core/member-record';
 import type { CommunityDoc } from './members.model';
+import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 
 export { findMember } from '../_core/member-record';
 export { addHistory, type HistoryDoc } from '../_core/member-history';
@@ -17,13 +17,7 @@ const communities = () => getDb().collection(COLLECTIONS.communities);
 
 /** Inserts under a deterministic `_id`; false when a racing or retried call inserted it first. */
 export async function insertMember(doc: MemberDoc): Promise<boolean> {
-  try {
-    await members().add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+  return insertOnce(COLLECTIONS.members, doc);
 }
 
 /**
@@ -62,11 +56,10 @@ export async function listApplicationsPage(
     .where({ communityId, 'application.status': status })
     .orderBy(sortField, 'desc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  const rows = res.data as MemberDoc[];
-  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+  return toPage(res.data as MemberDoc[]);
 }
 
 
@@ -94,11 +87,10 @@ export async function listProxyLogPage(
     .where(subjectId ? { communityId, subjectId } : { communityId })
     .orderBy('at', 'desc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  const rows = res.data as ProxyLogDoc[];
-  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+  return toPage(res.data as ProxyLogDoc[]);
 }
 
 /** Names of the given members, for showing who acted for whom: one round trip. */

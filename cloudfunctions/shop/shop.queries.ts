@@ -1,9 +1,9 @@
 import type { RedemptionStatus } from '../../src/shared/domain/shop';
-import { PAGE_SIZE } from '../../src/shared/result';
 import { COLLECTIONS } from '../_core/collections';
-import { command, getDb, isDuplicateWrite } from '../_core/db';
+import { command, getDb, insertOnce } from '../_core/db';
 import type { MemberDoc } from '../_core/member-record';
 import type { CodeDoc, MovementDoc, RedemptionDoc, RewardDoc } from './shop.model';
+import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 
 /** Each function here is one database round trip. */
 
@@ -13,18 +13,7 @@ const redemptions = () => getDb().collection(COLLECTIONS.shopRedemptions);
 const codes = () => getDb().collection(COLLECTIONS.shopCodes);
 
 type Paged<T> = { rows: T[]; hasMore: boolean };
-const paged = <T>(rows: T[]): Paged<T> => ({ rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE });
 
-/** Inserts under a deterministic `_id`; false when a retried or racing call inserted it first. */
-async function insert(collection: ReturnType<typeof rewards>, doc: { _id: string }): Promise<boolean> {
-  try {
-    await collection.add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
-}
 
 async function byId<T>(collection: ReturnType<typeof rewards>, id: string): Promise<T | null> {
   const res = await collection.doc(id).get();
@@ -34,10 +23,10 @@ async function byId<T>(collection: ReturnType<typeof rewards>, id: string): Prom
 export const findReward = (id: string) => byId<RewardDoc>(rewards(), id);
 export const findRedemption = (id: string) => byId<RedemptionDoc>(redemptions(), id);
 export const findCode = (code: string) => byId<CodeDoc>(codes(), code);
-export const insertReward = (doc: RewardDoc) => insert(rewards(), doc);
-export const insertMovement = (doc: MovementDoc) => insert(movements(), doc);
-export const insertRedemption = (doc: RedemptionDoc) => insert(redemptions(), doc);
-export const insertCode = (doc: CodeDoc) => insert(codes(), doc);
+export const insertReward = (doc: RewardDoc) => insertOnce(COLLECTIONS.shopRewards, doc);
+export const insertMovement = (doc: MovementDoc) => insertOnce(COLLECTIONS.shopMovements, doc);
+export const insertRedemption = (doc: RedemptionDoc) => insertOnce(COLLECTIONS.shopRedemptions, doc);
+export const insertCode = (doc: CodeDoc) => insertOnce(COLLECTIONS.shopCodes, doc);
 
 /** Active rewards, cheapest first; with retired ones after them for the committee. */
 export async function listRewardsPage(communityId: string, includeRetired: boolean, page: number): Promise<Paged<RewardDoc>> {
@@ -46,10 +35,10 @@ export async function listRewardsPage(communityId: string, includeRetired: boole
     .orderBy('active', 'desc')
     .orderBy('price', 'asc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  return paged(res.data as RewardDoc[]);
+  return toPage(res.data as RewardDoc[]);
 }
 
 /** Does any reward of the 居民区 name this resident as its keeper? */
@@ -81,10 +70,10 @@ export async function listMovementsPage(rewardId: string, page: number): Promise
     .where({ rewardId })
     .orderBy('at', 'desc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  return paged(res.data as MovementDoc[]);
+  return toPage(res.data as MovementDoc[]);
 }
 
 export async function listOwnRedemptionsPage(memberId: string, page: number): Promise<Paged<RedemptionDoc>> {
@@ -92,10 +81,10 @@ export async function listOwnRedemptionsPage(memberId: string, page: number): Pr
     .where({ memberId })
     .orderBy('createdAt', 'desc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  return paged(res.data as RedemptionDoc[]);
+  return toPage(res.data as RedemptionDoc[]);
 }
 
 export async function listRedemptionsPage(communityId: string, status: RedemptionStatus | undefined, page: number): Promise<Paged<RedemptionDoc>> {
@@ -103,10 +92,10 @@ export async function listRedemptionsPage(communityId: string, status: Redemptio
     .where(status ? { communityId, status } : { communityId })
     .orderBy('createdAt', 'desc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .get();
-  return paged(res.data as RedemptionDoc[]);
+  return toPage(res.data as RedemptionDoc[]);
 }
 
 export async function findRedemptionByCode(communityId: string, code: string): Promise<RedemptionDoc | null> {

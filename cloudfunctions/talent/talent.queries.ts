@@ -1,9 +1,9 @@
 import { visibleSettings, type TalentViewer } from '../../src/shared/domain/talent';
-import { PAGE_SIZE } from '../../src/shared/result';
 import { COLLECTIONS } from '../_core/collections';
 import { command, getDb } from '../_core/db';
 import type { CouncilDoc } from '../_core/council-chairs';
 import type { TalentDoc } from './talent.model';
+import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 
 /** Each function here is one database round trip. */
 
@@ -41,12 +41,11 @@ export async function searchPage(
     .orderBy('building', 'asc')
     .orderBy('room', 'asc')
     .orderBy('_id', 'asc')
-    .skip((page - 1) * PAGE_SIZE)
-    .limit(PAGE_SIZE + 1)
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
     .field({ name: true, building: true, phone: true, skills: true, interests: true, availability: true, councilIds: true, visibility: true })
     .get();
-  const rows = res.data as TalentDoc[];
-  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE };
+  return toPage(res.data as TalentDoc[]);
 }
 
 /** The active councils of a 居民区 (optionally only these ids), with their rotations. */

@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../../cloudfunctions/_core/collections';
-import { getDb, isDuplicateWrite } from '../../cloudfunctions/_core/db';
+import { insertOnce } from '../../cloudfunctions/_core/db';
 import { accountKeyOf, memberIdFor } from '../../cloudfunctions/_core/identity';
 import { PRIVACY_VERSION } from '../../src/shared/privacy';
 import { newMemberDoc, type MemberDoc } from '../../cloudfunctions/_core/member-record';
@@ -16,15 +16,7 @@ import { seedShop } from './shop';
 /** Adds one document unless its `_id` exists: re-seeding changes nothing, and never overwrites a local edit. */
 export type Ensure = (collection: string, doc: { _id: string } & Record<string, unknown>) => Promise<boolean>;
 
-const ensure: Ensure = async function ensure(collection: string, doc: { _id: string } & Record<string, unknown>): Promise<boolean> {
-  try {
-    await getDb().collection(collection).add(doc);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
-};
+const ensure: Ensure = insertOnce;
 
 export function demoMemberId(person: Pick<DemoPerson, 'openid'>): string {
   return memberIdFor({ openid: person.openid, appid: LOCAL_APPID });

@@ -38,6 +38,8 @@ export function meEntryGroups(member: MemberView): MeEntryGroup[] {
       key: 'service',
       title: '服务与荣誉',
       entries: [
+        { key: 'events', title: '社区活动', hint: '报名参加志愿服务', url: ROUTES.events },
+        { key: 'my-events', title: '我的报名', hint: '报了哪些活动、候补第几位', url: ROUTES.myEvents },
         { key: 'points', title: '我的时长与积分', hint: '每一笔都看得到', url: ROUTES.myPoints },
         { key: 'wall', title: '风采展示墙', hint: '居委表彰和服务里程碑', url: ROUTES.wall },
         { key: 'shop', title: '积分超市', hint: '用积分换好物和服务', url: ROUTES.shop },

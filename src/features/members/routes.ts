@@ -30,6 +30,8 @@ export const ROUTES = {
   verifyCertificate: '/packages/honours/pages/verify/index',
   leaderboard: '/packages/honours/pages/leaderboard/index',
   adminHonours: '/packages/admin/pages/honours/index',
+  events: '/packages/events/pages/list/index',
+  myEvents: '/packages/events/pages/mine/index',
 } as const;
 
 export const memberDetailUrl = (memberId: string) => `${ROUTES.adminMember}?memberId=${encodeURIComponent(memberId)}`;

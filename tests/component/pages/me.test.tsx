@@ -55,7 +55,7 @@ describe('我的 page', () => {
 
   const entries = () => byClass('entry-row').map((el) => Array.from(el.classList).find((c) => c !== 'entry-row')!);
 
-  const SERVICE = ['entry-points', 'entry-wall', 'entry-shop'];
+  const SERVICE = ['entry-events', 'entry-my-events', 'entry-points', 'entry-wall', 'entry-shop'];
   const MEMBER_SERVICE = ['entry-redemptions', 'entry-certificate', 'entry-leaderboard'];
   const MINE = ['entry-councils', 'entry-data', 'entry-children', 'entry-privacy', 'entry-verify'];
   const GRID = ['entry-roster', 'entry-talent', 'entry-proxy'];
@@ -94,6 +94,8 @@ describe('我的 page', () => {
       'entry-admin-grids': '/packages/admin/pages/grids/index',
       'entry-admin-import': '/packages/admin/pages/import/index',
       'entry-points': '/packages/ledger/pages/mine/index',
+      'entry-events': '/packages/events/pages/list/index',
+      'entry-my-events': '/packages/events/pages/mine/index',
       'entry-wall': '/packages/honours/pages/wall/index',
       'entry-shop': '/packages/shop/pages/list/index',
       'entry-verify': '/packages/honours/pages/verify/index',

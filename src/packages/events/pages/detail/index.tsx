@@ -15,6 +15,14 @@ import '@/features/events/events.scss';
 import { errorText } from '@/services/cloud';
 import { AUDIENCE_LABELS, SIGNUP_STATUS_LABELS, type EventRoleView, type EventView } from '@shared/domain/event';
 
+/** The check-in pages (another subpackage): the organizer's station and review, the volunteer's scan and pass. */
+const CHECKIN_PAGES = {
+  station: '/packages/checkin/pages/station/index',
+  review: '/packages/checkin/pages/review/index',
+  scan: '/packages/checkin/pages/scan/index',
+  pass: '/packages/checkin/pages/pass/index',
+} as const;
+
 /** The organizer's tools: who signed up, edit, duplicate, cancel with a reason. */
 function OrganizerTools({ event, onChanged }: { event: EventView; onChanged: () => void }) {
   const signups = useSignups(event.id);
@@ -77,6 +85,12 @@ function OrganizerTools({ event, onChanged }: { event: EventView; onChanged: () 
         : null}
       {event.status === 'published' ? (
         <View className='event-form__actions'>
+          <LinkButton className='btn-open-station' url={`${CHECKIN_PAGES.station}?eventId=${encodeURIComponent(event.id)}`}>
+            签到台
+          </LinkButton>
+          <LinkButton className='btn-open-review' type='default' url={`${CHECKIN_PAGES.review}?eventId=${encodeURIComponent(event.id)}`}>
+            核对时长
+          </LinkButton>
           <LinkButton className='btn-edit-event' type='default' url={EVENT_PAGES.edit(event.id)}>
             修改活动
           </LinkButton>
@@ -150,6 +164,16 @@ export default function EventDetailPage() {
             <View className='card event-my-signup'>
               <Text className='event-mine'>{mySignupText(event.mine)}</Text>
               <Text className='event-card__meta'>岗位：{event.roles.find((r) => r.key === event.mine!.roleKey)?.name}</Text>
+              {event.mine.status === 'confirmed' && event.status === 'published' ? (
+                <>
+                  <LinkButton className='btn-open-scan' url={CHECKIN_PAGES.scan}>
+                    扫码签到
+                  </LinkButton>
+                  <LinkButton className='btn-open-pass' type='default' url={`${CHECKIN_PAGES.pass}?eventId=${encodeURIComponent(event.id)}`}>
+                    我的签到码
+                  </LinkButton>
+                </>
+              ) : null}
               {open ? (
                 <Button className='btn-cancel-signup' type='default' size='large' block loading={busyKey === 'cancel'} disabled={!!busyKey} onClick={() => void cancelSignup()}>
                   取消报名
