@@ -16,14 +16,12 @@ import { sdkEnv } from '../../emulator/sdk-env';
 import { openStore } from '../../emulator/store';
 import type { StationView } from '../../src/shared/domain/checkin';
 import { addEvent, addVolunteers, nonce, signUp } from '../integration/checkin/fixtures';
+import { percentile, runStandalone } from './support';
 
 const VOLUNTEERS = 500;
 const BURST = 100;
 const WINDOW_MS = 60_000;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 export async function bench(): Promise<Record<string, number | string>> {
   const store = openStore();
@@ -101,15 +99,4 @@ export async function bench(): Promise<Record<string, number | string>> {
   return out;
 }
 
-if (require.main === module) {
-  bench().then(
-    (figures) => {
-      for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(72)} ${typeof v === 'number' ? v.toFixed(2) : v}`);
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runStandalone(bench);

@@ -11,14 +11,11 @@ import { performance } from 'perf_hooks';
 import { startGateway } from '../../emulator/gateway';
 import { sdkEnv } from '../../emulator/sdk-env';
 import { openStore, type Store } from '../../emulator/store';
+import { percentile, runStandalone } from './support';
 
  
 const ROUNDS = 200;
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
 
 async function measure(clients: any[], rounds: number, op: (db: any, i: number) => Promise<unknown>): Promise<[number, number]> {
   const times: number[] = [];
@@ -79,15 +76,4 @@ export async function bench(): Promise<Record<string, number>> {
   return out;
 }
 
-if (require.main === module) {
-  bench().then(
-    (figures) => {
-      for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(52)} ${v.toFixed(2)}`);
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runStandalone(bench);

@@ -14,6 +14,7 @@ import { DEMO_PEOPLE } from '../../emulator/seed/demo-data';
 import { sdkEnv } from '../../emulator/sdk-env';
 import { openStore } from '../../emulator/store';
 import { syntheticResidents } from '../support/synthetic-residents';
+import { percentile, runStandalone } from './support';
 
 const RESIDENTS = 13_125;
 const ENTRIES_EACH = 10;
@@ -22,9 +23,6 @@ const ROUNDS = 30;
 const BATCH = 1000;
 const DAY = 86_400_000;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 async function addAll(collection: string, docs: Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < docs.length; i += BATCH) await getDb().collection(collection).add(docs.slice(i, i + BATCH));
@@ -132,15 +130,4 @@ export async function bench(): Promise<Record<string, number | string>> {
   return out;
 }
 
-if (require.main === module) {
-  bench().then(
-    (figures) => {
-      for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(56)} ${typeof v === 'number' ? v.toFixed(2) : v}`);
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runStandalone(bench);

@@ -18,6 +18,7 @@ import { DEMO_PEOPLE } from '../../emulator/seed/demo-data';
 import { demoMemberId } from '../../emulator/seed/seed';
 import { sdkEnv } from '../../emulator/sdk-env';
 import { openStore } from '../../emulator/store';
+import { percentile, runStandalone } from './support';
 
 const COMMUNITY = 'cm-baiyu1';
 const ROUNDS = 100;
@@ -26,9 +27,6 @@ const HISTORY = 5_000;
 const BATCH = 1000;
 const DAY_MS = 86_400_000;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 export async function bench(): Promise<Record<string, number | string>> {
   const store = openStore();
@@ -167,15 +165,4 @@ export async function bench(): Promise<Record<string, number | string>> {
   return out;
 }
 
-if (require.main === module) {
-  bench().then(
-    (figures) => {
-      for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(72)} ${typeof v === 'number' ? v.toFixed(2) : v}`);
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runStandalone(bench);

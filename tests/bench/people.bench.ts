@@ -17,6 +17,7 @@ import { openStore } from '../../emulator/store';
 import { DEFAULT_VISIBILITY, FIELD_VISIBILITIES } from '../../src/shared/domain/member';
 import { GRID_COLOURS, gridOfBuilding } from '../../src/shared/domain/grid';
 import { syntheticResidents } from '../support/synthetic-residents';
+import { percentile, runStandalone } from './support';
 
 const RESIDENTS = 13_125;
 const BUILDINGS = 60;
@@ -24,9 +25,6 @@ const COMMUNITY = 'cm-baiyu1';
 const ROUNDS = 100;
 const BATCH = 1000;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 /** Grids of 20 buildings each, so each holds about 4,400 residents. */
 const GRIDS = [1, 2, 3].map((g) => ({
@@ -124,15 +122,4 @@ export async function bench(): Promise<Record<string, number | string>> {
   return out;
 }
 
-if (require.main === module) {
-  bench().then(
-    (figures) => {
-      for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(56)} ${typeof v === 'number' ? v.toFixed(2) : v}`);
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runStandalone(bench);

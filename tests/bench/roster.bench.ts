@@ -14,6 +14,7 @@ import { createLocalStack } from '../../emulator/dev-server/local-stack';
 import { sdkEnv } from '../../emulator/sdk-env';
 import { openStore } from '../../emulator/store';
 import { syntheticResidents, toRosterCsv } from '../support/synthetic-residents';
+import { runStandalone } from './support';
 
 const ROWS = 13_125;
 
@@ -84,14 +85,4 @@ export async function bench(): Promise<Record<string, number | string>> {
   }
 }
 
-if (require.main === module) {
-  bench().then(
-    (figures) => {
-      for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(40)} ${typeof v === 'number' ? v.toFixed(0) : v}`);
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runStandalone(bench);
