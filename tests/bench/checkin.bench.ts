@@ -4,19 +4,13 @@
  * p50/p99 (ms), lost and duplicate check-ins (both must be 0), and database round trips per check-in (requests reaching
  * the gateway, counted by wrapping its HTTP listener). Also runnable alone: `npx tsx tests/bench/checkin.bench.ts`.
  */
-import http from 'http';
-import type { AddressInfo } from 'net';
 import { performance } from 'perf_hooks';
 import { COLLECTIONS } from '../../cloudfunctions/_core/collections';
 import { getDb } from '../../cloudfunctions/_core/db';
-import { createGateway } from '../../emulator/gateway';
-import { createLocalStack } from '../../emulator/dev-server/local-stack';
 import { DEMO_PEOPLE } from '../../emulator/seed/demo-data';
-import { sdkEnv } from '../../emulator/sdk-env';
-import { openStore } from '../../emulator/store';
 import type { StationView } from '../../src/shared/domain/checkin';
 import { addEvent, addVolunteers, nonce, signUp } from '../integration/checkin/fixtures';
-import { percentile, runStandalone } from './support';
+import { percentile, runStandalone, withCountingStack } from './support';
 
 const VOLUNTEERS = 500;
 const BURST = 100;
@@ -24,21 +18,8 @@ const WINDOW_MS = 60_000;
 
 
 export async function bench(): Promise<Record<string, number | string>> {
-  const store = openStore();
-  const gateway = createGateway(store, { now: () => Date.now() });
-  let requests = 0;
-  const server = http.createServer((req, res) => {
-    requests += 1;
-    gateway.listener(req, res);
-  });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const saved = { ...process.env };
-  Object.assign(process.env, sdkEnv(`http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`));
   const out: Record<string, number | string> = {};
-  try {
-    const stack = createLocalStack();
-    await stack.seed();
+  await withCountingStack(async ({ stack, requests }) => {
     const committee = DEMO_PEOPLE.find((p) => p.key === 'committee')!.openid;
     const now = stack.clock.now();
     const people = await addVolunteers('bench-volunteer', VOLUNTEERS, now);
@@ -57,7 +38,7 @@ export async function bench(): Promise<Record<string, number | string>> {
       // Each burst scans the code the station shows at that moment, as people arriving together do.
       const burstStart = performance.now();
       const { token } = await station();
-      const burstTrips = requests;
+      const burstTrips = requests();
       const scanStart = performance.now();
       await Promise.all(
         people.slice(b * BURST, (b + 1) * BURST).map(async (p) => {
@@ -68,7 +49,7 @@ export async function bench(): Promise<Record<string, number | string>> {
         }),
       );
       scanningMs += performance.now() - scanStart;
-      scanTrips += requests - burstTrips;
+      scanTrips += requests() - burstTrips;
       // Spread the bursts over the minute, as at a real gate; a slow burst simply starts the next one late.
       const rest = gap - (performance.now() - burstStart);
       if (b < VOLUNTEERS / BURST - 1 && rest > 0) await new Promise((r) => setTimeout(r, Math.min(rest, 1_000)));
@@ -87,15 +68,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     out['lost check-ins'] = VOLUNTEERS - distinct.size;
     out['duplicate check-ins'] = docs.length - distinct.size;
     out['database round trips per check-in'] = scanTrips / VOLUNTEERS;
-  } finally {
-    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    Object.assign(process.env, saved);
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    store.close();
-  }
+  });
   return out;
 }
 

@@ -3,18 +3,12 @@
  * round trips per call (requests reaching the gateway) and p50/p99 latency (ms) of the real functions through the real
  * SDK against the in-memory emulator. Runnable alone: `npx tsx tests/bench/honours.bench.ts`.
  */
-import http from 'http';
-import type { AddressInfo } from 'net';
 import { performance } from 'perf_hooks';
 import { COLLECTIONS } from '../../cloudfunctions/_core/collections';
 import { getDb } from '../../cloudfunctions/_core/db';
-import { createGateway } from '../../emulator/gateway';
-import { createLocalStack } from '../../emulator/dev-server/local-stack';
 import { DEMO_PEOPLE } from '../../emulator/seed/demo-data';
-import { sdkEnv } from '../../emulator/sdk-env';
-import { openStore } from '../../emulator/store';
 import { syntheticResidents } from '../support/synthetic-residents';
-import { percentile, runStandalone } from './support';
+import { percentile, runStandalone, withCountingStack } from './support';
 
 const RESIDENTS = 13_125;
 const ENTRIES_EACH = 10;
@@ -72,21 +66,8 @@ async function seedCommunity(now: Date): Promise<void> {
 }
 
 export async function bench(): Promise<Record<string, number | string>> {
-  const store = openStore();
-  const gateway = createGateway(store, { now: () => Date.now() });
-  let requests = 0;
-  const server = http.createServer((req, res) => {
-    requests += 1;
-    gateway.listener(req, res);
-  });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const saved = { ...process.env };
-  Object.assign(process.env, sdkEnv(`http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`));
   const out: Record<string, number | string> = {};
-  try {
-    const stack = createLocalStack();
-    await stack.seed();
+  await withCountingStack(async ({ stack, requests }) => {
     const now = stack.clock.now();
     const t0 = performance.now();
     await seedCommunity(now);
@@ -97,14 +78,14 @@ export async function bench(): Promise<Record<string, number | string>> {
       const times: number[] = [];
       let trips = 0;
       for (let i = 0; i < ROUNDS + 3; i += 1) {
-        const before = requests;
+        const before = requests();
         const t = performance.now();
         const res = await stack.host.invoke('honours', { action, payload: payload(i) }, { openid: caller });
         const ms = performance.now() - t;
         if (!res.ok) throw new Error(`${label}: ${JSON.stringify(res)}`);
         if (i >= 3) {
           times.push(ms);
-          trips += requests - before;
+          trips += requests() - before;
         }
       }
       times.sort((a, b) => a - b);
@@ -118,15 +99,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     await measure('mine', 'mine', () => ({}), openid('member'));
     await measure('verifyCertificate (unknown code)', 'verifyCertificate', () => ({ code: 'ABCDEFGHJKLM' }), openid('newcomer'));
     await measure('setDisplay', 'setDisplay', (i) => ({ onLeaderboard: i % 2 === 0 }), openid('member'));
-  } finally {
-    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    Object.assign(process.env, saved);
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    store.close();
-  }
+  });
   return out;
 }
 

@@ -4,21 +4,15 @@
  * emulator; and a member's ledger summary (myLedger page 1 + mySummary) with 5,000 entries. Imported by
  * tests/bench/run.ts; also runnable alone: `npx tsx tests/bench/ledger.bench.ts`.
  */
-import http from 'http';
-import type { AddressInfo } from 'net';
 import { performance } from 'perf_hooks';
 import { COLLECTIONS } from '../../cloudfunctions/_core/collections';
 import { getDb } from '../../cloudfunctions/_core/db';
 import { accountKeyOf } from '../../cloudfunctions/_core/identity';
 import { postEntry, type LedgerEntryDoc } from '../../cloudfunctions/_core/ledger';
-import { createGateway } from '../../emulator/gateway';
 import { LOCAL_APPID } from '../../emulator/dev-server/functions-host';
-import { createLocalStack } from '../../emulator/dev-server/local-stack';
 import { DEMO_PEOPLE } from '../../emulator/seed/demo-data';
 import { demoMemberId } from '../../emulator/seed/seed';
-import { sdkEnv } from '../../emulator/sdk-env';
-import { openStore } from '../../emulator/store';
-import { percentile, runStandalone } from './support';
+import { percentile, runStandalone, withCountingStack } from './support';
 
 const COMMUNITY = 'cm-baiyu1';
 const ROUNDS = 100;
@@ -29,21 +23,8 @@ const DAY_MS = 86_400_000;
 
 
 export async function bench(): Promise<Record<string, number | string>> {
-  const store = openStore();
-  const gateway = createGateway(store, { now: () => Date.now() });
-  let requests = 0;
-  const server = http.createServer((req, res) => {
-    requests += 1;
-    gateway.listener(req, res);
-  });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const saved = { ...process.env };
-  Object.assign(process.env, sdkEnv(`http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`));
   const out: Record<string, number | string> = {};
-  try {
-    const stack = createLocalStack();
-    await stack.seed();
+  await withCountingStack(async ({ stack, requests }) => {
     const openid = (key: string) => DEMO_PEOPLE.find((p) => p.key === key)!.openid;
     const committee = demoMemberId({ openid: openid('committee') });
     let n = 0;
@@ -65,7 +46,7 @@ export async function bench(): Promise<Record<string, number | string>> {
       const times: number[] = [];
       let failed = 0;
       for (let r = 0; r < 5; r += 1) await call(0); // warm-up
-      const start = requests;
+      const start = requests();
       const rounds = clients === 1 ? ROUNDS : ROUNDS / 10;
       for (let r = 0; r < rounds; r += 1) {
         await Promise.all(
@@ -82,7 +63,7 @@ export async function bench(): Promise<Record<string, number | string>> {
         );
       }
       times.sort((a, b) => a - b);
-      out[`${label}: round trips per call`] = (requests - start) / times.length;
+      out[`${label}: round trips per call`] = (requests() - start) / times.length;
       out[`${label}: p50 ms`] = percentile(times, 50);
       out[`${label}: p99 ms`] = percentile(times, 99);
       out[`${label}: failed calls`] = `${failed} of ${times.length}`;
@@ -153,15 +134,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     await measure('committee monthly report (this month)', 1, () =>
       stack.host.invoke('ledger', { action: 'report', payload: { month: new Date(now + 8 * 3600_000).toISOString().slice(0, 7) } }, { openid: openid('committee') }),
     );
-  } finally {
-    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    Object.assign(process.env, saved);
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    store.close();
-  }
+  });
   return out;
 }
 

@@ -4,20 +4,14 @@
  * functions through the real SDK against the in-memory emulator. Imported by tests/bench/run.ts; also runnable
  * alone: `npx tsx tests/bench/people.bench.ts`.
  */
-import http from 'http';
-import type { AddressInfo } from 'net';
 import { performance } from 'perf_hooks';
 import { COLLECTIONS } from '../../cloudfunctions/_core/collections';
 import { getDb } from '../../cloudfunctions/_core/db';
-import { createGateway } from '../../emulator/gateway';
-import { createLocalStack } from '../../emulator/dev-server/local-stack';
 import { DEMO_PEOPLE } from '../../emulator/seed/demo-data';
-import { sdkEnv } from '../../emulator/sdk-env';
-import { openStore } from '../../emulator/store';
 import { DEFAULT_VISIBILITY, FIELD_VISIBILITIES } from '../../src/shared/domain/member';
 import { GRID_COLOURS, gridOfBuilding } from '../../src/shared/domain/grid';
 import { syntheticResidents } from '../support/synthetic-residents';
-import { percentile, runStandalone } from './support';
+import { percentile, runStandalone, withCountingStack } from './support';
 
 const RESIDENTS = 13_125;
 const BUILDINGS = 60;
@@ -63,22 +57,8 @@ async function seedCommunity(now: Date): Promise<void> {
 }
 
 export async function bench(): Promise<Record<string, number | string>> {
-  const store = openStore();
-  const stackClock = { nowMs: () => Date.now() };
-  const gateway = createGateway(store, { now: () => stackClock.nowMs() });
-  let requests = 0;
-  const server = http.createServer((req, res) => {
-    requests += 1;
-    gateway.listener(req, res);
-  });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const saved = { ...process.env };
-  Object.assign(process.env, sdkEnv(`http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`));
   const out: Record<string, number | string> = {};
-  try {
-    const stack = createLocalStack();
-    await stack.seed();
+  await withCountingStack(async ({ stack, requests }) => {
     const t0 = performance.now();
     await seedCommunity(stack.clock.now());
     out['seed 13,125 residents + colours (s)'] = (performance.now() - t0) / 1000;
@@ -88,7 +68,7 @@ export async function bench(): Promise<Record<string, number | string>> {
       const times: number[] = [];
       let trips = 0;
       for (let i = 0; i < ROUNDS + 5; i += 1) {
-        const before = requests;
+        const before = requests();
         const t = performance.now();
         const res = await stack.host.invoke(fn, { action, payload: payload(i) }, { openid: caller });
         const ms = performance.now() - t;
@@ -96,7 +76,7 @@ export async function bench(): Promise<Record<string, number | string>> {
         // The first few calls warm up.
         if (i >= 5) {
           times.push(ms);
-          trips += requests - before;
+          trips += requests() - before;
         }
       }
       times.sort((a, b) => a - b);
@@ -110,15 +90,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     await measure('talent search, committee, by building', 'talent', 'search', (i) => ({ building: `${(i % 60) + 1}号楼` }), openid('committee'));
     await measure('grid roster, grid leader, with colours', 'grids', 'roster', (i) => ({ page: (i % 10) + 1 }), openid('gridLeader'));
     await measure('grid roster, committee, one building', 'grids', 'roster', (i) => ({ gridId: `${COMMUNITY}-g2`, building: `${(i % 20) + 21}号楼` }), openid('committee'));
-  } finally {
-    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    Object.assign(process.env, saved);
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    store.close();
-  }
+  });
   return out;
 }
 
