@@ -16,6 +16,8 @@ export default defineAppConfig({
     { root: 'packages/checkin', name: 'checkin', pages: ['pages/scan/index', 'pages/station/index', 'pages/pass/index', 'pages/review/index'] },
     { root: 'packages/shop', name: 'shop', pages: ['pages/list/index', 'pages/mine/index', 'pages/verify/index'] },
     { root: 'packages/honours', name: 'honours', pages: ['pages/wall/index', 'pages/certificate/index', 'pages/verify/index', 'pages/leaderboard/index'] },
+    { root: 'packages/cabin', name: 'cabin', pages: ['pages/home/index', 'pages/item/index', 'pages/mine/index', 'pages/donate/index', 'pages/desk/index', 'pages/manage/index', 'pages/report/index'] },
+    { root: 'packages/notices', name: 'notices', pages: ['pages/list/index', 'pages/detail/index', 'pages/edit/index', 'pages/receipts/index', 'pages/groups/index', 'pages/bind/index', 'pages/robots/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

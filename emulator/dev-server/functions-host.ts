@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import { setClock, type Clock } from '../../cloudfunctions/_core/clock';
 import { setWeChatPlatform, type WeChatPlatform } from '../../cloudfunctions/_core/ports/wechat';
 import type { CloudFunction } from '../../cloudfunctions/_core/router';
+import { main as cabin } from '../../cloudfunctions/cabin';
 import { main as checkin } from '../../cloudfunctions/checkin';
 import { main as councils } from '../../cloudfunctions/councils';
 import { main as events } from '../../cloudfunctions/events';
@@ -9,6 +10,7 @@ import { main as grids } from '../../cloudfunctions/grids';
 import { main as honours } from '../../cloudfunctions/honours';
 import { main as ledger } from '../../cloudfunctions/ledger';
 import { main as members } from '../../cloudfunctions/members';
+import { main as notices } from '../../cloudfunctions/notices';
 import { main as roster } from '../../cloudfunctions/roster';
 import { main as shop } from '../../cloudfunctions/shop';
 import { main as street } from '../../cloudfunctions/street';
@@ -17,7 +19,7 @@ import type { CloudResult } from '../../src/shared/result';
 import type { LocalOpenData } from '../platform/open-data';
 
 /** Every deployable function, as the local host serves it. */
-export const FUNCTIONS: Record<string, CloudFunction> = { members, councils, grids, talent, roster, street, ledger, shop, honours, events, checkin };
+export const FUNCTIONS: Record<string, CloudFunction> = { members, councils, grids, talent, roster, street, ledger, shop, honours, events, checkin, cabin, notices };
 
 /** The AppID the local stack reports for every caller. */
 export const LOCAL_APPID = 'wx-local-dev';

@@ -4,12 +4,14 @@ import { accountKeyOf, memberIdFor } from '../../cloudfunctions/_core/identity';
 import { PRIVACY_VERSION } from '../../src/shared/privacy';
 import { newMemberDoc, type MemberDoc } from '../../cloudfunctions/_core/member-record';
 import { LOCAL_APPID } from '../dev-server/functions-host';
+import { seedCabin } from './cabin';
 import { seedCheckin } from './checkin';
 import { seedCouncils } from './councils';
 import { seedEvents } from './events';
 import { DEMO_COMMUNITIES, DEMO_PEOPLE, DEMO_STREET, demoGridOf, type DemoPerson } from './demo-data';
 import { seedGrids } from './grids';
 import { seedHonours } from './honours';
+import { seedNotices } from './notices';
 import { seedLedger } from './ledger';
 import { seedShop } from './shop';
 
@@ -77,5 +79,7 @@ export async function seedDemo(now: Date): Promise<number> {
   added += await seedHonours(ensure, now);
   added += await seedEvents(ensure, now);
   added += await seedCheckin(ensure, now);
+  added += await seedCabin(ensure, now);
+  added += await seedNotices(ensure, now);
   return added;
 }

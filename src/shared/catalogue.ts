@@ -1,4 +1,5 @@
 import type { ActionInput, ActionMap, ActionOutput } from './action';
+import { cabinActions } from './actions/cabin';
 import { checkinActions } from './actions/checkin';
 import { councilsActions } from './actions/councils';
 import { eventsActions } from './actions/events';
@@ -6,6 +7,7 @@ import { gridsActions } from './actions/grids';
 import { honoursActions } from './actions/honours';
 import { ledgerActions } from './actions/ledger';
 import { membersActions } from './actions/members';
+import { noticesActions } from './actions/notices';
 import { rosterActions } from './actions/roster';
 import { shopActions } from './actions/shop';
 import { streetActions } from './actions/street';
@@ -24,6 +26,8 @@ export const catalogue = {
   honours: honoursActions,
   events: eventsActions,
   checkin: checkinActions,
+  cabin: cabinActions,
+  notices: noticesActions,
 } satisfies Record<string, ActionMap>;
 
 export type Catalogue = typeof catalogue;

@@ -1,3 +1,4 @@
+import { CABIN_ERRORS } from './errors/cabin';
 import { COMMON_ERRORS } from './errors/common';
 import { CHECKIN_ERRORS } from './errors/checkin';
 import { COUNCILS_ERRORS } from './errors/councils';
@@ -6,6 +7,7 @@ import { GRIDS_ERRORS } from './errors/grids';
 import { HONOURS_ERRORS } from './errors/honours';
 import { LEDGER_ERRORS } from './errors/ledger';
 import { MEMBERS_ERRORS } from './errors/members';
+import { NOTICES_ERRORS } from './errors/notices';
 import { ROSTER_ERRORS } from './errors/roster';
 import { SHOP_ERRORS } from './errors/shop';
 import { STREET_ERRORS } from './errors/street';
@@ -28,6 +30,8 @@ export const ERRORS = {
   ...HONOURS_ERRORS,
   ...EVENTS_ERRORS,
   ...CHECKIN_ERRORS,
+  ...CABIN_ERRORS,
+  ...NOTICES_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

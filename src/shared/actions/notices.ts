@@ -1,0 +1,3 @@
+import type { ActionMap } from '../action';
+
+export const noticesActions = {} satisfies ActionMap;
