@@ -50,6 +50,8 @@ export const COLLECTIONS = {
   events: 'events',
   /** Sign-ups, `_id` = `<eventId>:<memberId>`. */
   eventSignups: 'event_signups',
+  /** An organizer's invitation of a suggested member (`_id` = `<eventId>:<memberId>`). */
+  eventInvites: 'event_invites',
   /** Unused subscribe-message quota per person and template (`_id` = memberId:template): one unit per accepted tap. */
   subscriptionQuota: 'subscription_quota',
   /** Accepted taps already counted (`_id` = memberId:requestId), so a retried grant adds nothing. */

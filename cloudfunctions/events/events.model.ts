@@ -114,7 +114,7 @@ export function slotsAt(startAt: Date): string[] {
   return ['随时可约', weekend ? '周末' : local.hour() < 18 ? '工作日白天' : '工作日晚上'];
 }
 
-export function toSuggestion(doc: SkilledDoc, wanted: readonly string[], slots: readonly string[], viewer: TalentViewer): SkillSuggestionView {
+export function toSuggestion(doc: SkilledDoc, wanted: readonly string[], slots: readonly string[], viewer: TalentViewer, invited: boolean): SkillSuggestionView {
   const availability = visibleTo(doc.visibility?.availability, viewer) ? (doc.availability ?? []) : [];
   return {
     memberId: doc._id,
@@ -122,5 +122,19 @@ export function toSuggestion(doc: SkilledDoc, wanted: readonly string[], slots: 
     building: doc.building,
     skills: (doc.skills ?? []).filter((s) => wanted.includes(s)),
     freeThen: availability.length ? availability.some((a) => slots.includes(a)) : null,
+    invited,
   };
 }
+
+/** An organizer's invitation, `_id` = `<eventId>:<memberId>` so inviting twice is one invitation. */
+export interface InviteDoc {
+  _id: string;
+  eventId: string;
+  communityId: string;
+  memberId: string;
+  roleKey: string;
+  invitedBy: string;
+  at: Date;
+}
+
+export const inviteIdOf = (eventId: string, memberId: string): string => `${eventId}:${memberId}`;

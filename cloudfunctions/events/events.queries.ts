@@ -3,12 +3,13 @@ import { command, getDb, insertOnce } from '../_core/db';
 import { visibleSettings, type TalentViewer } from '../../src/shared/domain/talent';
 import type { MemberDoc } from '../_core/member-record';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
-import type { EventDoc, SignupDoc } from './events.model';
+import type { EventDoc, InviteDoc, SignupDoc } from './events.model';
 
 /** Each function here is one database round trip. */
 
 const events = () => getDb().collection(COLLECTIONS.events);
 const signups = () => getDb().collection(COLLECTIONS.eventSignups);
+const invites = () => getDb().collection(COLLECTIONS.eventInvites);
 
 type Paged<T> = { rows: T[]; hasMore: boolean };
 
@@ -216,4 +217,22 @@ export async function signupsOfEvent(eventId: string, memberIds: readonly string
     .limit(memberIds.length)
     .get();
   return res.data as SignupDoc[];
+}
+
+export const insertInvite = (doc: InviteDoc) => insertOnce(COLLECTIONS.eventInvites, doc);
+
+/** Which of `memberIds` the event's organizers invited. */
+export async function invitesOfEvent(eventId: string, memberIds: readonly string[]): Promise<InviteDoc[]> {
+  if (memberIds.length === 0) return [];
+  const res = await invites()
+    .where({ eventId, memberId: command().in([...memberIds]) })
+    .limit(memberIds.length)
+    .get();
+  return res.data as InviteDoc[];
+}
+
+/** A member's latest invitations. */
+export async function invitesOfMember(memberId: string, limit: number): Promise<InviteDoc[]> {
+  const res = await invites().where({ memberId }).orderBy('at', 'desc').limit(limit).get();
+  return res.data as InviteDoc[];
 }

@@ -18,7 +18,7 @@ async function asOrganizer(caller: Caller, councilId: string | undefined): Promi
   return withChairs(caller, await q.findCouncils([councilId]));
 }
 
-async function ensureManager(caller: Caller, event: { communityId: string; councilId?: string }): Promise<Caller> {
+export async function ensureManager(caller: Caller, event: { communityId: string; councilId?: string }): Promise<Caller> {
   const organizer = await asOrganizer(caller, event.councilId);
   authorize(organizer, 'events.manage', { communityId: event.communityId, councilId: event.councilId ?? null });
   return organizer;
@@ -220,13 +220,14 @@ export async function suggest(input: In<'suggest'>, { identity }: CallContext): 
   if (role.skills.length === 0) return { items: [] };
   const viewer = organizer.roles.includes('committee') ? 'committee' : 'leader';
   const found = await q.skilledMembers(event.communityId, role.skills, viewer, SUGGESTIONS * 2);
-  const taken = new Set(
-    (await q.signupsOfEvent(event._id, found.map((d) => d._id))).filter((s) => s.status !== 'cancelled').map((s) => s.memberId),
-  );
+  const ids = found.map((d) => d._id);
+  const [signed, invites] = await Promise.all([q.signupsOfEvent(event._id, ids), q.invitesOfEvent(event._id, ids)]);
+  const taken = new Set(signed.filter((s) => s.status !== 'cancelled').map((s) => s.memberId));
+  const invited = new Set(invites.map((i) => i.memberId));
   const slots = m.slotsAt(event.startAt);
   const items = found
     .filter((d) => !taken.has(d._id))
-    .map((d) => m.toSuggestion(d, role.skills, slots, viewer))
+    .map((d) => m.toSuggestion(d, role.skills, slots, viewer, invited.has(d._id)))
     .sort((a, b) => Number(b.freeThen === true) - Number(a.freeThen === true))
     .slice(0, SUGGESTIONS);
   return { items };

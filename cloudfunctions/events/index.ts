@@ -1,6 +1,7 @@
 import { eventsActions } from '../../src/shared/actions/events';
 import { createFunction } from '../_core/router';
 import * as events from './events.service';
+import * as invites from './invites.service';
 import { sendDayBeforeReminders } from './reminders';
 import * as signups from './signups.service';
 
@@ -17,6 +18,8 @@ export const main = createFunction('events', eventsActions, {
   cancelSignup: signups.cancelSignup,
   signups: events.signups,
   suggest: events.suggest,
+  invite: invites.invite,
+  invitations: invites.invitations,
 }, {
   'event-reminders': sendDayBeforeReminders,
 });

@@ -17,6 +17,8 @@ export const eventsApi = {
   gridResidents: (page: number) => callCloud('grids', 'roster', { page }),
   signups: (eventId: string, page: number) => callCloud('events', 'signups', { eventId, page }),
   suggest: (eventId: string, roleKey: string) => callCloud('events', 'suggest', { eventId, roleKey }),
+  invite: (eventId: string, roleKey: string, memberIds: string[]) => callCloud('events', 'invite', { eventId, roleKey, memberIds }),
+  invitations: () => callCloud('events', 'invitations', {}),
 };
 
 /** Field path -> message of a form error. */

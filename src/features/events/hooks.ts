@@ -24,3 +24,9 @@ export function useSignups(eventId: string | null) {
   const fetchPage = useCallback((page: number) => eventsApi.signups(eventId!, page), [eventId]);
   return usePagedList(eventId ? fetchPage : null);
 }
+
+/** Invitations from organizers to events still to come that the caller has not signed up for. */
+export function useInvitations() {
+  const fetch = useCallback(() => eventsApi.invitations(), []);
+  return useCloudQuery(fetch);
+}

@@ -7,6 +7,7 @@ import {
   EVENT_TYPES,
   type EventSummaryView,
   type EventView,
+  type InvitationView,
   type MySignupView,
   type SignupView,
   type SkillSuggestionView,
@@ -146,6 +147,22 @@ export const eventsActions = {
     input: v.object({ eventId: id, roleKey: id }),
     errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'EVENTS.ROLE_NOT_FOUND'],
   }),
+
+  /**
+   * The organizer invites suggested members to a role. Idempotent per (event, member): inviting again changes
+   * nothing. Only members of the event's 居民区; anyone else answers COMMON.NOT_FOUND.
+   */
+  invite: action<{ invited: number }>()({
+    input: v.object({
+      eventId: id,
+      roleKey: id,
+      memberIds: v.pipe(v.array(id, '请选择要邀请的成员'), v.minLength(1, '请选择要邀请的成员'), v.maxLength(20, '一次最多邀请20人')),
+    }),
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'EVENTS.ROLE_NOT_FOUND', 'EVENTS.CANCELLED', 'EVENTS.ENDED'],
+  }),
+
+  /** The caller's invitations to upcoming events they have not signed up for, newest first. */
+  invitations: action<{ items: InvitationView[] }>()({ input: v.object({}), errors: ['COMMON.FORBIDDEN'] }),
 
   /** The organizer's list of sign-ups, in arrival order, 20 a page. */
   signups: action<Page<SignupView>>()({

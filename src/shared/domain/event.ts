@@ -167,4 +167,14 @@ export interface SkillSuggestionView {
   skills: string[];
   /** Free at the event's time by their stated availability; null when they keep it from this organizer or gave none. */
   freeThen: boolean | null;
+  /** The organizer already invited them to this event. */
+  invited: boolean;
+}
+
+/** An event someone was invited to (by an organizer, from the skill suggestions), not yet answered by signing up. */
+export interface InvitationView {
+  event: EventSummaryView;
+  roleKey: string;
+  roleName: string;
+  invitedBy: string;
 }

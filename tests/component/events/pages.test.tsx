@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import EventDetailPage from '@/packages/events/pages/detail/index';
 import EventEditPage from '@/packages/events/pages/edit/index';
 import EventListPage from '@/packages/events/pages/list/index';
@@ -6,6 +6,8 @@ import MyEventsPage from '@/packages/events/pages/mine/index';
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
 import { DEMO_EVENT_IDS } from '../../../emulator/seed/events';
+import { DEV_IDENTITY_KEY } from '../../../src/shared/local-dev';
+import { addMember } from '../../integration/honours/support';
 import { redirectTo } from '../../__mocks__/taro';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, typeInto } from '../support/taro-events';
@@ -112,6 +114,26 @@ describe('organizer tools', () => {
     // The only demo nurse is the grid leader, already signed up for the patrol.
     await screen.findByText('暂时没有找到合适的成员。');
     expect(byClass('event-signup')).toHaveLength(2);
+  });
+
+  it('invites a suggested member, who finds the invitation on the events list', async () => {
+    const nurse = await addMember(ctx.h, 'nurse-chen', '陈护士');
+    await getDb().collection(COLLECTIONS.members).doc(nurse.memberId).update({ skills: ['护士'] });
+    ctx.signIn('committee');
+    __setRouterParams({ id: DEMO_EVENT_IDS.patrol });
+    render(<EventDetailPage />);
+    await screen.findByText('推荐会护士的成员（带队）');
+    await idle();
+    fireEvent.click(byClass('btn-suggest')[0]!);
+    await screen.findByText(/陈护士/);
+    fireEvent.click(byClass('btn-invite')[0]!);
+    await screen.findByText('已邀请');
+    cleanup();
+
+    window.localStorage.setItem(DEV_IDENTITY_KEY, nurse.openid);
+    render(<EventListPage />);
+    await screen.findByText('邀请你参加');
+    expect(screen.getByText('周敏邀请你担任“带队”')).toBeTruthy();
   });
 });
 

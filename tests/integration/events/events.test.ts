@@ -206,8 +206,8 @@ describe('skills matched', () => {
 
     const { items } = await h.call('events', 'suggest', { eventId: event.id, roleKey: 'fix' }, h.identities.committee);
     expect(items).toEqual([
-      { memberId: h.memberIdOf('member'), name: '李建国', building: '5号楼', skills: ['钟表修理'], freeThen: true },
-      { memberId: quiet.memberId, name: '周师傅', building: '6号楼', skills: ['钟表修理'], freeThen: null },
+      { memberId: h.memberIdOf('member'), name: '李建国', building: '5号楼', skills: ['钟表修理'], freeThen: true, invited: false },
+      { memberId: quiet.memberId, name: '周师傅', building: '6号楼', skills: ['钟表修理'], freeThen: null, invited: false },
     ]);
     for (const who of ['resident', 'member', 'gridLeader'] as const) {
       const res = await h.invoke('events', { action: 'suggest', payload: { eventId: event.id, roleKey: 'fix' } }, h.identities[who]);
@@ -215,6 +215,41 @@ describe('skills matched', () => {
     }
     const foreign = await h.invoke('events', { action: 'suggest', payload: { eventId: event.id, roleKey: 'fix' } }, h.identities.otherCommittee);
     expect(foreign).toMatchObject({ ok: false, error: { code: 'COMMON.NOT_FOUND' } });
+  });
+
+  it('the organizer invites a suggested member once; they see it until they sign up', async () => {
+    const event = await createEvent(3, { roles: [{ key: 'fix', name: '维修', places: 3, skills: ['钟表修理'] }] });
+    const fixer = await addMember(h, 'invited-fixer', '吴师傅');
+    await getDb().collection(COLLECTIONS.members).doc(fixer.memberId).update({ skills: ['钟表修理'] });
+    const payload = { eventId: event.id, roleKey: 'fix', memberIds: [fixer.memberId] };
+    const [first, retry] = await Promise.all([0, 1].map(() => h.call('events', 'invite', payload, h.identities.committee)));
+    expect(first.invited + retry.invited).toBe(1);
+    const suggested = (await h.call('events', 'suggest', { eventId: event.id, roleKey: 'fix' }, h.identities.committee)).items;
+    expect(suggested.find((s: { memberId: string }) => s.memberId === fixer.memberId)).toMatchObject({ invited: true });
+
+    const { items } = await h.call('events', 'invitations', {}, fixer.openid);
+    expect(items).toEqual([expect.objectContaining({ roleKey: 'fix', roleName: '维修', invitedBy: '周敏', event: expect.objectContaining({ id: event.id }) })]);
+    expect((await h.call('events', 'invitations', {}, h.identities.member)).items).toEqual([]);
+    await h.call('events', 'signUp', { eventId: event.id, roleKey: 'fix' }, fixer.openid);
+    expect((await h.call('events', 'invitations', {}, fixer.openid)).items).toEqual([]);
+  });
+
+  it('refuses invitations by non-organizers, to people of another 居民区 or a missing role, and writes nothing', async () => {
+    const event = await createEvent(3, { roles: [{ key: 'fix', name: '维修', places: 3, skills: ['钟表修理'] }] });
+    const stranger = await addMember(h, 'far-fixer', '远方师傅', 'cm-changfeng1');
+    const cases: [string, Record<string, unknown>, string][] = [
+      [h.identities.member, { roleKey: 'fix', memberIds: [h.memberIdOf('resident')] }, 'COMMON.FORBIDDEN'],
+      [h.identities.otherCommittee, { roleKey: 'fix', memberIds: [stranger.memberId] }, 'COMMON.NOT_FOUND'],
+      [h.identities.committee, { roleKey: 'fix', memberIds: [h.memberIdOf('resident'), stranger.memberId] }, 'COMMON.NOT_FOUND'],
+      [h.identities.committee, { roleKey: 'fix', memberIds: ['no-such-member'] }, 'COMMON.NOT_FOUND'],
+      [h.identities.committee, { roleKey: 'cook', memberIds: [h.memberIdOf('resident')] }, 'EVENTS.ROLE_NOT_FOUND'],
+      [h.identities.committee, { roleKey: 'fix', memberIds: [] }, 'COMMON.INVALID_INPUT'],
+    ];
+    for (const [caller, payload, code] of cases) {
+      const res = await h.invoke('events', { action: 'invite', payload: { eventId: event.id, ...payload } }, caller);
+      expect([code, res]).toEqual([code, expect.objectContaining({ ok: false, error: expect.objectContaining({ code }) })]);
+    }
+    expect((await getDb().collection(COLLECTIONS.eventInvites).where({ eventId: event.id }).count()).total).toBe(0);
   });
 });
 

@@ -4,6 +4,7 @@ import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
 import { EVENT_PAGES } from '@/features/events/api';
 import { EventCard } from '@/features/events/components/EventCard';
+import { Invitations } from '@/features/events/components/Invitations';
 import { useEvents } from '@/features/events/hooks';
 import '@/features/events/events.scss';
 
@@ -28,6 +29,7 @@ export default function EventListPage() {
           </LinkButton>
         ) : null}
       </View>
+      <Invitations />
       {list.last && list.items.length === 0 ? <Text className='card__hint'>最近还没有活动，过几天再来看看。</Text> : null}
       {list.items.map((event) => (
         <EventCard key={event.id} event={event} />
