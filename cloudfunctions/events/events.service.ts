@@ -24,6 +24,13 @@ export async function ensureManager(caller: Caller, event: { communityId: string
   return organizer;
 }
 
+/** A sub-council audience must be an active council of the event's own 居民区. One round trip when it names one. */
+async function ensureAudience(communityId: string, audience: In<'create'>['event']['audience']): Promise<void> {
+  if (audience.kind !== 'council') return;
+  const [council] = await q.findCouncils([audience.councilId]);
+  if (!council || council.communityId !== communityId || !council.active) throw new AppError('EVENTS.COUNCIL_NOT_FOUND');
+}
+
 /** The full view of an event for the caller: organizer's name, waiting counts, the caller's place in the queue. */
 async function fullView(caller: Caller, event: m.EventDoc, mine: m.SignupDoc | null, canManage: boolean) {
   const [people, waiting] = await Promise.all([q.findPeople([event.organizerId]), q.waitingOf(event._id)]);
@@ -80,11 +87,12 @@ export async function mine(input: In<'mine'>, { identity }: CallContext): Out<'m
   return { items, page: input.page, hasMore };
 }
 
-/** Round trips: 1 (caller) + 1 (insert) + 2 (the view), +1 for a council chair; plus the content check. */
+/** Round trips: 1 (caller) + 1 (insert) + 2 (the view), +1 for a council chair, +1 for a council audience; plus the content check. */
 export async function create(input: In<'create'>, { identity }: CallContext): Out<'create'> {
   const caller = await loadCaller(identity);
   const communityId = caller.communityId;
   const organizer = await ensureManager(caller, { communityId: communityId ?? '', councilId: input.event.councilId });
+  await ensureAudience(communityId!, input.event.audience);
   await ensurePublishable(identity, [input.event.title, input.event.description, input.event.place, ...input.event.roles.map((r) => r.name)]);
   const now = clock().now();
   const doc: m.EventDoc = {
@@ -120,6 +128,7 @@ export async function update(input: In<'update'>, { identity }: CallContext): Ou
   const removed = event.roles.filter((r) => !byKey.has(r.key));
   // Roles keep their keys (sign-ups name them); one nobody took may be renamed, not removed.
   if (removed.length) throw new AppError('EVENTS.ROLE_REMOVED');
+  await ensureAudience(event.communityId, input.event.audience);
   await ensurePublishable(identity, [input.event.title, input.event.description, input.event.place, ...input.event.roles.map((r) => r.name)]);
 
   const _ = command();

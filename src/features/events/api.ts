@@ -15,6 +15,8 @@ export const eventsApi = {
   signUpFor: (eventId: string, roleKey: string, forMemberId: string) => callCloud('events', 'signUp', { eventId, roleKey, forMemberId }),
   /** The residents of the grid the caller leads (the grids function's roster), to sign one up on their behalf. */
   gridResidents: (page: number) => callCloud('grids', 'roster', { page }),
+  /** The 居民区's councils (the councils function), for a sub-council audience. */
+  councils: () => callCloud('councils', 'list', { page: 1 }),
   signups: (eventId: string, page: number) => callCloud('events', 'signups', { eventId, page }),
   suggest: (eventId: string, roleKey: string) => callCloud('events', 'suggest', { eventId, roleKey }),
   invite: (eventId: string, roleKey: string, memberIds: string[]) => callCloud('events', 'invite', { eventId, roleKey, memberIds }),

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useCloudQuery } from '@/hooks/useCloudQuery';
 import { usePagedList } from '@/hooks/usePagedList';
 import { eventsApi } from './api';
@@ -29,4 +29,11 @@ export function useSignups(eventId: string | null) {
 export function useInvitations() {
   const fetch = useCallback(() => eventsApi.invitations(), []);
   return useCloudQuery(fetch);
+}
+
+/** The active sub-councils as choices, loaded only once a sub-council audience is chosen. */
+export function useCouncilOptions(wanted: boolean): { value: string; label: string }[] {
+  const fetch = useCallback(() => eventsApi.councils(), []);
+  const query = useCloudQuery(wanted ? fetch : null);
+  return useMemo(() => (query.data?.items ?? []).filter((c) => c.active && c.kind !== 'main').map((c) => ({ value: c.id, label: c.name })), [query.data]);
 }

@@ -72,7 +72,7 @@ const eventFields = v.pipe(
 );
 export type EventInput = v.InferInput<typeof eventFields>;
 
-const EDIT_ERRORS = ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'COMMON.CONTENT_REJECTED'] as const;
+const EDIT_ERRORS = ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'COMMON.CONTENT_REJECTED', 'EVENTS.COUNCIL_NOT_FOUND'] as const;
 const SIGNUP_ERRORS = [
   'COMMON.FORBIDDEN',
   'COMMON.NOT_FOUND',

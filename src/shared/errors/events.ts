@@ -8,6 +8,7 @@ export const EVENTS_ERRORS = {
   'EVENTS.NOT_SIGNED_UP': '你还没有报名这个活动',
   'EVENTS.PLACES_BELOW_TAKEN': '名额不能少于已报名的人数',
   'EVENTS.ROLE_REMOVED': '已有人报名的岗位不能删除',
+  'EVENTS.COUNCIL_NOT_FOUND': '没有找到这个分会，请重新选择',
   'EVENTS.ENDED': '活动已经结束，不能再修改',
   'EVENTS.PERSON_NOT_FOUND': '没有找到这位居民，请确认他在你的微格里',
 } as const;

@@ -180,6 +180,27 @@ describe('发布活动', () => {
     expect(saved).toMatchObject({ communityId: 'cm-baiyu1', place: '居委会活动室', type: '公益课堂', roles: [{ name: '志愿者', places: 10, taken: 0 }] });
   });
 
+  it('publishes an event for one sub-council’s members', async () => {
+    ctx.signIn('committee');
+    __setRouterParams({});
+    render(<EventEditPage />);
+    typeInto('event-title', '家庭分会亲子手工');
+    typeInto('event-place', '睦邻点');
+    const chip = (group: string, value: string) =>
+      Array.from(document.querySelectorAll(`.choice-chips--${group} .choice-chip`)).find((el) => el.getAttribute('data-value') === value);
+    fireEvent.click(chip('event-audience', 'council')!);
+    const family = await waitFor(() => {
+      const found = chip('event-audience-council', 'cm-baiyu1-family');
+      if (!found) throw new Error('councils not loaded yet');
+      return found;
+    });
+    fireEvent.click(family);
+    fireEvent.click(byClass('btn-save-event')[0]!);
+    await waitFor(() => expect(redirectTo).toHaveBeenCalled());
+    const saved = (await getDb().collection(COLLECTIONS.events).where({ title: '家庭分会亲子手工' }).get()).data[0];
+    expect(saved).toMatchObject({ audience: { kind: 'council', councilId: 'cm-baiyu1-family' } });
+  });
+
   it('shows field errors in Chinese and publishes nothing', async () => {
     ctx.signIn('committee');
     __setRouterParams({});

@@ -253,6 +253,20 @@ describe('skills matched', () => {
   });
 });
 
+describe('a sub-council audience', () => {
+  it('must be an active council of the event’s own 居民区', async () => {
+    for (const councilId of ['cm-changfeng1-family', 'no-such-council']) {
+      const res = await h.invoke('events', { action: 'create', payload: { event: draft(2, { audience: { kind: 'council', councilId } }), requestId: `req-aud-${councilId}` } }, h.identities.committee);
+      expect(res).toMatchObject({ ok: false, error: { code: 'EVENTS.COUNCIL_NOT_FOUND' } });
+    }
+    const ok = await createEvent(2, { audience: { kind: 'council', councilId: 'cm-baiyu1-family' } });
+    expect(ok.audience).toEqual({ kind: 'council', councilId: 'cm-baiyu1-family' });
+    const moved = await h.invoke('events', { action: 'update', payload: { eventId: ok.id, event: draft(2, { audience: { kind: 'council', councilId: 'cm-changfeng1-family' } }) } }, h.identities.committee);
+    expect(moved).toMatchObject({ ok: false, error: { code: 'EVENTS.COUNCIL_NOT_FOUND' } });
+    expect((await eventDoc(ok.id)).audience).toEqual({ kind: 'council', councilId: 'cm-baiyu1-family' });
+  });
+});
+
 describe('council chairs', () => {
   it('organize events of the council they chair now, and only those', async () => {
     // The rotation of the service council names the grid leader first, from today.

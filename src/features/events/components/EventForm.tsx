@@ -6,6 +6,7 @@ import { FormField } from '@/components/FormField';
 import type { EventInput } from '@shared/actions/events';
 import { AUDIENCE_LABELS, EVENT_TYPES, type EventType, type EventView } from '@shared/domain/event';
 import { fromFormTime, toFormTime } from '../format';
+import { useCouncilOptions } from '../hooks';
 
 interface RoleDraft {
   key: string;
@@ -15,7 +16,7 @@ interface RoleDraft {
 }
 
 const HOUR = 3600 * 1000;
-const AUDIENCE_OPTIONS = (['community', 'members'] as const).map((value) => ({ value, label: AUDIENCE_LABELS[value] }));
+const AUDIENCE_OPTIONS = (['community', 'members', 'council'] as const).map((value) => ({ value, label: AUDIENCE_LABELS[value] }));
 const WALK_IN = 'walkIns';
 
 /** Tomorrow 09:00 Shanghai, as a starting point for a new event. */
@@ -40,7 +41,9 @@ export function EventForm({ event, submitting, errors, onSubmit }: EventFormProp
   const [startAt, setStartAt] = useState(event ? toFormTime(event.startAt) : tomorrowAt9());
   const [endAt, setEndAt] = useState(event ? toFormTime(event.endAt) : tomorrowAt9().replace('09:00', '11:00'));
   const [closesAt, setClosesAt] = useState(event ? toFormTime(event.signupClosesAt) : tomorrowAt9().replace('09:00', '08:00'));
-  const [audience, setAudience] = useState<string>(event?.audience.kind === 'members' ? 'members' : 'community');
+  const [audience, setAudience] = useState<string>(event?.audience.kind ?? 'community');
+  const [audienceCouncil, setAudienceCouncil] = useState<string>(event?.audience.councilId ?? '');
+  const councils = useCouncilOptions(audience === 'council');
   const [walkIns, setWalkIns] = useState<string[]>(event?.allowWalkIns ? [WALK_IN] : []);
   const [roles, setRoles] = useState<RoleDraft[]>(
     event?.roles.map((r) => ({ key: r.key, name: r.name, places: String(r.places), skills: r.skills.join('、') })) ?? [{ key: 'r1', name: '志愿者', places: '10', skills: '' }],
@@ -65,7 +68,7 @@ export function EventForm({ event, submitting, errors, onSubmit }: EventFormProp
       place,
       startAt: start!,
       endAt: end!,
-      audience: event?.audience.kind === 'council' ? { kind: 'council', councilId: event.audience.councilId ?? '' } : { kind: audience as 'community' | 'members' },
+      audience: audience === 'council' ? { kind: 'council', councilId: audienceCouncil } : { kind: audience as 'community' | 'members' },
       signupOpensAt: event?.signupOpensAt ?? new Date().toISOString(),
       signupClosesAt: closes!,
       roles: roles.map((r) => ({
@@ -102,11 +105,12 @@ export function EventForm({ event, submitting, errors, onSubmit }: EventFormProp
       <FormField label='报名截止' name='signupClosesAt' error={errors['event.signupClosesAt']}>
         <Input id='event-closes' className='event-input' value={closesAt} onInput={(e) => setClosesAt(e.detail.value)} />
       </FormField>
-      {event?.audience.kind === 'council' ? null : (
-        <FormField label='谁可以报名' name='audience' error={errors['event.audience']}>
-          <ChoiceChips id='event-audience' single options={AUDIENCE_OPTIONS} value={[audience]} onChange={(v) => setAudience(v[0]!)} />
-        </FormField>
-      )}
+      <FormField label='谁可以报名' name='audience' error={errors['event.audience'] ?? errors['event.audience.councilId']}>
+        <ChoiceChips id='event-audience' single options={AUDIENCE_OPTIONS} value={[audience]} onChange={(v) => setAudience(v[0]!)} />
+        {audience === 'council' ? (
+          <ChoiceChips id='event-audience-council' single options={councils} value={audienceCouncil ? [audienceCouncil] : []} onChange={(v) => setAudienceCouncil(v[0] ?? '')} />
+        ) : null}
+      </FormField>
       <FormField label='现场签到' name='allowWalkIns'>
         <ChoiceChips id='event-walk-ins' options={[{ value: WALK_IN, label: '允许没报名的人现场签到' }]} value={walkIns} onChange={setWalkIns} />
       </FormField>
