@@ -9,6 +9,8 @@ export const checkinApi = {
   scan: (token: string, eventId?: string) => callCloud('checkin', 'scan', { token, nonce: newRequestId(), ...(eventId ? { eventId } : {}) }),
   scanPass: (eventId: string, kind: ScanKind, token: string) => callCloud('checkin', 'scanPass', { eventId, kind, token, nonce: newRequestId() }),
   pass: (eventId: string) => callCloud('checkin', 'pass', { eventId }),
+  /** The event's title, read after a scan (the token stays short, so a check-in keeps to 3 round trips). */
+  eventTitle: async (eventId: string) => (await callCloud('events', 'get', { eventId })).event.title,
   review: (eventId: string) => callCloud('checkin', 'review', { eventId }),
   confirm: (input: InputOf<'checkin', 'confirm'>) => callCloud('checkin', 'confirm', input),
 };

@@ -4,6 +4,8 @@ import ReviewPage from '@/packages/checkin/pages/review/index';
 import ScanPage from '@/packages/checkin/pages/scan/index';
 import StationPage from '@/packages/checkin/pages/station/index';
 import { formatShanghai } from '@shared/time';
+import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
+import { getDb } from '../../../cloudfunctions/_core/db';
 import { showToast } from '../../__mocks__/taro';
 import { addEvent, signUp } from '../../integration/checkin/fixtures';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
@@ -51,6 +53,8 @@ describe('扫码签到', () => {
     render(<ScanPage />);
     const time = formatShanghai(now(), 'HH:mm');
     await screen.findByText(`签到成功 ${time}`);
+    const event = (await getDb().collection(COLLECTIONS.events).doc('ev-sc').get()).data[0];
+    await screen.findByText(event.title);
     fireEvent.click(byClass('btn-submit-token')[0]!);
     await screen.findByText(`你已在 ${time} 签到`);
   });

@@ -18,7 +18,7 @@ export default function ScanPage() {
   const fromCode = decodeURIComponent(params.scene ?? params.token ?? '');
   const [token, setToken] = useState(fromCode);
   const [busy, setBusy] = useState(false);
-  const [answer, setAnswer] = useState<{ ok: boolean; text: string } | null>(null);
+  const [answer, setAnswer] = useState<{ ok: boolean; text: string; eventTitle?: string } | null>(null);
   const started = useRef(false);
 
   const submit = async (text: string) => {
@@ -26,7 +26,12 @@ export default function ScanPage() {
     setBusy(true);
     setAnswer(null);
     try {
-      setAnswer({ ok: true, text: scanMessage(await checkinApi.scan(text.trim(), params.eventId)) });
+      const result = await checkinApi.scan(text.trim(), params.eventId);
+      const message = scanMessage(result);
+      setAnswer({ ok: true, text: message });
+      // The volunteer sees which event the code was for, so a code of the wrong event is noticed at once.
+      const eventTitle = result.eventTitle || (await checkinApi.eventTitle(result.eventId).catch(() => ''));
+      if (eventTitle) setAnswer({ ok: true, text: message, eventTitle });
     } catch (err) {
       setAnswer({ ok: false, text: errorText(err) });
     } finally {
@@ -61,6 +66,7 @@ export default function ScanPage() {
       {answer ? (
         <View className={`checkin-answer scan-answer ${answer.ok ? 'checkin-answer--ok' : 'checkin-answer--error'}`} role={answer.ok ? 'status' : 'alert'}>
           <Text>{answer.text}</Text>
+          {answer.eventTitle ? <Text className='scan-answer__event'>{answer.eventTitle}</Text> : null}
         </View>
       ) : null}
       <Button className='btn-scan' type='primary' size='large' block disabled={busy} onClick={scanWithCamera}>
