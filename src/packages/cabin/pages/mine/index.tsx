@@ -1,6 +1,204 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
+import { StatusTag } from '@/components/StatusTag';
+import { CABIN_PAGES, cabinApi, newRequestId } from '@/features/cabin/api';
+import { CabinsOpen } from '@/features/cabin/components/CabinsOpen';
+import { dayTime, dueText } from '@/features/cabin/format';
+import { useMyDonations, useMyHolds, useMyLoans } from '@/features/cabin/hooks';
+import '@/features/cabin/cabin.scss';
+import { errorText } from '@/services/cloud';
+import { DONATION_STATUS_LABELS, HOLD_STATUS_LABELS, type DonationStatus, type LoanView } from '@shared/domain/cabin';
 
-// Placeholder while the page is being built in this issue; replaced before the issue is resolved.
-export default function Page() {
-  return <PageShell title='建设中' error='这个页面正在建设中' />;
+type Tab = 'loans' | 'holds' | 'donations';
+const TABS: { key: Tab; label: string }[] = [
+  { key: 'loans', label: '借用' },
+  { key: 'holds', label: '预约' },
+  { key: 'donations', label: '捐赠' },
+];
+const DONATION_TONES: Record<DonationStatus, 'pending' | 'success' | 'neutral'> = { offered: 'pending', accepted: 'success', declined: 'neutral', withdrawn: 'neutral' };
+
+const openItem = (itemId: string) => void Taro.navigateTo({ url: CABIN_PAGES.item(itemId) });
+
+function LoanRow({ loan, onRenewed }: { loan: LoanView; onRenewed: (loan: LoanView) => void }) {
+  const [requestId] = useState(newRequestId);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const renew = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { loan: renewed } = await cabinApi.renew(loan.id, requestId);
+      onRenewed(renewed);
+      void Taro.showToast({ title: `已续借，${dueText(renewed)}`, icon: 'none', duration: 2000 });
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className={`card cabin-loan${loan.overdue ? ' cabin-loan--overdue' : ''}`} data-loan-id={loan.id}>
+      <Text className='cabin-row__title' onClick={() => openItem(loan.itemId)}>
+        {loan.itemName}
+      </Text>
+      {loan.status === 'open' ? (
+        <Text className={`cabin-row__meta cabin-due${loan.overdue ? ' cabin-overdue' : ''}`}>{dueText(loan)}</Text>
+      ) : (
+        <Text className='cabin-row__meta'>已于 {dayTime(loan.returnedAt ?? loan.dueAt)} 归还</Text>
+      )}
+      <Text className='cabin-row__meta'>
+        {dayTime(loan.borrowedAt)} 借出{loan.renewals ? `，续借过 ${loan.renewals} 次` : ''}
+      </Text>
+      {error ? (
+        <View className='inline-error renew-error' role='alert'>
+          {error}
+        </View>
+      ) : null}
+      {loan.status === 'open' && loan.canRenew ? (
+        <Button className='btn-renew' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void renew()}>
+          续借
+        </Button>
+      ) : null}
+      {loan.status === 'open' && loan.overdue ? <Text className='card__hint'>请尽快送回格子屋，值班志愿者会帮你办理归还。</Text> : null}
+    </View>
+  );
+}
+
+function Loans() {
+  const [status, setStatus] = useState<'open' | 'returned'>('open');
+  const loans = useMyLoans(status);
+  return (
+    <View className='cabin-my-loans'>
+      <View className='cabin-links'>
+        <Button className='btn-loans-toggle' type='default' size='large' block onClick={() => setStatus(status === 'open' ? 'returned' : 'open')}>
+          {status === 'open' ? '看看已归还的' : '看看借着的'}
+        </Button>
+      </View>
+      {loans.error ? (
+        <View className='inline-error' role='alert'>
+          {loans.error}
+        </View>
+      ) : null}
+      {loans.last && loans.items.length === 0 ? <Text className='card__hint cabin-empty'>{status === 'open' ? '现在没有借着的物品。' : '还没有归还记录。'}</Text> : null}
+      {loans.items.map((loan) => (
+        <LoanRow key={loan.id} loan={loan} onRenewed={(next) => loans.setItems((rows) => rows.map((r) => (r.id === next.id ? next : r)))} />
+      ))}
+      {loans.hasMore ? (
+        <Button className='btn-load-more' type='default' size='large' block disabled={loans.loading} onClick={loans.loadMore}>
+          加载更多
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+function Holds() {
+  const holds = useMyHolds();
+  const [error, setError] = useState<string | null>(null);
+  const cancel = async (holdId: string) => {
+    setError(null);
+    try {
+      await cabinApi.cancelHold(holdId);
+      await holds.refreshAfter((h) => h.id === holdId);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  return (
+    <View className='cabin-my-holds'>
+      {error || holds.error ? (
+        <View className='inline-error' role='alert'>
+          {error ?? holds.error}
+        </View>
+      ) : null}
+      {holds.last && holds.items.length === 0 ? <Text className='card__hint cabin-empty'>现在没有预约。</Text> : null}
+      {holds.items.map((hold) => (
+        <View key={hold.id} className='card cabin-hold' data-hold-id={hold.id}>
+          <Text className='cabin-row__title' onClick={() => openItem(hold.itemId)}>
+            {hold.itemName}
+          </Text>
+          <Text className='cabin-row__meta'>
+            {HOLD_STATUS_LABELS[hold.status]}
+            {hold.status === 'waiting' && hold.position ? `，第 ${hold.position} 位` : ''}
+            {hold.status === 'ready' && hold.holdUntil ? `，请在 ${dayTime(hold.holdUntil)} 前来借` : ''}
+          </Text>
+          <Button className='btn-cancel-hold' type='default' size='large' block onClick={() => void cancel(hold.id)}>
+            取消预约
+          </Button>
+        </View>
+      ))}
+      {holds.hasMore ? (
+        <Button className='btn-load-more' type='default' size='large' block disabled={holds.loading} onClick={holds.loadMore}>
+          加载更多
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+function Donations() {
+  const donations = useMyDonations();
+  const [error, setError] = useState<string | null>(null);
+  const withdraw = async (donationId: string) => {
+    setError(null);
+    try {
+      const { donation } = await cabinApi.withdrawDonation(donationId);
+      donations.setItems((rows) => rows.map((r) => (r.id === donation.id ? donation : r)));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  return (
+    <View className='cabin-my-donations'>
+      {error || donations.error ? (
+        <View className='inline-error' role='alert'>
+          {error ?? donations.error}
+        </View>
+      ) : null}
+      {donations.last && donations.items.length === 0 ? <Text className='card__hint cabin-empty'>还没有捐赠过物品。</Text> : null}
+      {donations.items.map((d) => (
+        <View key={d.id} className='card cabin-donation' data-donation-id={d.id}>
+          <View className='cabin-item__tags'>
+            <Text className='cabin-row__title'>{d.what}</Text>
+            <StatusTag label={DONATION_STATUS_LABELS[d.status]} tone={DONATION_TONES[d.status]} className='donation-status' />
+          </View>
+          <Text className='cabin-row__meta'>{dayTime(d.createdAt)} 提交 · {d.condition}</Text>
+          {d.answer ? <Text className='cabin-row__meta donation-answer'>格子屋回复：{d.answer}</Text> : null}
+          {d.status === 'offered' ? (
+            <Button className='btn-withdraw-donation' type='default' size='large' block onClick={() => void withdraw(d.id)}>
+              撤回
+            </Button>
+          ) : null}
+        </View>
+      ))}
+      {donations.hasMore ? (
+        <Button className='btn-load-more' type='default' size='large' block disabled={donations.loading} onClick={donations.loadMore}>
+          加载更多
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+/** 我的借用: my loans with due dates (overdue in red) and renewals, my holds, my donations and their answers. */
+export default function CabinMinePage() {
+  const [tab, setTab] = useState<Tab>('loans');
+  return (
+    <PageShell className='page-cabin-mine' title='我的借用'>
+      <CabinsOpen />
+      <View className='admin-tabs'>
+        {TABS.map((t) => (
+          <View key={t.key} className={`admin-tab tab-${t.key}${tab === t.key ? ' admin-tab--active' : ''}`} onClick={() => setTab(t.key)}>
+            {t.label}
+          </View>
+        ))}
+      </View>
+      {tab === 'loans' ? <Loans /> : null}
+      {tab === 'holds' ? <Holds /> : null}
+      {tab === 'donations' ? <Donations /> : null}
+    </PageShell>
+  );
 }
