@@ -294,7 +294,7 @@ export const cabinActions = {
   /** Sets a loanable item in repair, lost, back on the shelf, or retires any item; not while it is lent or held. */
   setStatus: action<{ item: ItemView }>()({
     input: v.object({ itemId: id, status: v.picklist(KEEPER_SETTABLE_STATUSES, '请选择状态'), note: text('说明', 100) }),
-    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CABIN.STATUS_LOCKED'],
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CABIN.STATUS_LOCKED', 'CABIN.NOT_LOANABLE'],
   }),
 
   /** Adds stock (or corrects it down after a count) with a recorded movement; never below zero. */
