@@ -9,7 +9,7 @@ export interface AnswerState {
 
 /** The green or red line under an action saying what happened, in words. */
 export function Answer({ answer, className }: { answer: AnswerState | null; className: string }) {
-  if (!answer) return null;
+  if (!answer?.text) return null;
   return (
     <View className={`cabin-answer ${className} ${answer.ok ? 'cabin-answer--ok' : 'cabin-answer--error'}`} role={answer.ok ? 'status' : 'alert'}>
       <Text>{answer.text}</Text>

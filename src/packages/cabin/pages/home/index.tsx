@@ -94,6 +94,11 @@ export default function CabinHomePage() {
               物品和开放时间管理
             </LinkButton>
           ) : null}
+          {home.data.canSetup ? (
+            <LinkButton className='btn-cabin-new' type='default' url={CABIN_PAGES.newCabin}>
+              开设一个格子屋
+            </LinkButton>
+          ) : null}
           {chosen && cabin?.canManage ? (
             <LinkButton className='btn-cabin-report' type='default' url={CABIN_PAGES.report(chosen)}>
               月度报告

@@ -1,6 +1,73 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
+import { CABIN_PAGES } from '@/features/cabin/api';
+import { OpenBadge } from '@/features/cabin/components/OpenBadge';
+import { CabinForm } from '@/features/cabin/components/manage/CabinForm';
+import { ManageItems } from '@/features/cabin/components/manage/ManageItems';
+import { ManageRules } from '@/features/cabin/components/manage/ManageRules';
+import { ManageShifts } from '@/features/cabin/components/manage/ManageShifts';
+import { ManageStaff } from '@/features/cabin/components/manage/ManageStaff';
+import { useCabin } from '@/features/cabin/hooks';
+import '@/features/cabin/cabin.scss';
 
-// Placeholder while the page is being built in this issue; replaced before the issue is resolved.
-export default function Page() {
-  return <PageShell title='建设中' error='这个页面正在建设中' />;
+type Tab = 'items' | 'shifts' | 'cabin' | 'staff' | 'rules';
+const KEEPER_TABS: { key: Tab; label: string }[] = [
+  { key: 'items', label: '物品' },
+  { key: 'shifts', label: '值班' },
+];
+/** Hours, people and rules are the committee's. */
+const SETUP_TABS: { key: Tab; label: string }[] = [
+  { key: 'cabin', label: '时间' },
+  { key: 'staff', label: '人员' },
+  { key: 'rules', label: '规则' },
+];
+
+/**
+ * 格子屋管理: keepers manage items and stock and the duty roster; the committee also the opening hours, holidays,
+ * sections, keepers and loan rules. Without a cabinId the committee opens a new cabin.
+ */
+export default function CabinManagePage() {
+  const cabinId = (useRouter().params as Record<string, string | undefined>).cabinId ?? '';
+  const query = useCabin(cabinId || null);
+  const cabin = query.data?.cabin ?? null;
+  const [tab, setTab] = useState<Tab>('items');
+
+  if (!cabinId) {
+    return (
+      <PageShell className='page-cabin-manage' title='开设格子屋'>
+        <CabinForm cabin={null} onSaved={(saved) => void Taro.redirectTo({ url: CABIN_PAGES.manage(saved.id) })} />
+      </PageShell>
+    );
+  }
+  const tabs = cabin?.canSetup ? [...KEEPER_TABS, ...SETUP_TABS] : KEEPER_TABS;
+  const refused = cabin && !cabin.canManage && !cabin.canSetup ? '只有格子屋的管理员能管理物品' : null;
+  return (
+    <PageShell
+      className={`page-cabin-manage${query.loading ? ' is-busy' : ''}`}
+      title='格子屋管理'
+      loading={query.loading && !cabin}
+      error={refused ?? (cabin ? null : query.error)}
+      onRetry={refused ? undefined : () => void query.reload()}
+    >
+      {cabin ? (
+        <>
+          <OpenBadge name={cabin.name} state={cabin.openState} />
+          <View className='admin-tabs manage-tabs'>
+            {tabs.map((t) => (
+              <View key={t.key} className={`admin-tab tab-${t.key}${tab === t.key ? ' admin-tab--active' : ''}`} onClick={() => setTab(t.key)}>
+                {t.label}
+              </View>
+            ))}
+          </View>
+          {tab === 'items' ? <ManageItems cabinId={cabin.id} sections={cabin.sections} /> : null}
+          {tab === 'shifts' ? <ManageShifts cabin={cabin} /> : null}
+          {tab === 'cabin' ? <CabinForm cabin={cabin} onSaved={(saved) => query.setData({ cabin: saved })} /> : null}
+          {tab === 'staff' ? <ManageStaff cabin={cabin} onSaved={(saved) => query.setData({ cabin: saved })} /> : null}
+          {tab === 'rules' ? <ManageRules /> : null}
+        </>
+      ) : null}
+    </PageShell>
+  );
 }

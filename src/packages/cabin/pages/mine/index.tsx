@@ -6,6 +6,7 @@ import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
 import { CABIN_PAGES, cabinApi, newRequestId } from '@/features/cabin/api';
 import { CabinsOpen } from '@/features/cabin/components/CabinsOpen';
+import { Paged } from '@/features/cabin/components/Paged';
 import { dayTime, dueText } from '@/features/cabin/format';
 import { useMyDonations, useMyHolds, useMyLoans } from '@/features/cabin/hooks';
 import '@/features/cabin/cabin.scss';
@@ -77,20 +78,11 @@ function Loans() {
           {status === 'open' ? '看看已归还的' : '看看借着的'}
         </Button>
       </View>
-      {loans.error ? (
-        <View className='inline-error' role='alert'>
-          {loans.error}
-        </View>
-      ) : null}
-      {loans.last && loans.items.length === 0 ? <Text className='card__hint cabin-empty'>{status === 'open' ? '现在没有借着的物品。' : '还没有归还记录。'}</Text> : null}
-      {loans.items.map((loan) => (
-        <LoanRow key={loan.id} loan={loan} onRenewed={(next) => loans.setItems((rows) => rows.map((r) => (r.id === next.id ? next : r)))} />
-      ))}
-      {loans.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block disabled={loans.loading} onClick={loans.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      <Paged list={loans} empty={status === 'open' ? '现在没有借着的物品。' : '还没有归还记录。'}>
+        {loans.items.map((loan) => (
+          <LoanRow key={loan.id} loan={loan} onRenewed={(next) => loans.setItems((rows) => rows.map((r) => (r.id === next.id ? next : r)))} />
+        ))}
+      </Paged>
     </View>
   );
 }
@@ -109,12 +101,12 @@ function Holds() {
   };
   return (
     <View className='cabin-my-holds'>
-      {error || holds.error ? (
+      {error ? (
         <View className='inline-error' role='alert'>
-          {error ?? holds.error}
+          {error}
         </View>
       ) : null}
-      {holds.last && holds.items.length === 0 ? <Text className='card__hint cabin-empty'>现在没有预约。</Text> : null}
+      <Paged list={holds} empty='现在没有预约。'>
       {holds.items.map((hold) => (
         <View key={hold.id} className='card cabin-hold' data-hold-id={hold.id}>
           <Text className='cabin-row__title' onClick={() => openItem(hold.itemId)}>
@@ -130,11 +122,7 @@ function Holds() {
           </Button>
         </View>
       ))}
-      {holds.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block disabled={holds.loading} onClick={holds.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      </Paged>
     </View>
   );
 }
@@ -153,12 +141,12 @@ function Donations() {
   };
   return (
     <View className='cabin-my-donations'>
-      {error || donations.error ? (
+      {error ? (
         <View className='inline-error' role='alert'>
-          {error ?? donations.error}
+          {error}
         </View>
       ) : null}
-      {donations.last && donations.items.length === 0 ? <Text className='card__hint cabin-empty'>还没有捐赠过物品。</Text> : null}
+      <Paged list={donations} empty='还没有捐赠过物品。'>
       {donations.items.map((d) => (
         <View key={d.id} className='card cabin-donation' data-donation-id={d.id}>
           <View className='cabin-item__tags'>
@@ -174,11 +162,7 @@ function Donations() {
           ) : null}
         </View>
       ))}
-      {donations.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block disabled={donations.loading} onClick={donations.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      </Paged>
     </View>
   );
 }
