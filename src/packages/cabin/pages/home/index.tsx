@@ -64,7 +64,8 @@ export default function CabinHomePage() {
           <OpenBadge name={cabin.name} state={cabin.openState} className='cabin-open--main' />
           <Text className='card__hint'>地点：{cabin.place}</Text>
           {cabin.onDuty.length > 0 ? <Text className='card__hint cabin-on-duty'>现在值班：{cabin.onDuty.map((p) => p.name).join('、')}</Text> : null}
-          {cabin.sections.map((s) => (
+          {/* Sections on the cabin's own hours say nothing new; those with their own (the paper rack) are shown. */}
+          {cabin.sections.filter((s) => s.hours).map((s) => (
             <OpenBadge key={s.key} name={s.name} state={s.openState} className='cabin-open--section' />
           ))}
         </View>
