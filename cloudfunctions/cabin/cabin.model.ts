@@ -89,6 +89,8 @@ export interface ItemDoc {
   /** Consumable: restocks so far; a low-stock alert is sent once per restock round. */
   restocks: number;
   priceFen: number | null;
+  /** Sale: the request that sold it, so a racing copy of that request records the same sale. */
+  saleRequestId?: string;
   issueDate: string | null;
   donationId: string | null;
   createdBy: string;
@@ -147,6 +149,8 @@ export interface BorrowerDoc {
   communityId: string;
   /** Open loans per class: reserved before an item is claimed, so the class limit holds under races. */
   open: Record<LoanClass, number>;
+  /** The loans holding those reservations: a reservation is taken and given back once per loan. */
+  loanIds: string[];
 }
 
 export interface LogDoc {

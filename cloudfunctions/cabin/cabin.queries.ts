@@ -242,17 +242,28 @@ export async function overdueUnreminded(now: Date, limit: number): Promise<LoanD
 }
 
 export const insertBorrower = (memberId: string, communityId: string) =>
-  insertOnce<BorrowerDoc>(COLLECTIONS.cabinBorrowers, { _id: memberId, communityId, open: { ...EMPTY_OPEN } });
+  insertOnce<BorrowerDoc>(COLLECTIONS.cabinBorrowers, { _id: memberId, communityId, open: { ...EMPTY_OPEN }, loanIds: [] });
 
-/** Reserves one open loan of a class while the person is under the limit: never over it, however many race. */
-export function reserveSlot(memberId: string, loanClass: LoanClass, max: number): Promise<boolean> {
+export const findBorrower = (memberId: string) => byId<BorrowerDoc>(COLLECTIONS.cabinBorrowers, memberId);
+
+/**
+ * Reserves one open loan of a class for `loanId` while the person is under the limit: never over it, however many
+ * race, and once per loan.
+ */
+export function reserveSlot(memberId: string, loanClass: LoanClass, max: number, loanId: string): Promise<boolean> {
   const _ = command();
-  return updateIf(COLLECTIONS.cabinBorrowers, memberId, { [`open.${loanClass}`]: _.lt(max) }, { [`open.${loanClass}`]: _.inc(1) });
+  return updateIf(
+    COLLECTIONS.cabinBorrowers,
+    memberId,
+    { [`open.${loanClass}`]: _.lt(max), loanIds: _.neq(loanId) },
+    { [`open.${loanClass}`]: _.inc(1), loanIds: _.addToSet(loanId) },
+  );
 }
 
-export function releaseSlot(memberId: string, loanClass: LoanClass): Promise<boolean> {
+/** Gives a loan's reservation back, once. */
+export function releaseSlot(memberId: string, loanClass: LoanClass, loanId: string): Promise<boolean> {
   const _ = command();
-  return updateIf(COLLECTIONS.cabinBorrowers, memberId, { [`open.${loanClass}`]: _.gt(0) }, { [`open.${loanClass}`]: _.inc(-1) });
+  return updateIf(COLLECTIONS.cabinBorrowers, memberId, { loanIds: loanId }, { [`open.${loanClass}`]: _.inc(-1), loanIds: _.pull(loanId) });
 }
 
 // ---- history -----------------------------------------------------------------------------------------------------

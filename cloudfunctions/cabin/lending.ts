@@ -31,11 +31,41 @@ export function renewable(loan: LoanDoc, item: ItemDoc | null, rules: LoanRules,
 
 export const loanIdOf = (memberId: string, requestId: string): string => shortId('ln', memberId, requestId);
 
-/** One open loan of the class more for the person, under the rules' limit: the first loan ever creates their counter. */
-async function reserve(borrower: Borrower, loanClass: LoanClass, max: number): Promise<boolean> {
-  if (await q.reserveSlot(borrower.memberId, loanClass, max)) return true;
-  if (!(await q.insertBorrower(borrower.memberId, borrower.communityId))) return false;
-  return q.reserveSlot(borrower.memberId, loanClass, max);
+/**
+ * One open loan of the class more for the person, under the rules' limit, held by this loan: the first loan ever
+ * creates their counter; a racing copy of the same request finds the reservation already made for it.
+ */
+async function reserve(borrower: Borrower, loanClass: LoanClass, max: number, loanId: string): Promise<boolean> {
+  if (await q.reserveSlot(borrower.memberId, loanClass, max, loanId)) return true;
+  await q.insertBorrower(borrower.memberId, borrower.communityId);
+  if (await q.reserveSlot(borrower.memberId, loanClass, max, loanId)) return true;
+  return !!(await q.findBorrower(borrower.memberId))?.loanIds.includes(loanId);
+}
+
+/** The loan record of a claimed item: from the claim's own values, so racing copies of one request write the same one. */
+function loanDocOf(item: ItemDoc, loanId: string, borrower: Borrower, lender: Lender, borrowedAt: Date, dueAt: Date): LoanDoc {
+  return {
+    _id: loanId,
+    communityId: item.communityId,
+    cabinId: item.cabinId,
+    itemId: item._id,
+    itemName: item.name,
+    loanClass: item.loanClass ?? 'other',
+    memberId: borrower.memberId,
+    memberName: borrower.name,
+    memberPhone: borrower.phone,
+    status: 'open',
+    borrowedAt,
+    dueAt,
+    renewals: 0,
+    renewRequestIds: [],
+    lentBy: lender.atDesk ? lender.memberId : null,
+    returnedAt: null,
+    returnedBy: null,
+    returnCondition: null,
+    dueReminded: false,
+    overdueReminded: false,
+  };
 }
 
 /** The item's state a loan may start from, for this borrower, or the refusal. */
@@ -79,12 +109,19 @@ export async function lendItem(itemId: string, borrower: Borrower, lender: Lende
     await expireHold(item, rules, now);
     item = (await q.findItem(itemId)) ?? item;
   }
+  // A racing copy of this very request has claimed it: its loan is this one, recorded from the claim.
+  const raced = async (claimedItem: ItemDoc) => {
+    const loan = loanDocOf(claimedItem, loanId, borrower, lender, claimedItem.updatedAt, claimedItem.dueAt!);
+    const saved = (await q.insertLoan(loan)) ? loan : ((await q.findLoan(loanId)) ?? loan);
+    return { loan: saved, canRenew: renewable(saved, claimedItem, rules, now) };
+  };
+  if (item.loanId === loanId) return raced(item);
   const guard = claimGuard(item, borrower, now);
   const loanClass = item.loanClass ?? 'other';
-  const refusal = borrowRefusal({ openLoans, loanClass, rules, now });
+  const refusal = borrowRefusal({ openLoans: openLoans.filter((l) => l._id !== loanId), loanClass, rules, now });
   if (refusal) throw new AppError(refusal);
 
-  const [cabin, reserved] = await Promise.all([q.findCabin(item.cabinId), reserve(borrower, loanClass, rules.classes[loanClass].maxItems)]);
+  const [cabin, reserved] = await Promise.all([q.findCabin(item.cabinId), reserve(borrower, loanClass, rules.classes[loanClass].maxItems, loanId)]);
   if (!reserved) throw new AppError('CABIN.LOAN_LIMIT');
   const due = dueFor(now, rules.classes[loanClass].loanDays, cabin?.hours ?? [], cabin?.closures ?? []);
   const claimed = await q.updateItemIf(item._id, guard, {
@@ -98,35 +135,13 @@ export async function lendItem(itemId: string, borrower: Borrower, lender: Lende
     updatedAt: now,
   });
   if (!claimed) {
-    await q.releaseSlot(borrower.memberId, loanClass);
-    // A racing copy of this very request may have won: it answers the same loan.
-    const raced = await q.findLoan(loanId);
-    if (raced) return { loan: raced, canRenew: renewable(raced, item, rules, now) };
-    throw new AppError(item.status === 'on-hold' ? 'CABIN.HELD_FOR_OTHER' : 'CABIN.NOT_AVAILABLE');
+    const fresh = await q.findItem(item._id);
+    if (fresh?.loanId === loanId) return raced(fresh);
+    await q.releaseSlot(borrower.memberId, loanClass, loanId);
+    throw new AppError(fresh?.status === 'on-hold' && fresh.holderId !== borrower.memberId ? 'CABIN.HELD_FOR_OTHER' : 'CABIN.NOT_AVAILABLE');
   }
 
-  const loan: LoanDoc = {
-    _id: loanId,
-    communityId: item.communityId,
-    cabinId: item.cabinId,
-    itemId: item._id,
-    itemName: item.name,
-    loanClass,
-    memberId: borrower.memberId,
-    memberName: borrower.name,
-    memberPhone: borrower.phone,
-    status: 'open',
-    borrowedAt: now,
-    dueAt: due.dueAt,
-    renewals: 0,
-    renewRequestIds: [],
-    lentBy: lender.atDesk ? lender.memberId : null,
-    returnedAt: null,
-    returnedBy: null,
-    returnCondition: null,
-    dueReminded: false,
-    overdueReminded: false,
-  };
+  const loan = loanDocOf(item, loanId, borrower, lender, now, due.dueAt);
   const previousHold = item.status === 'on-hold' ? item.holdId : null;
   await Promise.all([
     q.insertLoan(loan),

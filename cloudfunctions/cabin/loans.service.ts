@@ -160,7 +160,11 @@ export async function renew(input: In<'renew'>, { identity }: CallContext): Out<
   if (refusal) throw new AppError(refusal);
   const due = renewedDue(now, loan.dueAt, rule.loanDays, cabin?.hours ?? [], cabin?.closures ?? []);
   // Conditional on the queue being empty, so someone joining it meanwhile is never passed over.
-  if (!(await q.updateItemIf(loan.itemId, { loanId: loan._id, waiting: 0 }, { dueAt: due.dueAt }))) throw new AppError('CABIN.SOMEONE_WAITING');
+  if (!(await q.updateItemIf(loan.itemId, { loanId: loan._id, waiting: 0 }, { dueAt: due.dueAt }))) {
+    // Not written: someone joined the queue, or a racing copy already wrote the very same due date.
+    const fresh = await q.findItem(loan.itemId);
+    if (!fresh || fresh.waiting > 0 || fresh.loanId !== loan._id) throw new AppError('CABIN.SOMEONE_WAITING');
+  }
   const patch = { renewals: loan.renewals + 1, dueAt: due.dueAt, dueReminded: false, overdueReminded: false };
   const [renewed] = await Promise.all([
     q.updateLoanIf(loan._id, { status: 'open', renewals: loan.renewals }, { ...patch, renewRequestIds: command().addToSet(input.requestId) }),
@@ -228,8 +232,8 @@ export async function lend(input: In<'lend'>, { identity }: CallContext): Out<'l
 /**
  * Round trips: 1 (caller) + 1 (loan) + 1 (cabin, item, rules) + 1 (loan returned) + 1-3 (the item handed on or
  * back on the shelf, conditional on still carrying this loan) + 1 (the class slot back, history) + 1 (item view).
- * The item step is guarded by the loan id, so however often it is confirmed, the item moves and the slot comes
- * back once; a retry after a crash completes what was left.
+ * The item step is guarded by the loan id and the slot and history are keyed by it, so however often it is
+ * confirmed, each happens once; a retry after a crash completes what was left.
  */
 export async function takeBack(input: In<'takeBack'>, { identity }: CallContext): Out<'takeBack'> {
   const caller = await loadCaller(identity);
@@ -249,27 +253,26 @@ export async function takeBack(input: In<'takeBack'>, { identity }: CallContext)
         ? await passOn(item, { loanId: loan._id }, extra, resolveRules(rulesDoc), now)
         : { moved: await q.updateItemIf(item._id, { loanId: loan._id }, { ...extra, status: input.status, holderId: null, updatedAt: now }), holderId: null };
     heldForNext = !!step.holderId;
-    if (step.moved) {
-      await Promise.all([
-        q.releaseSlot(loan.memberId, loan.loanClass),
-        q.insertLog({
-          _id: `${loan._id}:returned`,
-          communityId: loan.communityId,
-          cabinId: loan.cabinId,
-          itemId: loan.itemId,
-          itemName: loan.itemName,
-          kind: 'returned',
-          delta: null,
-          memberId: loan.memberId,
-          memberName: loan.memberName,
-          by: caller.memberId,
-          byName: caller.record?.name ?? '',
-          note: [input.condition, input.status === 'available' ? '' : input.status === 'lost' ? '登记遗失' : '送修'].filter(Boolean).join('；'),
-          at: now,
-        }),
-      ]);
-    }
   }
+  // Both once per loan by their keys, so a retry after a crash completes them.
+  await Promise.all([
+    q.releaseSlot(loan.memberId, loan.loanClass, loan._id),
+    q.insertLog({
+      _id: `${loan._id}:returned`,
+      communityId: loan.communityId,
+      cabinId: loan.cabinId,
+      itemId: loan.itemId,
+      itemName: loan.itemName,
+      kind: 'returned',
+      delta: null,
+      memberId: loan.memberId,
+      memberName: loan.memberName,
+      by: caller.memberId,
+      byName: caller.record?.name ?? '',
+      note: [loan.returnCondition ?? '', input.status === 'available' ? '' : input.status === 'lost' ? '登记遗失' : '送修'].filter(Boolean).join('；'),
+      at: loan.returnedAt ?? now,
+    }),
+  ]);
   const fresh = (await q.findItem(loan.itemId)) ?? item!;
   return { loan: toLoanView(loan, now, false, true), item: toItemSummary(fresh, cabin, caller.memberId, now, true), heldForNext };
 }

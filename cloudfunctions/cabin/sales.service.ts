@@ -11,7 +11,8 @@ import { logOf } from './items.service';
 
 /**
  * Round trips: 1 (caller) + 1 (item beside its sale) + 1 (cabin) + 1 (sold, only from the shelf) + 1 (the sale
- * beside its history). The sale's id is the item's, so an item is sold once; a retry of the same request answers it.
+ * beside its history). The sale's id is the item's, so an item is sold once; the item remembers the request that
+ * sold it, so a retry or racing copy of that request records and answers the same sale.
  */
 export async function recordSale(input: In<'recordSale'>, { identity }: CallContext): Out<'recordSale'> {
   const caller = await loadCaller(identity);
@@ -24,10 +25,13 @@ export async function recordSale(input: In<'recordSale'>, { identity }: CallCont
   }
   if (item.kind !== 'sale') throw new AppError('CABIN.NOT_FOR_SALE');
   if (item.status === 'retired') throw new AppError('CABIN.RETIRED');
-  const now = clock().now();
-  // Sold but without its sale recorded (a crash between the two): this call records it.
-  const sold = item.status === 'sold' || (await q.updateItemIf(item._id, { kind: 'sale', status: 'available' }, { status: 'sold', updatedAt: now }));
-  if (!sold) throw new AppError('CABIN.SOLD');
+  let now = clock().now();
+  if (!(await q.updateItemIf(item._id, { kind: 'sale', status: 'available' }, { status: 'sold', saleRequestId: input.requestId, updatedAt: now }))) {
+    // Sold already: by a racing copy of this request (or one that crashed before recording it), whose sale this is.
+    const fresh = await q.findItem(item._id);
+    if (fresh?.saleRequestId !== input.requestId) throw new AppError('CABIN.SOLD');
+    now = fresh.updatedAt;
+  }
   const doc: SaleDoc = {
     _id: item._id,
     communityId: item.communityId,
