@@ -88,10 +88,10 @@ export type CabinInput = v.InferInput<typeof cabinFields>;
 const common = {
   sectionKey,
   name: requiredText('名称', 30),
-  description: text('介绍', 300),
+  description: v.optional(text('介绍', 300), ''),
   photo,
   /** Condition notes: 九成新, 缺一根针 ... */
-  condition: text('品相说明', 100),
+  condition: v.optional(text('品相说明', 100), ''),
 };
 /** An item's fields by kind: what a keeper fills in (a consumable's starting stock only when it is added). */
 const itemFields = v.variant(
