@@ -1,4 +1,4 @@
-import { callCloud, CloudCallError } from '@/services/cloud';
+import { callCloud, CloudCallError, errorText } from '@/services/cloud';
 import type { InputOf } from '@shared/catalogue';
 import type { DonationStatus, KeeperSettableStatus, LoanRules } from '@shared/domain/cabin';
 
@@ -50,6 +50,12 @@ export const cabinApi = {
 /** Field path -> message of a form error. */
 export function fieldErrors(err: unknown): Record<string, string> {
   return err instanceof CloudCallError && err.fields ? err.fields : {};
+}
+
+/** How a form shows a refusal: under its fields when it names them, else as one line. */
+export function formFailure(err: unknown): { fields: Record<string, string>; error: string | null } {
+  const fields = fieldErrors(err);
+  return { fields, error: Object.keys(fields).length ? null : errorText(err) };
 }
 
 const withQuery = (path: string, query: Record<string, string | undefined>) => {

@@ -5,7 +5,7 @@ import { ChoiceChips } from '@/components/ChoiceChips';
 import { FormField } from '@/components/FormField';
 import { errorText } from '@/services/cloud';
 import { ITEM_KIND_LABELS, ITEM_KINDS, LOAN_CLASS_LABELS, LOAN_CLASSES, type ItemKind, type LoanClass, type SectionView } from '@shared/domain/cabin';
-import { fieldErrors, type ItemInput } from '../api';
+import { formFailure, type ItemInput } from '../api';
 import { yuanToFen } from '../format';
 import { chooseAndUploadPhoto, photoSrc } from '../photo';
 
@@ -102,9 +102,9 @@ export function ItemForm({ id, sections, initial, kindFixed, withStock = true, s
     try {
       await onSubmit(item);
     } catch (err) {
-      const byField = fieldErrors(err);
-      setFields(byField);
-      setError(Object.keys(byField).length ? null : errorText(err));
+      const failure = formFailure(err);
+      setFields(failure.fields);
+      setError(failure.error);
     } finally {
       setBusy(false);
     }

@@ -7,11 +7,11 @@ import { cabinApi, newRequestId, type ItemFilter } from '../../api';
 import { dueText, statusLabel } from '../../format';
 import { useCabinItems } from '../../hooks';
 import { Answer, useAction } from '../Answer';
+import { SearchLine } from '../SearchLine';
 import { Paged } from '../Paged';
 
 /** 借出: find the item on the shelf, type the resident's phone, lend it (the same rules as borrowing oneself). */
 export function DeskLend({ cabinId }: { cabinId: string }) {
-  const [words, setWords] = useState('');
   const [query, setQuery] = useState('');
   const filter = useMemo<ItemFilter>(() => ({ kind: 'loanable', query }), [query]);
   const items = useCabinItems(cabinId, filter);
@@ -37,12 +37,7 @@ export function DeskLend({ cabinId }: { cabinId: string }) {
   return (
     <View className='card desk-lend'>
       <View className='card__title'>借给居民</View>
-      <View className='cabin-search'>
-        <Input id='lend-search' className='cabin-input' value={words} maxlength={20} placeholder='物品名称' onInput={(e) => setWords(e.detail.value)} />
-        <Button className='btn-lend-search' type='default' size='large' block onClick={() => setQuery(words.trim())}>
-          找物品
-        </Button>
-      </View>
+      <SearchLine id='lend-search' onSearch={setQuery} />
       <Paged list={items} empty='没有找到这件物品。'>
         {items.items.map((it) => (
           <View key={it.id} className={`cabin-row lend-item${item?.id === it.id ? ' lend-item--on' : ''}`} data-item-id={it.id} onClick={() => setItem(it)}>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { StatusTag } from '@/components/StatusTag';
 import type { ItemView, SectionView } from '@shared/domain/cabin';
@@ -8,12 +8,12 @@ import { itemFacts, statusLabel, statusTone } from '../../format';
 import { useCabinItems } from '../../hooks';
 import { Answer, useAction } from '../Answer';
 import { ItemForm } from '../ItemForm';
+import { SearchLine } from '../SearchLine';
 import { Paged } from '../Paged';
 import { ItemEditor } from './ItemEditor';
 
 /** 物品: every item (retired too) with a search; add one, or open one to edit, restock, set its state. */
 export function ManageItems({ cabinId, sections }: { cabinId: string; sections: SectionView[] }) {
-  const [words, setWords] = useState('');
   const [query, setQuery] = useState('');
   const filter = useMemo<ItemFilter>(() => ({ includeRetired: true, query }), [query]);
   const items = useCabinItems(cabinId, filter);
@@ -60,11 +60,8 @@ export function ManageItems({ cabinId, sections }: { cabinId: string; sections: 
           />
         </View>
       ) : null}
-      <View className='card cabin-search'>
-        <Input id='manage-search' className='cabin-input' value={words} maxlength={20} placeholder='物品名称' onInput={(e) => setWords(e.detail.value)} />
-        <Button className='btn-manage-search' type='default' size='large' block onClick={() => setQuery(words.trim())}>
-          找物品
-        </Button>
+      <View className='card'>
+        <SearchLine id='manage-search' onSearch={setQuery} />
       </View>
       <Answer answer={open.answer} className='open-answer' />
       <Paged list={items} empty='还没有物品，先添加一件吧。'>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { OpenBadge } from '@/features/cabin/components/OpenBadge';
 import { DeskDonations } from '@/features/cabin/components/desk/DeskDonations';
@@ -10,16 +9,17 @@ import { DeskReturns } from '@/features/cabin/components/desk/DeskReturns';
 import { DeskSales } from '@/features/cabin/components/desk/DeskSales';
 import { DeskStock } from '@/features/cabin/components/desk/DeskStock';
 import { useCabin } from '@/features/cabin/hooks';
+import { Tabs, type TabDef } from '@/features/cabin/components/Tabs';
 import '@/features/cabin/cabin.scss';
 
 type Tab = 'lend' | 'returns' | 'overdue' | 'sales' | 'donations' | 'stock';
-const DESK_TABS: { key: Tab; label: string }[] = [
+const DESK_TABS: TabDef<Tab>[] = [
   { key: 'lend', label: '借出' },
   { key: 'returns', label: '归还' },
   { key: 'overdue', label: '逾期' },
 ];
 /** Sales, donations and stock are the keepers' (duty volunteers lend and take back). */
-const KEEPER_TABS: { key: Tab; label: string }[] = [
+const KEEPER_TABS: TabDef<Tab>[] = [
   { key: 'sales', label: '义卖' },
   { key: 'donations', label: '捐赠' },
   { key: 'stock', label: '库存' },
@@ -45,13 +45,7 @@ export default function CabinDeskPage() {
       {cabin ? (
         <>
           <OpenBadge name={cabin.name} state={cabin.openState} />
-          <View className='admin-tabs desk-tabs'>
-            {tabs.map((t) => (
-              <View key={t.key} className={`admin-tab tab-${t.key}${tab === t.key ? ' admin-tab--active' : ''}`} onClick={() => setTab(t.key)}>
-                {t.label}
-              </View>
-            ))}
-          </View>
+          <Tabs tabs={tabs} value={tab} onChange={setTab} />
           {tab === 'lend' ? <DeskLend cabinId={cabin.id} /> : null}
           {tab === 'returns' ? <DeskReturns cabinId={cabin.id} /> : null}
           {tab === 'overdue' ? <DeskOverdue cabinId={cabin.id} /> : null}

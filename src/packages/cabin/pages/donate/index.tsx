@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
 import { FormField } from '@/components/FormField';
 import { PageShell } from '@/components/PageShell';
-import { CABIN_PAGES, cabinApi, fieldErrors, newRequestId } from '@/features/cabin/api';
+import { CABIN_PAGES, cabinApi, formFailure, newRequestId } from '@/features/cabin/api';
 import { CabinPicker } from '@/features/cabin/components/CabinPicker';
 import { CabinsOpen } from '@/features/cabin/components/CabinsOpen';
 import { useCabinHome } from '@/features/cabin/hooks';
@@ -54,9 +54,9 @@ export default function CabinDonatePage() {
       await cabinApi.offerDonation({ cabinId: chosen, what, description, condition, photo, requestId });
       setSent(true);
     } catch (err) {
-      const byField = fieldErrors(err);
-      setFields(byField);
-      setError(Object.keys(byField).length ? null : errorText(err));
+      const failure = formFailure(err);
+      setFields(failure.fields);
+      setError(failure.error);
     } finally {
       setBusy(null);
     }

@@ -9,6 +9,7 @@ import { CabinPicker } from '@/features/cabin/components/CabinPicker';
 import { ItemCard } from '@/features/cabin/components/ItemCard';
 import { ItemFilters } from '@/features/cabin/components/ItemFilters';
 import { OpenBadge } from '@/features/cabin/components/OpenBadge';
+import { Paged } from '@/features/cabin/components/Paged';
 import { useCabin, useCabinHome, useCabinItems } from '@/features/cabin/hooks';
 import '@/features/cabin/cabin.scss';
 import { parseCabinScene } from '@shared/domain/cabin';
@@ -108,19 +109,12 @@ export default function CabinHomePage() {
         </View>
       ) : null}
       {cabin ? <ItemFilters key={chosen ?? ''} sections={cabin.sections} value={filter} onChange={setFilter} /> : null}
-      {items.error ? (
-        <View className='inline-error' role='alert'>
-          {items.error}
-        </View>
-      ) : null}
-      {items.last && items.items.length === 0 ? <Text className='card__hint cabin-empty'>没有找到符合条件的物品，换个条件试试。</Text> : null}
-      {items.items.map((item) => (
-        <ItemCard key={item.id} item={item} />
-      ))}
-      {items.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block loading={items.loading} disabled={items.loading} onClick={items.loadMore}>
-          加载更多
-        </Button>
+      {chosen ? (
+        <Paged list={items} empty='没有找到符合条件的物品，换个条件试试。'>
+          {items.items.map((item) => (
+            <ItemCard key={item.id} item={item} />
+          ))}
+        </Paged>
       ) : null}
     </PageShell>
   );

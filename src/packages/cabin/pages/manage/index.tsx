@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { CABIN_PAGES } from '@/features/cabin/api';
 import { OpenBadge } from '@/features/cabin/components/OpenBadge';
@@ -10,15 +9,16 @@ import { ManageRules } from '@/features/cabin/components/manage/ManageRules';
 import { ManageShifts } from '@/features/cabin/components/manage/ManageShifts';
 import { ManageStaff } from '@/features/cabin/components/manage/ManageStaff';
 import { useCabin } from '@/features/cabin/hooks';
+import { Tabs, type TabDef } from '@/features/cabin/components/Tabs';
 import '@/features/cabin/cabin.scss';
 
 type Tab = 'items' | 'shifts' | 'cabin' | 'staff' | 'rules';
-const KEEPER_TABS: { key: Tab; label: string }[] = [
+const KEEPER_TABS: TabDef<Tab>[] = [
   { key: 'items', label: '物品' },
   { key: 'shifts', label: '值班' },
 ];
 /** Hours, people and rules are the committee's. */
-const SETUP_TABS: { key: Tab; label: string }[] = [
+const SETUP_TABS: TabDef<Tab>[] = [
   { key: 'cabin', label: '时间' },
   { key: 'staff', label: '人员' },
   { key: 'rules', label: '规则' },
@@ -54,13 +54,7 @@ export default function CabinManagePage() {
       {cabin ? (
         <>
           <OpenBadge name={cabin.name} state={cabin.openState} />
-          <View className='admin-tabs manage-tabs'>
-            {tabs.map((t) => (
-              <View key={t.key} className={`admin-tab tab-${t.key}${tab === t.key ? ' admin-tab--active' : ''}`} onClick={() => setTab(t.key)}>
-                {t.label}
-              </View>
-            ))}
-          </View>
+          <Tabs tabs={tabs} value={tab} onChange={setTab} />
           {tab === 'items' ? <ManageItems cabinId={cabin.id} sections={cabin.sections} /> : null}
           {tab === 'shifts' ? <ManageShifts cabin={cabin} /> : null}
           {tab === 'cabin' ? <CabinForm cabin={cabin} onSaved={(saved) => query.setData({ cabin: saved })} /> : null}

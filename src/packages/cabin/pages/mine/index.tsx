@@ -9,12 +9,13 @@ import { CabinsOpen } from '@/features/cabin/components/CabinsOpen';
 import { Paged } from '@/features/cabin/components/Paged';
 import { dayTime, dueText } from '@/features/cabin/format';
 import { useMyDonations, useMyHolds, useMyLoans } from '@/features/cabin/hooks';
+import { Tabs, type TabDef } from '@/features/cabin/components/Tabs';
 import '@/features/cabin/cabin.scss';
 import { errorText } from '@/services/cloud';
 import { DONATION_STATUS_LABELS, HOLD_STATUS_LABELS, type DonationStatus, type LoanView } from '@shared/domain/cabin';
 
 type Tab = 'loans' | 'holds' | 'donations';
-const TABS: { key: Tab; label: string }[] = [
+const TABS: TabDef<Tab>[] = [
   { key: 'loans', label: '借用' },
   { key: 'holds', label: '预约' },
   { key: 'donations', label: '捐赠' },
@@ -173,13 +174,7 @@ export default function CabinMinePage() {
   return (
     <PageShell className='page-cabin-mine' title='我的借用'>
       <CabinsOpen />
-      <View className='admin-tabs'>
-        {TABS.map((t) => (
-          <View key={t.key} className={`admin-tab tab-${t.key}${tab === t.key ? ' admin-tab--active' : ''}`} onClick={() => setTab(t.key)}>
-            {t.label}
-          </View>
-        ))}
-      </View>
+      <Tabs tabs={TABS} value={tab} onChange={setTab} />
       {tab === 'loans' ? <Loans /> : null}
       {tab === 'holds' ? <Holds /> : null}
       {tab === 'donations' ? <Donations /> : null}
