@@ -3,6 +3,7 @@ import { describeInBrowser, startE2E, type E2E } from './support';
 
 const DAY = 24 * 3600 * 1000;
 const SEW_1 = demoCabinItemId('sew-1');
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describeInBrowser('爱心格子屋, in the H5 build', () => {
   let e: E2E;
@@ -60,6 +61,9 @@ describeInBrowser('爱心格子屋, in the H5 build', () => {
     await open('resident', `/packages/cabin/pages/donate/index?cabinId=${DEMO_CABIN_ID}`, '.page-cabin-donate:not(.is-busy) .btn-offer-donation');
     await page.fill('#donation-what input', '红岩');
     await page.click('.choice-chips--donation-condition .choice-chip[data-value="九成新"]');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('.btn-donation-photo')]);
+    await chooser.setFiles({ name: 'book.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await page.waitForSelector('.donation-photo');
     await e.shot('cabin-4-donate');
     await page.click('.btn-offer-donation');
     await page.waitForSelector('.donation-sent');
@@ -70,6 +74,8 @@ describeInBrowser('爱心格子屋, in the H5 build', () => {
     await row.locator('.btn-accept-donation').click();
     await row.locator('.choice-chips--accept-section .choice-chip[data-value="books"]').click();
     await row.locator('.choice-chips--accept-loan-class .choice-chip[data-value="book"]').click();
+    // The donor's photo comes along into the new item.
+    await expect(row.locator('img').first().getAttribute('src')).resolves.toMatch(/^\/files\/.+book\.png$/);
     await row.locator('.btn-accept-submit').click();
     await page.waitForSelector('.answered-answer');
     await e.shot('cabin-5-accepted');
