@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import CabinDeskPage from '@/packages/cabin/pages/desk/index';
+import CabinItemPage from '@/packages/cabin/pages/item/index';
 import CabinManagePage from '@/packages/cabin/pages/manage/index';
 import CabinReportPage from '@/packages/cabin/pages/report/index';
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
@@ -108,6 +109,18 @@ describe('值守台', () => {
   it('tells a resident the desk is not theirs', async () => {
     await openDesk('resident');
     await screen.findByText('只有格子屋的管理员和值班志愿者能使用值守台');
+  });
+});
+
+describe('物品记录', () => {
+  it('shows the desk what happened to an item, with names', async () => {
+    await ctx.h.call('cabin', 'borrow', { itemId: SEW_2, requestId: 'req-borrow-history' }, ctx.h.identities.resident);
+    ctx.signIn('gridLeader');
+    __setRouterParams({ id: SEW_2 });
+    render(<CabinItemPage />);
+    await waitFor(() => expect(byClass('cabin-history-row').length).toBeGreaterThanOrEqual(2));
+    expect(byClass('cabin-history-row')[0]!.textContent).toMatch(/^借出 · 王秀兰/);
+    expect(byClass('cabin-holder')[0]!.textContent).toMatch(/借用人：王秀兰/);
   });
 });
 

@@ -7,6 +7,7 @@ import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
 import { CABIN_PAGES, cabinApi, newRequestId } from '@/features/cabin/api';
+import { Answer, type AnswerState } from '@/features/cabin/components/Answer';
 import { ItemHistory } from '@/features/cabin/components/ItemHistory';
 import { OpenBadge } from '@/features/cabin/components/OpenBadge';
 import { dayTime, dueText, itemFacts, statusLabel, statusTone } from '@/features/cabin/format';
@@ -105,7 +106,7 @@ export default function CabinItemPage() {
   const item = query.data?.item ?? null;
   const cabin = useCabin(item?.cabinId ?? null).data?.cabin ?? null;
   const [busy, setBusy] = useState<string | null>(null);
-  const [answer, setAnswer] = useState<{ ok: boolean; text: string } | null>(null);
+  const [answer, setAnswer] = useState<AnswerState | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
 
   const act = (key: string, work: () => Promise<unknown>, done: string) => {
@@ -157,11 +158,7 @@ export default function CabinItemPage() {
               </Text>
             ) : null}
           </View>
-          {answer ? (
-            <View className={`cabin-answer item-answer ${answer.ok ? 'cabin-answer--ok' : 'cabin-answer--error'}`} role={answer.ok ? 'status' : 'alert'}>
-              <Text>{answer.text}</Text>
-            </View>
-          ) : null}
+          <Answer answer={answer} className='item-answer' />
           {item.kind === 'loanable' ? <LoanableActions item={item} busy={busy} act={act} /> : null}
           {item.kind === 'consumable' ? <TakeConsumable item={item} busy={busy} act={act} /> : null}
           {item.canDesk ? (
@@ -169,7 +166,8 @@ export default function CabinItemPage() {
               去值守台
             </LinkButton>
           ) : null}
-          <ItemHistory key={historyKey} itemId={item.id} />
+          {/* The history names borrowers, so the function shows it to the desk only. */}
+          {item.canDesk ? <ItemHistory key={historyKey} itemId={item.id} /> : null}
         </>
       ) : null}
       {!item && !query.loading ? (
