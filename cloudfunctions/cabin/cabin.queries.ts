@@ -5,6 +5,7 @@ import type { MemberDoc } from '../_core/member-record';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 import {
   EMPTY_OPEN,
+  isLowStock,
   type BorrowerDoc,
   type CabinDoc,
   type DonationDoc,
@@ -118,6 +119,25 @@ export async function itemsPage(filter: ItemFilter, page: number): Promise<Paged
     .limit(PAGE_FETCH)
     .get();
   return toPage(res.data as ItemDoc[]);
+}
+
+/** A cabin holds a few dozen consumables: at most this many are read to find the low ones. */
+const CONSUMABLES_READ = 500;
+
+/**
+ * Consumables at or below their own threshold, by section and name, 20 a page. The threshold differs per item, so
+ * the cabin's consumables are read (bounded) and compared here.
+ */
+export async function lowStockPage(cabinId: string, page: number): Promise<Paged<ItemDoc>> {
+  const res = await col(COLLECTIONS.cabinItems)
+    .where({ cabinId, kind: 'consumable', status: 'available' })
+    .orderBy('sectionKey', 'asc')
+    .orderBy('name', 'asc')
+    .orderBy('_id', 'asc')
+    .limit(CONSUMABLES_READ)
+    .get();
+  const low = (res.data as ItemDoc[]).filter(isLowStock);
+  return toPage(low.slice(pageStart(page), pageStart(page) + PAGE_FETCH));
 }
 
 /** Items whose hold ran out, for the timer. */
@@ -361,7 +381,7 @@ export async function onDuty(cabinId: string, now: Date): Promise<ShiftDoc[]> {
 
 // ---- people ------------------------------------------------------------------------------------------------------
 
-export type PersonDoc = Pick<MemberDoc, '_id' | 'name' | 'phone' | 'application' | 'communityId'>;
+export type PersonDoc = Pick<MemberDoc, '_id' | 'name' | 'phone' | 'application' | 'communityId' | 'deletedAt'>;
 
 /** Live residents of a 居民区 with these phones. */
 export async function membersByPhone(communityId: string, phones: readonly string[]): Promise<PersonDoc[]> {
@@ -373,6 +393,21 @@ export async function membersByPhone(communityId: string, phones: readonly strin
     .limit(phones.length * 2)
     .get();
   return res.data as PersonDoc[];
+}
+
+/** Live residents of a 居民区 by a whole phone number or the start of their name, by name; 20 a page. */
+export async function residentsPage(communityId: string, query: string, page: number): Promise<Paged<PersonDoc & { building: string }>> {
+  const _ = command();
+  const match = /^1\d{10}$/.test(query) ? { phone: query } : { name: getDb().RegExp({ regexp: `^${escapeRegExp(query)}`, options: '' }) };
+  const res = await col(COLLECTIONS.members)
+    .where({ communityId, deletedAt: _.exists(false), ...match })
+    .field({ _id: true, name: true, phone: true, building: true, application: true, communityId: true })
+    .orderBy('name', 'asc')
+    .orderBy('_id', 'asc')
+    .skip(pageStart(page))
+    .limit(PAGE_FETCH)
+    .get();
+  return toPage(res.data as (PersonDoc & { building: string })[]);
 }
 
 // ---- the monthly report --------------------------------------------------------------------------------------------

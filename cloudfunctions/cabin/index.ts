@@ -25,6 +25,7 @@ export const main = createFunction('cabin', cabinActions, {
   myDonations: donations.myDonations,
   withdrawDonation: donations.withdrawDonation,
   lend: loans.lend,
+  residents: loans.residents,
   takeBack: loans.takeBack,
   loans: loans.loans,
   remind: loans.remind,

@@ -1,5 +1,6 @@
 import type { ItemInput } from '../../src/shared/actions/cabin';
 import { ITEM_PAGE, itemScene, type HistoryKind, type ItemView } from '../../src/shared/domain/cabin';
+import { openState } from '../../src/shared/rules/cabin-hours';
 import { resolveRules } from '../../src/shared/rules/cabin-loans';
 import { authorize, ensureSameCommunity } from '../_core/authorize';
 import { loadCaller, type Caller } from '../_core/caller';
@@ -12,6 +13,7 @@ import { wechat } from '../_core/ports/wechat';
 import type { CallContext } from '../_core/router';
 import { canDesk, canManage, ensureBorrower, ensureDesk, ensureManage, viewableCabin } from './access';
 import {
+  cabinOpenStates,
   holdIdOf,
   itemFields,
   isLowStock,
@@ -67,6 +69,8 @@ const publicTexts = (input: ItemInput) => [input.name, input.description ?? '', 
 
 interface Extras {
   hold: HoldDoc | null;
+  /** The caller's place in the queue, when waiting. */
+  position: number | null;
   loan: LoanDoc | null;
   holderName: string | null;
   renewable: boolean;
@@ -77,13 +81,16 @@ function toItemView(item: ItemDoc, cabin: CabinDoc, caller: Caller, now: Date, e
   const desk = canDesk(caller, cabin);
   const mineHold = extras.hold && (extras.hold.status === 'waiting' || extras.hold.status === 'ready') ? extras.hold : null;
   const mineLoan = extras.loan && extras.loan.memberId === caller.memberId && extras.loan.status === 'open' ? extras.loan : null;
+  const section = cabinOpenStates(cabin, now).sections.find((x) => x.key === item.sectionKey);
   return {
     ...toItemSummary(item, cabin, caller.memberId, now, manage || desk),
+    cabinName: cabin.name,
+    openState: section?.openState ?? openState(cabin.hours, cabin.closures, now),
     description: item.description,
     condition: item.condition,
     lowStockAt: item.lowStockAt,
     waiting: item.waiting,
-    myHold: mineHold && !(mineHold.status === 'ready' && mineHold.holdUntil && mineHold.holdUntil <= now) ? toHoldView(mineHold, null) : null,
+    myHold: mineHold && !(mineHold.status === 'ready' && mineHold.holdUntil && mineHold.holdUntil <= now) ? toHoldView(mineHold, extras.position) : null,
     myLoan: mineLoan ? toLoanView(mineLoan, now, extras.renewable, false) : null,
     loanRule,
     scene: itemScene(item._id),
@@ -100,11 +107,12 @@ function toItemView(item: ItemDoc, cabin: CabinDoc, caller: Caller, now: Date, e
   };
 }
 
-/** The full view: the caller's hold, the open loan, the holder's name for staff, the rules (one round trip). */
+/** The full view: the caller's hold and place in the queue, the open loan, the holder's name for staff, the rules (one round trip). */
 async function fullView(item: ItemDoc, cabin: CabinDoc, caller: Caller): Promise<ItemView> {
   const staff = canManage(caller, cabin) || canDesk(caller, cabin);
-  const [hold, loan, holder, rulesDoc] = await Promise.all([
+  const [hold, queue, loan, holder, rulesDoc] = await Promise.all([
     item.kind === 'loanable' ? q.findHold(holdIdOf(item._id, caller.memberId)) : null,
+    item.kind === 'loanable' && item.waiting > 0 ? q.waitingFor([item._id]) : [],
     item.loanId && (staff || item.holderId === caller.memberId) ? q.findLoan(item.loanId) : null,
     staff && item.holderId ? findMember(item.holderId) : null,
     item.kind === 'loanable' ? q.findRules(item.communityId) : null,
@@ -112,15 +120,21 @@ async function fullView(item: ItemDoc, cabin: CabinDoc, caller: Caller): Promise
   const rules = resolveRules(rulesDoc);
   const now = clock().now();
   const loanRule = item.kind === 'loanable' ? rules.classes[item.loanClass ?? 'other'] : null;
-  return toItemView(item, cabin, caller, now, { hold, loan, holderName: holder?.name ?? null, renewable: !!loan && renewable(loan, item, rules, now) }, loanRule);
+  const position = hold?.status === 'waiting' ? queue.filter((w) => w.queuedAt <= hold.queuedAt).length : null;
+  const extras = { hold, position, loan, holderName: holder?.name ?? null, renewable: !!loan && renewable(loan, item, rules, now) };
+  return toItemView(item, cabin, caller, now, extras, loanRule);
 }
 
-/** Round trips: 1 (caller) + 1 (cabin) + 1 (the page). */
+/** Round trips: 1 (caller) + 1 (cabin) + 1 (the page). Staff may list the consumables running low. */
 export async function items(input: In<'items'>, { identity }: CallContext): Out<'items'> {
   const caller = await loadCaller(identity);
   const cabin = await viewableCabin(caller, input.cabinId);
   const staff = canManage(caller, cabin) || canDesk(caller, cabin);
   const now = clock().now();
+  if (input.lowStockOnly && staff) {
+    const { rows, hasMore } = await q.lowStockPage(cabin._id, input.page);
+    return { items: rows.map((i) => toItemSummary(i, cabin, caller.memberId, now, true)), page: input.page, hasMore };
+  }
   const { rows, hasMore } = await q.itemsPage(
     {
       cabinId: cabin._id,

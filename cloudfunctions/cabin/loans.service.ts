@@ -5,6 +5,7 @@ import { loadCaller, type Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { command } from '../_core/db';
 import { AppError } from '../_core/errors';
+import { findMember } from '../_core/member-record';
 import type { CallContext } from '../_core/router';
 import { ensureBorrower, ensureDesk, ensureManage, viewableCabin } from './access';
 import { holdExpired, holdIdOf, toHoldView, toItemSummary, toLoanView, type HoldDoc, type LoanDoc } from './cabin.model';
@@ -158,7 +159,7 @@ export async function renew(input: In<'renew'>, { identity }: CallContext): Out<
   const rule = rules.classes[loan.loanClass];
   const refusal = renewRefusal({ renewals: loan.renewals, rule, waiting: item?.waiting ?? 0, dueAt: loan.dueAt, now });
   if (refusal) throw new AppError(refusal);
-  const due = renewedDue(now, loan.dueAt, rule.loanDays, cabin?.hours ?? [], cabin?.closures ?? []);
+  const due = renewedDue(loan.dueAt, rule.loanDays, cabin?.hours ?? [], cabin?.closures ?? []);
   // Conditional on the queue being empty, so someone joining it meanwhile is never passed over.
   if (!(await q.updateItemIf(loan.itemId, { loanId: loan._id, waiting: 0 }, { dueAt: due.dueAt }))) {
     // Not written: someone joined the queue, or a racing copy already wrote the very same due date.
@@ -214,19 +215,37 @@ export async function myHolds(input: In<'myHolds'>, { identity }: CallContext): 
   return { items: shown.map((h) => toHoldView(h, places.get(h._id) ?? null)), page: input.page, hasMore };
 }
 
-/** Round trips: 1 (caller) + 1 (item, the borrower by phone) + 1 (cabin) + 4 (lending.ts) + the proxy log beside. */
+/** The resident a desk loan is for, by phone or member id, in the caller's 居民区 (one round trip). */
+async function deskBorrower(communityId: string, input: In<'lend'>): Promise<Borrower> {
+  const person = input.memberId ? await findMember(input.memberId) : ((await q.membersByPhone(communityId, [input.phone!]))[0] ?? null);
+  if (!person || person.communityId !== communityId || person.deletedAt) throw new AppError('CABIN.PERSON_NOT_FOUND');
+  return { memberId: person._id, communityId, name: person.name, phone: person.phone };
+}
+
+/** Round trips: 1 (caller) + 1 (item, the borrower) + 1 (cabin) + 4 (lending.ts) + the proxy log beside. */
 export async function lend(input: In<'lend'>, { identity }: CallContext): Out<'lend'> {
   const caller = await loadCaller(identity);
   if (!caller.communityId) throw new AppError('COMMON.FORBIDDEN');
-  const [found, people] = await Promise.all([q.findItem(input.itemId), q.membersByPhone(caller.communityId, [input.phone])]);
+  const [found, borrower] = await Promise.all([q.findItem(input.itemId), deskBorrower(caller.communityId, input).catch((err: unknown) => err as AppError)]);
   const item = ensureSameCommunity(caller, found);
-  const cabin = ensureSameCommunity(caller, await q.findCabin(item.cabinId));
-  ensureDesk(caller, cabin);
-  const person = people[0];
-  if (!person) throw new AppError('CABIN.PERSON_NOT_FOUND');
-  const borrower: Borrower = { memberId: person._id, communityId: caller.communityId, name: person.name, phone: person.phone };
+  ensureDesk(caller, ensureSameCommunity(caller, await q.findCabin(item.cabinId)));
+  // Told only to those who may lend, so the desk cannot be used to probe who lives here.
+  if (borrower instanceof Error) throw borrower;
   const { loan, canRenew } = await lendItem(item._id, borrower, { memberId: caller.memberId, name: caller.record?.name ?? '', atDesk: true }, input.requestId);
   return { loan: toLoanView(loan, clock().now(), canRenew, true) };
+}
+
+/** Round trips: 1 (caller) + 1 (cabin) + 1 (the page). */
+export async function residents(input: In<'residents'>, { identity }: CallContext): Out<'residents'> {
+  const caller = await loadCaller(identity);
+  const cabin = await viewableCabin(caller, input.cabinId);
+  ensureDesk(caller, cabin);
+  const { rows, hasMore } = await q.residentsPage(cabin.communityId, input.query, input.page);
+  return {
+    items: rows.map((p) => ({ memberId: p._id, name: p.name, building: p.building, phoneTail: p.phone.slice(-4) })),
+    page: input.page,
+    hasMore,
+  };
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   type LoanRules,
   type LoanView,
   type MonthlyReport,
+  type ResidentMatch,
   type SaleView,
   type TakeResult,
 } from '../domain/cabin';
@@ -165,6 +166,8 @@ export const cabinActions = {
       availableNow: v.optional(v.boolean(), false),
       query: v.optional(text('搜索词', 20), ''),
       includeRetired: v.optional(v.boolean(), false),
+      /** Staff: consumables at or below their low-stock threshold only. */
+      lowStockOnly: v.optional(v.boolean(), false),
       page,
     }),
     errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND'],
@@ -247,10 +250,22 @@ export const cabinActions = {
   }),
 
   // ---- The desk (keepers and the cabin's duty volunteers) --------------------------------------------------
-  /** Lends an item at the desk to the resident with this phone (recorded as a proxy action); the same rules as borrow. */
+  /**
+   * Lends an item at the desk to a resident, named by their phone or by a `residents` match (recorded as a proxy
+   * action); the same rules as borrow.
+   */
   lend: action<{ loan: LoanView }>()({
-    input: v.object({ itemId: id, phone, requestId }),
+    input: v.pipe(
+      v.object({ itemId: id, phone: v.optional(phone), memberId: v.optional(id), requestId }),
+      v.check((x) => !!x.phone || !!x.memberId, '请选择借用的居民'),
+    ),
     errors: [...BORROW_ERRORS, 'CABIN.PERSON_NOT_FOUND'],
+  }),
+
+  /** The desk finds residents of the 居民区 to lend to: by the start of their name or a whole phone number, 20 a page. */
+  residents: action<Page<ResidentMatch>>()({
+    input: v.object({ cabinId: id, query: requiredText('姓名或手机号', 20), page }),
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND'],
   }),
 
   /**

@@ -183,6 +183,9 @@ export interface ItemSummaryView {
 }
 
 export interface ItemView extends ItemSummaryView {
+  cabinName: string;
+  /** Open now / opens at, of the item's section (the paper rack keeps its own hours). */
+  openState: OpenState;
   description: string;
   /** Condition notes (a keeper's, updated at each return). */
   condition: string;
@@ -369,6 +372,15 @@ export interface CabinHomeView {
   canManage: boolean;
   canDesk: boolean;
   canSetup: boolean;
+}
+
+/** A resident as the desk finds them to lend to: no full phone number. */
+export interface ResidentMatch {
+  memberId: string;
+  name: string;
+  building: string;
+  /** The last four digits of their phone. */
+  phoneTail: string;
 }
 
 /** The result of taking consumables. */

@@ -33,16 +33,12 @@ export function isOverdue(dueAt: Date, now: Date): boolean {
   return now.getTime() > dueAt.getTime();
 }
 
-/** A renewal runs from today, never shortening the loan. */
-export function renewedDue(
-  now: Date,
-  currentDueAt: Date,
-  loanDays: number,
-  hours: WeeklyHours,
-  closures: readonly Closure[],
-): { dueDate: DayString; dueAt: Date } {
-  const next = dueFor(now, loanDays, hours, closures);
-  return next.dueAt.getTime() > currentDueAt.getTime() ? next : { dueDate: dayOf(currentDueAt), dueAt: currentDueAt };
+/**
+ * A renewal adds the class's loan length to the current due day (Koha's "from the due date"), so renewing early
+ * never wastes a renewal and renewing never shortens a loan.
+ */
+export function renewedDue(currentDueAt: Date, loanDays: number, hours: WeeklyHours, closures: readonly Closure[]): { dueDate: DayString; dueAt: Date } {
+  return dueFor(currentDueAt, loanDays, hours, closures);
 }
 
 /** Why a renewal is refused, or null when it may go ahead. */

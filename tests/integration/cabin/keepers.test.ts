@@ -98,6 +98,8 @@ describe('inventory', () => {
     expect(keeperList.items.find((i: { id: string }) => i.id === 'cbi-thread')).toMatchObject({ stock: 5, lowStock: true });
     const residentList = await h.call('cabin', 'items', { cabinId: CABIN, sectionKey: 'buttons' }, a!.openid);
     expect(residentList.items[0].lowStock).toBeUndefined();
+    const low = await h.call('cabin', 'items', { cabinId: CABIN, lowStockOnly: true }, h.identities.member);
+    expect(low.items.map((i: { id: string }) => i.id)).toEqual(['cbi-thread']);
   });
 
   it('repair, lost and retired states; not while lent', async () => {

@@ -59,6 +59,18 @@ describe('browsing', () => {
 });
 
 describe('a resident holds, borrows, renews and returns', () => {
+  it('a renewal on the day of borrowing still extends the loan by its length', async () => {
+    const { loan } = await h.call('cabin', 'borrow', { itemId: 'cbi-book-2', requestId: rid() }, h.identities.resident);
+    const renewed = (await h.call('cabin', 'renew', { loanId: loan.id, requestId: rid() }, h.identities.resident)).loan;
+    expect(new Date(renewed.dueAt).getTime() - new Date(loan.dueAt).getTime()).toBeGreaterThanOrEqual(21 * DAY);
+  });
+
+  it('the item page shows its section\'s own hours: the paper rack\'s hour', async () => {
+    const paper = (await h.call('cabin', 'item', { itemId: 'cbi-xinmin' }, h.identities.resident)).item;
+    expect(paper).toMatchObject({ cabinName: '爱心格子屋', sectionName: '报刊架', kind: 'reading', availableNow: true });
+    expect(paper.openState.label).toMatch(/开放中，10:00关门|9:00 开门/);
+  });
+
   it('the whole journey, with the duty volunteer confirming the return', async () => {
     const { hold } = await h.call('cabin', 'hold', { itemId: 'cbi-sew-1', requestId: rid() }, h.identities.resident);
     expect(hold).toMatchObject({ status: 'ready', position: null });
@@ -94,6 +106,7 @@ describe('a resident holds, borrows, renews and returns', () => {
     const hb = (await h.call('cabin', 'hold', { itemId: 'cbi-book-1', requestId: rid() }, b!.openid)).hold;
     const hc = (await h.call('cabin', 'hold', { itemId: 'cbi-book-1', requestId: rid() }, c!.openid)).hold;
     expect([hb.status, hb.position, hc.status, hc.position]).toEqual(['waiting', 1, 'waiting', 2]);
+    expect((await h.call('cabin', 'item', { itemId: 'cbi-book-1' }, c!.openid)).item).toMatchObject({ waiting: 2, myHold: { status: 'waiting', position: 2 } });
     await fail(h.invoke('cabin', { action: 'hold', payload: { itemId: 'cbi-book-1', requestId: rid() } }, b!.openid), 'CABIN.ALREADY_HELD');
     await fail(h.invoke('cabin', { action: 'renew', payload: { loanId: loan.id, requestId: rid() } }, a!.openid), 'CABIN.SOMEONE_WAITING');
     expect((await h.call('cabin', 'myLoans', {}, a!.openid)).items[0].canRenew).toBe(false);
@@ -149,6 +162,13 @@ describe('a resident holds, borrows, renews and returns', () => {
     const proxies = await docs('proxyLog', { subjectId: h.memberIdOf('resident'), action: 'cabin.lend' });
     expect(proxies).toEqual([expect.objectContaining({ actorId: h.memberIdOf('gridLeader') })]);
     await fail(h.invoke('cabin', { action: 'lend', payload: { itemId: 'cbi-umbrella-2', phone: '13800000000', requestId: rid() } }, h.identities.gridLeader), 'CABIN.PERSON_NOT_FOUND');
+    // Or found by name first: the desk sees the phone's last four digits only.
+    const found = await h.call('cabin', 'residents', { cabinId: CABIN, query: '刘' }, h.identities.gridLeader);
+    expect(found.items).toEqual([{ memberId: h.memberIdOf('applicant1'), name: '刘美华', building: '7号楼', phoneTail: '1006' }]);
+    const byId = await h.call('cabin', 'lend', { itemId: 'cbi-book-1', memberId: found.items[0].memberId, requestId: rid() }, h.identities.gridLeader);
+    expect(byId.loan.borrowerName).toBe('刘美华');
+    await fail(h.invoke('cabin', { action: 'lend', payload: { itemId: 'cbi-book-2', memberId: h.memberIdOf('otherCommittee'), requestId: rid() } }, h.identities.gridLeader), 'CABIN.PERSON_NOT_FOUND');
+    await fail(h.invoke('cabin', { action: 'residents', payload: { cabinId: CABIN, query: '刘' } }, h.identities.resident), 'COMMON.FORBIDDEN');
     await fail(h.invoke('cabin', { action: 'lend', payload: { itemId: 'cbi-umbrella-2', phone: '13900001001', requestId: rid() } }, h.identities.applicant1), 'COMMON.FORBIDDEN');
   });
 });

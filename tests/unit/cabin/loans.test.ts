@@ -32,10 +32,11 @@ describe('due dates', () => {
     expect(dueTomorrow(due, at('2026-11-30T08:00:00'))).toBe(false);
   });
 
-  it('a renewal runs from today and never shortens the loan', () => {
+  it('a renewal adds the loan length to the current due day, so renewing on the day of borrowing still extends it', () => {
     const current = at('2026-11-30T23:59:00');
-    expect(renewedDue(at('2026-11-27T10:00:00'), current, 7, CABIN, []).dueDate).toBe('2026-12-04');
-    expect(renewedDue(at('2026-11-23T10:00:00'), current, 3, CABIN, [])).toEqual({ dueDate: '2026-11-30', dueAt: current });
+    expect(renewedDue(current, 7, CABIN, [])).toEqual({ dueDate: '2026-12-07', dueAt: at('2026-12-07T23:59:00') });
+    // +6 lands on a Sunday: moved to Monday.
+    expect(renewedDue(current, 6, CABIN, []).dueDate).toBe('2026-12-07');
   });
 });
 
