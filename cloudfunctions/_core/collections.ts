@@ -70,6 +70,12 @@ export const COLLECTIONS = {
   cabinSales: 'cabin_sales',
   /** The duty roster: one shift of one volunteer. */
   cabinShifts: 'cabin_shifts',
+  /** Unused subscribe-message quota per person and template (`_id` = memberId:template): one unit per accepted tap. */
+  subscriptionQuota: 'subscription_quota',
+  /** Accepted taps already counted (`_id` = memberId:requestId), so a retried grant adds nothing. */
+  subscriptionGrants: 'subscription_grants',
+  /** Subscribe messages sent (`_id` = the sender's deterministic key), so one reminder is sent once. */
+  subscriptionSends: 'subscription_sends',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
