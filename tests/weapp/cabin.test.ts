@@ -30,12 +30,13 @@ describe('weapp build: 爱心格子屋 item from its QR label', () => {
     const page = weapp.openPage('packages/cabin/pages/item/index', { scene: encodeURIComponent(itemScene(demoCabinItemId('sew-1'))) });
     const text = await until(() => {
       const t = page.dom.textContent ?? '';
-      return t.includes('借期 7 天') && t.includes('爱心格子屋') && t;
+      return t.includes('借期 7 天') && t.includes('爱心格子屋 · 针线包') && t;
     }, 'the item and its cabin');
     expect(text).toContain('针线包（一号）');
     expect(text).toMatch(/开放中|开门|暂停开放/);
     expect(text).toContain('在架');
-    expect(calls).toEqual(expect.arrayContaining(['cabin.item', 'cabin.cabin']));
+    // One call: the item carries its section's open state.
+    expect(calls).toEqual(['cabin.item']);
     page.detach();
   });
 });

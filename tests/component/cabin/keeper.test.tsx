@@ -38,14 +38,18 @@ const openDesk = async (who: 'member' | 'gridLeader' | 'resident') => {
 };
 
 describe('值守台', () => {
-  it('lends a sewing kit to a resident by phone and takes it back with a condition note', async () => {
+  it('lends a sewing kit to a resident found by name and takes it back with a condition note', async () => {
     await openDesk('gridLeader');
     expect(byClass('tab-sales')).toHaveLength(0);
     typeInto('lend-search', '二号');
     clickByClass('btn-lend-search');
     await waitFor(() => expect(byClass('lend-item')).toHaveLength(1));
     fireEvent.click(byClass('lend-item')[0]!);
-    typeInto('lend-phone', '13900001001');
+    typeInto('resident-search', '王');
+    clickByClass('btn-resident-search');
+    const wang = await waitFor(() => rowOf('resident-match', 'data-member-id', ctx.h.memberIdOf('resident')));
+    expect(wang.textContent).toMatch(/手机尾号 1001/);
+    fireEvent.click(wang);
     clickByClass('btn-lend');
     await screen.findByText(/已把「针线包（二号）」借给王秀兰/);
     const loan = (await getDb().collection(COLLECTIONS.cabinLoans).where({ itemId: SEW_2 }).get()).data[0];
@@ -104,6 +108,14 @@ describe('值守台', () => {
     expect(items).toMatchObject([{ kind: 'loanable', sectionKey: 'books', status: 'available' }]);
     const declined = (await getDb().collection(COLLECTIONS.cabinDonations).doc(iron.id).get()).data[0];
     expect(declined).toMatchObject({ status: 'declined' });
+  });
+
+  it('lists the consumables running low', async () => {
+    await ctx.h.call('cabin', 'take', { itemId: demoCabinItemId('thread'), quantity: 10, requestId: 'req-take-thread' }, ctx.h.identities.resident);
+    await openDesk('member');
+    openTab('stock');
+    await waitFor(() => expect(byClass('low-stock-item')).toHaveLength(1));
+    expect(byClass('low-stock-item')[0]!.textContent).toBe('棉线（黑色）剩 5 卷');
   });
 
   it('tells a resident the desk is not theirs', async () => {

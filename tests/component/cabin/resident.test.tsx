@@ -93,7 +93,7 @@ describe('物品详情', () => {
     clickByClass('btn-hold');
     await screen.findByText('已加入排队');
     await idle();
-    expect(byClass('cabin-my-hold')[0]?.textContent).toMatch(/^排队中/);
+    expect(byClass('cabin-my-hold')[0]?.textContent).toMatch(/^排队中，第 1 位/);
   });
 
   it('takes buttons from stock', async () => {

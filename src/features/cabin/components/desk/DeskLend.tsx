@@ -1,34 +1,34 @@
 import { useMemo, useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { FormField } from '@/components/FormField';
-import type { ItemSummaryView } from '@shared/domain/cabin';
+import type { ItemSummaryView, ResidentMatch } from '@shared/domain/cabin';
 import { cabinApi, newRequestId, type ItemFilter } from '../../api';
 import { dueText, statusLabel } from '../../format';
 import { useCabinItems } from '../../hooks';
 import { Answer, useAction } from '../Answer';
 import { SearchLine } from '../SearchLine';
 import { Paged } from '../Paged';
+import { ResidentFinder } from './ResidentFinder';
 
-/** 借出: find the item on the shelf, type the resident's phone, lend it (the same rules as borrowing oneself). */
+/** 借出: find the item on the shelf and the resident, lend it (the same rules as borrowing oneself). */
 export function DeskLend({ cabinId }: { cabinId: string }) {
   const [query, setQuery] = useState('');
   const filter = useMemo<ItemFilter>(() => ({ kind: 'loanable', query }), [query]);
   const items = useCabinItems(cabinId, filter);
   const [item, setItem] = useState<ItemSummaryView | null>(null);
-  const [phone, setPhone] = useState('');
+  const [who, setWho] = useState<ResidentMatch | null>(null);
   const [requestId, setRequestId] = useState(newRequestId);
   const { busy, answer, run } = useAction();
 
   const lend = async () => {
-    if (!item) return;
+    if (!item || !who) return;
     const ok = await run('lend', async () => {
-      const { loan } = await cabinApi.lend(item.id, phone.trim(), requestId);
-      return `已把「${loan.itemName}」借给${loan.borrowerName ?? '这位居民'}，${dueText(loan)}`;
+      const { loan } = await cabinApi.lend(item.id, who.memberId, requestId);
+      return `已把「${loan.itemName}」借给${who.name}，${dueText(loan)}`;
     });
     if (ok) {
       setItem(null);
-      setPhone('');
+      setWho(null);
       setRequestId(newRequestId());
       await items.refreshAfter();
     }
@@ -51,11 +51,10 @@ export function DeskLend({ cabinId }: { cabinId: string }) {
       </Paged>
       {item ? (
         <>
-          <FormField label={`把「${item.name}」借给（居民手机号）`} name='lendPhone'>
-            <Input id='lend-phone' className='cabin-input' type='number' maxlength={11} value={phone} onInput={(e) => setPhone(e.detail.value)} />
-          </FormField>
-          <Button className='btn-lend' type='primary' size='large' block loading={busy === 'lend'} disabled={!!busy || phone.trim().length !== 11} onClick={() => void lend()}>
-            借出
+          <View className='card__title'>把「{item.name}」借给</View>
+          <ResidentFinder cabinId={cabinId} value={who} onChange={setWho} />
+          <Button className='btn-lend' type='primary' size='large' block loading={busy === 'lend'} disabled={!!busy || !who} onClick={() => void lend()}>
+            {who ? `借给${who.name}` : '借出'}
           </Button>
         </>
       ) : null}

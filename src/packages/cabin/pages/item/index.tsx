@@ -11,7 +11,7 @@ import { Answer, type AnswerState } from '@/features/cabin/components/Answer';
 import { ItemHistory } from '@/features/cabin/components/ItemHistory';
 import { OpenBadge } from '@/features/cabin/components/OpenBadge';
 import { dayTime, dueText, itemFacts, statusLabel, statusTone } from '@/features/cabin/format';
-import { useCabin, useItem } from '@/features/cabin/hooks';
+import { useItem } from '@/features/cabin/hooks';
 import { photoSrc } from '@/features/cabin/photo';
 import '@/features/cabin/cabin.scss';
 import { errorText } from '@/services/cloud';
@@ -104,7 +104,6 @@ export default function CabinItemPage() {
   const itemId = itemIdOf(params);
   const query = useItem(itemId);
   const item = query.data?.item ?? null;
-  const cabin = useCabin(item?.cabinId ?? null).data?.cabin ?? null;
   const [busy, setBusy] = useState<string | null>(null);
   const [answer, setAnswer] = useState<AnswerState | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
@@ -126,7 +125,6 @@ export default function CabinItemPage() {
     })();
   };
 
-  const section = cabin?.sections.find((s) => s.key === item?.sectionKey) ?? null;
   return (
     <PageShell
       className={`page-cabin-item${busy || query.loading ? ' is-busy' : ''}`}
@@ -137,8 +135,8 @@ export default function CabinItemPage() {
     >
       {item ? (
         <>
-          {cabin ? <OpenBadge name={cabin.name} state={cabin.openState} /> : null}
-          {section && section.hours ? <OpenBadge name={section.name} state={section.openState} className='cabin-open--section' /> : null}
+          {/* The open state of the item's section: the paper rack keeps its own hours. */}
+          <OpenBadge name={`${item.cabinName} · ${item.sectionName}`} state={item.openState} />
           {item.photo ? <Image className='cabin-photo' src={photoSrc(item.photo)} mode='aspectFill' /> : null}
           <View className='card cabin-item-info'>
             <View className='cabin-item__tags'>
