@@ -7,6 +7,7 @@ import * as loans from './loans.service';
 import * as report from './report.service';
 import * as roster from './roster.service';
 import * as sales from './sales.service';
+import { sweep } from './timers';
 
 /** The `cabin` cloud function: the 爱心格子屋 (cabins, items, holds and loans, consumables, donations, sales, duty). */
 export const main = createFunction('cabin', cabinActions, {
@@ -49,4 +50,6 @@ export const main = createFunction('cabin', cabinActions, {
   rules: cabins.rules,
   setRules: cabins.setRules,
   postDuty: roster.postDuty,
+}, {
+  'cabin-sweep': sweep,
 });

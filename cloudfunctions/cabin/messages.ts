@@ -1,6 +1,7 @@
 import type { RemindOutcome } from '../../src/shared/actions/cabin';
 import { HOME_PAGE } from '../../src/shared/domain/cabin';
 import { formatShanghai } from '../../src/shared/time';
+import { sendOnce } from '../_core/subscriptions';
 import { itemPage, type DonationDoc, type HoldDoc, type ItemDoc, type LoanDoc } from './cabin.model';
 
 /**
@@ -8,20 +9,6 @@ import { itemPage, type DonationDoc, type HoldDoc, type ItemDoc, type LoanDoc } 
  * deterministic key, so a timer run, a retry or a second keeper's tap never sends the same message twice.
  * A refused or failed send never undoes what it reports.
  */
-
-interface Message {
-  sendKey: string;
-  memberId: string;
-  template: 'loan-due' | 'loan-overdue' | 'hold-ready' | 'donation-answered' | 'stock-low';
-  page: string;
-  data: Record<string, { value: string }>;
-}
-
-// The platform's sendOnce (cloudfunctions/_core/subscriptions.ts) replaces this when it lands on main.
-async function sendOnce(message: Message): Promise<RemindOutcome> {
-  void message;
-  return 'no-quota';
-}
 
 const thing = (s: string) => ({ value: s.slice(0, 20) });
 const time = (at: Date) => ({ value: formatShanghai(at) });
