@@ -217,6 +217,25 @@ export interface ShiftDoc {
   postedHalfHours: number | null;
 }
 
+/** A history line about a loan: what happened to the item, for whom, by whom. */
+export function loanLog(loan: Pick<LoanDoc, '_id' | 'communityId' | 'cabinId' | 'itemId' | 'itemName' | 'memberId' | 'memberName'>, kind: HistoryKind, suffix: string, by: PersonView, note: string, at: Date): LogDoc {
+  return {
+    _id: `${loan._id}:${suffix}`,
+    communityId: loan.communityId,
+    cabinId: loan.cabinId,
+    itemId: loan.itemId,
+    itemName: loan.itemName,
+    kind,
+    delta: null,
+    memberId: loan.memberId,
+    memberName: loan.memberName,
+    by: by.memberId,
+    byName: by.name,
+    note,
+    at,
+  };
+}
+
 export const holdIdOf = (itemId: string, memberId: string): string => `${itemId}:${memberId}`;
 export const shiftIdOf = (cabinId: string, date: string, from: string, memberId: string): string => shortId('sh', cabinId, date, from, memberId);
 export const itemPage = (itemId: string): string => `${ITEM_PAGE}?id=${encodeURIComponent(itemId)}`;

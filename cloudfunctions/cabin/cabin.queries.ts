@@ -28,6 +28,16 @@ async function byId<T>(name: string, id: string): Promise<T | null> {
   return (res.data?.[0] as T | undefined) ?? null;
 }
 
+interface Pageable {
+  skip(n: number): { limit(n: number): { get(): Promise<{ data: unknown }> } };
+}
+
+/** One page of an ordered query, with one row more to know whether more follow. */
+async function paged<T>(query: Pageable, page: number): Promise<Paged<T>> {
+  const res = await query.skip(pageStart(page)).limit(PAGE_FETCH).get();
+  return toPage(res.data as T[]);
+}
+
 /** A conditional update of one document: the write happens only while `guard` holds. Answers whether it did. */
 async function updateIf(name: string, id: string, guard: Record<string, unknown>, patch: Record<string, unknown>): Promise<boolean> {
   const res = await col(name)
@@ -110,15 +120,14 @@ export async function itemsPage(filter: ItemFilter, page: number): Promise<Paged
         ]),
       ])
     : base;
-  const res = await col(COLLECTIONS.cabinItems)
-    .where(where)
-    .orderBy('sectionKey', 'asc')
-    .orderBy('name', 'asc')
-    .orderBy('_id', 'asc')
-    .skip(pageStart(page))
-    .limit(PAGE_FETCH)
-    .get();
-  return toPage(res.data as ItemDoc[]);
+  return paged<ItemDoc>(
+    col(COLLECTIONS.cabinItems)
+      .where(where)
+      .orderBy('sectionKey', 'asc')
+      .orderBy('name', 'asc')
+      .orderBy('_id', 'asc'),
+    page,
+  );
 }
 
 /** A cabin holds a few dozen consumables: at most this many are read to find the low ones. */
@@ -180,15 +189,14 @@ export async function waitingFor(itemIds: readonly string[]): Promise<HoldDoc[]>
 }
 
 export async function ownHoldsPage(memberId: string, page: number): Promise<Paged<HoldDoc>> {
-  const res = await col(COLLECTIONS.cabinHolds)
-    .where({ memberId, status: command().in(['ready', 'waiting']) })
-    .orderBy('status', 'asc')
-    .orderBy('queuedAt', 'asc')
-    .orderBy('_id', 'asc')
-    .skip(pageStart(page))
-    .limit(PAGE_FETCH)
-    .get();
-  return toPage(res.data as HoldDoc[]);
+  return paged<HoldDoc>(
+    col(COLLECTIONS.cabinHolds)
+      .where({ memberId, status: command().in(['ready', 'waiting']) })
+      .orderBy('status', 'asc')
+      .orderBy('queuedAt', 'asc')
+      .orderBy('_id', 'asc'),
+    page,
+  );
 }
 
 export async function countLiveHolds(memberId: string): Promise<number> {
@@ -225,21 +233,19 @@ export async function openLoansOf(memberId: string): Promise<LoanDoc[]> {
 export async function ownLoansPage(memberId: string, status: 'open' | 'returned', page: number): Promise<Paged<LoanDoc>> {
   const query = col(COLLECTIONS.cabinLoans).where({ memberId, status });
   const sorted = status === 'open' ? query.orderBy('dueAt', 'asc') : query.orderBy('returnedAt', 'desc');
-  const res = await sorted.orderBy('_id', 'asc').skip(pageStart(page)).limit(PAGE_FETCH).get();
-  return toPage(res.data as LoanDoc[]);
+  return paged<LoanDoc>(sorted.orderBy('_id', 'asc'), page);
 }
 
 /** A cabin's open loans, soonest due first (so overdue first), or only the overdue ones. */
 export async function cabinLoansPage(cabinId: string, overdueOnly: boolean, now: Date, page: number): Promise<Paged<LoanDoc>> {
   const where = overdueOnly ? { cabinId, status: 'open', dueAt: command().lt(now) } : { cabinId, status: 'open' };
-  const res = await col(COLLECTIONS.cabinLoans)
-    .where(where)
-    .orderBy('dueAt', 'asc')
-    .orderBy('_id', 'asc')
-    .skip(pageStart(page))
-    .limit(PAGE_FETCH)
-    .get();
-  return toPage(res.data as LoanDoc[]);
+  return paged<LoanDoc>(
+    col(COLLECTIONS.cabinLoans)
+      .where(where)
+      .orderBy('dueAt', 'asc')
+      .orderBy('_id', 'asc'),
+    page,
+  );
 }
 
 /** Open loans due in [start, end) whose borrowers were not yet reminded, for the timer. */
@@ -292,14 +298,13 @@ export const insertLog = (doc: LogDoc) => insertOnce(COLLECTIONS.cabinLog, doc);
 export const findLog = (id: string) => byId<LogDoc>(COLLECTIONS.cabinLog, id);
 
 export async function historyPage(itemId: string, page: number): Promise<Paged<LogDoc>> {
-  const res = await col(COLLECTIONS.cabinLog)
-    .where({ itemId })
-    .orderBy('at', 'desc')
-    .orderBy('_id', 'asc')
-    .skip(pageStart(page))
-    .limit(PAGE_FETCH)
-    .get();
-  return toPage(res.data as LogDoc[]);
+  return paged<LogDoc>(
+    col(COLLECTIONS.cabinLog)
+      .where({ itemId })
+      .orderBy('at', 'desc')
+      .orderBy('_id', 'asc'),
+    page,
+  );
 }
 
 // ---- donations and sales -------------------------------------------------------------------------------------------
@@ -310,39 +315,36 @@ export const updateDonationIf = (id: string, guard: Record<string, unknown>, pat
   updateIf(COLLECTIONS.cabinDonations, id, guard, patch);
 
 export async function ownDonationsPage(memberId: string, page: number): Promise<Paged<DonationDoc>> {
-  const res = await col(COLLECTIONS.cabinDonations)
-    .where({ memberId })
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'asc')
-    .skip(pageStart(page))
-    .limit(PAGE_FETCH)
-    .get();
-  return toPage(res.data as DonationDoc[]);
+  return paged<DonationDoc>(
+    col(COLLECTIONS.cabinDonations)
+      .where({ memberId })
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'asc'),
+    page,
+  );
 }
 
 export async function cabinDonationsPage(cabinId: string, status: DonationStatus, page: number): Promise<Paged<DonationDoc>> {
-  const res = await col(COLLECTIONS.cabinDonations)
-    .where({ cabinId, status })
-    .orderBy('createdAt', status === 'offered' ? 'asc' : 'desc')
-    .orderBy('_id', 'asc')
-    .skip(pageStart(page))
-    .limit(PAGE_FETCH)
-    .get();
-  return toPage(res.data as DonationDoc[]);
+  return paged<DonationDoc>(
+    col(COLLECTIONS.cabinDonations)
+      .where({ cabinId, status })
+      .orderBy('createdAt', status === 'offered' ? 'asc' : 'desc')
+      .orderBy('_id', 'asc'),
+    page,
+  );
 }
 
 export const findSale = (id: string) => byId<SaleDoc>(COLLECTIONS.cabinSales, id);
 export const insertSale = (doc: SaleDoc) => insertOnce(COLLECTIONS.cabinSales, doc);
 
 export async function salesPage(cabinId: string, page: number): Promise<Paged<SaleDoc>> {
-  const res = await col(COLLECTIONS.cabinSales)
-    .where({ cabinId })
-    .orderBy('soldAt', 'desc')
-    .orderBy('_id', 'asc')
-    .skip(pageStart(page))
-    .limit(PAGE_FETCH)
-    .get();
-  return toPage(res.data as SaleDoc[]);
+  return paged<SaleDoc>(
+    col(COLLECTIONS.cabinSales)
+      .where({ cabinId })
+      .orderBy('soldAt', 'desc')
+      .orderBy('_id', 'asc'),
+    page,
+  );
 }
 
 // ---- duty roster ---------------------------------------------------------------------------------------------------
@@ -359,14 +361,13 @@ export async function removeShiftIf(id: string): Promise<boolean> {
 }
 
 export async function shiftsPage(cabinId: string, fromDay: string, page: number): Promise<Paged<ShiftDoc>> {
-  const res = await col(COLLECTIONS.cabinShifts)
-    .where({ cabinId, date: command().gte(fromDay) })
-    .orderBy('startAt', 'asc')
-    .orderBy('_id', 'asc')
-    .skip(pageStart(page))
-    .limit(PAGE_FETCH)
-    .get();
-  return toPage(res.data as ShiftDoc[]);
+  return paged<ShiftDoc>(
+    col(COLLECTIONS.cabinShifts)
+      .where({ cabinId, date: command().gte(fromDay) })
+      .orderBy('startAt', 'asc')
+      .orderBy('_id', 'asc'),
+    page,
+  );
 }
 
 /** Shifts covering `now` in a cabin: who is on duty. */
@@ -399,15 +400,14 @@ export async function membersByPhone(communityId: string, phones: readonly strin
 export async function residentsPage(communityId: string, query: string, page: number): Promise<Paged<PersonDoc & { building: string }>> {
   const _ = command();
   const match = /^1\d{10}$/.test(query) ? { phone: query } : { name: getDb().RegExp({ regexp: `^${escapeRegExp(query)}`, options: '' }) };
-  const res = await col(COLLECTIONS.members)
-    .where({ communityId, deletedAt: _.exists(false), ...match })
-    .field({ _id: true, name: true, phone: true, building: true, application: true, communityId: true })
-    .orderBy('name', 'asc')
-    .orderBy('_id', 'asc')
-    .skip(pageStart(page))
-    .limit(PAGE_FETCH)
-    .get();
-  return toPage(res.data as (PersonDoc & { building: string })[]);
+  return paged<(PersonDoc & { building: string })>(
+    col(COLLECTIONS.members)
+      .where({ communityId, deletedAt: _.exists(false), ...match })
+      .field({ _id: true, name: true, phone: true, building: true, application: true, communityId: true })
+      .orderBy('name', 'asc')
+      .orderBy('_id', 'asc'),
+    page,
+  );
 }
 
 // ---- the monthly report --------------------------------------------------------------------------------------------

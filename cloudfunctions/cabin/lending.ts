@@ -4,7 +4,7 @@ import { clock } from '../_core/clock';
 import { command } from '../_core/db';
 import { AppError } from '../_core/errors';
 import { recordProxyAction } from '../_core/proxy-log';
-import { holdExpired, holdIdOf, shortId, type ItemDoc, type LoanDoc } from './cabin.model';
+import { holdExpired, holdIdOf, loanLog, shortId, type ItemDoc, type LoanDoc } from './cabin.model';
 import * as q from './cabin.queries';
 import { expireHold } from './queue';
 
@@ -145,21 +145,7 @@ export async function lendItem(itemId: string, borrower: Borrower, lender: Lende
   const previousHold = item.status === 'on-hold' ? item.holdId : null;
   await Promise.all([
     q.insertLoan(loan),
-    q.insertLog({
-      _id: `${loanId}:lent`,
-      communityId: item.communityId,
-      cabinId: item.cabinId,
-      itemId: item._id,
-      itemName: item.name,
-      kind: 'lent',
-      delta: null,
-      memberId: borrower.memberId,
-      memberName: borrower.name,
-      by: lender.memberId,
-      byName: lender.name,
-      note: lender.atDesk ? '值班台借出' : '扫码借出',
-      at: now,
-    }),
+    q.insertLog(loanLog(loan, 'lent', 'lent', lender, lender.atDesk ? '值班台借出' : '扫码借出', now)),
     previousHold
       ? q.updateHoldIf(previousHold, { status: 'ready' }, { status: previousHold === holdIdOf(item._id, borrower.memberId) ? 'fulfilled' : 'expired', updatedAt: now })
       : Promise.resolve(false),

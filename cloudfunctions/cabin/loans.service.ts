@@ -8,7 +8,7 @@ import { AppError } from '../_core/errors';
 import { findMember } from '../_core/member-record';
 import type { CallContext } from '../_core/router';
 import { ensureBorrower, ensureDesk, ensureManage, viewableCabin } from './access';
-import { holdExpired, holdIdOf, toHoldView, toItemSummary, toLoanView, type HoldDoc, type LoanDoc } from './cabin.model';
+import { holdExpired, holdIdOf, loanLog, toHoldView, toItemSummary, toLoanView, type HoldDoc, type LoanDoc } from './cabin.model';
 import * as q from './cabin.queries';
 import type { In, Out } from './cabin.types';
 import { lendItem, renewable, type Borrower } from './lending';
@@ -18,6 +18,8 @@ import { expireHold, passOn, settleQueue, writeHold } from './queue';
 function borrowerOf(caller: Caller): Borrower {
   return { memberId: caller.memberId, communityId: caller.communityId!, name: caller.record?.name ?? '', phone: caller.record?.phone ?? '' };
 }
+
+const staffOf = (caller: Caller) => ({ memberId: caller.memberId, name: caller.record?.name ?? '' });
 
 const live = (hold: HoldDoc | null, now: Date): hold is HoldDoc =>
   !!hold && (hold.status === 'waiting' || (hold.status === 'ready' && !!hold.holdUntil && hold.holdUntil > now));
@@ -169,21 +171,7 @@ export async function renew(input: In<'renew'>, { identity }: CallContext): Out<
   const patch = { renewals: loan.renewals + 1, dueAt: due.dueAt, dueReminded: false, overdueReminded: false };
   const [renewed] = await Promise.all([
     q.updateLoanIf(loan._id, { status: 'open', renewals: loan.renewals }, { ...patch, renewRequestIds: command().addToSet(input.requestId) }),
-    q.insertLog({
-      _id: `${loan._id}:renew:${loan.renewals + 1}`,
-      communityId: loan.communityId,
-      cabinId: loan.cabinId,
-      itemId: loan.itemId,
-      itemName: loan.itemName,
-      kind: 'renewed',
-      delta: null,
-      memberId: loan.memberId,
-      memberName: loan.memberName,
-      by: caller.memberId,
-      byName: caller.record?.name ?? '',
-      note: `续借至${due.dueDate}`,
-      at: now,
-    }),
+    q.insertLog(loanLog(loan, 'renewed', `renew:${loan.renewals + 1}`, staffOf(caller), `续借至${due.dueDate}`, now)),
   ]);
   if (renewed) return answer({ ...loan, ...patch, renewRequestIds: [...loan.renewRequestIds, input.requestId] });
   // A racing renewal (a double tap) got there first.
@@ -276,21 +264,16 @@ export async function takeBack(input: In<'takeBack'>, { identity }: CallContext)
   // Both once per loan by their keys, so a retry after a crash completes them.
   await Promise.all([
     q.releaseSlot(loan.memberId, loan.loanClass, loan._id),
-    q.insertLog({
-      _id: `${loan._id}:returned`,
-      communityId: loan.communityId,
-      cabinId: loan.cabinId,
-      itemId: loan.itemId,
-      itemName: loan.itemName,
-      kind: 'returned',
-      delta: null,
-      memberId: loan.memberId,
-      memberName: loan.memberName,
-      by: caller.memberId,
-      byName: caller.record?.name ?? '',
-      note: [loan.returnCondition ?? '', input.status === 'available' ? '' : input.status === 'lost' ? '登记遗失' : '送修'].filter(Boolean).join('；'),
-      at: loan.returnedAt ?? now,
-    }),
+    q.insertLog(
+      loanLog(
+        loan,
+        'returned',
+        'returned',
+        staffOf(caller),
+        [loan.returnCondition ?? '', input.status === 'available' ? '' : input.status === 'lost' ? '登记遗失' : '送修'].filter(Boolean).join('；'),
+        loan.returnedAt ?? now,
+      ),
+    ),
   ]);
   const fresh = (await q.findItem(loan.itemId)) ?? item!;
   return { loan: toLoanView(loan, now, false, true), item: toItemSummary(fresh, cabin, caller.memberId, now, true), heldForNext };
