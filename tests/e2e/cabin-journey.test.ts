@@ -98,15 +98,29 @@ describeInBrowser('爱心格子屋, in the H5 build', () => {
     await e.shot('cabin-6-sale');
   });
 
-  it('an overdue loan blocks a new one', async () => {
+  it('a borrower allows reminders with a tap, gets the overdue notice, and the overdue loan blocks a new one', async () => {
     const { page } = e;
-    const resident = { openid: 'demo-resident' };
-    await e.server.stack.host.invoke('cabin', { action: 'borrow', payload: { itemId: demoCabinItemId('umbrella-1'), requestId: 'e2e-borrow-umbrella' } }, resident);
-    e.server.stack.clock.offsetMs += 10 * DAY;
+    const umbrella = demoCabinItemId('umbrella-1');
+    await open('resident', `/packages/cabin/pages/item/index?id=${umbrella}`, '.page-cabin-item:not(.is-busy) .btn-borrow');
+    await page.click('.btn-borrow');
+    await page.waitForSelector('.page-cabin-item:not(.is-busy) .cabin-my-loan');
+    // WeChat's dialog answers a tap only; locally a modal stands in for it.
+    await page.click('.btn-remind-me');
+    await page.click('.taro-model__confirm');
+    await page.waitForSelector('.remind-me-answer.cabin-answer--ok');
+    await e.shot('cabin-7-remind-me');
+
+    // Ten days on, at 10:00 in Shanghai: the sweep sends reminders in the daytime only.
+    const now = e.server.stack.clock.now().getTime();
+    const day = new Date(now + 10 * DAY + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    e.server.stack.clock.offsetMs += Date.parse(`${day}T10:00:00+08:00`) - now;
+    await e.server.stack.host.fireTimer('cabin', 'cabin-sweep');
+    expect(e.server.stack.wechat.messages).toEqual(expect.arrayContaining([expect.objectContaining({ openid: 'demo-resident', templateId: 'loan-overdue' })]));
+
     await open('resident', `/packages/cabin/pages/item/index?id=${demoCabinItemId('book-3')}`, '.page-cabin-item:not(.is-busy) .btn-borrow');
     await page.click('.btn-borrow');
     await page.waitForSelector('.item-answer.cabin-answer--error');
     await expect(page.locator('.item-answer').textContent()).resolves.toBe('你有逾期未还的物品，请先归还再借新的');
-    await e.shot('cabin-7-overdue-blocks');
+    await e.shot('cabin-8-overdue-blocks');
   });
 });

@@ -78,6 +78,11 @@ describe('物品详情', () => {
     await screen.findByText('借用成功');
     await idle();
     expect(byClass('cabin-my-loan')[0]?.textContent).toMatch(/你正借着它：\d+月\d+日前归还/);
+    // Reminders only in answer to a tap: one of each allowed.
+    clickByClass('btn-remind-me');
+    await screen.findByText('好的，到期前会通过微信提醒你');
+    const { quota } = await ctx.h.call('members', 'mySubscriptions', {}, ctx.h.identities.resident);
+    expect(quota).toMatchObject({ 'loan-due': 1, 'loan-overdue': 1, 'hold-ready': 0 });
     const loans = (await getDb().collection(COLLECTIONS.cabinLoans).where({ itemId: SEW_1 }).get()).data;
     expect(loans).toHaveLength(1);
   });

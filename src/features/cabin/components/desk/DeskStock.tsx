@@ -4,6 +4,7 @@ import { LinkButton } from '@/components/LinkButton';
 import { CABIN_PAGES, type ItemFilter } from '../../api';
 import { useCabinItems } from '../../hooks';
 import { Paged } from '../Paged';
+import { RemindMe } from '../RemindMe';
 
 /** 库存: the consumables at or below their threshold, to restock on the manage page. */
 export function DeskStock({ cabinId }: { cabinId: string }) {
@@ -22,6 +23,7 @@ export function DeskStock({ cabinId }: { cabinId: string }) {
           </View>
         ))}
       </Paged>
+      <RemindMe templates={['stock-low']} label='库存不多时提醒我' allowed='好的，库存降到提醒数量时会通过微信告诉你' />
       <LinkButton className='btn-to-manage' type='default' url={CABIN_PAGES.manage(cabinId)}>
         去补充库存
       </LinkButton>

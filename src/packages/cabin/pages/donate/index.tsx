@@ -8,6 +8,7 @@ import { PageShell } from '@/components/PageShell';
 import { CABIN_PAGES, cabinApi, formFailure, newRequestId } from '@/features/cabin/api';
 import { CabinPicker } from '@/features/cabin/components/CabinPicker';
 import { CabinsOpen } from '@/features/cabin/components/CabinsOpen';
+import { RemindMe } from '@/features/cabin/components/RemindMe';
 import { useCabinHome } from '@/features/cabin/hooks';
 import { chooseAndUploadPhoto, photoSrc } from '@/features/cabin/photo';
 import '@/features/cabin/cabin.scss';
@@ -67,6 +68,7 @@ export default function CabinDonatePage() {
       <PageShell className='page-cabin-donate' title='谢谢你的捐赠'>
         <View className='card donation-sent'>
           <Text className='cabin-answer cabin-answer--ok'>已收到「{what}」的捐赠意向。格子屋的志愿者看过后会回复你，在“我的借用 · 捐赠”里能看到回复。</Text>
+          <RemindMe templates={['donation-answered']} label='有回复时提醒我' allowed='好的，志愿者回复后会通过微信告诉你' />
           <Button className='btn-to-my-donations' type='primary' size='large' block onClick={() => void Taro.redirectTo({ url: CABIN_PAGES.mine })}>
             看看我的捐赠
           </Button>

@@ -10,6 +10,7 @@ import { CABIN_PAGES, cabinApi, newRequestId } from '@/features/cabin/api';
 import { Answer, type AnswerState } from '@/features/cabin/components/Answer';
 import { ItemHistory } from '@/features/cabin/components/ItemHistory';
 import { OpenBadge } from '@/features/cabin/components/OpenBadge';
+import { RemindMe } from '@/features/cabin/components/RemindMe';
 import { dayTime, dueText, itemFacts, statusLabel, statusTone } from '@/features/cabin/format';
 import { useItem } from '@/features/cabin/hooks';
 import { photoSrc } from '@/features/cabin/photo';
@@ -158,6 +159,8 @@ export default function CabinItemPage() {
           </View>
           <Answer answer={answer} className='item-answer' />
           {item.kind === 'loanable' ? <LoanableActions item={item} busy={busy} act={act} /> : null}
+          {item.myLoan ? <RemindMe templates={['loan-due', 'loan-overdue']} label='到期前提醒我' allowed='好的，到期前会通过微信提醒你' /> : null}
+          {!item.myLoan && item.myHold ? <RemindMe templates={['hold-ready', 'loan-due', 'loan-overdue']} label='轮到我时提醒我' allowed='好的，为你留好时会通过微信告诉你' /> : null}
           {item.kind === 'consumable' ? <TakeConsumable item={item} busy={busy} act={act} /> : null}
           {item.canDesk ? (
             <LinkButton className='btn-item-desk' type='default' url={CABIN_PAGES.desk(item.cabinId)}>
