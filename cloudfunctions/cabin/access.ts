@@ -42,3 +42,10 @@ export async function viewableCabin(caller: Caller, cabinId: string): Promise<Ca
   authorize(caller, 'cabin.view', { communityId: caller.communityId });
   return ensureSameCommunity(caller, await q.findCabin(cabinId));
 }
+
+/** A record of the caller's own (a hold, a loan, an offer): anyone else's answers like a missing one. */
+export function ensureOwn<T extends { communityId?: string | null; memberId: string }>(caller: Caller, record: T | null): T {
+  const own = ensureSameCommunity(caller, record);
+  if (own.memberId !== caller.memberId) throw new AppError('COMMON.NOT_FOUND');
+  return own;
+}

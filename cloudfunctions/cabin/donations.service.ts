@@ -4,7 +4,7 @@ import { clock } from '../_core/clock';
 import { ensurePublishable } from '../_core/content-check';
 import { AppError } from '../_core/errors';
 import type { CallContext } from '../_core/router';
-import { ensureBorrower, ensureManage, viewableCabin } from './access';
+import { ensureBorrower, ensureManage, ensureOwn, viewableCabin } from './access';
 import { newItemDoc, shortId, toDonationView, type DonationDoc } from './cabin.model';
 import * as q from './cabin.queries';
 import type { In, Out } from './cabin.types';
@@ -50,8 +50,7 @@ export async function myDonations(input: In<'myDonations'>, { identity }: CallCo
 export async function withdrawDonation(input: In<'withdrawDonation'>, { identity }: CallContext): Out<'withdrawDonation'> {
   const caller = await loadCaller(identity);
   ensureBorrower(caller);
-  const found = ensureSameCommunity(caller, await q.findDonation(input.donationId));
-  if (found.memberId !== caller.memberId) throw new AppError('COMMON.NOT_FOUND');
+  const found = ensureOwn(caller, await q.findDonation(input.donationId));
   if (found.status === 'withdrawn') return { donation: toDonationView(found, false) };
   if (found.status !== 'offered' || !(await q.updateDonationIf(found._id, { status: 'offered' }, { status: 'withdrawn' }))) {
     throw new AppError('CABIN.DONATION_ANSWERED');

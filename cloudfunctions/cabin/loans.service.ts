@@ -7,7 +7,7 @@ import { command } from '../_core/db';
 import { AppError } from '../_core/errors';
 import { findMember } from '../_core/member-record';
 import type { CallContext } from '../_core/router';
-import { ensureBorrower, ensureDesk, ensureManage, viewableCabin } from './access';
+import { ensureBorrower, ensureDesk, ensureManage, ensureOwn, viewableCabin } from './access';
 import { holdExpired, holdIdOf, loanLog, toHoldView, toItemSummary, toLoanView, type HoldDoc, type LoanDoc } from './cabin.model';
 import * as q from './cabin.queries';
 import type { In, Out } from './cabin.types';
@@ -119,8 +119,7 @@ export async function hold(input: In<'hold'>, { identity }: CallContext): Out<'h
 export async function cancelHold(input: In<'cancelHold'>, { identity }: CallContext): Out<'cancelHold'> {
   const caller = await loadCaller(identity);
   ensureBorrower(caller);
-  const found = ensureSameCommunity(caller, await q.findHold(input.holdId));
-  if (found.memberId !== caller.memberId) throw new AppError('COMMON.NOT_FOUND');
+  const found = ensureOwn(caller, await q.findHold(input.holdId));
   const now = clock().now();
   const patch = { status: 'cancelled' as const, updatedAt: now };
   if (found.status === 'waiting' && (await q.updateHoldIf(found._id, { status: 'waiting' }, patch))) {
@@ -150,8 +149,7 @@ export async function borrow(input: In<'borrow'>, { identity }: CallContext): Ou
 export async function renew(input: In<'renew'>, { identity }: CallContext): Out<'renew'> {
   const caller = await loadCaller(identity);
   ensureBorrower(caller);
-  const loan = ensureSameCommunity(caller, await q.findLoan(input.loanId));
-  if (loan.memberId !== caller.memberId) throw new AppError('COMMON.NOT_FOUND');
+  const loan = ensureOwn(caller, await q.findLoan(input.loanId));
   const now = clock().now();
   const [item, rulesDoc, cabin] = await Promise.all([q.findItem(loan.itemId), q.findRules(loan.communityId), q.findCabin(loan.cabinId)]);
   const rules = resolveRules(rulesDoc);

@@ -2,7 +2,7 @@ import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
 import type { CabinInput } from '../../../src/shared/actions/cabin';
 import { startHarness, type Harness } from '../../support/harness';
-import { advance, CABIN, DAY, doc, docs, HOUR, residents, rid, sewingKit } from './support';
+import { advance, CABIN, DAY, doc, docs, fail, HOUR, residents, rid, sewingKit } from './support';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,7 +11,6 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 beforeEach(() => h.reset());
 
-const fail = async (promise: Promise<{ ok: boolean; error?: { code: string } }>, code: string) => expect(await promise).toMatchObject({ ok: false, error: { code } });
 const month = () => new Date(h.stack.clock.nowMs() + 8 * HOUR).toISOString().slice(0, 7);
 
 describe('who may do what (the permission matrix, with the cabin naming its keepers and duty volunteers)', () => {

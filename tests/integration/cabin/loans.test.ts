@@ -1,5 +1,5 @@
 import { startHarness, type Harness } from '../../support/harness';
-import { addItem, advance, CABIN, DAY, doc, docs, HOUR, residents, rid, sewingKit } from './support';
+import { addItem, advance, CABIN, DAY, doc, docs, fail, HOUR, residents, rid, sewingKit } from './support';
 
 let h: Harness;
 beforeAll(async () => {
@@ -8,7 +8,6 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 beforeEach(() => h.reset());
 
-const fail = async (promise: Promise<{ ok: boolean; error?: { code: string } }>, code: string) => expect(await promise).toMatchObject({ ok: false, error: { code } });
 
 describe('browsing', () => {
   it('home, a cabin with its sections, and items by section, kind, words and availability', async () => {

@@ -40,3 +40,8 @@ export function advance(h: Harness, ms: number): void {
 
 export const HOUR = 3600_000;
 export const DAY = 24 * HOUR;
+
+/** An envelope refused with `code`. */
+export async function fail(promise: Promise<{ ok: boolean; error?: { code: string } }>, code: string): Promise<void> {
+  expect(await promise).toMatchObject({ ok: false, error: { code } });
+}
