@@ -63,8 +63,9 @@ export function useSales(cabinId: string | null) {
   return usePagedList(cabinId ? fetchPage : null);
 }
 
-export function useShifts(cabinId: string | null) {
-  const fetchPage = useCallback((page: number) => cabinApi.shifts(cabinId!, page), [cabinId]);
+/** A cabin's duty shifts from a Shanghai day on (undefined: from today). */
+export function useShifts(cabinId: string | null, from?: string) {
+  const fetchPage = useCallback((page: number) => cabinApi.shifts(cabinId!, page, from), [cabinId, from]);
   return usePagedList(cabinId ? fetchPage : null);
 }
 

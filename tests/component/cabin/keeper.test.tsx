@@ -191,6 +191,57 @@ describe('格子屋管理', () => {
   });
 });
 
+describe('格子屋设置 (committee)', () => {
+  const openManage = async (tab: string) => {
+    ctx.signIn('committee');
+    __setRouterParams({ cabinId: DEMO_CABIN_ID });
+    render(<CabinManagePage />);
+    await idle();
+    openTab(tab);
+  };
+
+  it('sets Sunday hours and a holiday; the cabin keeps them', async () => {
+    await openManage('cabin');
+    await waitFor(() => expect(document.getElementById('cabin-hours-6')).toBeTruthy());
+    typeInto('cabin-hours-6', '09:00-11:00');
+    typeInto('closure-from', '2027-02-16');
+    typeInto('closure-to', '2027-02-18');
+    typeInto('closure-reason', '春节休息');
+    clickByClass('btn-add-closure');
+    await screen.findByText('2027-02-16 至 2027-02-18：春节休息');
+    clickByClass('btn-save-cabin');
+    await waitFor(async () => {
+      const cabin = (await getDb().collection(COLLECTIONS.cabins).doc(DEMO_CABIN_ID).get()).data[0];
+      expect(cabin.hours[6]).toEqual([{ from: '09:00', to: '11:00' }]);
+      expect(cabin.closures).toEqual(expect.arrayContaining([{ from: '2027-02-16', to: '2027-02-18', reason: '春节休息' }]));
+    });
+  });
+
+  it('says how to type hours it cannot read, and saves nothing', async () => {
+    await openManage('cabin');
+    await waitFor(() => expect(document.getElementById('cabin-hours-0')).toBeTruthy());
+    typeInto('cabin-hours-0', '早上九点');
+    clickByClass('btn-save-cabin');
+    await screen.findByText('开放时间请按“09:00-10:00”这样填写，多个时段用空格隔开');
+  });
+
+  it('posts a finished duty shift to the ledger once', async () => {
+    ctx.h.stack.clock.offsetMs += 24 * 3600 * 1000;
+    await openManage('shifts');
+    fireEvent.click(document.querySelector('.choice-chips--shift-since [data-value="week"]')!);
+    const row = await waitFor(() => {
+      const first = byClass('duty-shift').find((el) => el.getElementsByClassName('btn-post-duty').length > 0);
+      if (!first) throw new Error('no shift to post yet');
+      return first as HTMLElement;
+    });
+    const shiftId = row.getAttribute('data-shift-id')!;
+    clickIn(row, 'btn-post-duty');
+    await waitFor(() => expect(row.textContent).toMatch(/已记 2\.5 小时服务时长/));
+    const entries = (await getDb().collection(COLLECTIONS.ledgerEntries).where({ sourceId: shiftId }).get()).data;
+    expect(entries).toMatchObject([{ source: 'duty', halfHours: 5 }]);
+  });
+});
+
 describe('格子屋月报', () => {
   it('counts the month’s loans and sale proceeds', async () => {
     await ctx.h.call('cabin', 'borrow', { itemId: SEW_2, requestId: 'req-borrow-report' }, ctx.h.identities.resident);

@@ -4,10 +4,21 @@ import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
 import { FormField } from '@/components/FormField';
 import type { CabinView, DutyShiftView } from '@shared/domain/cabin';
+import { formatShanghai } from '@shared/time';
 import { cabinApi } from '../../api';
 import { useShifts } from '../../hooks';
 import { Answer, useAction } from '../Answer';
 import { Paged } from '../Paged';
+
+const SINCE = [
+  { value: 'today', label: '今天起' },
+  { value: 'week', label: '上周起' },
+  { value: 'month', label: '一个月前起' },
+] as const;
+type Since = (typeof SINCE)[number]['value'];
+/** Past shifts are shown to post their hours; the function reads the day in Shanghai time. */
+const sinceDay = (since: Since): string | undefined =>
+  since === 'today' ? undefined : formatShanghai(Date.now() - (since === 'week' ? 7 : 31) * 24 * 3600 * 1000, 'YYYY-MM-DD');
 
 function ShiftRow({ shift, canPost, onRemoved }: { shift: DutyShiftView; canPost: boolean; onRemoved: () => void }) {
   const [posted, setPosted] = useState(shift.postedHalfHours);
@@ -63,7 +74,8 @@ function ShiftRow({ shift, canPost, onRemoved }: { shift: DutyShiftView; canPost
 
 /** 值班: the duty roster from today; add a weekly shift for a keeper or volunteer; post finished shifts' hours. */
 export function ManageShifts({ cabin }: { cabin: CabinView }) {
-  const shifts = useShifts(cabin.id);
+  const [since, setSince] = useState<Since>('today');
+  const shifts = useShifts(cabin.id, sinceDay(since));
   const people = [...(cabin.keepers ?? []), ...(cabin.volunteers ?? [])].filter((p, i, all) => all.findIndex((q) => q.memberId === p.memberId) === i);
   const [memberId, setMemberId] = useState('');
   const [date, setDate] = useState('');
@@ -100,6 +112,7 @@ export function ManageShifts({ cabin }: { cabin: CabinView }) {
       </View>
       <View className='card manage-shifts'>
         <View className='card__title'>值班表</View>
+        <ChoiceChips id='shift-since' single options={SINCE} value={[since]} onChange={([v]) => setSince(v as Since)} />
         <Paged list={shifts} empty='还没有排班。'>
           {shifts.items.map((s) => (
             <ShiftRow key={s.id} shift={s} canPost={cabin.canSetup} onRemoved={() => void shifts.refreshAfter((x) => x.id === s.id)} />

@@ -40,7 +40,7 @@ function LoanableActions({ item, busy, act }: { item: ItemView; busy: string | n
         <View className='cabin-my-loan'>
           <Text className={`cabin-row__title${item.myLoan.overdue ? ' cabin-overdue' : ''}`}>你正借着它：{dueText(item.myLoan)}</Text>
           <LinkButton className='btn-to-mine' type='default' url={CABIN_PAGES.mine}>
-            去续借或查看
+            查看我的借用
           </LinkButton>
         </View>
       ) : null}
