@@ -23,6 +23,17 @@ const sinceDay = (since: Since): string | undefined =>
 function ShiftRow({ shift, canPost, onRemoved }: { shift: DutyShiftView; canPost: boolean; onRemoved: () => void }) {
   const [posted, setPosted] = useState(shift.postedHalfHours);
   const { busy, answer, run } = useAction();
+  const post = () =>
+    run('post', async () => {
+      setPosted((await cabinApi.postDuty(shift.id)).shift.postedHalfHours);
+      return '已记入服务时长';
+    });
+  const remove = () =>
+    run('remove', async () => {
+      await cabinApi.removeShift(shift.id);
+      onRemoved();
+      return '';
+    });
   return (
     <View className='cabin-row duty-shift' data-shift-id={shift.id}>
       <Text className='cabin-row__title'>
@@ -32,37 +43,11 @@ function ShiftRow({ shift, canPost, onRemoved }: { shift: DutyShiftView; canPost
       {posted === null ? (
         <View className='cabin-row__actions'>
           {canPost ? (
-            <Button
-              className='btn-post-duty'
-              type='default'
-              size='large'
-              block
-              disabled={!!busy}
-              onClick={() =>
-                void run('post', async () => {
-                  const res = await cabinApi.postDuty(shift.id);
-                  setPosted(res.shift.postedHalfHours);
-                  return '已记入服务时长';
-                })
-              }
-            >
+            <Button className='btn-post-duty' type='default' size='large' block disabled={!!busy} onClick={() => void post()}>
               记服务时长
             </Button>
           ) : null}
-          <Button
-            className='btn-remove-shift'
-            type='default'
-            size='large'
-            block
-            disabled={!!busy}
-            onClick={() =>
-              void run('remove', async () => {
-                await cabinApi.removeShift(shift.id);
-                onRemoved();
-                return '';
-              })
-            }
-          >
+          <Button className='btn-remove-shift' type='default' size='large' block disabled={!!busy} onClick={() => void remove()}>
             取消这次值班
           </Button>
         </View>

@@ -5,13 +5,13 @@ import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
 import { CABIN_PAGES, cabinApi, newRequestId } from '@/features/cabin/api';
+import { Answer, useAction } from '@/features/cabin/components/Answer';
 import { CabinsOpen } from '@/features/cabin/components/CabinsOpen';
 import { Paged } from '@/features/cabin/components/Paged';
 import { dayTime, dueText } from '@/features/cabin/format';
 import { useMyDonations, useMyHolds, useMyLoans } from '@/features/cabin/hooks';
 import { Tabs, type TabDef } from '@/features/cabin/components/Tabs';
 import '@/features/cabin/cabin.scss';
-import { errorText } from '@/services/cloud';
 import { DONATION_STATUS_LABELS, HOLD_STATUS_LABELS, type DonationStatus, type LoanView } from '@shared/domain/cabin';
 
 type Tab = 'loans' | 'holds' | 'donations';
@@ -26,21 +26,13 @@ const openItem = (itemId: string) => void Taro.navigateTo({ url: CABIN_PAGES.ite
 
 function LoanRow({ loan, onRenewed }: { loan: LoanView; onRenewed: (loan: LoanView) => void }) {
   const [requestId] = useState(newRequestId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const renew = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, answer, run } = useAction();
+  const renew = () =>
+    run('renew', async () => {
       const { loan: renewed } = await cabinApi.renew(loan.id, requestId);
       onRenewed(renewed);
-      void Taro.showToast({ title: `已续借，${dueText(renewed)}`, icon: 'none', duration: 2000 });
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `已续借，${dueText(renewed)}`;
+    });
   return (
     <View className={`card cabin-loan${loan.overdue ? ' cabin-loan--overdue' : ''}`} data-loan-id={loan.id}>
       <Text className='cabin-row__title' onClick={() => openItem(loan.itemId)}>
@@ -54,13 +46,9 @@ function LoanRow({ loan, onRenewed }: { loan: LoanView; onRenewed: (loan: LoanVi
       <Text className='cabin-row__meta'>
         {dayTime(loan.borrowedAt)} 借出{loan.renewals ? `，续借过 ${loan.renewals} 次` : ''}
       </Text>
-      {error ? (
-        <View className='inline-error renew-error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <Answer answer={answer} className='renew-answer' />
       {loan.status === 'open' && loan.canRenew ? (
-        <Button className='btn-renew' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void renew()}>
+        <Button className='btn-renew' type='primary' size='large' block loading={!!busy} disabled={!!busy} onClick={() => void renew()}>
           续借
         </Button>
       ) : null}
@@ -90,39 +78,32 @@ function Loans() {
 
 function Holds() {
   const holds = useMyHolds();
-  const [error, setError] = useState<string | null>(null);
-  const cancel = async (holdId: string) => {
-    setError(null);
-    try {
+  const { answer, run } = useAction();
+  const cancel = (holdId: string) =>
+    run('cancel', async () => {
       await cabinApi.cancelHold(holdId);
       await holds.refreshAfter((h) => h.id === holdId);
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
+      return '已取消预约';
+    });
   return (
     <View className='cabin-my-holds'>
-      {error ? (
-        <View className='inline-error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <Answer answer={answer} className='holds-answer' />
       <Paged list={holds} empty='现在没有预约。'>
-      {holds.items.map((hold) => (
-        <View key={hold.id} className='card cabin-hold' data-hold-id={hold.id}>
-          <Text className='cabin-row__title' onClick={() => openItem(hold.itemId)}>
-            {hold.itemName}
-          </Text>
-          <Text className='cabin-row__meta'>
-            {HOLD_STATUS_LABELS[hold.status]}
-            {hold.status === 'waiting' && hold.position ? `，第 ${hold.position} 位` : ''}
-            {hold.status === 'ready' && hold.holdUntil ? `，请在 ${dayTime(hold.holdUntil)} 前来借` : ''}
-          </Text>
-          <Button className='btn-cancel-hold' type='default' size='large' block onClick={() => void cancel(hold.id)}>
-            取消预约
-          </Button>
-        </View>
-      ))}
+        {holds.items.map((hold) => (
+          <View key={hold.id} className='card cabin-hold' data-hold-id={hold.id}>
+            <Text className='cabin-row__title' onClick={() => openItem(hold.itemId)}>
+              {hold.itemName}
+            </Text>
+            <Text className='cabin-row__meta'>
+              {HOLD_STATUS_LABELS[hold.status]}
+              {hold.status === 'waiting' && hold.position ? `，第 ${hold.position} 位` : ''}
+              {hold.status === 'ready' && hold.holdUntil ? `，请在 ${dayTime(hold.holdUntil)} 前来借` : ''}
+            </Text>
+            <Button className='btn-cancel-hold' type='default' size='large' block onClick={() => void cancel(hold.id)}>
+              取消预约
+            </Button>
+          </View>
+        ))}
       </Paged>
     </View>
   );
@@ -130,39 +111,34 @@ function Holds() {
 
 function Donations() {
   const donations = useMyDonations();
-  const [error, setError] = useState<string | null>(null);
-  const withdraw = async (donationId: string) => {
-    setError(null);
-    try {
+  const { answer, run } = useAction();
+  const withdraw = (donationId: string) =>
+    run('withdraw', async () => {
       const { donation } = await cabinApi.withdrawDonation(donationId);
       donations.setItems((rows) => rows.map((r) => (r.id === donation.id ? donation : r)));
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
+      return '已撤回';
+    });
   return (
     <View className='cabin-my-donations'>
-      {error ? (
-        <View className='inline-error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <Answer answer={answer} className='donations-answer' />
       <Paged list={donations} empty='还没有捐赠过物品。'>
-      {donations.items.map((d) => (
-        <View key={d.id} className='card cabin-donation' data-donation-id={d.id}>
-          <View className='cabin-item__tags'>
-            <Text className='cabin-row__title'>{d.what}</Text>
-            <StatusTag label={DONATION_STATUS_LABELS[d.status]} tone={DONATION_TONES[d.status]} className='donation-status' />
+        {donations.items.map((d) => (
+          <View key={d.id} className='card cabin-donation' data-donation-id={d.id}>
+            <View className='cabin-item__tags'>
+              <Text className='cabin-row__title'>{d.what}</Text>
+              <StatusTag label={DONATION_STATUS_LABELS[d.status]} tone={DONATION_TONES[d.status]} className='donation-status' />
+            </View>
+            <Text className='cabin-row__meta'>
+              {dayTime(d.createdAt)} 提交 · {d.condition}
+            </Text>
+            {d.answer ? <Text className='cabin-row__meta donation-answer'>格子屋回复：{d.answer}</Text> : null}
+            {d.status === 'offered' ? (
+              <Button className='btn-withdraw-donation' type='default' size='large' block onClick={() => void withdraw(d.id)}>
+                撤回
+              </Button>
+            ) : null}
           </View>
-          <Text className='cabin-row__meta'>{dayTime(d.createdAt)} 提交 · {d.condition}</Text>
-          {d.answer ? <Text className='cabin-row__meta donation-answer'>格子屋回复：{d.answer}</Text> : null}
-          {d.status === 'offered' ? (
-            <Button className='btn-withdraw-donation' type='default' size='large' block onClick={() => void withdraw(d.id)}>
-              撤回
-            </Button>
-          ) : null}
-        </View>
-      ))}
+        ))}
       </Paged>
     </View>
   );
