@@ -52,6 +52,16 @@ describe('爱心格子屋 home', () => {
     expect(byClass('cabin-item-card')).toHaveLength(2);
   });
 
+  it('opens on the shelf whose QR label was scanned', async () => {
+    ctx.signIn('resident');
+    __setRouterParams({ scene: encodeURIComponent('s=cabin-baiyu1.umbrellas') });
+    render(<CabinHomePage />);
+    await screen.findByText('爱心雨伞（蓝）');
+    await idle();
+    expect(byClass('cabin-item-card')).toHaveLength(2);
+    expect(chip('cabin-section', 'umbrellas').className).toContain('chip--on');
+  });
+
   it('offers keepers the desk and the management pages', async () => {
     ctx.signIn('member');
     __setRouterParams({});
@@ -136,6 +146,30 @@ describe('我的借用', () => {
     const due = byClass('cabin-due')[0]!;
     expect(due.textContent).toMatch(/^已逾期/);
     expect(due.className).toContain('cabin-overdue');
+  });
+});
+
+describe('我的捐赠', () => {
+  it('shows the donor the keeper’s thanks and reason', async () => {
+    const { donation } = await ctx.h.call('cabin', 'offerDonation', { cabinId: 'cabin-baiyu1', what: '旧电熨斗', description: '', condition: '能用', photo: '', requestId: 'req-donate-iron-2' }, ctx.h.identities.resident);
+    await ctx.h.call('cabin', 'declineDonation', { donationId: donation.id, reason: '电器不方便外借，谢谢你的好意' }, ctx.h.identities.member);
+    ctx.signIn('resident');
+    render(<CabinMinePage />);
+    fireEvent.click(byClass('tab-donations')[0]!);
+    await screen.findByText('旧电熨斗');
+    expect(byClass('donation-status')[0]!.textContent).toBe('已婉谢');
+    expect(byClass('donation-answer')[0]!.textContent).toBe('格子屋回复：电器不方便外借，谢谢你的好意');
+  });
+
+  it('cancels a hold from 我的预约', async () => {
+    await ctx.h.call('cabin', 'hold', { itemId: SEW_1, requestId: 'req-hold-mine' }, ctx.h.identities.resident);
+    ctx.signIn('resident');
+    render(<CabinMinePage />);
+    fireEvent.click(byClass('tab-holds')[0]!);
+    await screen.findByText('针线包（一号）');
+    expect(byClass('cabin-hold')[0]!.textContent).toMatch(/已为你预留，请在 .+ 前来借/);
+    clickByClass('btn-cancel-hold');
+    await screen.findByText('现在没有预约。');
   });
 });
 
