@@ -98,6 +98,21 @@ describeInBrowser('爱心格子屋, in the H5 build', () => {
     await e.shot('cabin-6-sale');
   });
 
+  it('the keeper on duty lends a book to a resident found by name', async () => {
+    const { page } = e;
+    await desk('lend');
+    await page.fill('#lend-search input', '药');
+    await page.click('.btn-lend-search');
+    await page.click(`.lend-item[data-item-id="${demoCabinItemId('book-2')}"]`);
+    await page.fill('#resident-search input', '刘');
+    await page.click('.btn-resident-search');
+    await page.click('.resident-match:has-text("刘美华")');
+    await e.shot('cabin-6b-desk-lend');
+    await page.click('.btn-lend');
+    await page.waitForSelector('.lend-answer.cabin-answer--ok');
+    await expect(page.locator('.lend-answer').textContent()).resolves.toMatch(/^已把「家庭常备药手册」借给刘美华，\d+月\d+日前归还$/);
+  });
+
   it('a borrower allows reminders with a tap, gets the overdue notice, and the overdue loan blocks a new one', async () => {
     const { page } = e;
     const umbrella = demoCabinItemId('umbrella-1');
@@ -122,5 +137,9 @@ describeInBrowser('爱心格子屋, in the H5 build', () => {
     await page.waitForSelector('.item-answer.cabin-answer--error');
     await expect(page.locator('.item-answer').textContent()).resolves.toBe('你有逾期未还的物品，请先归还再借新的');
     await e.shot('cabin-8-overdue-blocks');
+
+    await open('member', `/packages/cabin/pages/report/index?cabinId=${DEMO_CABIN_ID}`, '.page-cabin-report:not(.is-busy) .figure-loans');
+    await expect(page.locator('.figure-sales').textContent()).resolves.toBe('义卖1 件，共 ¥6.00');
+    await e.shot('cabin-9-report');
   });
 });
