@@ -164,6 +164,23 @@ describe('格子屋管理', () => {
     await screen.findByText('库存现在是 50 颗');
   });
 
+  it('prints an item’s QR label, and sends a lost item to the lost state', async () => {
+    ctx.signIn('member');
+    __setRouterParams({ cabinId: DEMO_CABIN_ID });
+    render(<CabinManagePage />);
+    fireEvent.click(await waitFor(() => rowOf('manage-item', 'data-item-id', SEW_2)));
+    await waitFor(() => expect(byClass('item-label')).toHaveLength(1));
+    clickByClass('btn-item-label');
+    await waitFor(() => expect(byClass('item-label__image')).toHaveLength(1));
+    expect(byClass('item-label__image')[0]!.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    fireEvent.click(document.querySelector('.choice-chips--item-status [data-value="lost"]')!);
+    typeInto('status-note', '借出后找不到了');
+    clickByClass('btn-set-status');
+    await screen.findByText('已设为遗失');
+    const item = (await getDb().collection(COLLECTIONS.cabinItems).doc(SEW_2).get()).data[0];
+    expect(item).toMatchObject({ status: 'lost' });
+  });
+
   it('shows field errors in Chinese and adds nothing', async () => {
     ctx.signIn('member');
     __setRouterParams({ cabinId: DEMO_CABIN_ID });

@@ -70,7 +70,7 @@ function Label({ itemId }: { itemId: string }) {
   const { busy, answer, run } = useAction();
   return (
     <View className='card item-label'>
-      {image ? <Image className='item-label__image' src={image} mode='aspectFit' style={{ width: '300px', height: '300px' }} /> : null}
+      {image ? <Image className='item-label__image' src={image} mode='aspectFit' /> : null}
       <Button
         className='btn-item-label'
         type='default'
