@@ -33,7 +33,7 @@ import * as q from './cabin.queries';
 import type { In, Out } from './cabin.types';
 import { renewable } from './lending';
 import { tellLowStock } from './messages';
-import { passOn } from './queue';
+import { endQueue, passOn } from './queue';
 
 /** A history line of an item. */
 export function logOf(item: ItemDoc, id: string, kind: HistoryKind, by: Caller, at: Date, extra: Partial<LogDoc> = {}): LogDoc {
@@ -90,6 +90,8 @@ function toItemView(item: ItemDoc, cabin: CabinDoc, caller: Caller, now: Date, e
     condition: item.condition,
     lowStockAt: item.lowStockAt,
     waiting: item.waiting,
+    timesLent: item.loans,
+    since: item.createdAt.toISOString(),
     myHold: mineHold && !(mineHold.status === 'ready' && mineHold.holdUntil && mineHold.holdUntil <= now) ? toHoldView(mineHold, extras.position) : null,
     myLoan: mineLoan ? toLoanView(mineLoan, now, extras.renewable, false) : null,
     loanRule,
@@ -208,6 +210,7 @@ export async function setStatus(input: In<'setStatus'>, { identity }: CallContex
       ? (await passOn(found, guard, {}, resolveRules(await q.findRules(found.communityId)), now)).moved
       : await q.updateItemIf(found._id, guard, { status: input.status, updatedAt: now });
   if (!moved) throw new AppError('CABIN.STATUS_LOCKED');
+  if ((input.status === 'retired' || input.status === 'lost') && found.waiting > 0) await endQueue(found._id, now);
   await q.insertLog(logOf(found, `${found._id}:status:${now.getTime()}`, 'status', caller, now, { note: [input.status, input.note].filter(Boolean).join('；') }));
   return { item: await fullView((await q.findItem(found._id)) ?? found, cabin, caller) };
 }

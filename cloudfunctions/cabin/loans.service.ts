@@ -13,7 +13,7 @@ import * as q from './cabin.queries';
 import type { In, Out } from './cabin.types';
 import { lendItem, renewable, type Borrower } from './lending';
 import { tellOverdue } from './messages';
-import { expireHold, passOn, settleQueue, writeHold } from './queue';
+import { endQueue, expireHold, passOn, settleQueue, writeHold } from './queue';
 
 function borrowerOf(caller: Caller): Borrower {
   return { memberId: caller.memberId, communityId: caller.communityId!, name: caller.record?.name ?? '', phone: caller.record?.phone ?? '' };
@@ -258,6 +258,7 @@ export async function takeBack(input: In<'takeBack'>, { identity }: CallContext)
         ? await passOn(item, { loanId: loan._id }, extra, resolveRules(rulesDoc), now)
         : { moved: await q.updateItemIf(item._id, { loanId: loan._id }, { ...extra, status: input.status, holderId: null, updatedAt: now }), holderId: null };
     heldForNext = !!step.holderId;
+    if (step.moved && input.status === 'lost' && item.waiting > 0) await endQueue(item._id, now);
   }
   // Both once per loan by their keys, so a retry after a crash completes them.
   await Promise.all([

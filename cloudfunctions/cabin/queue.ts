@@ -52,6 +52,19 @@ export async function passOn(
   return { moved, holderId: null };
 }
 
+/** An item leaving the shelves for good (retired, lost) ends its queue: each waiting place is cancelled once. */
+export async function endQueue(itemId: string, now: Date): Promise<void> {
+  for (;;) {
+    const waiting = await q.firstWaiting(itemId, BATCH);
+    for (const place of waiting) {
+      if (await q.updateHoldIf(place._id, { status: 'waiting' }, { status: 'cancelled', updatedAt: now })) {
+        await q.updateItemIf(itemId, { waiting: command().gt(0) }, { waiting: command().inc(-1) });
+      }
+    }
+    if (waiting.length < BATCH) return;
+  }
+}
+
 /** A hold that ran out: marked expired, and the item handed on. Lazily on reads and borrows, and by the timer. */
 export async function expireHold(item: ItemDoc, rules: LoanRules, now: Date): Promise<void> {
   if (!holdExpired(item, now) || !item.holdId) return;

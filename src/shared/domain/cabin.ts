@@ -193,6 +193,10 @@ export interface ItemView extends ItemSummaryView {
   lowStockAt: number | null;
   /** Loanable: people waiting for it (no names). */
   waiting: number;
+  /** Loanable: how many times it has been lent (the history residents see, without names). */
+  timesLent: number;
+  /** When it came to the cabin. */
+  since: string;
   /** Loanable: the caller's own hold or place in the queue. */
   myHold: HoldView | null;
   /** Loanable: the caller's own open loan of it. */

@@ -109,8 +109,12 @@ describe('inventory', () => {
     await h.call('cabin', 'setStatus', { itemId: 'cbi-umbrella-2', status: 'available', note: '修好了' }, h.identities.member);
     const { loan } = await h.call('cabin', 'borrow', { itemId: 'cbi-umbrella-2', requestId: rid() }, a!.openid);
     await fail(h.invoke('cabin', { action: 'setStatus', payload: { itemId: 'cbi-umbrella-2', status: 'retired', note: '' } }, h.identities.member), 'CABIN.STATUS_LOCKED');
+    const [b] = await residents(h, 1, 'cabin-b');
+    await h.call('cabin', 'hold', { itemId: 'cbi-umbrella-2', requestId: rid() }, b!.openid);
     await h.call('cabin', 'takeBack', { loanId: loan.id, condition: '没有还回来', status: 'lost' }, h.identities.member);
-    expect((await doc('cabinItems', 'cbi-umbrella-2'))!.status).toBe('lost');
+    expect((await doc('cabinItems', 'cbi-umbrella-2'))!).toMatchObject({ status: 'lost', waiting: 0 });
+    // Nobody keeps waiting for a lost item.
+    expect((await h.call('cabin', 'myHolds', {}, b!.openid)).items).toEqual([]);
     await h.call('cabin', 'setStatus', { itemId: 'cbi-buttons', status: 'retired', note: '' }, h.identities.member);
     expect((await h.call('cabin', 'items', { cabinId: CABIN, sectionKey: 'buttons' }, a!.openid)).items.map((i: { id: string }) => i.id)).not.toContain('cbi-buttons');
     await fail(h.invoke('cabin', { action: 'item', payload: { itemId: 'cbi-buttons' } }, a!.openid), 'COMMON.NOT_FOUND');

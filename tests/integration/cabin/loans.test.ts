@@ -79,6 +79,7 @@ describe('a resident holds, borrows, renews and returns', () => {
 
     const { loan } = await h.call('cabin', 'borrow', { itemId: 'cbi-sew-1', requestId: rid() }, h.identities.resident);
     expect(loan).toMatchObject({ status: 'open', renewals: 0, canRenew: true, overdue: false, atDesk: false });
+    expect((await h.call('cabin', 'item', { itemId: 'cbi-sew-1' }, h.identities.applicant1)).item).toMatchObject({ timesLent: 1, since: expect.any(String) });
     expect((await doc('cabinHolds', hold.id))!.status).toBe('fulfilled');
     expect((await h.call('cabin', 'myHolds', {}, h.identities.resident)).items).toHaveLength(0);
 
