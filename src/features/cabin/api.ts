@@ -70,7 +70,7 @@ export const CABIN_PAGES = {
   item: (id: string) => withQuery('/packages/cabin/pages/item/index', { id }),
   donate: (cabinId: string) => withQuery('/packages/cabin/pages/donate/index', { cabinId }),
   desk: (cabinId: string) => withQuery('/packages/cabin/pages/desk/index', { cabinId }),
-  newCabin: '/packages/cabin/pages/manage/index',
+  newCabin: '/packages/cabin/pages/manage/index?new=1',
   manage: (cabinId: string) => withQuery('/packages/cabin/pages/manage/index', { cabinId }),
   report: (cabinId: string) => withQuery('/packages/cabin/pages/report/index', { cabinId }),
 };

@@ -14,6 +14,17 @@ export function useCabin(cabinId: string | null) {
   return useCloudQuery(cabinId ? fetch : null);
 }
 
+/**
+ * The cabin a staff page is about: `cabinId` from the link, else the 居民区's first cabin (the 我的 page links without
+ * one). `none`: the 居民区 has no cabin yet.
+ */
+export function usePageCabin(paramId: string | undefined) {
+  const home = useCloudQuery(paramId ? null : cabinApi.home);
+  const cabinId = paramId || home.data?.cabins[0]?.id || null;
+  const query = useCabin(cabinId);
+  return { query, none: !paramId && !!home.data && home.data.cabins.length === 0, error: query.error ?? home.error };
+}
+
 /** A cabin's items by the filter, 20 a page; a new filter starts again from page 1. */
 export function useCabinItems(cabinId: string | null, filter: ItemFilter) {
   const key = JSON.stringify(filter);

@@ -6,6 +6,7 @@ import CabinReportPage from '@/packages/cabin/pages/report/index';
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
 import { DEMO_CABIN_ID, demoCabinItemId } from '../../../emulator/seed/cabin';
+import { redirectTo } from '../../__mocks__/taro';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
 
@@ -116,6 +117,14 @@ describe('值守台', () => {
     openTab('stock');
     await waitFor(() => expect(byClass('low-stock-item')).toHaveLength(1));
     expect(byClass('low-stock-item')[0]!.textContent).toBe('棉线（黑色）剩 5 卷');
+  });
+
+  it('opens on the 居民区’s cabin when linked without one (the 我的 entry)', async () => {
+    ctx.signIn('member');
+    __setRouterParams({});
+    render(<CabinDeskPage />);
+    await waitFor(() => expect(byClass('tab-lend')).toHaveLength(1));
+    expect(byClass('cabin-open__name')[0]!.textContent).toBe('爱心格子屋');
   });
 
   it('tells a resident the desk is not theirs', async () => {
@@ -232,6 +241,21 @@ describe('格子屋设置 (committee)', () => {
       expect(cabin.hours[6]).toEqual([{ from: '09:00', to: '11:00' }]);
       expect(cabin.closures).toEqual(expect.arrayContaining([{ from: '2027-02-16', to: '2027-02-18', reason: '春节休息' }]));
     });
+  });
+
+  it('opens a second cabin with its hours and a section', async () => {
+    ctx.signIn('committee');
+    __setRouterParams({ new: '1' });
+    render(<CabinManagePage />);
+    typeInto('cabin-name', '雨伞角');
+    typeInto('cabin-place', '8号楼门厅');
+    for (let day = 0; day < 5; day += 1) typeInto(`cabin-hours-${day}`, '08:00-18:00');
+    clickByClass('btn-save-cabin');
+    await waitFor(() => expect(redirectTo).toHaveBeenCalled());
+    const saved = (await getDb().collection(COLLECTIONS.cabins).where({ name: '雨伞角' }).get()).data[0];
+    expect(saved).toMatchObject({ communityId: 'cm-baiyu1', place: '8号楼门厅', sections: [{ name: '共享书架', hours: null }] });
+    expect(saved.hours[0]).toEqual([{ from: '08:00', to: '18:00' }]);
+    expect(saved.hours[6]).toEqual([]);
   });
 
   it('says how to type hours it cannot read, and saves nothing', async () => {

@@ -8,7 +8,7 @@ import { DeskOverdue } from '@/features/cabin/components/desk/DeskOverdue';
 import { DeskReturns } from '@/features/cabin/components/desk/DeskReturns';
 import { DeskSales } from '@/features/cabin/components/desk/DeskSales';
 import { DeskStock } from '@/features/cabin/components/desk/DeskStock';
-import { useCabin } from '@/features/cabin/hooks';
+import { usePageCabin } from '@/features/cabin/hooks';
 import { Tabs, type TabDef } from '@/features/cabin/components/Tabs';
 import '@/features/cabin/cabin.scss';
 
@@ -27,8 +27,7 @@ const KEEPER_TABS: TabDef<Tab>[] = [
 
 /** 格子屋值守台: lend and take back, overdue loans with reminders; keepers also sales, donations and low stock. */
 export default function CabinDeskPage() {
-  const cabinId = (useRouter().params as Record<string, string | undefined>).cabinId ?? '';
-  const query = useCabin(cabinId || null);
+  const { query, none, error } = usePageCabin((useRouter().params as Record<string, string | undefined>).cabinId);
   const cabin = query.data?.cabin ?? null;
   const [tab, setTab] = useState<Tab>('lend');
   const tabs = cabin?.canManage ? [...DESK_TABS, ...KEEPER_TABS] : DESK_TABS;
@@ -38,9 +37,9 @@ export default function CabinDeskPage() {
     <PageShell
       className={`page-cabin-desk${query.loading ? ' is-busy' : ''}`}
       title='格子屋值守台'
-      loading={query.loading && !cabin}
-      error={refused ?? (cabin ? null : (query.error ?? (cabinId ? null : '请从格子屋首页进入值守台')))}
-      onRetry={cabinId && !refused ? () => void query.reload() : undefined}
+      loading={!cabin && !error && !none}
+      error={refused ?? (cabin ? null : none ? '居委还没有开设格子屋' : error)}
+      onRetry={refused || none ? undefined : () => void query.reload()}
     >
       {cabin ? (
         <>

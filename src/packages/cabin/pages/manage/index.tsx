@@ -8,7 +8,7 @@ import { ManageItems } from '@/features/cabin/components/manage/ManageItems';
 import { ManageRules } from '@/features/cabin/components/manage/ManageRules';
 import { ManageShifts } from '@/features/cabin/components/manage/ManageShifts';
 import { ManageStaff } from '@/features/cabin/components/manage/ManageStaff';
-import { useCabin } from '@/features/cabin/hooks';
+import { usePageCabin } from '@/features/cabin/hooks';
 import { Tabs, type TabDef } from '@/features/cabin/components/Tabs';
 import '@/features/cabin/cabin.scss';
 
@@ -24,31 +24,28 @@ const SETUP_TABS: TabDef<Tab>[] = [
   { key: 'rules', label: '规则' },
 ];
 
-/**
- * 格子屋管理: keepers manage items and stock and the duty roster; the committee also the opening hours, holidays,
- * sections, keepers and loan rules. Without a cabinId the committee opens a new cabin.
- */
-export default function CabinManagePage() {
-  const cabinId = (useRouter().params as Record<string, string | undefined>).cabinId ?? '';
-  const query = useCabin(cabinId || null);
+/** 开设格子屋: the committee opens a cabin, then manages it. */
+function NewCabin() {
+  return (
+    <PageShell className='page-cabin-manage' title='开设格子屋'>
+      <CabinForm cabin={null} onSaved={(saved) => void Taro.redirectTo({ url: CABIN_PAGES.manage(saved.id) })} />
+    </PageShell>
+  );
+}
+
+function ManageCabin({ cabinId }: { cabinId: string | undefined }) {
+  const { query, none, error } = usePageCabin(cabinId);
   const cabin = query.data?.cabin ?? null;
   const [tab, setTab] = useState<Tab>('items');
-
-  if (!cabinId) {
-    return (
-      <PageShell className='page-cabin-manage' title='开设格子屋'>
-        <CabinForm cabin={null} onSaved={(saved) => void Taro.redirectTo({ url: CABIN_PAGES.manage(saved.id) })} />
-      </PageShell>
-    );
-  }
+  if (none) return <NewCabin />;
   const tabs = cabin?.canSetup ? [...KEEPER_TABS, ...SETUP_TABS] : KEEPER_TABS;
   const refused = cabin && !cabin.canManage && !cabin.canSetup ? '只有格子屋的管理员能管理物品' : null;
   return (
     <PageShell
       className={`page-cabin-manage${query.loading ? ' is-busy' : ''}`}
       title='格子屋管理'
-      loading={query.loading && !cabin}
-      error={refused ?? (cabin ? null : query.error)}
+      loading={!cabin && !error}
+      error={refused ?? (cabin ? null : error)}
       onRetry={refused ? undefined : () => void query.reload()}
     >
       {cabin ? (
@@ -64,4 +61,13 @@ export default function CabinManagePage() {
       ) : null}
     </PageShell>
   );
+}
+
+/**
+ * 格子屋管理: keepers manage items and stock and the duty roster; the committee also the opening hours, holidays,
+ * sections, keepers and loan rules. With `new=1`, or while the 居民区 has none, the committee opens a cabin.
+ */
+export default function CabinManagePage() {
+  const params = useRouter().params as Record<string, string | undefined>;
+  return params.new ? <NewCabin /> : <ManageCabin cabinId={params.cabinId} />;
 }

@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { cabinApi } from '@/features/cabin/api';
 import { OpenBadge } from '@/features/cabin/components/OpenBadge';
-import { useCabin } from '@/features/cabin/hooks';
+import { usePageCabin } from '@/features/cabin/hooks';
 import '@/features/cabin/cabin.scss';
 import { useCloudQuery } from '@/hooks/useCloudQuery';
 import { formatFen } from '@shared/domain/cabin';
@@ -25,8 +25,9 @@ function Figure({ label, value, name }: { label: string; value: string | number;
 
 /** 格子屋月报: a month's loans, most borrowed items, stock used, donations, sale proceeds and duty hours. */
 export default function CabinReportPage() {
-  const cabinId = (useRouter().params as Record<string, string | undefined>).cabinId ?? '';
-  const cabin = useCabin(cabinId || null).data?.cabin ?? null;
+  const page = usePageCabin((useRouter().params as Record<string, string | undefined>).cabinId);
+  const cabin = page.query.data?.cabin ?? null;
+  const cabinId = cabin?.id ?? '';
   const [month, setMonth] = useState(() => monthOf(new Date()));
   const fetch = useCallback(() => cabinApi.report(cabinId, month), [cabinId, month]);
   const report = useCloudQuery(cabinId ? fetch : null);
@@ -37,8 +38,8 @@ export default function CabinReportPage() {
     <PageShell
       className={`page-cabin-report${report.loading ? ' is-busy' : ''}`}
       title={`${year}年${Number(mon)}月 格子屋月报`}
-      loading={report.loading && !r}
-      error={r ? null : (report.error ?? (cabinId ? null : '请从格子屋首页进入月报'))}
+      loading={!r && !report.error && !page.error && !page.none}
+      error={r ? null : page.none ? '居委还没有开设格子屋' : (report.error ?? page.error)}
       onRetry={cabinId ? () => void report.reload() : undefined}
     >
       {cabin ? <OpenBadge name={cabin.name} state={cabin.openState} /> : null}
