@@ -68,17 +68,27 @@ function loanDocOf(item: ItemDoc, loanId: string, borrower: Borrower, lender: Le
   };
 }
 
-/** The item's state a loan may start from, for this borrower, or the refusal. */
-function claimGuard(item: ItemDoc, borrower: Borrower, now: Date): Record<string, unknown> {
-  if (item.kind !== 'loanable') throw new AppError('CABIN.NOT_LOANABLE');
-  if (item.status === 'retired') throw new AppError('CABIN.RETIRED');
+/** A claim that keeps losing to other writers gives up (COMMON.BUSY) after this many tries. */
+const CLAIM_ATTEMPTS = 3;
+
+/** The state a loan may start from for this borrower, as a guard on the item; null when it may not. */
+function claimable(item: ItemDoc, borrower: Borrower, now: Date): Record<string, unknown> | null {
+  if (item.kind !== 'loanable') return null;
   if (item.status === 'available') return { status: 'available' };
   if (item.status === 'on-hold' && item.holderId === borrower.memberId) return { status: 'on-hold', holderId: borrower.memberId };
   if (item.status === 'on-hold' && holdExpired(item, now) && item.waiting === 0) {
     return { status: 'on-hold', holdId: item.holdId, holdUntil: command().lte(now), waiting: 0 };
   }
-  if (item.status === 'on-hold') throw new AppError('CABIN.HELD_FOR_OTHER');
-  throw new AppError('CABIN.NOT_AVAILABLE');
+  return null;
+}
+
+/** The guard a loan starts from, or the refusal. */
+function claimGuard(item: ItemDoc, borrower: Borrower, now: Date): Record<string, unknown> {
+  if (item.kind !== 'loanable') throw new AppError('CABIN.NOT_LOANABLE');
+  if (item.status === 'retired') throw new AppError('CABIN.RETIRED');
+  const guard = claimable(item, borrower, now);
+  if (guard) return guard;
+  throw new AppError(item.status === 'on-hold' ? 'CABIN.HELD_FOR_OTHER' : 'CABIN.NOT_AVAILABLE');
 }
 
 /**
@@ -124,21 +134,24 @@ export async function lendItem(itemId: string, borrower: Borrower, lender: Lende
   const [cabin, reserved] = await Promise.all([q.findCabin(item.cabinId), reserve(borrower, loanClass, rules.classes[loanClass].maxItems, loanId)]);
   if (!reserved) throw new AppError('CABIN.LOAN_LIMIT');
   const due = dueFor(now, rules.classes[loanClass].loanDays, cabin?.hours ?? [], cabin?.closures ?? []);
-  const claimed = await q.updateItemIf(item._id, guard, {
-    status: 'on-loan',
-    holderId: borrower.memberId,
-    holdId: null,
-    holdUntil: null,
-    loanId,
-    dueAt: due.dueAt,
-    loans: command().inc(1),
-    updatedAt: now,
-  });
-  if (!claimed) {
+  const patch = { status: 'on-loan', holderId: borrower.memberId, holdId: null, holdUntil: null, loanId, dueAt: due.dueAt, loans: command().inc(1), updatedAt: now };
+  let claimed = await q.updateItemIf(item._id, guard, patch);
+  for (let attempt = 0; !claimed && attempt < CLAIM_ATTEMPTS; attempt += 1) {
     const fresh = await q.findItem(item._id);
     if (fresh?.loanId === loanId) return raced(fresh);
+    // It moved between the read and the claim (the timer released a hold, a return came in): still claimable, try
+    // again from its new state; otherwise the reservation goes back and the refusal says why.
+    const next = fresh ? claimable(fresh, borrower, now) : null;
+    if (!next) {
+      await q.releaseSlot(borrower.memberId, loanClass, loanId);
+      throw new AppError(fresh?.status === 'on-hold' ? 'CABIN.HELD_FOR_OTHER' : 'CABIN.NOT_AVAILABLE');
+    }
+    item = fresh!;
+    claimed = await q.updateItemIf(item._id, next, patch);
+  }
+  if (!claimed) {
     await q.releaseSlot(borrower.memberId, loanClass, loanId);
-    throw new AppError(fresh?.status === 'on-hold' && fresh.holderId !== borrower.memberId ? 'CABIN.HELD_FOR_OTHER' : 'CABIN.NOT_AVAILABLE');
+    throw new AppError('COMMON.BUSY');
   }
 
   const loan = loanDocOf(item, loanId, borrower, lender, now, due.dueAt);

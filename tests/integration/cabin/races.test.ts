@@ -66,6 +66,25 @@ describe('races, with real concurrency', () => {
     }
   });
 
+  it('the timer releasing a hold while another resident borrows it: the borrow still goes through, once', async () => {
+    const [holder, other] = await residents(h, 2);
+    for (let round = 0; round < 5; round += 1) {
+      const kit = await addItem(h, sewingKit(`计时针线包${round}`));
+      await h.call('cabin', 'hold', { itemId: kit.id, requestId: rid('hold') }, holder!.openid);
+      advance(h, 49 * HOUR);
+      const [, borrowed] = await Promise.all([
+        h.timer('cabin', 'cabin-sweep'),
+        h.invoke('cabin', { action: 'borrow', payload: { itemId: kit.id, requestId: rid('b') } }, other!.openid),
+      ]);
+      expect(borrowed.ok).toBe(true);
+      const loans = await docs('cabinLoans', { itemId: kit.id });
+      expect(loans).toHaveLength(1);
+      expect((await doc('cabinItems', kit.id))!).toMatchObject({ status: 'on-loan', holderId: other!.memberId, loanId: loans[0]!._id });
+      await h.call('cabin', 'takeBack', { loanId: loans[0]!._id, condition: '' }, h.identities.member);
+      advance(h, -49 * HOUR);
+    }
+  });
+
   it('100 concurrent takes of a consumable with stock 40: exactly 40, and 40 movements', async () => {
     const item = await h.call(
       'cabin',
