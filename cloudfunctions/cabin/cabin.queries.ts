@@ -149,6 +149,16 @@ export async function lowStockPage(cabinId: string, page: number): Promise<Paged
   return toPage(low.slice(pageStart(page), pageStart(page) + PAGE_FETCH));
 }
 
+/** How many items on the shelves (not retired) sit in these sections of a cabin. */
+export async function countInSections(cabinId: string, sectionKeys: readonly string[]): Promise<number> {
+  if (sectionKeys.length === 0) return 0;
+  const _ = command();
+  const res = await col(COLLECTIONS.cabinItems)
+    .where({ cabinId, sectionKey: _.in([...sectionKeys]), status: _.neq('retired') })
+    .count();
+  return res.total as number;
+}
+
 /** Items whose hold ran out, for the timer. */
 export async function expiredHolds(now: Date, limit: number): Promise<ItemDoc[]> {
   const res = await col(COLLECTIONS.cabinItems)

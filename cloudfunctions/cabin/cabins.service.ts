@@ -57,7 +57,10 @@ export async function cabin(input: In<'cabin'>, { identity }: CallContext): Out<
   return { cabin: toCabinView(found, caller, now, await q.onDuty(found._id, now)) };
 }
 
-/** Round trips: 1 (caller) + 1 (the cabin: added once per request id, or read) + 1 (changed) + 1 (on duty); plus the content check. */
+/**
+ * Round trips: 1 (caller) + 1 (the cabin: added once per request id, or read) + 1 (items in dropped sections) + 1
+ * (changed) + 1 (on duty); plus the content check.
+ */
 export async function saveCabin(input: In<'saveCabin'>, { identity }: CallContext): Out<'saveCabin'> {
   const caller = await loadCaller(identity);
   authorize(caller, 'cabin.setup', { communityId: caller.communityId });
@@ -68,6 +71,8 @@ export async function saveCabin(input: In<'saveCabin'>, { identity }: CallContex
   let saved: CabinDoc;
   if (input.cabinId) {
     const found = ensureSameCommunity(caller, await q.findCabin(input.cabinId));
+    const dropped = found.sections.filter((s) => !c.sections.some((x) => x.key === s.key)).map((s) => s.key);
+    if ((await q.countInSections(found._id, dropped)) > 0) throw new AppError('CABIN.SECTION_IN_USE');
     await q.updateCabinIf(found._id, { communityId: found.communityId }, fields);
     saved = { ...found, ...fields };
   } else {

@@ -389,10 +389,10 @@ export const cabinActions = {
   }),
 
   // ---- The committee -----------------------------------------------------------------------------------------
-  /** Creates a cabin (no cabinId; the request id makes a retry create it once) or changes one. */
+  /** Creates a cabin (no cabinId; the request id makes a retry create it once) or changes one; a section with items stays. */
   saveCabin: action<{ cabin: CabinView }>()({
     input: v.object({ cabinId: v.optional(id), cabin: cabinFields, requestId }),
-    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'COMMON.CONTENT_REJECTED'],
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'COMMON.CONTENT_REJECTED', 'CABIN.SECTION_IN_USE'],
   }),
 
   /** Names a cabin's keepers and duty volunteers by phone (approved members of the 居民区). */

@@ -20,6 +20,7 @@ export const CABIN_ERRORS = {
   'CABIN.STATUS_LOCKED': '物品正被借用或预留，归还后才能修改状态',
   'CABIN.KIND_CHANGED': '物品类别创建后不能修改，请下架后重新添加',
   'CABIN.SECTION_NOT_FOUND': '没有找到这个区域，请刷新后再试',
+  'CABIN.SECTION_IN_USE': '这个区域里还有物品，请先把物品移到别的区域或下架',
   'CABIN.PERSON_NOT_FOUND': '没有找到这位居民，请核对手机号',
   'CABIN.NOT_A_MEMBER': '只能指定本居民区的梯队成员',
   'CABIN.DONATION_ANSWERED': '这份捐赠已经回复过了',

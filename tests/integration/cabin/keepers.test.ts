@@ -66,6 +66,16 @@ describe('who may do what (the permission matrix, with the cabin naming its keep
     expect(bad).toMatchObject({ ok: false, error: { code: 'COMMON.INVALID_INPUT', fields: { 'cabin.hours': '请填写一周七天的开放时间' } } });
     await fail(h.invoke('cabin', { action: 'saveCabin', payload: { cabin: { ...cabin, name: '违规测试词' }, requestId: rid() } }, h.identities.committee), 'COMMON.CONTENT_REJECTED');
     await fail(h.invoke('cabin', { action: 'saveCabin', payload: { cabin, requestId: rid() } }, h.identities.member), 'COMMON.FORBIDDEN');
+
+    // Sections may change, but one with items on its shelves stays.
+    const demo = (await h.call('cabin', 'cabin', { cabinId: CABIN }, h.identities.committee)).cabin;
+    const edit = (sections: { key: string; name: string; hours: unknown }[]) =>
+      h.invoke('cabin', { action: 'saveCabin', payload: { cabinId: CABIN, cabin: { name: demo.name, place: demo.place, description: demo.description, hours: demo.hours, sections, closures: demo.closures }, requestId: rid() } }, h.identities.committee);
+    const keep = demo.sections.map((s: { key: string; name: string; hours: unknown }) => ({ key: s.key, name: s.name, hours: s.hours }));
+    await fail(edit(keep.filter((s: { key: string }) => s.key !== 'umbrellas')), 'CABIN.SECTION_IN_USE');
+    const renamed = await edit([...keep.map((s: { key: string; name: string }) => (s.key === 'papers' ? { ...s, name: '读报角' } : s)), { key: 'toys', name: '玩具角', hours: null }]);
+    expect(renamed.ok).toBe(true);
+    expect((await h.call('cabin', 'item', { itemId: 'cbi-xinmin' }, h.identities.resident)).item.sectionName).toBe('读报角');
   });
 });
 
