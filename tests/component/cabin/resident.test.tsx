@@ -88,6 +88,7 @@ describe('物品详情', () => {
     await screen.findByText('借用成功');
     await idle();
     expect(byClass('cabin-my-loan')[0]?.textContent).toMatch(/你正借着它：\d+月\d+日前归还/);
+    expect(byClass('cabin-item-since')[0]?.textContent).toMatch(/^\d{4}年\d+月来到格子屋，已借出过 1 次$/);
     // Reminders only in answer to a tap: one of each allowed.
     clickByClass('btn-remind-me');
     await screen.findByText('好的，到期前会通过微信提醒你');

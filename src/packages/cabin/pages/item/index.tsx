@@ -17,6 +17,7 @@ import { photoSrc } from '@/features/cabin/photo';
 import '@/features/cabin/cabin.scss';
 import { errorText } from '@/services/cloud';
 import { formatFen, HOLD_STATUS_LABELS, parseCabinScene, type ItemView } from '@shared/domain/cabin';
+import { formatShanghai } from '@shared/time';
 
 /** The item's id: `id` from a link, or the `scene` of its QR label scanned with WeChat (H5: the label's URL). */
 function itemIdOf(params: Record<string, string | undefined>): string {
@@ -147,6 +148,9 @@ export default function CabinItemPage() {
             {item.kind === 'sale' && item.priceFen !== null ? <Text className='cabin-row__title cabin-price'>义卖价 {formatFen(item.priceFen)}，善款用于社区公益</Text> : null}
             {item.description ? <Text className='cabin-item__meta'>{item.description}</Text> : null}
             {item.condition ? <Text className='cabin-item__meta'>品相：{item.condition}</Text> : null}
+            <Text className='cabin-item__meta cabin-item-since'>
+              {formatShanghai(item.since, 'YYYY年M月')}来到格子屋{item.kind === 'loanable' ? `，已借出过 ${item.timesLent} 次` : ''}
+            </Text>
             {item.kind === 'reading' ? <Text className='card__hint'>请在格子屋现场阅读，看完放回原处。</Text> : null}
             {item.kind === 'sale' && item.status === 'available' ? <Text className='card__hint'>想买的话，请到格子屋找值班志愿者。</Text> : null}
             {item.holderName ? (
