@@ -76,7 +76,8 @@ export async function saveCabin(input: In<'saveCabin'>, { identity }: CallContex
     await q.updateCabinIf(found._id, { communityId: found.communityId }, fields);
     saved = { ...found, ...fields };
   } else {
-    const doc: CabinDoc = { _id: shortId('cb', caller.communityId!, input.requestId), communityId: caller.communityId!, ...fields, keeperIds: [], volunteerIds: [], staff: [], createdAt: now };
+    // A short id (10 characters), so a shelf label's scene `s=<cabinId>.<sectionKey>` fits WeChat's 32.
+    const doc: CabinDoc = { _id: shortId('cb', caller.communityId!, input.requestId).slice(0, 10), communityId: caller.communityId!, ...fields, keeperIds: [], volunteerIds: [], staff: [], createdAt: now };
     saved = (await q.insertCabin(doc)) ? doc : ensureSameCommunity(caller, await q.findCabin(doc._id));
   }
   return { cabin: toCabinView(saved, caller, now, await q.onDuty(saved._id, now)) };

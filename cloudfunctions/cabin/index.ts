@@ -42,6 +42,7 @@ export const main = createFunction('cabin', cabinActions, {
   declineDonation: donations.declineDonation,
   report: report.report,
   itemCode: items.itemCode,
+  shelfCode: items.shelfCode,
   shifts: roster.shifts,
   addShifts: roster.addShifts,
   removeShift: roster.removeShift,

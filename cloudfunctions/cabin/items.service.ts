@@ -1,5 +1,5 @@
 import type { ItemInput } from '../../src/shared/actions/cabin';
-import { ITEM_PAGE, itemScene, type HistoryKind, type ItemView } from '../../src/shared/domain/cabin';
+import { HOME_PAGE, ITEM_PAGE, itemScene, SCENE_MAX, shelfScene, type HistoryKind, type ItemView } from '../../src/shared/domain/cabin';
 import { openState } from '../../src/shared/rules/cabin-hours';
 import { resolveRules } from '../../src/shared/rules/cabin-loans';
 import { authorize, ensureSameCommunity } from '../_core/authorize';
@@ -291,4 +291,16 @@ export async function itemCode(input: In<'itemCode'>, { identity }: CallContext)
   const scene = itemScene(found._id);
   const png = await wechat().miniProgramCode({ scene, page: ITEM_PAGE });
   return { page: ITEM_PAGE, scene, image: `data:image/png;base64,${png.toString('base64')}` };
+}
+
+/** Round trips: 1 (caller) + 1 (cabin), plus one platform call. */
+export async function shelfCode(input: In<'shelfCode'>, { identity }: CallContext): Out<'shelfCode'> {
+  const caller = await loadCaller(identity);
+  const cabin = await viewableCabin(caller, input.cabinId);
+  ensureManage(caller, cabin);
+  ensureSection(cabin, input.sectionKey);
+  const scene = shelfScene(cabin._id, input.sectionKey);
+  if (scene.length > SCENE_MAX) return { page: HOME_PAGE, scene, image: null };
+  const png = await wechat().miniProgramCode({ scene, page: HOME_PAGE });
+  return { page: HOME_PAGE, scene, image: `data:image/png;base64,${png.toString('base64')}` };
 }

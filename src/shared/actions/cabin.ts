@@ -49,7 +49,8 @@ const phones = (label: string, max: number) =>
     v.pipe(v.array(phone, '手机号格式不对'), v.maxLength(max, `最多${max}位${label}`), v.transform((list) => [...new Set(list)])),
     [],
   );
-const sectionKey = v.pipe(v.string('请选择区域'), v.regex(/^[a-z0-9-]{1,20}$/, '区域编号只能用小写字母、数字和-'));
+/** Short enough for a shelf label's scene (`s=<cabinId>.<sectionKey>`, at most 32 characters). */
+const sectionKey = v.pipe(v.string('请选择区域'), v.regex(/^[a-z0-9-]{1,19}$/, '区域编号只能用小写字母、数字和-，最多19个'));
 
 const timeRange = v.pipe(
   v.object({ from: clockTime('开始时间'), to: clockTime('结束时间') }),
@@ -359,6 +360,15 @@ export const cabinActions = {
   report: action<MonthlyReport>()({
     input: v.object({ cabinId: id, month }),
     errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND'],
+  }),
+
+  /**
+   * The QR label of a shelf (a mini-program code opening the cabin's home page on that section, `scene` =
+   * `s=<cabinId>.<sectionKey>`; locally an ordinary QR). `image` is null when the scene would not fit.
+   */
+  shelfCode: action<{ page: string; scene: string; image: string | null }>()({
+    input: v.object({ cabinId: id, sectionKey }),
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CABIN.SECTION_NOT_FOUND'],
   }),
 
   /** The QR label of an item (a mini-program code opening the item page; locally an ordinary QR). */

@@ -423,6 +423,9 @@ export function parseCabinScene(raw: string): CabinScene | null {
 }
 
 export const itemScene = (itemId: string): string => `${ITEM_SCENE_PREFIX}${itemId}`;
+export const shelfScene = (cabinId: string, sectionKey: string): string => `${SHELF_SCENE_PREFIX}${cabinId}.${sectionKey}`;
+/** WeChat's limit on a mini-program code's scene. */
+export const SCENE_MAX = 32;
 
 /** Fen to a price label: 500 -> ¥5.00. */
 export function formatFen(fen: number): string {

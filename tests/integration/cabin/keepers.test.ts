@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
 import type { CabinInput } from '../../../src/shared/actions/cabin';
+import { parseCabinScene } from '../../../src/shared/domain/cabin';
 import { startHarness, type Harness } from '../../support/harness';
 import { advance, CABIN, DAY, doc, docs, fail, HOUR, residents, rid, sewingKit } from './support';
 
@@ -80,6 +81,23 @@ describe('who may do what (the permission matrix, with the cabin naming its keep
 });
 
 describe('inventory', () => {
+  it('QR labels: an item opens its page, a shelf opens the cabin on its section', async () => {
+    const item = await h.call('cabin', 'itemCode', { itemId: 'cbi-sew-1' }, h.identities.member);
+    expect(item).toMatchObject({ page: 'packages/cabin/pages/item/index', scene: 'i=cbi-sew-1', image: expect.stringMatching(/^data:image\/png;base64,/) });
+    const shelf = await h.call('cabin', 'shelfCode', { cabinId: CABIN, sectionKey: 'papers' }, h.identities.member);
+    expect(shelf).toMatchObject({ page: 'packages/cabin/pages/home/index', scene: 's=cabin-baiyu1.papers', image: expect.any(String) });
+    expect(parseCabinScene(shelf.scene)).toEqual({ cabinId: CABIN, sectionKey: 'papers' });
+    await fail(h.invoke('cabin', { action: 'shelfCode', payload: { cabinId: CABIN, sectionKey: 'nowhere' } }, h.identities.member), 'CABIN.SECTION_NOT_FOUND');
+    await fail(h.invoke('cabin', { action: 'itemCode', payload: { itemId: 'cbi-sew-1' } }, h.identities.gridLeader), 'COMMON.FORBIDDEN');
+    // A new cabin's id leaves room for any section key in the 32-character scene.
+    const hours = Array.from({ length: 7 }, () => [{ from: '08:00', to: '12:00' }]);
+    const longKey = 'a'.repeat(19);
+    const made = await h.call('cabin', 'saveCabin', { cabin: { name: '小书屋', place: '8号楼', description: '', hours, sections: [{ key: longKey, name: '书架' }] }, requestId: rid() }, h.identities.committee);
+    const code = await h.call('cabin', 'shelfCode', { cabinId: made.cabin.id, sectionKey: longKey }, h.identities.committee);
+    expect(code.scene.length).toBeLessThanOrEqual(32);
+    expect(code.image).not.toBeNull();
+  });
+
   it('items pass the content check and need a section of their cabin', async () => {
     const payload = (item: object) => ({ cabinId: CABIN, item: { ...sewingKit('针线包'), ...item }, requestId: rid() });
     await fail(h.invoke('cabin', { action: 'createItem', payload: payload({ description: '违规测试词' }) }, h.identities.member), 'COMMON.CONTENT_REJECTED');
