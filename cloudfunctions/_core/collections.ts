@@ -52,6 +52,26 @@ export const COLLECTIONS = {
   eventSignups: 'event_signups',
   /** An organizer's invitation of a suggested member (`_id` = `<eventId>:<memberId>`). */
   eventInvites: 'event_invites',
+  /** 爱心格子屋 cabins of a 居民区: sections, hours, closures, keepers and duty volunteers. */
+  cabins: 'cabins',
+  /** Loan rules of a 居民区 per item class (`_id` = communityId). */
+  cabinRules: 'cabin_rules',
+  /** Cabin items of four kinds; a loanable item's status and holder move by conditional updates only. */
+  cabinItems: 'cabin_items',
+  /** Holds and queue places on loanable items (`_id` = `<itemId>:<memberId>`). */
+  cabinHolds: 'cabin_holds',
+  /** Loans, `_id` derived from the borrower and the tap's request id. */
+  cabinLoans: 'cabin_loans',
+  /** Open loans per person and class (`_id` = memberId): what keeps the per-class limit under races. */
+  cabinBorrowers: 'cabin_borrowers',
+  /** Every event of an item: stock movements, loans, holds, sales, edits. */
+  cabinLog: 'cabin_log',
+  /** Donation offers from residents. */
+  cabinDonations: 'cabin_donations',
+  /** Charity sales, `_id` = the item id (sold once). */
+  cabinSales: 'cabin_sales',
+  /** The duty roster: one shift of one volunteer. */
+  cabinShifts: 'cabin_shifts',
   /** Unused subscribe-message quota per person and template (`_id` = memberId:template): one unit per accepted tap. */
   subscriptionQuota: 'subscription_quota',
   /** Accepted taps already counted (`_id` = memberId:requestId), so a retried grant adds nothing. */

@@ -84,6 +84,18 @@ export const PERMISSIONS = {
   'events.signUp': { resident: 'self' },
   /** A grid leader signs up an elderly resident of their grid (recorded in the proxy log). */
   'events.signUpFor': { grid_leader: 'grid', committee: 'community' },
+  /** Browse a cabin's items, hours and sections. */
+  'cabin.view': { resident: 'community' },
+  /** Hold, borrow, renew, take consumables, offer donations; see one's own loans, holds and offers. */
+  'cabin.borrow': { resident: 'self' },
+  /** Lend and take back at the desk, see the cabin's loans; member@self: a keeper or duty volunteer the cabin names. */
+  'cabin.desk': { committee: 'community', member: 'self' },
+  /** Items, stock, sales, donations, reminders, roster, report; member@self: a keeper the cabin names. */
+  'cabin.manage': { committee: 'community', member: 'self' },
+  /** Cabins, their hours, sections, keepers and volunteers; the loan rules of the 居民区. */
+  'cabin.setup': { committee: 'community' },
+  /** Post duty shifts' hours to the ledger. */
+  'cabin.postDuty': { committee: 'community' },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSIONS;

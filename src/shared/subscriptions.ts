@@ -14,6 +14,7 @@ export const SUBSCRIPTION_TEMPLATES = {
   'donation-answered': { id: 'donation-answered', title: '捐赠处理结果' },
   'notice-published': { id: 'notice-published', title: '社区通知' },
   'notice-remind': { id: 'notice-remind', title: '通知未读提醒' },
+  'stock-low': { id: 'stock-low', title: '库存不足提醒' },
 } as const;
 
 export type TemplateKey = keyof typeof SUBSCRIPTION_TEMPLATES;

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '通知' });
+export default definePageConfig({ navigationBarTitleText: '格子屋值守台' });

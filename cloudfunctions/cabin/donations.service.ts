@@ -1,0 +1,116 @@
+import { ensureSameCommunity } from '../_core/authorize';
+import { loadCaller } from '../_core/caller';
+import { clock } from '../_core/clock';
+import { ensurePublishable } from '../_core/content-check';
+import { AppError } from '../_core/errors';
+import type { CallContext } from '../_core/router';
+import { ensureBorrower, ensureManage, ensureOwn, viewableCabin } from './access';
+import { newItemDoc, shortId, toDonationView, type DonationDoc } from './cabin.model';
+import * as q from './cabin.queries';
+import type { In, Out } from './cabin.types';
+import { item as itemView, logOf } from './items.service';
+import { tellDonationAnswered } from './messages';
+
+/** Round trips: 1 (caller) + 1 (cabin) + 1 (the offer, once per request id); plus the content check. */
+export async function offerDonation(input: In<'offerDonation'>, ctx: CallContext): Out<'offerDonation'> {
+  const caller = await loadCaller(ctx.identity);
+  ensureBorrower(caller);
+  const cabin = await viewableCabin(caller, input.cabinId);
+  await ensurePublishable(ctx.identity, [input.what, input.description, input.condition]);
+  const doc: DonationDoc = {
+    _id: shortId('dn', caller.memberId, input.requestId),
+    communityId: cabin.communityId,
+    cabinId: cabin._id,
+    memberId: caller.memberId,
+    memberName: caller.record?.name ?? '',
+    what: input.what,
+    description: input.description,
+    condition: input.condition,
+    photo: input.photo || null,
+    status: 'offered',
+    answer: null,
+    itemId: null,
+    answeredBy: null,
+    answeredAt: null,
+    createdAt: clock().now(),
+  };
+  const saved = (await q.insertDonation(doc)) ? doc : ((await q.findDonation(doc._id)) ?? doc);
+  return { donation: toDonationView(saved, false) };
+}
+
+/** Round trips: 2. */
+export async function myDonations(input: In<'myDonations'>, { identity }: CallContext): Out<'myDonations'> {
+  const caller = await loadCaller(identity);
+  ensureBorrower(caller);
+  const { rows, hasMore } = await q.ownDonationsPage(caller.memberId, input.page);
+  return { items: rows.map((d) => toDonationView(d, false)), page: input.page, hasMore };
+}
+
+/** Round trips: 1 (caller) + 1 (offer) + 1 (withdrawn, only while not answered). */
+export async function withdrawDonation(input: In<'withdrawDonation'>, { identity }: CallContext): Out<'withdrawDonation'> {
+  const caller = await loadCaller(identity);
+  ensureBorrower(caller);
+  const found = ensureOwn(caller, await q.findDonation(input.donationId));
+  if (found.status === 'withdrawn') return { donation: toDonationView(found, false) };
+  if (found.status !== 'offered' || !(await q.updateDonationIf(found._id, { status: 'offered' }, { status: 'withdrawn' }))) {
+    throw new AppError('CABIN.DONATION_ANSWERED');
+  }
+  return { donation: toDonationView({ ...found, status: 'withdrawn' }, false) };
+}
+
+/** Round trips: 1 (caller) + 1 (cabin) + 1 (the page). */
+export async function donations(input: In<'donations'>, { identity }: CallContext): Out<'donations'> {
+  const caller = await loadCaller(identity);
+  const cabin = await viewableCabin(caller, input.cabinId);
+  ensureManage(caller, cabin);
+  const { rows, hasMore } = await q.cabinDonationsPage(cabin._id, input.status, input.page);
+  return { items: rows.map((d) => toDonationView(d, true)), page: input.page, hasMore };
+}
+
+/**
+ * Round trips: 1 (caller) + 2 (offer, cabin) + 1 (accepted, only from 'offered') + 1 (the item) + 1 (history)
+ * + the donor's message + the item view (4). The item's id comes from the offer, so a retry, or a crash after the
+ * acceptance, adds it once.
+ */
+export async function acceptDonation(input: In<'acceptDonation'>, ctx: CallContext): Out<'acceptDonation'> {
+  const caller = await loadCaller(ctx.identity);
+  const found = ensureSameCommunity(caller, await q.findDonation(input.donationId));
+  const cabin = ensureSameCommunity(caller, await q.findCabin(found.cabinId));
+  ensureManage(caller, cabin);
+  if (!cabin.sections.some((s) => s.key === input.item.sectionKey)) throw new AppError('CABIN.SECTION_NOT_FOUND');
+  await ensurePublishable(ctx.identity, [input.item.name, input.item.description ?? '', input.item.condition ?? '', input.note]);
+  const now = clock().now();
+  const itemId = shortId('it', found._id);
+  const patch = { status: 'accepted' as const, answer: input.note || null, itemId, answeredBy: caller.memberId, answeredAt: now };
+  let donation = found;
+  if (found.status === 'offered' && (await q.updateDonationIf(found._id, { status: 'offered' }, patch))) donation = { ...found, ...patch };
+  else donation = (await q.findDonation(found._id)) ?? found;
+  if (donation.status !== 'accepted' || donation.itemId !== itemId) throw new AppError('CABIN.DONATION_ANSWERED');
+  const doc = newItemDoc(itemId, cabin.communityId, cabin._id, input.item, caller.memberId, now, donation._id);
+  if (await q.insertItem(doc)) {
+    const stocked = doc.kind === 'consumable' && (doc.stock ?? 0) > 0;
+    await q.insertLog(logOf(doc, `${doc._id}:added`, stocked ? 'create' : 'added', caller, now, { delta: stocked ? doc.stock : null, note: `${donation.memberName}捐赠` }));
+  }
+  await tellDonationAnswered(donation);
+  const { item } = await itemView({ itemId }, ctx);
+  return { donation: toDonationView(donation, true), item };
+}
+
+/** Round trips: 1 (caller) + 2 (offer, cabin) + 1 (declined, only from 'offered') + the donor's message; plus the content check. */
+export async function declineDonation(input: In<'declineDonation'>, ctx: CallContext): Out<'declineDonation'> {
+  const caller = await loadCaller(ctx.identity);
+  const found = ensureSameCommunity(caller, await q.findDonation(input.donationId));
+  ensureManage(caller, ensureSameCommunity(caller, await q.findCabin(found.cabinId)));
+  if (found.status === 'declined') return { donation: toDonationView(found, true) };
+  if (found.status !== 'offered') throw new AppError('CABIN.DONATION_ANSWERED');
+  await ensurePublishable(ctx.identity, [input.reason]);
+  const patch = { status: 'declined' as const, answer: input.reason, answeredBy: caller.memberId, answeredAt: clock().now() };
+  if (!(await q.updateDonationIf(found._id, { status: 'offered' }, patch))) {
+    const fresh = (await q.findDonation(found._id)) ?? found;
+    if (fresh.status === 'declined') return { donation: toDonationView(fresh, true) };
+    throw new AppError('CABIN.DONATION_ANSWERED');
+  }
+  const donation = { ...found, ...patch };
+  await tellDonationAnswered(donation);
+  return { donation: toDonationView(donation, true) };
+}

@@ -1,0 +1,306 @@
+import type { ItemInput } from '../../src/shared/actions/cabin';
+import { HOME_PAGE, ITEM_PAGE, itemScene, SCENE_MAX, shelfScene, type HistoryKind, type ItemView } from '../../src/shared/domain/cabin';
+import { openState } from '../../src/shared/rules/cabin-hours';
+import { resolveRules } from '../../src/shared/rules/cabin-loans';
+import { authorize, ensureSameCommunity } from '../_core/authorize';
+import { loadCaller, type Caller } from '../_core/caller';
+import { clock } from '../_core/clock';
+import { ensurePublishable } from '../_core/content-check';
+import { command } from '../_core/db';
+import { AppError } from '../_core/errors';
+import { findMember } from '../_core/member-record';
+import { wechat } from '../_core/ports/wechat';
+import type { CallContext } from '../_core/router';
+import { canDesk, canManage, ensureBorrower, ensureDesk, ensureManage, viewableCabin } from './access';
+import {
+  cabinOpenStates,
+  holdIdOf,
+  itemFields,
+  isLowStock,
+  newItemDoc,
+  shortId,
+  toHistoryView,
+  toHoldView,
+  toItemSummary,
+  toLoanView,
+  type CabinDoc,
+  type HoldDoc,
+  type ItemDoc,
+  type LoanDoc,
+  type LogDoc,
+} from './cabin.model';
+import * as q from './cabin.queries';
+import type { In, Out } from './cabin.types';
+import { renewable } from './lending';
+import { tellLowStock } from './messages';
+import { endQueue, passOn } from './queue';
+
+/** A history line of an item. */
+export function logOf(item: ItemDoc, id: string, kind: HistoryKind, by: Caller, at: Date, extra: Partial<LogDoc> = {}): LogDoc {
+  return {
+    _id: id,
+    communityId: item.communityId,
+    cabinId: item.cabinId,
+    itemId: item._id,
+    itemName: item.name,
+    kind,
+    delta: null,
+    memberId: null,
+    memberName: null,
+    by: by.memberId,
+    byName: by.record?.name ?? '',
+    note: '',
+    at,
+    ...extra,
+  };
+}
+
+/** An item of the caller's 居民区 with its cabin (two round trips). */
+async function itemWithCabin(caller: Caller, itemId: string): Promise<{ item: ItemDoc; cabin: CabinDoc }> {
+  const item = ensureSameCommunity(caller, await q.findItem(itemId));
+  return { item, cabin: ensureSameCommunity(caller, await q.findCabin(item.cabinId)) };
+}
+
+function ensureSection(cabin: CabinDoc, sectionKey: string): void {
+  if (!cabin.sections.some((s) => s.key === sectionKey)) throw new AppError('CABIN.SECTION_NOT_FOUND');
+}
+
+const publicTexts = (input: ItemInput) => [input.name, input.description ?? '', input.condition ?? ''];
+
+interface Extras {
+  hold: HoldDoc | null;
+  /** The caller's place in the queue, when waiting. */
+  position: number | null;
+  loan: LoanDoc | null;
+  holderName: string | null;
+  renewable: boolean;
+}
+
+function toItemView(item: ItemDoc, cabin: CabinDoc, caller: Caller, now: Date, extras: Extras, loanRule: ItemView['loanRule']): ItemView {
+  const manage = canManage(caller, cabin);
+  const desk = canDesk(caller, cabin);
+  const mineHold = extras.hold && (extras.hold.status === 'waiting' || extras.hold.status === 'ready') ? extras.hold : null;
+  const mineLoan = extras.loan && extras.loan.memberId === caller.memberId && extras.loan.status === 'open' ? extras.loan : null;
+  const section = cabinOpenStates(cabin, now).sections.find((x) => x.key === item.sectionKey);
+  return {
+    ...toItemSummary(item, cabin, caller.memberId, now, manage || desk),
+    cabinName: cabin.name,
+    openState: section?.openState ?? openState(cabin.hours, cabin.closures, now),
+    description: item.description,
+    condition: item.condition,
+    lowStockAt: item.lowStockAt,
+    waiting: item.waiting,
+    timesLent: item.loans,
+    since: item.createdAt.toISOString(),
+    myHold: mineHold && !(mineHold.status === 'ready' && mineHold.holdUntil && mineHold.holdUntil <= now) ? toHoldView(mineHold, extras.position) : null,
+    myLoan: mineLoan ? toLoanView(mineLoan, now, extras.renewable, false) : null,
+    loanRule,
+    scene: itemScene(item._id),
+    ...(manage || desk
+      ? {
+          holderName: extras.holderName,
+          loanId: item.loanId,
+          dueAt: item.dueAt?.toISOString() ?? null,
+          holdUntil: item.holdUntil?.toISOString() ?? null,
+        }
+      : {}),
+    canManage: manage,
+    canDesk: desk,
+  };
+}
+
+/** The full view: the caller's hold and place in the queue, the open loan, the holder's name for staff, the rules (one round trip). */
+async function fullView(item: ItemDoc, cabin: CabinDoc, caller: Caller): Promise<ItemView> {
+  const staff = canManage(caller, cabin) || canDesk(caller, cabin);
+  const [hold, queue, loan, holder, rulesDoc] = await Promise.all([
+    item.kind === 'loanable' ? q.findHold(holdIdOf(item._id, caller.memberId)) : null,
+    item.kind === 'loanable' && item.waiting > 0 ? q.waitingFor([item._id]) : [],
+    item.loanId && (staff || item.holderId === caller.memberId) ? q.findLoan(item.loanId) : null,
+    staff && item.holderId ? findMember(item.holderId) : null,
+    item.kind === 'loanable' ? q.findRules(item.communityId) : null,
+  ]);
+  const rules = resolveRules(rulesDoc);
+  const now = clock().now();
+  const loanRule = item.kind === 'loanable' ? rules.classes[item.loanClass ?? 'other'] : null;
+  const position = hold?.status === 'waiting' ? queue.filter((w) => w.queuedAt <= hold.queuedAt).length : null;
+  const extras = { hold, position, loan, holderName: holder?.name ?? null, renewable: !!loan && renewable(loan, item, rules, now) };
+  return toItemView(item, cabin, caller, now, extras, loanRule);
+}
+
+/** Round trips: 1 (caller) + 1 (cabin) + 1 (the page). Staff may list the consumables running low. */
+export async function items(input: In<'items'>, { identity }: CallContext): Out<'items'> {
+  const caller = await loadCaller(identity);
+  const cabin = await viewableCabin(caller, input.cabinId);
+  const staff = canManage(caller, cabin) || canDesk(caller, cabin);
+  const now = clock().now();
+  if (input.lowStockOnly && staff) {
+    const { rows, hasMore } = await q.lowStockPage(cabin._id, input.page);
+    return { items: rows.map((i) => toItemSummary(i, cabin, caller.memberId, now, true)), page: input.page, hasMore };
+  }
+  const { rows, hasMore } = await q.itemsPage(
+    {
+      cabinId: cabin._id,
+      sectionKey: input.sectionKey,
+      kind: input.kind,
+      availableNow: input.availableNow,
+      query: input.query,
+      includeRetired: input.includeRetired && staff,
+      now,
+    },
+    input.page,
+  );
+  return { items: rows.map((i) => toItemSummary(i, cabin, caller.memberId, now, staff)), page: input.page, hasMore };
+}
+
+/** Round trips: 1 (caller) + 2 (item, cabin) + 1 (own hold, loan, holder, rules). */
+export async function item(input: In<'item'>, { identity }: CallContext): Out<'item'> {
+  const caller = await loadCaller(identity);
+  authorize(caller, 'cabin.view', { communityId: caller.communityId });
+  const { item: found, cabin } = await itemWithCabin(caller, input.itemId);
+  if (found.status === 'retired' && !canManage(caller, cabin)) throw new AppError('COMMON.NOT_FOUND');
+  return { item: await fullView(found, cabin, caller) };
+}
+
+/** Round trips: 1 (caller) + 1 (cabin) + 1 (item) + 1 (history) + 1 (view); plus the content check. */
+export async function createItem(input: In<'createItem'>, { identity }: CallContext): Out<'createItem'> {
+  const caller = await loadCaller(identity);
+  const cabin = await viewableCabin(caller, input.cabinId);
+  ensureManage(caller, cabin);
+  ensureSection(cabin, input.item.sectionKey);
+  await ensurePublishable(identity, publicTexts(input.item));
+  const now = clock().now();
+  const doc = newItemDoc(shortId('it', cabin.communityId, input.requestId), cabin.communityId, cabin._id, input.item, caller.memberId, now);
+  const added = await q.insertItem(doc);
+  const saved = added ? doc : ensureSameCommunity(caller, await q.findItem(doc._id));
+  if (added) {
+    const stocked = doc.kind === 'consumable' && (doc.stock ?? 0) > 0;
+    await q.insertLog(logOf(doc, `${doc._id}:added`, stocked ? 'create' : 'added', caller, now, stocked ? { delta: doc.stock } : {}));
+  }
+  return { item: await fullView(saved, cabin, caller) };
+}
+
+/** Round trips: 1 (caller) + 2 (item, cabin) + 1 (the change beside its history) + 1 (view); plus the content check. */
+export async function updateItem(input: In<'updateItem'>, { identity }: CallContext): Out<'updateItem'> {
+  const caller = await loadCaller(identity);
+  const { item: found, cabin } = await itemWithCabin(caller, input.itemId);
+  ensureManage(caller, cabin);
+  if (input.item.kind !== found.kind) throw new AppError('CABIN.KIND_CHANGED');
+  ensureSection(cabin, input.item.sectionKey);
+  await ensurePublishable(identity, publicTexts(input.item));
+  const now = clock().now();
+  const patch = { ...itemFields(input.item), updatedAt: now };
+  await Promise.all([q.updateItemIf(found._id, {}, patch), q.insertLog(logOf(found, `${found._id}:edit:${now.getTime()}`, 'edited', caller, now))]);
+  return { item: await fullView({ ...found, ...patch }, cabin, caller) };
+}
+
+/**
+ * Round trips: 1 (caller) + 2 (item, cabin) + 1 (the change, conditional on the status it was read in, beside its
+ * history) + 1 (view); back on the shelf with people waiting, it goes to the first of them (2-4).
+ */
+export async function setStatus(input: In<'setStatus'>, { identity }: CallContext): Out<'setStatus'> {
+  const caller = await loadCaller(identity);
+  const { item: found, cabin } = await itemWithCabin(caller, input.itemId);
+  ensureManage(caller, cabin);
+  if (found.status === 'on-loan' || found.status === 'on-hold' || found.status === 'sold') throw new AppError('CABIN.STATUS_LOCKED');
+  if (found.kind !== 'loanable' && (input.status === 'in-repair' || input.status === 'lost')) throw new AppError('CABIN.NOT_LOANABLE');
+  const now = clock().now();
+  const guard = { status: found.status };
+  const moved =
+    input.status === 'available' && found.kind === 'loanable' && found.waiting > 0
+      ? (await passOn(found, guard, {}, resolveRules(await q.findRules(found.communityId)), now)).moved
+      : await q.updateItemIf(found._id, guard, { status: input.status, updatedAt: now });
+  if (!moved) throw new AppError('CABIN.STATUS_LOCKED');
+  if ((input.status === 'retired' || input.status === 'lost') && found.waiting > 0) await endQueue(found._id, now);
+  await q.insertLog(logOf(found, `${found._id}:status:${now.getTime()}`, 'status', caller, now, { note: [input.status, input.note].filter(Boolean).join('；') }));
+  return { item: await fullView((await q.findItem(found._id)) ?? found, cabin, caller) };
+}
+
+/**
+ * Round trips: 1 (caller) + 2 (item beside the movement if retried; cabin) + 1 (the stock, conditional: never below
+ * zero) + 1 (the movement) + 1 (view). The movement's id comes from the request id: a racing copy that finds it
+ * recorded gives its change back, so the stock moves once.
+ */
+export async function restock(input: In<'restock'>, { identity }: CallContext): Out<'restock'> {
+  const caller = await loadCaller(identity);
+  const movementId = shortId('mv', input.itemId, input.requestId);
+  const [found, recorded] = await Promise.all([q.findItem(input.itemId), q.findLog(movementId)]);
+  const current = ensureSameCommunity(caller, found);
+  const cabin = ensureSameCommunity(caller, await q.findCabin(current.cabinId));
+  ensureManage(caller, cabin);
+  if (current.kind !== 'consumable') throw new AppError('CABIN.NOT_CONSUMABLE');
+  if (recorded) return { item: await fullView(current, cabin, caller) };
+  const _ = command();
+  const now = clock().now();
+  const guard = input.delta < 0 ? { stock: _.gte(-input.delta) } : {};
+  const patch = { stock: _.inc(input.delta), ...(input.delta > 0 ? { restocks: _.inc(1) } : {}), updatedAt: now };
+  const after = await q.updateItemAndReturn(current._id, guard, patch);
+  if (!after) throw new AppError('CABIN.STOCK_BELOW_ZERO');
+  const kind = input.delta > 0 ? 'restock' : 'correct';
+  if (!(await q.insertLog(logOf(current, movementId, kind, caller, now, { delta: input.delta, note: input.note })))) {
+    await q.updateItemIf(current._id, {}, { stock: _.inc(-input.delta) });
+  }
+  return { item: await fullView((await q.findItem(current._id)) ?? after, cabin, caller) };
+}
+
+/**
+ * Round trips: 1 (caller) + 1 (item beside the movement if retried) + 1 (the take, conditional on enough stock,
+ * answering the stock left) + 1 (the movement); crossing the low-stock line adds the cabin and the keepers' alerts.
+ * A racing copy of the same tap that finds its movement recorded gives its units back.
+ */
+export async function take(input: In<'take'>, { identity }: CallContext): Out<'take'> {
+  const caller = await loadCaller(identity);
+  ensureBorrower(caller);
+  const movementId = shortId('tk', caller.memberId, input.requestId);
+  const [found, recorded] = await Promise.all([q.findItem(input.itemId), q.findLog(movementId)]);
+  const current = ensureSameCommunity(caller, found);
+  const now = clock().now();
+  if (recorded) return { item: toItemSummary(current, null, caller.memberId, now, false), taken: -(recorded.delta ?? 0), already: true };
+  if (current.kind !== 'consumable') throw new AppError('CABIN.NOT_CONSUMABLE');
+  if (current.status === 'retired') throw new AppError('CABIN.RETIRED');
+  const _ = command();
+  const after = await q.updateItemAndReturn(current._id, { kind: 'consumable', status: 'available', stock: _.gte(input.quantity) }, { stock: _.inc(-input.quantity), updatedAt: now });
+  if (!after) throw new AppError((current.stock ?? 0) > 0 && (current.stock ?? 0) < input.quantity ? 'CABIN.NOT_ENOUGH_STOCK' : 'CABIN.OUT_OF_STOCK');
+  const name = caller.record?.name ?? '';
+  const log = logOf(current, movementId, 'take', caller, now, { delta: -input.quantity, memberId: caller.memberId, memberName: name });
+  if (!(await q.insertLog(log))) {
+    await q.updateItemIf(current._id, {}, { stock: _.inc(input.quantity) });
+    return { item: toItemSummary(current, null, caller.memberId, now, false), taken: input.quantity, already: true };
+  }
+  const before = (after.stock ?? 0) + input.quantity;
+  if (isLowStock(after) && before > (after.lowStockAt ?? 0)) {
+    const cabin = await q.findCabin(after.cabinId);
+    await Promise.all((cabin?.keeperIds ?? []).map((keeperId) => tellLowStock(after, keeperId)));
+  }
+  return { item: toItemSummary(after, null, caller.memberId, now, false), taken: input.quantity, already: false };
+}
+
+/** Round trips: 1 (caller) + 2 (item, cabin) + 1 (the page). */
+export async function history(input: In<'history'>, { identity }: CallContext): Out<'history'> {
+  const caller = await loadCaller(identity);
+  const { item: found, cabin } = await itemWithCabin(caller, input.itemId);
+  ensureDesk(caller, cabin);
+  const { rows, hasMore } = await q.historyPage(found._id, input.page);
+  return { items: rows.map((l) => toHistoryView(l, true)), page: input.page, hasMore };
+}
+
+/** Round trips: 1 (caller) + 2 (item, cabin), plus one platform call. */
+export async function itemCode(input: In<'itemCode'>, { identity }: CallContext): Out<'itemCode'> {
+  const caller = await loadCaller(identity);
+  const { item: found, cabin } = await itemWithCabin(caller, input.itemId);
+  ensureManage(caller, cabin);
+  const scene = itemScene(found._id);
+  const png = await wechat().miniProgramCode({ scene, page: ITEM_PAGE });
+  return { page: ITEM_PAGE, scene, image: `data:image/png;base64,${png.toString('base64')}` };
+}
+
+/** Round trips: 1 (caller) + 1 (cabin), plus one platform call. */
+export async function shelfCode(input: In<'shelfCode'>, { identity }: CallContext): Out<'shelfCode'> {
+  const caller = await loadCaller(identity);
+  const cabin = await viewableCabin(caller, input.cabinId);
+  ensureManage(caller, cabin);
+  ensureSection(cabin, input.sectionKey);
+  const scene = shelfScene(cabin._id, input.sectionKey);
+  if (scene.length > SCENE_MAX) return { page: HOME_PAGE, scene, image: null };
+  const png = await wechat().miniProgramCode({ scene, page: HOME_PAGE });
+  return { page: HOME_PAGE, scene, image: `data:image/png;base64,${png.toString('base64')}` };
+}

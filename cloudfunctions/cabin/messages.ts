@@ -1,0 +1,77 @@
+import type { RemindOutcome } from '../../src/shared/actions/cabin';
+import { HOME_PAGE } from '../../src/shared/domain/cabin';
+import { formatShanghai } from '../../src/shared/time';
+import { sendOnce } from '../_core/subscriptions';
+import { itemPage, type DonationDoc, type HoldDoc, type ItemDoc, type LoanDoc } from './cabin.model';
+
+/**
+ * What the cabin tells people, by subscribe message through the platform's quota ledger. Each send has a
+ * deterministic key, so a timer run, a retry or a second keeper's tap never sends the same message twice.
+ * A refused or failed send never undoes what it reports.
+ */
+
+const thing = (s: string) => ({ value: s.slice(0, 20) });
+const time = (at: Date) => ({ value: formatShanghai(at) });
+
+/** The day before a loan is due (once per due date: a renewal earns a new reminder). */
+export function tellDueTomorrow(loan: LoanDoc): Promise<RemindOutcome> {
+  return sendOnce({
+    sendKey: `loan-due:${loan._id}:${loan.dueAt.getTime()}`,
+    memberId: loan.memberId,
+    template: 'loan-due',
+    page: itemPage(loan.itemId),
+    data: { thing1: thing(loan.itemName), time2: time(loan.dueAt), thing3: thing('明天到期，请记得归还或续借') },
+  });
+}
+
+/** An overdue loan: the timer's first notice (`day` null), or a keeper's reminder, at most once a day. */
+export function tellOverdue(loan: LoanDoc, day: string | null): Promise<RemindOutcome> {
+  return sendOnce({
+    sendKey: `loan-overdue:${loan._id}:${day ?? loan.dueAt.getTime()}`,
+    memberId: loan.memberId,
+    template: 'loan-overdue',
+    page: itemPage(loan.itemId),
+    data: { thing1: thing(loan.itemName), time2: time(loan.dueAt), thing3: thing('已超过归还日期，请尽快归还') },
+  });
+}
+
+/** A hold is ready for its holder (once per hold round), or about to run out. */
+export function tellHold(hold: HoldDoc, holdUntil: Date, expiring: boolean): Promise<RemindOutcome> {
+  return sendOnce({
+    sendKey: `${expiring ? 'hold-expiring' : 'hold-ready'}:${hold._id}:${holdUntil.getTime()}`,
+    memberId: hold.memberId,
+    template: 'hold-ready',
+    page: itemPage(hold.itemId),
+    data: {
+      thing1: thing(hold.itemName),
+      time2: time(holdUntil),
+      thing3: thing(expiring ? '预留快到期了，请尽快来借' : '已为你预留，请在期限内来借'),
+    },
+  });
+}
+
+export function tellDonationAnswered(donation: DonationDoc): Promise<RemindOutcome> {
+  const accepted = donation.status === 'accepted';
+  return sendOnce({
+    sendKey: `donation-answered:${donation._id}`,
+    memberId: donation.memberId,
+    template: 'donation-answered',
+    page: HOME_PAGE,
+    data: {
+      thing1: thing(donation.what),
+      phrase2: { value: accepted ? '已收下' : '已婉谢' },
+      thing3: thing(donation.answer || (accepted ? '谢谢你的爱心' : '谢谢你的好意')),
+    },
+  });
+}
+
+/** A consumable reached its threshold: each keeper is told once per restock round. */
+export function tellLowStock(item: ItemDoc, keeperId: string): Promise<RemindOutcome> {
+  return sendOnce({
+    sendKey: `stock-low:${item._id}:${item.restocks}:${keeperId}`,
+    memberId: keeperId,
+    template: 'stock-low',
+    page: itemPage(item._id),
+    data: { thing1: thing(item.name), number2: { value: String(item.stock ?? 0) }, thing3: thing('库存不多了，请及时补充') },
+  });
+}

@@ -1,0 +1,45 @@
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { RemindOutcome } from '@shared/actions/cabin';
+import { cabinApi } from '../../api';
+import { dueText } from '../../format';
+import { useCabinLoans } from '../../hooks';
+import { Answer, useAction } from '../Answer';
+import { Paged } from '../Paged';
+
+const OUTCOME_TEXT: Record<RemindOutcome, string> = {
+  sent: '已发送提醒',
+  already: '今天已经提醒过了',
+  'no-quota': '对方没有开启提醒，请打电话联系',
+  refused: '对方拒收提醒，请打电话联系',
+  'no-account': '对方没有小程序账号，请打电话联系',
+};
+
+function OverdueRow({ loanId, title, meta }: { loanId: string; title: string; meta: string }) {
+  const { busy, answer, run } = useAction();
+  return (
+    <View className='cabin-row desk-overdue-loan' data-loan-id={loanId}>
+      <Text className='cabin-row__title'>{title}</Text>
+      <Text className='cabin-row__meta cabin-overdue'>{meta}</Text>
+      <Button className='btn-remind' type='default' size='large' block loading={busy === 'remind'} disabled={!!busy} onClick={() => void run('remind', async () => OUTCOME_TEXT[(await cabinApi.remind(loanId)).outcome])}>
+        提醒
+      </Button>
+      <Answer answer={answer} className='remind-answer' />
+    </View>
+  );
+}
+
+/** 逾期: loans past their due day, with a reminder (a subscribe message, at most once a day per loan). */
+export function DeskOverdue({ cabinId }: { cabinId: string }) {
+  const loans = useCabinLoans(cabinId, true);
+  return (
+    <View className='card desk-overdue'>
+      <View className='card__title'>逾期未还</View>
+      <Paged list={loans} empty='没有逾期的借用，真好。'>
+        {loans.items.map((loan) => (
+          <OverdueRow key={loan.id} loanId={loan.id} title={`${loan.itemName} · ${loan.borrowerName ?? ''}`} meta={`${dueText(loan)}${loan.borrowerPhone ? ` · ${loan.borrowerPhone}` : ''}`} />
+        ))}
+      </Paged>
+    </View>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { ChoiceChips } from '@/components/ChoiceChips';
+import { FormField } from '@/components/FormField';
+import type { CabinView, DutyShiftView } from '@shared/domain/cabin';
+import { formatShanghai } from '@shared/time';
+import { cabinApi } from '../../api';
+import { useShifts } from '../../hooks';
+import { Answer, useAction } from '../Answer';
+import { Paged } from '../Paged';
+
+const SINCE = [
+  { value: 'today', label: '今天起' },
+  { value: 'week', label: '上周起' },
+  { value: 'month', label: '一个月前起' },
+] as const;
+type Since = (typeof SINCE)[number]['value'];
+/** Past shifts are shown to post their hours; the function reads the day in Shanghai time. */
+const sinceDay = (since: Since): string | undefined =>
+  since === 'today' ? undefined : formatShanghai(Date.now() - (since === 'week' ? 7 : 31) * 24 * 3600 * 1000, 'YYYY-MM-DD');
+
+function ShiftRow({ shift, canPost, onRemoved }: { shift: DutyShiftView; canPost: boolean; onRemoved: () => void }) {
+  const [posted, setPosted] = useState(shift.postedHalfHours);
+  const { busy, answer, run } = useAction();
+  const post = () =>
+    run('post', async () => {
+      setPosted((await cabinApi.postDuty(shift.id)).shift.postedHalfHours);
+      return '已记入服务时长';
+    });
+  const remove = () =>
+    run('remove', async () => {
+      await cabinApi.removeShift(shift.id);
+      onRemoved();
+      return '';
+    });
+  return (
+    <View className='cabin-row duty-shift' data-shift-id={shift.id}>
+      <Text className='cabin-row__title'>
+        {shift.date} {shift.from}-{shift.to} · {shift.memberName}
+      </Text>
+      {posted !== null ? <Text className='cabin-row__meta'>已记 {posted / 2} 小时服务时长</Text> : null}
+      {posted === null ? (
+        <View className='cabin-row__actions'>
+          {canPost ? (
+            <Button className='btn-post-duty' type='default' size='large' block disabled={!!busy} onClick={() => void post()}>
+              记服务时长
+            </Button>
+          ) : null}
+          <Button className='btn-remove-shift' type='default' size='large' block disabled={!!busy} onClick={() => void remove()}>
+            取消这次值班
+          </Button>
+        </View>
+      ) : null}
+      <Answer answer={answer} className='shift-answer' />
+    </View>
+  );
+}
+
+/** 值班: the duty roster from today; add a weekly shift for a keeper or volunteer; post finished shifts' hours. */
+export function ManageShifts({ cabin }: { cabin: CabinView }) {
+  const [since, setSince] = useState<Since>('today');
+  const shifts = useShifts(cabin.id, sinceDay(since));
+  const people = [...(cabin.keepers ?? []), ...(cabin.volunteers ?? [])].filter((p, i, all) => all.findIndex((q) => q.memberId === p.memberId) === i);
+  const [memberId, setMemberId] = useState('');
+  const [date, setDate] = useState('');
+  const [from, setFrom] = useState('09:00');
+  const [to, setTo] = useState('10:00');
+  const [weeks, setWeeks] = useState('1');
+  const { busy, answer, run } = useAction();
+  const add = () =>
+    run('add', async () => {
+      const res = await cabinApi.addShifts({ cabinId: cabin.id, memberId, date: date.trim(), from: from.trim(), to: to.trim(), weeks: Number(weeks) || 1 });
+      await shifts.refreshAfter();
+      return `已排 ${res.shifts.length} 次值班`;
+    });
+  return (
+    <>
+      <View className='card manage-shift-form'>
+        <View className='card__title'>排班</View>
+        {people.length === 0 ? <Text className='card__hint'>先在“人员”里设置管理员或值班志愿者。</Text> : null}
+        <ChoiceChips id='shift-member' single options={people.map((p) => ({ value: p.memberId, label: p.name }))} value={[memberId]} onChange={([m]) => setMemberId(m!)} />
+        <FormField label='日期' name='shiftDate' hint='例如 2026-11-30'>
+          <Input id='shift-date' className='cabin-input' value={date} maxlength={10} onInput={(e) => setDate(e.detail.value)} />
+        </FormField>
+        <FormField label='从几点到几点' name='shiftTime'>
+          <Input id='shift-from' className='cabin-input' value={from} maxlength={5} onInput={(e) => setFrom(e.detail.value)} />
+          <Input id='shift-to' className='cabin-input' value={to} maxlength={5} onInput={(e) => setTo(e.detail.value)} />
+        </FormField>
+        <FormField label='每周重复几周' name='shiftWeeks'>
+          <Input id='shift-weeks' className='cabin-input' type='number' value={weeks} maxlength={2} onInput={(e) => setWeeks(e.detail.value)} />
+        </FormField>
+        <Button className='btn-add-shift' type='primary' size='large' block loading={busy === 'add'} disabled={!!busy || !memberId || !date} onClick={() => void add()}>
+          排班
+        </Button>
+        <Answer answer={answer} className='add-shift-answer' />
+      </View>
+      <View className='card manage-shifts'>
+        <View className='card__title'>值班表</View>
+        <ChoiceChips id='shift-since' single options={SINCE} value={[since]} onChange={([v]) => setSince(v as Since)} />
+        <Paged list={shifts} empty='还没有排班。'>
+          {shifts.items.map((s) => (
+            <ShiftRow key={s.id} shift={s} canPost={cabin.canSetup} onRemoved={() => void shifts.refreshAfter((x) => x.id === s.id)} />
+          ))}
+        </Paged>
+      </View>
+    </>
+  );
+}

@@ -1,0 +1,195 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import CabinDonatePage from '@/packages/cabin/pages/donate/index';
+import CabinHomePage from '@/packages/cabin/pages/home/index';
+import CabinItemPage from '@/packages/cabin/pages/item/index';
+import CabinMinePage from '@/packages/cabin/pages/mine/index';
+import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
+import { getDb } from '../../../cloudfunctions/_core/db';
+import { demoCabinItemId } from '../../../emulator/seed/cabin';
+import { __setRouterParams, setupPagesHarness } from '../support/pages';
+import { byClass, clickByClass, typeInto } from '../support/taro-events';
+
+const ctx = setupPagesHarness();
+
+const idle = () => waitFor(() => expect(byClass('is-busy')).toHaveLength(0));
+const chip = (group: string, value: string) => {
+  const el = byClass(`choice-chips--${group}`)[0]?.querySelector(`[data-value="${value}"]`);
+  if (!el) throw new Error(`no chip ${value} in ${group}`);
+  return el;
+};
+const SEW_1 = demoCabinItemId('sew-1');
+
+describe('爱心格子屋 home', () => {
+  it('shows the cabin open or when it opens, its sections, and the items; a resident gets no desk', async () => {
+    ctx.signIn('resident');
+    __setRouterParams({});
+    render(<CabinHomePage />);
+    await screen.findByText('针线包（一号）');
+    await idle();
+    const main = byClass('cabin-open--main')[0] as HTMLElement;
+    expect(within(main).getByText('爱心格子屋')).toBeTruthy();
+    expect(main.querySelector('.cabin-open__label')?.textContent).toMatch(/开放中|开门|暂停开放/);
+    expect(byClass('cabin-open--section').map((el) => el.querySelector('.cabin-open__name')?.textContent)).toContain('报刊架');
+    expect(byClass('btn-cabin-desk')).toHaveLength(0);
+    expect(byClass('btn-cabin-manage')).toHaveLength(0);
+  });
+
+  it('filters by kind and searches by name', async () => {
+    ctx.signIn('resident');
+    __setRouterParams({});
+    render(<CabinHomePage />);
+    await screen.findByText('针线包（一号）');
+    fireEvent.click(chip('cabin-kind', 'consumable'));
+    await screen.findByText('纽扣（白色）');
+    await idle();
+    expect(screen.queryByText('针线包（一号）')).toBeNull();
+    expect(screen.getByText(/剩 120 颗/)).toBeTruthy();
+    fireEvent.click(chip('cabin-kind', 'all'));
+    typeInto('cabin-search', '雨伞');
+    clickByClass('btn-cabin-search');
+    await screen.findByText('爱心雨伞（蓝）');
+    await idle();
+    expect(byClass('cabin-item-card')).toHaveLength(2);
+  });
+
+  it('opens on the shelf whose QR label was scanned', async () => {
+    ctx.signIn('resident');
+    __setRouterParams({ scene: encodeURIComponent('s=cabin-baiyu1.umbrellas') });
+    render(<CabinHomePage />);
+    await screen.findByText('爱心雨伞（蓝）');
+    await idle();
+    expect(byClass('cabin-item-card')).toHaveLength(2);
+    expect(chip('cabin-section', 'umbrellas').className).toContain('chip--on');
+  });
+
+  it('offers keepers the desk and the management pages', async () => {
+    ctx.signIn('member');
+    __setRouterParams({});
+    render(<CabinHomePage />);
+    await screen.findByText('针线包（一号）');
+    await waitFor(() => expect(byClass('btn-cabin-desk')).toHaveLength(1));
+    expect(byClass('btn-cabin-manage')).toHaveLength(1);
+  });
+});
+
+describe('物品详情', () => {
+  it('a resident holds a sewing kit, then borrows it; the page shows the due day', async () => {
+    ctx.signIn('resident');
+    __setRouterParams({ id: SEW_1 });
+    render(<CabinItemPage />);
+    await screen.findByText('剪刀、顶针、十色线、针插，缝缝补补都够用。');
+    await idle();
+    expect(screen.getByText(/借期 7 天/)).toBeTruthy();
+    clickByClass('btn-hold');
+    await screen.findByText('已为你预留');
+    await idle();
+    expect(byClass('cabin-my-hold')[0]?.textContent).toMatch(/已为你预留，保留到/);
+    clickByClass('btn-borrow');
+    await screen.findByText('借用成功');
+    await idle();
+    expect(byClass('cabin-my-loan')[0]?.textContent).toMatch(/你正借着它：\d+月\d+日前归还/);
+    expect(byClass('cabin-item-since')[0]?.textContent).toMatch(/^\d{4}年\d+月来到格子屋，已借出过 1 次$/);
+    // Reminders only in answer to a tap: one of each allowed.
+    clickByClass('btn-remind-me');
+    await screen.findByText('好的，到期前会通过微信提醒你');
+    const { quota } = await ctx.h.call('members', 'mySubscriptions', {}, ctx.h.identities.resident);
+    expect(quota).toMatchObject({ 'loan-due': 1, 'loan-overdue': 1, 'hold-ready': 0 });
+    const loans = (await getDb().collection(COLLECTIONS.cabinLoans).where({ itemId: SEW_1 }).get()).data;
+    expect(loans).toHaveLength(1);
+  });
+
+  it('opens from the QR label scene and says in Chinese when the item is held for someone else', async () => {
+    await ctx.h.call('cabin', 'hold', { itemId: SEW_1, requestId: 'req-hold-other' }, ctx.h.identities.member);
+    ctx.signIn('resident');
+    __setRouterParams({ scene: encodeURIComponent(`i=${SEW_1}`) });
+    render(<CabinItemPage />);
+    await screen.findByText('针线包（一号）');
+    await idle();
+    expect(byClass('btn-borrow')).toHaveLength(0);
+    clickByClass('btn-hold');
+    await screen.findByText('已加入排队');
+    await idle();
+    expect(byClass('cabin-my-hold')[0]?.textContent).toMatch(/^排队中，第 1 位/);
+  });
+
+  it('takes buttons from stock', async () => {
+    ctx.signIn('resident');
+    __setRouterParams({ id: demoCabinItemId('buttons') });
+    render(<CabinItemPage />);
+    await screen.findByText(/免费领取，用多少拿多少/);
+    fireEvent.click(chip('take-quantity', '3'));
+    clickByClass('btn-take');
+    await screen.findByText('已领取 3 颗');
+    await idle();
+    expect(screen.getByText(/剩 117 颗/)).toBeTruthy();
+  });
+});
+
+describe('我的借用', () => {
+  it('lists a loan with its due day and renews it', async () => {
+    await ctx.h.call('cabin', 'borrow', { itemId: SEW_1, requestId: 'req-borrow-1' }, ctx.h.identities.resident);
+    ctx.h.stack.clock.offsetMs += 2 * 24 * 3600 * 1000;
+    ctx.signIn('resident');
+    render(<CabinMinePage />);
+    await screen.findByText('针线包（一号）');
+    const before = byClass('cabin-due')[0]!.textContent;
+    clickByClass('btn-renew');
+    await waitFor(() => expect(byClass('cabin-due')[0]!.textContent).not.toBe(before));
+    expect(byClass('btn-renew')).toHaveLength(0);
+  });
+
+  it('shows an overdue loan in red', async () => {
+    await ctx.h.call('cabin', 'borrow', { itemId: SEW_1, requestId: 'req-borrow-2' }, ctx.h.identities.resident);
+    ctx.h.stack.clock.offsetMs += 10 * 24 * 3600 * 1000;
+    ctx.signIn('resident');
+    render(<CabinMinePage />);
+    await screen.findByText('针线包（一号）');
+    const due = byClass('cabin-due')[0]!;
+    expect(due.textContent).toMatch(/^已逾期/);
+    expect(due.className).toContain('cabin-overdue');
+  });
+});
+
+describe('我的捐赠', () => {
+  it('shows the donor the keeper’s thanks and reason', async () => {
+    const { donation } = await ctx.h.call('cabin', 'offerDonation', { cabinId: 'cabin-baiyu1', what: '旧电熨斗', description: '', condition: '能用', photo: '', requestId: 'req-donate-iron-2' }, ctx.h.identities.resident);
+    await ctx.h.call('cabin', 'declineDonation', { donationId: donation.id, reason: '电器不方便外借，谢谢你的好意' }, ctx.h.identities.member);
+    ctx.signIn('resident');
+    render(<CabinMinePage />);
+    fireEvent.click(byClass('tab-donations')[0]!);
+    await screen.findByText('旧电熨斗');
+    expect(byClass('donation-status')[0]!.textContent).toBe('已婉谢');
+    expect(byClass('donation-answer')[0]!.textContent).toBe('格子屋回复：电器不方便外借，谢谢你的好意');
+  });
+
+  it('cancels a hold from 我的预约', async () => {
+    await ctx.h.call('cabin', 'hold', { itemId: SEW_1, requestId: 'req-hold-mine' }, ctx.h.identities.resident);
+    ctx.signIn('resident');
+    render(<CabinMinePage />);
+    fireEvent.click(byClass('tab-holds')[0]!);
+    await screen.findByText('针线包（一号）');
+    expect(byClass('cabin-hold')[0]!.textContent).toMatch(/已为你预留，请在 .+ 前来借/);
+    clickByClass('btn-cancel-hold');
+    await screen.findByText('现在没有预约。');
+  });
+});
+
+describe('我要捐赠', () => {
+  it('shows the content check refusal and keeps nothing; then sends an offer', async () => {
+    ctx.signIn('resident');
+    __setRouterParams({});
+    render(<CabinDonatePage />);
+    await screen.findByText('提交捐赠');
+    await idle();
+    typeInto('donation-what', '违规测试词');
+    fireEvent.click(chip('donation-condition', '九成新'));
+    clickByClass('btn-offer-donation');
+    await waitFor(() => expect(byClass('donation-error').length).toBeGreaterThan(0));
+    expect((await getDb().collection(COLLECTIONS.cabinDonations).get()).data).toHaveLength(0);
+    typeInto('donation-what', '《红岩》一本');
+    clickByClass('btn-offer-donation');
+    await screen.findByText(/已收到「《红岩》一本」的捐赠意向/);
+    const saved = (await getDb().collection(COLLECTIONS.cabinDonations).get()).data;
+    expect(saved).toMatchObject([{ what: '《红岩》一本', condition: '九成新', status: 'offered' }]);
+  });
+});
