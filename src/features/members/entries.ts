@@ -43,6 +43,7 @@ export function meEntryGroups(member: MemberView): MeEntryGroup[] {
         { key: 'points', title: '我的时长与积分', hint: '每一笔都看得到', url: ROUTES.myPoints },
         { key: 'wall', title: '风采展示墙', hint: '居委表彰和服务里程碑', url: ROUTES.wall },
         { key: 'shop', title: '积分超市', hint: '用积分换好物和服务', url: ROUTES.shop },
+        { key: 'cabin', title: '爱心格子屋', hint: '借针线包、雨伞、图书，捐赠闲置', url: ROUTES.cabin },
         ...memberOnly,
       ],
     });
@@ -51,6 +52,7 @@ export function meEntryGroups(member: MemberView): MeEntryGroup[] {
       title: '我的',
       entries: [
         { key: 'councils', title: '理事会与分会', hint: '看看各分会，报名参加', url: ROUTES.councils },
+        { key: 'cabin-mine', title: '我的借用', hint: '借用、预约和捐赠', url: ROUTES.myLoans },
         { key: 'data', title: '我的数据', hint: '查看、导出或注销', url: ROUTES.myData },
         { key: 'children', title: '小小梯队', hint: '为孩子报名', url: ROUTES.children },
         { key: 'privacy', title: '隐私说明', hint: '我们怎样保护你的信息', url: ROUTES.privacy },
@@ -83,6 +85,8 @@ export function meEntryGroups(member: MemberView): MeEntryGroup[] {
         { key: 'admin-honours', title: '荣誉管理', hint: '表彰成员', url: ROUTES.adminHonours },
         { key: 'admin-shop', title: '积分超市管理', hint: '上架、补货和兑换记录', url: ROUTES.adminShop },
         { key: 'shop-verify', title: '核销兑换码', hint: '扫码或输入兑换码', url: ROUTES.shopVerify },
+        { key: 'cabin-desk', title: '格子屋值守台', hint: '借出、归还、义卖和捐赠', url: ROUTES.cabinDesk },
+        { key: 'cabin-manage', title: '格子屋管理', hint: '物品、库存、开放时间和值班', url: ROUTES.cabinManage },
       ],
     });
   }

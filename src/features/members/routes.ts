@@ -32,6 +32,10 @@ export const ROUTES = {
   adminHonours: '/packages/admin/pages/honours/index',
   events: '/packages/events/pages/list/index',
   myEvents: '/packages/events/pages/mine/index',
+  cabin: '/packages/cabin/pages/home/index',
+  myLoans: '/packages/cabin/pages/mine/index',
+  cabinDesk: '/packages/cabin/pages/desk/index',
+  cabinManage: '/packages/cabin/pages/manage/index',
 } as const;
 
 export const memberDetailUrl = (memberId: string) => `${ROUTES.adminMember}?memberId=${encodeURIComponent(memberId)}`;
