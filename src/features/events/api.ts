@@ -13,6 +13,7 @@ export const eventsApi = {
   signUp: (eventId: string, roleKey: string) => callCloud('events', 'signUp', { eventId, roleKey }),
   cancelSignup: (eventId: string) => callCloud('events', 'cancelSignup', { eventId }),
   signUpFor: (eventId: string, roleKey: string, forMemberId: string) => callCloud('events', 'signUp', { eventId, roleKey, forMemberId }),
+  cancelSignupFor: (eventId: string, forMemberId: string) => callCloud('events', 'cancelSignup', { eventId, forMemberId }),
   /** The residents of the grid the caller leads (the grids function's roster), to sign one up on their behalf. */
   gridResidents: (page: number) => callCloud('grids', 'roster', { page }),
   /** The 居民区's councils (the councils function), for a sub-council audience. */

@@ -138,7 +138,7 @@ describe('organizer tools', () => {
 });
 
 describe('代居民报名', () => {
-  it('a grid leader signs up a resident of their grid, recorded as by proxy', async () => {
+  it('a grid leader signs up a resident of their grid, recorded as by proxy, and cancels for them', async () => {
     ctx.signIn('gridLeader');
     __setRouterParams({ id: DEMO_EVENT_IDS.patrol });
     render(<EventDetailPage />);
@@ -155,6 +155,10 @@ describe('代居民报名', () => {
     await screen.findByText('已为王秀兰报名：已报名');
     const doc = (await getDb().collection(COLLECTIONS.eventSignups).doc(`${DEMO_EVENT_IDS.patrol}:${ctx.h.memberIdOf('resident')}`).get()).data[0];
     expect(doc).toMatchObject({ status: 'confirmed', roleKey: 'patrol', byProxy: ctx.h.memberIdOf('gridLeader') });
+    fireEvent.click(byClass('btn-proxy-cancel')[0]!);
+    await screen.findByText('已为王秀兰取消报名');
+    const after = (await getDb().collection(COLLECTIONS.eventSignups).doc(`${DEMO_EVENT_IDS.patrol}:${ctx.h.memberIdOf('resident')}`).get()).data[0];
+    expect(after.status).toBe('cancelled');
   });
 
   it('is not offered to a resident', async () => {

@@ -8,7 +8,7 @@ import { SIGNUP_STATUS_LABELS, type EventView } from '@shared/domain/event';
 import { eventsApi } from '../api';
 import { mySignupText } from '../format';
 
-/** 代居民报名: a grid leader signs up a resident of their grid (an elderly neighbour without a phone); recorded. */
+/** 代居民报名: a grid leader signs up a resident of their grid (an elderly neighbour without a phone), or cancels for them; recorded. */
 export function ProxySignUp({ event, onDone }: { event: EventView; onDone: () => void }) {
   const fetchPage = useCallback((page: number) => eventsApi.gridResidents(page), []);
   const residents = usePagedList(fetchPage);
@@ -17,14 +17,14 @@ export function ProxySignUp({ event, onDone }: { event: EventView; onDone: () =>
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
-  const submit = async () => {
-    if (!memberId[0] || !roleKey[0]) return;
+  const nameOf = (id: string) => residents.items.find((r) => r.memberId === id)?.name ?? '';
+  const run = async (work: (id: string) => Promise<string>) => {
+    const id = memberId[0];
+    if (!id) return;
     setBusy(true);
     setMessage(null);
     try {
-      const { signup } = await eventsApi.signUpFor(event.id, roleKey[0], memberId[0]);
-      const name = residents.items.find((r) => r.memberId === memberId[0])?.name ?? '';
-      setMessage(`已为${name}报名：${signup.status === 'waiting' ? mySignupText(signup).replace('你', '') : SIGNUP_STATUS_LABELS[signup.status]}`);
+      setMessage(await work(id));
       onDone();
     } catch (err) {
       setMessage(errorText(err));
@@ -32,6 +32,18 @@ export function ProxySignUp({ event, onDone }: { event: EventView; onDone: () =>
       setBusy(false);
     }
   };
+  const submit = () =>
+    run(async (id) => {
+      if (!roleKey[0]) return '';
+      const { signup } = await eventsApi.signUpFor(event.id, roleKey[0], id);
+      return `已为${nameOf(id)}报名：${signup.status === 'waiting' ? mySignupText(signup).replace('你', '') : SIGNUP_STATUS_LABELS[signup.status]}`;
+    });
+  // The neighbour cannot come after all: the leader cancels for them, recorded like the sign-up.
+  const cancel = () =>
+    run(async (id) => {
+      await eventsApi.cancelSignupFor(event.id, id);
+      return `已为${nameOf(id)}取消报名`;
+    });
 
   return (
     <View className='card event-proxy'>
@@ -46,6 +58,9 @@ export function ProxySignUp({ event, onDone }: { event: EventView; onDone: () =>
       <ChoiceChips id='proxy-role' single options={event.roles.map((r) => ({ value: r.key, label: r.name }))} value={roleKey} onChange={setRoleKey} />
       <Button className='btn-proxy-sign-up' type='primary' size='large' block loading={busy} disabled={busy || !memberId[0]} onClick={() => void submit()}>
         代为报名
+      </Button>
+      <Button className='btn-proxy-cancel' type='default' size='large' block disabled={busy || !memberId[0]} onClick={() => void cancel()}>
+        代为取消报名
       </Button>
       {message ? (
         <View className='event-proxy__result' role='status'>
