@@ -50,6 +50,16 @@ export const COLLECTIONS = {
   events: 'events',
   /** Sign-ups, `_id` = `<eventId>:<memberId>`. */
   eventSignups: 'event_signups',
+  /** Notices (通知) with their counters (`counts.*`, `groupReads.*`, `replyCounts.*` move by `_.inc` only). */
+  notices: 'notices',
+  /** One per (notice, resident) who opened it (`_id` = noticeId:memberId), with the groups they opened it in. */
+  noticeReceipts: 'notice_receipts',
+  /** WeChat groups bound to a grid (`_id` from the opengid). */
+  noticeGroups: 'notice_groups',
+  /** A grid's WeCom robot (`_id` = gridId): the webhook key is a secret, read by the notices function only. */
+  wecomRobots: 'wecom_robots',
+  /** Messages waiting for a WeCom robot (`_id` per notice, grid and kind): sent under the robot's rate limit. */
+  wecomOutbox: 'wecom_outbox',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { setClock, type Clock } from '../../cloudfunctions/_core/clock';
 import { setWeChatPlatform, type WeChatPlatform } from '../../cloudfunctions/_core/ports/wechat';
+import { setWeComRobots, type WeComRobots } from '../../cloudfunctions/_core/ports/wecom';
 import type { CloudFunction } from '../../cloudfunctions/_core/router';
 import { main as cabin } from '../../cloudfunctions/cabin';
 import { main as checkin } from '../../cloudfunctions/checkin';
@@ -47,10 +48,11 @@ export interface FunctionsHost {
   invoke(name: string, body: unknown, caller: LocalCaller | null): Promise<CloudResult<unknown> | { ok: false; error: { code: string; message: string } }>;
 }
 
-/** Hosts the functions in this process with the local clock and WeChat stand-in installed behind their ports. */
-export function createFunctionsHost(deps: { clock: Clock; wechat: WeChatPlatform; openData: LocalOpenData }): FunctionsHost {
+/** Hosts the functions in this process with the local clock, WeChat and WeCom stand-ins installed behind their ports. */
+export function createFunctionsHost(deps: { clock: Clock; wechat: WeChatPlatform; openData: LocalOpenData; wecom: WeComRobots }): FunctionsHost {
   setClock(deps.clock);
   setWeChatPlatform(deps.wechat);
+  setWeComRobots(deps.wecom);
   return {
     async invoke(name, body, caller) {
       const fn = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;

@@ -10,7 +10,7 @@ import { isLoopback, readBody, readJson, sendJson, sendText } from './http-util'
 import { createLocalStack, type LocalStack } from './local-stack';
 import { loginPage } from './login-page';
 import { contentType, serveFile } from './static-files';
-import { WeComSink } from './wecom-sink';
+import type { WeComSink } from './wecom-sink';
 
 export interface DevServerOptions {
   port: number;
@@ -48,7 +48,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const stack = createLocalStack();
   const files = new FileStorage(options.dataDir ? join(options.dataDir, 'files') : null);
   const gateway = createGateway(store, { now: () => stack.clock.nowMs(), storage: { files, baseUrl: url } });
-  const wecom = new WeComSink(() => stack.clock.now());
+  const wecom = stack.wecom;
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!isLoopback(req.socket.remoteAddress)) {

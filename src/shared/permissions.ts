@@ -82,6 +82,15 @@ export const PERMISSIONS = {
   'events.signUp': { resident: 'self' },
   /** A grid leader signs up an elderly resident of their grid (recorded in the proxy log). */
   'events.signUpFor': { grid_leader: 'grid', committee: 'community' },
+  'notices.view': { resident: 'community' },
+  /** Publish to the grids one leads, the council one chairs, the whole 居民区 (committee); colour groups need grids.viewColour too. */
+  'notices.publish': { grid_leader: 'grid', council_chair: 'council', committee: 'community' },
+  /** Edit a draft, see receipts, remind the unread: resident@self is the notice's writer. */
+  'notices.manage': { committee: 'community', resident: 'self' },
+  /** Bind, rename and unbind the WeChat groups of a grid. */
+  'notices.bindGroup': { grid_leader: 'grid', committee: 'community' },
+  /** A grid's WeCom robot webhook (a secret). */
+  'notices.manageRobots': { committee: 'community' },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSIONS;
