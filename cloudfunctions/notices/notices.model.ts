@@ -44,6 +44,9 @@ export interface NoticeDoc {
   groupNames: Record<string, string>;
   /** Per option index (as a string key). */
   replyCounts: Record<string, number>;
+  /** Reminder rounds so far, and the request id of the tap that started the last one. */
+  remindRound: number;
+  remindRequestId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -202,6 +202,8 @@ export async function create(input: In<'create'>, { identity }: CallContext): Ou
     groupReads: {},
     groupNames: {},
     replyCounts: {},
+    remindRound: 0,
+    remindRequestId: null,
     createdAt: now,
     updatedAt: now,
   };
