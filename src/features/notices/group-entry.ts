@@ -4,8 +4,8 @@ import { useEffect } from 'react';
 /**
  * The one place that knows how a page learns the WeChat group it was opened in, and how a card is shared so that
  * it can. `process.env.TARO_ENV` is replaced at build time, so each bundle keeps only its own branch.
- * - weapp: the card was shared with a shareTicket; opening it inside a group gives that ticket in the enter options,
- *   `getGroupEnterInfo` turns it into a cloudID, and `wx.cloud.CloudID` marks it so the platform hands the function
+ * - weapp: the card was shared with a shareTicket; opening it inside a group puts a ticket in the enter options, and
+ *   `getGroupEnterInfo` then answers that group's cloudID, and `wx.cloud.CloudID` marks it so the platform hands the function
  *   the group's opengid (never the payload).
  * - H5 (local only): `?devGroup=A` in the page's query stands for "opened inside fixture group A"; the dev server
  *   mints the CloudID WeChat would give there, and swaps it for the opengid as the platform does.
@@ -19,7 +19,8 @@ export async function groupCloudIdOfEntry(params: Record<string, string | undefi
     const { shareTicket } = Taro.getEnterOptionsSync();
     if (!shareTicket) return null;
     try {
-      const info = (await Taro.getGroupEnterInfo({ shareTicket })) as { cloudID?: string };
+      // It reads the group of the scene the page was entered by (the shareTicket says there is one).
+      const info = (await Taro.getGroupEnterInfo()) as Taro.getGroupEnterInfo.SuccessCallbackResult;
       return info.cloudID ? Taro.cloud.CloudID(info.cloudID) : null;
     } catch {
       // 40097 (wrong scene) or 65206 (left the group): the open still counts, just not for a group.
