@@ -1,7 +1,7 @@
 import { callCloud } from '@/services/cloud';
 import type { InputOf } from '@shared/catalogue';
 import { GROUP_CLOUD_ID_FIELD } from '@shared/actions/notices';
-import type { ReceiptFilter } from '@shared/domain/notices';
+import type { NoticeMode, ReceiptFilter } from '@shared/domain/notices';
 import type { GroupCloudId } from './group-entry';
 
 /** The group's CloudID as the top-level call field the platform resolves; nothing when not opened in a group. */
@@ -37,7 +37,8 @@ export const NOTICE_PAGES = {
   list: `${PKG}/list/index`,
   detail: (id: string) => `${PKG}/detail/index?id=${encodeURIComponent(id)}`,
   edit: (id?: string) => (id ? `${PKG}/edit/index?id=${encodeURIComponent(id)}` : `${PKG}/edit/index`),
-  receipts: (id: string) => `${PKG}/receipts/index?id=${encodeURIComponent(id)}`,
+  /** `mode` says which counts matter (收到 or replies). */
+  receipts: (id: string, mode: NoticeMode) => `${PKG}/receipts/index?id=${encodeURIComponent(id)}&mode=${mode}`,
   groups: `${PKG}/groups/index`,
   /** The bind card opens this inside a group, for one of the leader's grids. */
   bind: (gridId: string) => `${PKG}/bind/index?gridId=${encodeURIComponent(gridId)}`,

@@ -32,7 +32,7 @@ export function NoticeCard({ notice }: { notice: NoticeSummaryView }) {
           查看通知
         </LinkButton>
         {notice.counts && notice.status === 'published' ? (
-          <LinkButton className='btn-open-receipts' type='default' url={NOTICE_PAGES.receipts(notice.id)}>
+          <LinkButton className='btn-open-receipts' type='default' url={NOTICE_PAGES.receipts(notice.id, notice.mode)}>
             查看回执
           </LinkButton>
         ) : null}

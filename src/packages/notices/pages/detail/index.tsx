@@ -32,7 +32,7 @@ function WriterTools({ notice }: { notice: NoticeView }) {
           <>
             <ShareCardButton className='btn-share-notice' label='分享到微信群' path={NOTICE_PAGES.detail(notice.id)} />
             <Text className='card__hint'>分享到本微格已绑定的群里，谁在哪个群打开、谁还没看，回执里都看得到。</Text>
-            <LinkButton className='btn-open-receipts' type='default' url={NOTICE_PAGES.receipts(notice.id)}>
+            <LinkButton className='btn-open-receipts' type='default' url={NOTICE_PAGES.receipts(notice.id, notice.mode)}>
               查看回执
             </LinkButton>
           </>
