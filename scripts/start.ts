@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     execSync('npm run --silent build:functions', { cwd: root, stdio: 'inherit' });
   }
   const port = Number(process.env.PORT ?? 8686);
-  const server = await startDevServer({ port, dataDir, h5Dir });
+  const server = await startDevServer({ port, dataDir, h5Dir, runTimers: true });
   const added = await server.stack.seed();
 
   console.log(`\n同心梯队 本地环境已启动: ${server.url}`);

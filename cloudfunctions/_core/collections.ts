@@ -60,6 +60,12 @@ export const COLLECTIONS = {
   wecomRobots: 'wecom_robots',
   /** Messages waiting for a WeCom robot (`_id` per notice, grid and kind): sent under the robot's rate limit. */
   wecomOutbox: 'wecom_outbox',
+  /** Unused subscribe-message quota per person and template (`_id` = memberId:template): one unit per accepted tap. */
+  subscriptionQuota: 'subscription_quota',
+  /** Accepted taps already counted (`_id` = memberId:requestId), so a retried grant adds nothing. */
+  subscriptionGrants: 'subscription_grants',
+  /** Subscribe messages sent (`_id` = the sender's deterministic key), so one reminder is sent once. */
+  subscriptionSends: 'subscription_sends',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

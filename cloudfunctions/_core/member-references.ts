@@ -14,6 +14,10 @@ export const ERASED_WITH_ACCOUNT: readonly { collection: CollectionName; field: 
   { collection: COLLECTIONS.certificates, field: 'memberId', onErase: 'remove' },
   { collection: COLLECTIONS.honourSettings, field: '_id', onErase: 'remove' },
   { collection: COLLECTIONS.gridChiefs, field: 'memberId', onErase: 'remove' },
+  // What they allowed WeChat to send them, and what was sent: nothing is sent to a deleted account.
+  { collection: COLLECTIONS.subscriptionQuota, field: 'memberId', onErase: 'remove' },
+  { collection: COLLECTIONS.subscriptionGrants, field: 'memberId', onErase: 'remove' },
+  { collection: COLLECTIONS.subscriptionSends, field: 'memberId', onErase: 'remove' },
   { collection: COLLECTIONS.grids, field: 'leaderMemberId', onErase: 'clear' },
   { collection: COLLECTIONS.buildingPairs, field: 'groupLeaderMemberId', onErase: 'clear' },
   { collection: COLLECTIONS.buildingPairs, field: 'partnerMemberId', onErase: 'clear' },

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { ActionMap, ActionOutput, ActionParsed } from '../../src/shared/action';
 import type { CloudResult } from '../../src/shared/result';
+import { clock } from './clock';
 import { AppError, errorBody } from './errors';
 import { identify, type Identity } from './identity';
 
@@ -17,6 +18,17 @@ export type Handlers<M extends ActionMap> = {
 
 export type CloudFunction = (event: unknown, context: unknown) => Promise<CloudResult<unknown>>;
 
+/** Scheduled work by trigger name (declared in the function's config.json): answers counts of what it did. */
+export type Timers = Record<string, (now: Date) => Promise<Record<string, number>>>;
+
+/**
+ * A platform timer trigger: `{ Type: 'Timer', TriggerName }` with no WeChat user in the context. A mini-program
+ * call always carries WX_OPENID, so a client cannot dress itself up as one.
+ */
+function timerName(body: Record<string, unknown>, identity: Identity | null): string | null {
+  return !identity && body.Type === 'Timer' && typeof body.TriggerName === 'string' ? body.TriggerName : null;
+}
+
 /** Field path -> first message, for the form that sent the payload. */
 function fieldErrors(issues: v.BaseIssue<unknown>[]): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -31,14 +43,16 @@ function fieldErrors(issues: v.BaseIssue<unknown>[]): Record<string, string> {
  * The entry of one cloud function: picks the action, checks the caller and the payload before any handler
  * runs, and turns every outcome into the envelope. A thrown bug is logged, never shown.
  */
-export function createFunction<M extends ActionMap>(name: string, actions: M, handlers: Handlers<M>): CloudFunction {
+export function createFunction<M extends ActionMap>(name: string, actions: M, handlers: Handlers<M>, timers: Timers = {}): CloudFunction {
   return async function main(event, context) {
     const body = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>;
+    const identity = identify(context);
+    const trigger = timerName(body, identity);
+    if (trigger !== null) return runTimer(name, timers, trigger);
     const action = body.action;
     if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(actions, action)) {
       return { ok: false, error: errorBody('COMMON.UNKNOWN_ACTION') };
     }
-    const identity = identify(context);
     if (!identity) return { ok: false, error: errorBody('COMMON.UNAUTHENTICATED') };
 
     const spec = actions[action]!;
@@ -56,4 +70,15 @@ export function createFunction<M extends ActionMap>(name: string, actions: M, ha
       return { ok: false, error: errorBody('COMMON.INTERNAL') };
     }
   };
+}
+
+async function runTimer(name: string, timers: Timers, trigger: string): Promise<CloudResult<unknown>> {
+  const work = Object.prototype.hasOwnProperty.call(timers, trigger) ? timers[trigger] : undefined;
+  if (!work) return { ok: false, error: errorBody('COMMON.UNKNOWN_ACTION') };
+  try {
+    return { ok: true, data: await work(clock().now()) };
+  } catch (err) {
+    console.error(`[${name}@${trigger}] timer failed`, err);
+    return { ok: false, error: errorBody('COMMON.INTERNAL') };
+  }
 }

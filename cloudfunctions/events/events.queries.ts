@@ -113,6 +113,19 @@ export async function findEvents(ids: readonly string[]): Promise<EventDoc[]> {
   return res.data as EventDoc[];
 }
 
+/** Published events of every 居民区 starting in [from, to), in start order: what the day-before reminders cover. */
+export async function publishedStartingBetween(from: Date, to: Date, page: number, perPage: number): Promise<EventDoc[]> {
+  const _ = command();
+  const res = await events()
+    .where({ status: 'published', startAt: _.gte(from).and(_.lt(to)) })
+    .orderBy('startAt', 'asc')
+    .orderBy('_id', 'asc')
+    .skip((page - 1) * perPage)
+    .limit(perPage)
+    .get();
+  return res.data as EventDoc[];
+}
+
 /**
  * Upcoming published events the caller may see: everything for an organizer, otherwise the audiences they belong to.
  */

@@ -160,7 +160,7 @@ export async function cancel(input: In<'cancel'>, { identity }: CallContext): Ou
   // Only the call that cancelled it tells people, so a retry does not tell them twice.
   if (cancelled) {
     const people = await q.activeSignups(event._id);
-    const sent = await Promise.all(people.map((s) => notify(saved, s.memberId, 'cancelled', `活动已取消：${input.reason}`.slice(0, 20))));
+    const sent = await Promise.all(people.map((s) => notify(saved, s.memberId, 'event-cancelled', `event-cancelled:${event._id}:${s.memberId}`, `活动已取消：${input.reason}`)));
     notified = sent.filter(Boolean).length;
   }
   return { event: await fullView(organizer, saved, null, true), notified };

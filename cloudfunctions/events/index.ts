@@ -1,6 +1,7 @@
 import { eventsActions } from '../../src/shared/actions/events';
 import { createFunction } from '../_core/router';
 import * as events from './events.service';
+import { sendDayBeforeReminders } from './reminders';
 import * as signups from './signups.service';
 
 /** The `events` cloud function: events with roles and places, sign-ups with a waiting list served in arrival order. */
@@ -16,4 +17,6 @@ export const main = createFunction('events', eventsActions, {
   cancelSignup: signups.cancelSignup,
   signups: events.signups,
   suggest: events.suggest,
+}, {
+  'event-reminders': sendDayBeforeReminders,
 });

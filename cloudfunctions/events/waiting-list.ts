@@ -1,36 +1,33 @@
 import { formatShanghai } from '../../src/shared/time';
+import type { TemplateKey } from '../../src/shared/subscriptions';
 import { clock } from '../_core/clock';
-import { findMember } from '../_core/member-record';
-import { wechat } from '../_core/ports/wechat';
+import { sendOnce } from '../_core/subscriptions';
 import { detailPage, type EventDoc, type SignupDoc } from './events.model';
 import * as q from './events.queries';
 
 /** How many waiting people are read at once when a place is handed on. */
 const BATCH = 20;
 
-/** Subscribe-message templates (configured in the mini-program's console; locally any id lands in the log). */
-export const NOTICE_TEMPLATES = { promoted: 'event-promoted', cancelled: 'event-cancelled' } as const;
-
-/** Tells one person about an event (a subscribe message). A refused or failed send never undoes the change. */
-export async function notify(event: EventDoc, memberId: string, template: keyof typeof NOTICE_TEMPLATES, note: string): Promise<boolean> {
-  const person = await findMember(memberId);
-  if (!person?.openid || person.deletedAt) return false;
-  const result = await wechat()
-    .sendSubscribeMessage({
-      openid: person.openid,
-      templateId: NOTICE_TEMPLATES[template],
-      page: detailPage(event._id),
-      data: { thing1: { value: event.title }, time2: { value: formatShanghai(event.startAt) }, thing3: { value: note } },
-    })
-    .catch(() => ({ sent: false as const }));
-  return result.sent;
+/**
+ * Tells one person about an event by subscribe message, if they allowed one: `sendKey` names what is said, so it
+ * is said once. A refused or failed send never undoes the change.
+ */
+export async function notify(event: EventDoc, memberId: string, template: TemplateKey, sendKey: string, note: string): Promise<boolean> {
+  const outcome = await sendOnce({
+    sendKey,
+    memberId,
+    template,
+    page: detailPage(event._id),
+    data: { thing1: { value: event.title.slice(0, 20) }, time2: { value: formatShanghai(event.startAt) }, thing3: { value: note.slice(0, 20) } },
+  });
+  return outcome === 'sent';
 }
 
 /** Moves one waiting person onto a place someone holds for them: a conditional update, so each person is promoted once. */
 async function promote(event: EventDoc, candidate: SignupDoc): Promise<boolean> {
   const now = clock().now();
   const done = await q.updateSignupIf(candidate._id, { status: 'waiting' }, { status: 'confirmed', promotedAt: now, updatedAt: now });
-  if (done) await notify(event, candidate.memberId, 'promoted', '候补成功，你已报上名啦');
+  if (done) await notify(event, candidate.memberId, 'event-promoted', `event-promoted:${candidate._id}:${candidate.seq}`, '候补成功，你已报上名啦');
   return done;
 }
 

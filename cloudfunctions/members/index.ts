@@ -7,6 +7,7 @@ import * as committee from './committee.service';
 import * as invite from './invite.service';
 import * as ownData from './own-data.service';
 import * as proxy from './proxy.service';
+import * as subscriptions from './subscriptions.service';
 
 /** The `members` cloud function: the person record, joining the echelon, own data, acting for elderly residents. */
 export const main = createFunction('members', membersActions, {
@@ -28,4 +29,6 @@ export const main = createFunction('members', membersActions, {
   memberDetail: committee.memberDetail,
   setRole: committee.setRole,
   inviteCode: invite.inviteCode,
+  grantSubscriptions: subscriptions.grantSubscriptions,
+  mySubscriptions: subscriptions.mySubscriptions,
 });

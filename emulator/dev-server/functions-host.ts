@@ -44,23 +44,36 @@ export function callContext(name: string, caller: LocalCaller): Record<string, u
   return { request_id: randomUUID(), function_name: name, environment: JSON.stringify(env) };
 }
 
+type HostResult = CloudResult<unknown> | { ok: false; error: { code: string; message: string } };
+
 export interface FunctionsHost {
-  invoke(name: string, body: unknown, caller: LocalCaller | null): Promise<CloudResult<unknown> | { ok: false; error: { code: string; message: string } }>;
+  invoke(name: string, body: unknown, caller: LocalCaller | null): Promise<HostResult>;
+  /** Fires a timer trigger as the platform does: a `Timer` event and no WeChat user. */
+  fireTimer(name: string, trigger: string): Promise<HostResult>;
 }
+
+const NO_SUCH_FUNCTION = (name: string) => ({ ok: false as const, error: { code: 'LOCAL.NO_SUCH_FUNCTION', message: `没有名为 ${name} 的云函数` } });
 
 /** Hosts the functions in this process with the local clock, WeChat and WeCom stand-ins installed behind their ports. */
 export function createFunctionsHost(deps: { clock: Clock; wechat: WeChatPlatform; openData: LocalOpenData; wecom: WeComRobots }): FunctionsHost {
   setClock(deps.clock);
   setWeChatPlatform(deps.wechat);
   setWeComRobots(deps.wecom);
+  const lookup = (name: string) => (Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined);
   return {
     async invoke(name, body, caller) {
-      const fn = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
-      if (!fn) return { ok: false, error: { code: 'LOCAL.NO_SUCH_FUNCTION', message: `没有名为 ${name} 的云函数` } };
+      const fn = lookup(name);
+      if (!fn) return NO_SUCH_FUNCTION(name);
       const event = body && typeof body === 'object' ? deps.openData.resolveCloudIds(body as Record<string, unknown>) : body;
       // A call without a WeChat user has no identity in its context, as in the cloud.
       const context = caller ? callContext(name, caller) : { request_id: randomUUID(), environment: '{}' };
       return fn(event, context);
+    },
+    async fireTimer(name, trigger) {
+      const fn = lookup(name);
+      if (!fn) return NO_SUCH_FUNCTION(name);
+      const event = { Type: 'Timer', TriggerName: trigger, Time: deps.clock.now().toISOString(), Message: '' };
+      return fn(event, { request_id: randomUUID(), function_name: name, environment: '{}' });
     },
   };
 }

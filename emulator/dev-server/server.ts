@@ -10,6 +10,7 @@ import { isLoopback, readBody, readJson, sendJson, sendText } from './http-util'
 import { createLocalStack, type LocalStack } from './local-stack';
 import { loginPage } from './login-page';
 import { contentType, serveFile } from './static-files';
+import { scheduleTimers } from './timers';
 import type { WeComSink } from './wecom-sink';
 
 export interface DevServerOptions {
@@ -18,6 +19,8 @@ export interface DevServerOptions {
   dataDir: string | null;
   /** The built H5 app to serve at `/`. */
   h5Dir: string;
+  /** Fire the declared timer triggers every minute (`npm start`); tests fire them by hand. */
+  runTimers?: boolean;
 }
 
 export interface DevServer {
@@ -46,6 +49,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // The functions reach the database the way deployed ones do: the real SDK, pointed here by environment.
   Object.assign(process.env, sdkEnv(`${url}/admin`));
   const stack = createLocalStack();
+  const stopTimers = options.runTimers ? scheduleTimers(stack.host) : () => undefined;
   const files = new FileStorage(options.dataDir ? join(options.dataDir, 'files') : null);
   const gateway = createGateway(store, { now: () => stack.clock.nowMs(), storage: { files, baseUrl: url } });
   const wecom = stack.wecom;
@@ -103,6 +107,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     // The SDK's uploadFile PUTs here (its downloadFile reads /files above).
     if (serveStorage(files, req, res)) return;
+    const timer = /^\/__dev\/timer\/([\w-]+)\/([\w-]+)$/.exec(pathname);
+    if (method === 'POST' && timer) return sendJson(res, 200, await stack.host.fireTimer(timer[1]!, timer[2]!));
     if (method === 'GET' && pathname === '/__dev/wechat/messages') return sendJson(res, 200, stack.wechat.messages);
     if (method === 'POST' && pathname === '/__dev/wechat/group-card') {
       const { group } = (await readJson(req)) as { group?: unknown };
@@ -141,6 +147,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     stack,
     wecom,
     async close() {
+      stopTimers();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       store.close();

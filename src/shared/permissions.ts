@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'members.actForResident': { grid_leader: 'grid', committee: 'community' },
   'members.viewProxyLog': { committee: 'community', resident: 'self' },
   'members.invite': { committee: 'community' },
+  /** Allow and see one's own subscribe-message reminders. */
+  'members.subscribe': { resident: 'self' },
   'councils.view': { resident: 'community' },
   'councils.join': { member: 'self' },
   'councils.manage': { committee: 'community' },

@@ -46,6 +46,10 @@ describeInBrowser('events and sign-ups, in the H5 build', () => {
     await e.page.click('.event-role[data-role-key] .btn-sign-up');
     await e.page.waitForSelector('.event-my-signup');
     await expect(e.page.locator('.event-mine').textContent()).resolves.toBe('你在候补第1位');
+    // One tap allows the reminders (WeChat's dialog; locally a modal standing in for it).
+    await e.page.click('.btn-remind-me');
+    await e.page.click('.taro-model__confirm');
+    await e.page.waitForSelector('.event-reminder__on');
     await e.shot('events-2-waiting');
   });
 

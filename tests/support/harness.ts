@@ -31,6 +31,8 @@ export interface Harness {
   invoke(fn: string, body: { action: string; payload?: unknown } & Record<string, unknown>, caller: string | LocalCaller | null): Promise<Envelope>;
   /** Like `invoke`, but answers `data` and throws on `{ ok: false }` with the code in the message. */
   call<T = any>(fn: string, action: string, payload: unknown, caller: string): Promise<T>;
+  /** Fires a function's timer trigger as the platform would; answers its counts and throws on `{ ok: false }`. */
+  timer(fn: string, trigger: string): Promise<Record<string, number>>;
   /** A `fetch` that answers `/fn/:name` as the dev server does (identity from `x-wx-openid`), for the H5 branch of callCloud. */
   fetch: typeof fetch;
   /** Empties the store and seeds the demo community again. */
@@ -72,6 +74,11 @@ export async function startHarness(): Promise<Harness> {
       const res = await invoke(fn, { action, payload }, caller);
       if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
       return res.data as never;
+    },
+    async timer(fn, trigger) {
+      const res = (await track(stack.host.fireTimer(fn, trigger))) as Envelope;
+      if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
+      return res.data as Record<string, number>;
     },
     fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

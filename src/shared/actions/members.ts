@@ -14,6 +14,8 @@ import {
   type ProxyLogEntry,
 } from '../domain/member';
 import type { Page } from '../result';
+import { requestIdSchema as requestId } from '../schemas';
+import { MAX_TEMPLATES_PER_TAP, TEMPLATE_KEYS, type TemplateKey } from '../subscriptions';
 
 const id = v.pipe(v.string('请选择'), v.trim(), v.minLength(1, '请选择'), v.maxLength(64, '编号太长'));
 const text = (label: string, max: number) =>
@@ -168,4 +170,24 @@ export const membersActions = {
 
   /** The 居民区's mini-program code: residents who scan it arrive with their 居民区 chosen (committee). */
   inviteCode: action<{ page: string; scene: string; image: string }>()({ input: v.object({}), errors: ['COMMON.FORBIDDEN'] }),
+
+  /**
+   * The templates the person accepted in one tap of WeChat's subscribe dialog: one message each, counted per
+   * template; a retried request adds nothing. Answers the unused quota of those templates.
+   */
+  grantSubscriptions: action<{ quota: Partial<Record<TemplateKey, number>> }>()({
+    input: v.object({
+      requestId,
+      templates: v.pipe(
+        v.array(v.picklist(TEMPLATE_KEYS, '没有这种提醒'), '请选择提醒'),
+        v.minLength(1, '请选择提醒'),
+        v.maxLength(MAX_TEMPLATES_PER_TAP, `一次最多订阅${MAX_TEMPLATES_PER_TAP}种提醒`),
+        v.transform((list) => [...new Set(list)]),
+      ),
+    }),
+    errors: ['COMMON.FORBIDDEN'],
+  }),
+
+  /** The caller's unused reminder quota per template. */
+  mySubscriptions: action<{ quota: Record<TemplateKey, number> }>()({ input: v.object({}), errors: ['COMMON.FORBIDDEN'] }),
 };

@@ -76,6 +76,18 @@ describe('活动详情', () => {
     await screen.findByText('你在候补第2位');
   });
 
+  it('allows the event’s reminders with one tap, recorded as one message of each', async () => {
+    ctx.signIn('member');
+    __setRouterParams({ id: DEMO_EVENT_IDS.patrol });
+    render(<EventDetailPage />);
+    await screen.findByText('已报名');
+    await idle();
+    fireEvent.click(byClass('btn-remind-me')[0]!);
+    await screen.findByText('好的，活动前一天会通过微信提醒你');
+    const { quota } = await ctx.h.call('members', 'mySubscriptions', {}, ctx.h.identities.member);
+    expect(quota).toMatchObject({ 'event-reminder': 1, 'event-promoted': 1, 'event-cancelled': 1, 'loan-due': 0 });
+  });
+
   it('refuses what the caller may not see, in Chinese', async () => {
     const { event } = await ctx.h.call('events', 'create', {
       event: { title: '成员例会', description: '', type: '其他', place: '居委会', startAt: new Date(ctx.h.stack.clock.nowMs() + 3 * 24 * 3600 * 1000).toISOString(), endAt: new Date(ctx.h.stack.clock.nowMs() + 3.1 * 24 * 3600 * 1000).toISOString(), audience: { kind: 'members' }, signupOpensAt: new Date(ctx.h.stack.clock.nowMs() - 1000).toISOString(), signupClosesAt: new Date(ctx.h.stack.clock.nowMs() + 2 * 24 * 3600 * 1000).toISOString(), roles: [{ key: 'all', name: '参会', places: 10 }] },

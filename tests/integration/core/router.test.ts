@@ -49,7 +49,10 @@ describe('the router', () => {
         throw new AppError('COMMON.FORBIDDEN');
       },
       whoami: async (_input, ctx) => ({ openid: ctx.identity.openid }),
+    }, {
+      nightly: async (now) => ({ ranAt: now.getTime() }),
     });
+    const timerEvent = { Type: 'Timer', TriggerName: 'nightly', Time: '2026-11-23T00:00:00Z' };
 
     it('turns a thrown bug into COMMON.INTERNAL, logged and never shown', async () => {
       const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -71,6 +74,17 @@ describe('the router', () => {
       const res = await fn({ action: 'whoami', userInfo: { openId: 'forged' }, openid: 'forged' }, callContext('test', { openid: 'real' }));
       expect(res).toEqual({ ok: true, data: { openid: 'real' } });
       expect(await fn({ action: 'whoami' }, {})).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } });
+    });
+
+    it('runs a timer trigger only for the platform: a Timer event with no WeChat user', async () => {
+      const before = Date.now();
+      const res = await fn(timerEvent, { environment: '{}' });
+      expect(res).toMatchObject({ ok: true });
+      expect((res as { data: { ranAt: number } }).data.ranAt).toBeGreaterThanOrEqual(before);
+      // A mini-program user dressing a call up as a timer is an ordinary call with no action.
+      expect(await fn(timerEvent, callContext('test', { openid: 'u' }))).toMatchObject({ error: { code: 'COMMON.UNKNOWN_ACTION' } });
+      expect(await fn({ ...timerEvent, TriggerName: 'hourly' }, {})).toMatchObject({ error: { code: 'COMMON.UNKNOWN_ACTION' } });
+      expect(await fn({ ...timerEvent, TriggerName: 'toString' }, {})).toMatchObject({ error: { code: 'COMMON.UNKNOWN_ACTION' } });
     });
   });
 });

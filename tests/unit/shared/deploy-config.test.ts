@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'fs';
 import { join } from 'path';
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
+import { declaredTimers } from '../../../emulator/dev-server/timers';
 
 const root = join(__dirname, '../../..');
 const cloudbaserc = JSON.parse(readFileSync(join(root, 'cloudbaserc.json'), 'utf8'));
@@ -29,5 +30,20 @@ describe('function timeouts', () => {
       const config = JSON.parse(readFileSync(join(root, 'cloudfunctions', fn.name, 'config.json'), 'utf8'));
       expect([fn.name, fn.timeout]).toEqual([fn.name, config.timeout]);
     }
+  });
+});
+
+describe('timer triggers', () => {
+  it('cloudbaserc.json deploys each function with the triggers its config.json declares', () => {
+    for (const fn of cloudbaserc.functions as { name: string; triggers?: unknown[] }[]) {
+      const config = JSON.parse(readFileSync(join(root, 'cloudfunctions', fn.name, 'config.json'), 'utf8'));
+      expect([fn.name, fn.triggers ?? []]).toEqual([fn.name, config.triggers ?? []]);
+    }
+  });
+
+  it('declares timers with a CloudBase 7-field cron, found by the local scheduler', () => {
+    const timers = declaredTimers();
+    expect(timers.map((t) => `${t.fn}@${t.trigger}`)).toContain('events@event-reminders');
+    for (const t of timers) expect([t.fn, t.trigger, t.cron.trim().split(/\s+/).length]).toEqual([t.fn, t.trigger, 7]);
   });
 });

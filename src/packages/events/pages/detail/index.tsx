@@ -7,6 +7,7 @@ import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
 import { EVENT_PAGES, eventsApi, newRequestId } from '@/features/events/api';
 import { ProxySignUp } from '@/features/events/components/ProxySignUp';
+import { ReminderButton } from '@/features/events/components/ReminderButton';
 import { RoleRow } from '@/features/events/components/RoleRow';
 import { SkillSuggestions } from '@/features/events/components/SkillSuggestions';
 import { fromFormTime, mySignupText, toFormTime, whenText } from '@/features/events/format';
@@ -174,6 +175,7 @@ export default function EventDetailPage() {
                   </LinkButton>
                 </>
               ) : null}
+              {event.status === 'published' ? <ReminderButton /> : null}
               {open ? (
                 <Button className='btn-cancel-signup' type='default' size='large' block loading={busyKey === 'cancel'} disabled={!!busyKey} onClick={() => void cancelSignup()}>
                   取消报名
