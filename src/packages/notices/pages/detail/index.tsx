@@ -7,6 +7,7 @@ import { StatusTag } from '@/components/StatusTag';
 import { NOTICE_PAGES, noticesApi } from '@/features/notices/api';
 import { NoticeAnswer } from '@/features/notices/components/NoticeAnswer';
 import { RobotDeliveries } from '@/features/notices/components/RobotDeliveries';
+import { SubscribeNotices } from '@/features/notices/components/SubscribeNotices';
 import { ShareCardButton } from '@/features/notices/components/ShareCardButton';
 import { countsText, imageSrc, timeText } from '@/features/notices/format';
 import { groupCloudIdOfEntry, useGroupShare } from '@/features/notices/group-entry';
@@ -91,6 +92,7 @@ export default function NoticeDetailPage() {
             ) : null}
           </View>
           <NoticeAnswer notice={notice} onAnswered={answered} />
+          {notice.mine ? <SubscribeNotices /> : null}
           {notice.canManage ? <WriterTools notice={notice} /> : null}
           {notice.robots ? <RobotDeliveries deliveries={notice.robots} /> : null}
         </>

@@ -6,6 +6,7 @@ import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
 import { NOTICE_PAGES } from '@/features/notices/api';
 import { NoticeCard } from '@/features/notices/components/NoticeCard';
+import { SubscribeNotices } from '@/features/notices/components/SubscribeNotices';
 import { useManagedNotices, useNotices } from '@/features/notices/hooks';
 import '@/features/notices/notices.scss';
 
@@ -45,6 +46,7 @@ export default function NoticeListPage() {
           </View>
         </>
       ) : null}
+      {tab === 'mine' ? <SubscribeNotices /> : null}
       {list.last && list.items.length === 0 ? (
         <Text className='card__hint'>{tab === 'managed' ? '你还没有发布过通知。' : '暂时没有发给你的通知。'}</Text>
       ) : null}
