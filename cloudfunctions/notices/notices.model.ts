@@ -117,6 +117,8 @@ export interface OutboxDoc {
 }
 
 export const noticeIdOf = (communityId: string, requestId: string) => `${communityId}-nt-${requestId}`;
+/** The 居民区 a notice id names (every notice id is made by noticeIdOf), so a query can match it before reading the notice. */
+export const communityOfNoticeId = (noticeId: string) => noticeId.split('-nt-')[0] ?? '';
 export const receiptIdOf = (noticeId: string, memberId: string) => `${noticeId}:${memberId}`;
 export const outboxIdOf = (noticeId: string, gridId: string, kind: OutboxKind, round = 0) =>
   kind === 'notice' ? `${noticeId}:${gridId}:notice` : `${noticeId}:${gridId}:remind:${round}`;

@@ -4,7 +4,7 @@ import { COLLECTIONS } from '../_core/collections';
 import type { CouncilDoc } from '../_core/council-chairs';
 import { command, getDb, insertOnce } from '../_core/db';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
-import type { NoticeDoc, ReceiptDoc } from './notices.model';
+import { communityOfNoticeId, type NoticeDoc, type ReceiptDoc } from './notices.model';
 
 /** Each function here is one database round trip. */
 
@@ -220,4 +220,60 @@ export function wholeValues(patch: Record<string, unknown>): Record<string, unkn
   return Object.fromEntries(
     Object.entries(patch).map(([k, v]) => [k, v && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v) ? _.set(v) : v]),
   );
+}
+
+/**
+ * The receipts view of a notice in ONE aggregate: the notice, and a page of its targeted residents (each with their
+ * receipt, filtered by state and group) joined from `members` by matching each resident's audience keys against the
+ * notice's. Works for every target but colour groups, whose keys need each resident's colour (use rosterOf).
+ */
+export async function noticeWithRoster(
+  noticeId: string,
+  filter: ReceiptFilter,
+  groupId: string | undefined,
+  page: number,
+): Promise<(NoticeDoc & { roster: RosterDoc[] }) | null> {
+  const _ = command();
+  const $ = _.aggregate;
+  const state = $.ifNull([$.arrayElemAt(['$r.state', 0]), 'unread']);
+  const done = $.cond({
+    if: $.eq(['$$mode', 'confirm']),
+    then: ['confirmed'],
+    else: $.cond({ if: $.eq(['$$mode', 'reply']), then: ['replied'], else: ['read', 'confirmed', 'replied'] }),
+  });
+  const keep =
+    filter === 'all' ? null : filter === 'pending' ? $.not([$.in([state, done])]) : $.eq([state, filter]);
+  const byGroup = groupId ? $.in([groupId, $.ifNull([$.arrayElemAt(['$r.groupIds', 0]), []])]) : null;
+  const conditions = [keep, byGroup].filter((c) => c !== null);
+  // The 居民区 comes from the id as a literal, so the members index serves this match; the notice must be in it.
+  const communityId = communityOfNoticeId(noticeId);
+  let roster = $.pipeline()
+    .match({ communityId, deletedAt: _.exists(false) })
+    .addFields({
+      keys: $.concatArrays([
+        ['community'],
+        $.map({ input: $.ifNull(['$councilIds', []]), as: 'c', in: $.concat(['council:', '$$c']) }),
+        $.cond({ if: $.eq([$.ifNull(['$gridId', null]), null]), then: [], else: [$.concat(['grid:', '$gridId'])] }),
+      ]),
+    })
+    .match(_.expr($.gt([$.size($.setIntersection(['$keys', '$$keys'])), 0])))
+    .sort({ building: 1, room: 1, _id: 1 })
+    .addFields({ rid: $.concat(['$$nid', ':', '$_id']) })
+    .lookup({ from: COLLECTIONS.noticeReceipts, localField: 'rid', foreignField: '_id', as: 'r' });
+  if (conditions.length) roster = roster.match(_.expr(conditions.length === 1 ? conditions[0]! : $.and(conditions)));
+  const res = await notices()
+    .aggregate()
+    .match({ _id: noticeId, communityId })
+    .lookup({
+      from: COLLECTIONS.members,
+      let: { keys: '$audienceKeys', nid: '$_id', mode: '$mode' },
+      pipeline: roster
+        .skip(pageStart(page))
+        .limit(PAGE_FETCH)
+        .project({ name: 1, building: 1, room: 1, phone: 1, openid: 1, gridId: 1, r: 1 })
+        .done(),
+      as: 'roster',
+    })
+    .end();
+  return (res.data[0] as (NoticeDoc & { roster: RosterDoc[] }) | undefined) ?? null;
 }

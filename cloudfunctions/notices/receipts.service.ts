@@ -2,6 +2,7 @@ import type { ReceiptGroupView, ReceiptRowView } from '../../src/shared/domain/n
 import { ensureSameCommunity } from '../_core/authorize';
 import { loadCaller, type Caller } from '../_core/caller';
 import { AppError } from '../_core/errors';
+import { toPage } from '../_core/paging';
 import type { Identity } from '../_core/identity';
 import { canManage } from './access';
 import * as m from './notices.model';
@@ -14,10 +15,14 @@ import type { In, Out } from './notices.types';
 /** A published notice the caller manages. Round trips: 1 (caller and notice at once). */
 export async function managedNotice(identity: Identity, noticeId: string): Promise<{ caller: Caller; notice: m.NoticeDoc }> {
   const [caller, found] = await Promise.all([loadCaller(identity), q.findNotice(noticeId)]);
+  return { caller, notice: ensureManaged(caller, found) };
+}
+
+function ensureManaged<T extends m.NoticeDoc>(caller: Caller, found: T | null): T {
   const notice = ensureSameCommunity(caller, found);
   if (!canManage(caller, notice)) throw new AppError('COMMON.FORBIDDEN');
   if (notice.status !== 'published') throw new AppError('NOTICES.NOT_PUBLISHED');
-  return { caller, notice };
+  return notice;
 }
 
 function toRow(doc: q.RosterDoc, groupNames: Record<string, string>): ReceiptRowView {
@@ -35,12 +40,15 @@ function toRow(doc: q.RosterDoc, groupNames: Record<string, string>): ReceiptRow
 }
 
 /**
- * Round trips: 2 in sequence, 3 calls (caller and notice at once; the roster page with receipts joined). Counts
- * and per-group reads come from the notice's counters, moved by each receipt.
+ * Round trips: 1 — the caller, and the notice with its roster page joined, at once (2 requests); a colour group's
+ * roster needs each resident's colour, read by one more aggregate. The page is read before the caller is checked
+ * and dropped unless they manage the notice. Counts and per-group reads come from the notice's counters.
  */
 export async function receipts(input: In<'receipts'>, { identity }: CallContext): Out<'receipts'> {
-  const { notice } = await managedNotice(identity, input.noticeId);
-  const { rows, hasMore } = await q.rosterOf(notice, input.filter, input.groupId, input.page);
+  const [caller, found] = await Promise.all([loadCaller(identity), q.noticeWithRoster(input.noticeId, input.filter, input.groupId, input.page)]);
+  const notice = ensureManaged(caller, found);
+  const { rows, hasMore } =
+    notice.target.kind === 'colour' ? await q.rosterOf(notice, input.filter, input.groupId, input.page) : toPage(notice.roster);
   const names = notice.groupNames ?? {};
   const groups: ReceiptGroupView[] = Object.entries(notice.groupReads ?? {})
     .filter(([id]) => id !== m.ELSEWHERE)

@@ -94,7 +94,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     out['failed opens'] = failed;
     out['receipts (must be 500)'] = receipts;
     out['read count on the notice (must be 500)'] = doc.counts.read;
-    out['receipts view: database requests (caller and notice at once, then the page)'] = all.trips;
+    out['receipts view: database requests (the caller, and the notice with its page, at once)'] = all.trips;
     out['receipts view ms'] = all.ms;
     out['receipts view, pending filter: database requests'] = pending.trips;
     out['receipts view, pending filter ms'] = pending.ms;

@@ -201,6 +201,25 @@ describe('receipts', () => {
     expect((await noticeDoc(confirm.id)).counts.read).toBe(1);
   });
 
+  it('a colour group reaches only residents of that colour, and its receipts view lists only them', async () => {
+    const red = await addResident(h, 'nt-red', { name: '红', room: '101' });
+    const plain = await addResident(h, 'nt-plain', { name: '无色', room: '102' });
+    await h.call('grids', 'setColour', { memberId: red.memberId, colour: 'red' }, h.identities.committee);
+    const notice = await publishNotice(h, { mode: 'confirm', target: { kind: 'colour', colour: 'red', gridIds: ['cm-baiyu1-g1'] } });
+    expect(notice.targetLabel).toBe('红色分组（第一微格）');
+    const titles = async (openid: string) => (await h.call('notices', 'list', { page: 1 }, openid)).items.map((n: { id: string }) => n.id);
+    expect(await titles(red.openid)).toContain(notice.id);
+    expect(await titles(plain.openid)).not.toContain(notice.id);
+    await h.call('notices', 'confirm', { noticeId: notice.id }, red.openid);
+    const view = await h.call('notices', 'receipts', { noticeId: notice.id, page: 1 }, h.identities.gridLeader);
+    // The seed's 吴阿婆 of 第一微格 is marked red too.
+    expect(view.items.map((r: { name: string; state: string }) => [r.name, r.state])).toEqual([
+      ['红', 'confirmed'],
+      ['吴阿婆', 'unread'],
+    ]);
+    expect(view.counts).toMatchObject({ targeted: 2, confirmed: 1 });
+  });
+
   it('an expired notice takes no more answers', async () => {
     const a = await addResident(h, 'nt-a');
     const notice = await publishNotice(h, { mode: 'confirm', expiresAt: new Date(h.stack.clock.nowMs() + HOUR).toISOString() });
