@@ -163,7 +163,7 @@ describe('通知回执', () => {
     await screen.findByText('1号楼居民群');
     await idle();
     const groupRow = byClass('notice-group-count').find((el) => el.textContent?.includes('1号楼居民群')) as HTMLElement;
-    expect(within(groupRow).getByText('1 人在这里打开')).toBeTruthy();
+    expect(within(groupRow).getByText('1 人打开')).toBeTruthy();
     chip('receipt-filter', 'unread');
     await idle();
     await waitFor(() => expect(byClass('receipt-row').length).toBeGreaterThan(0));

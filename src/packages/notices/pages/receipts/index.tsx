@@ -56,7 +56,7 @@ export default function NoticeReceiptsPage() {
             {last.groups.map((g) => (
               <View key={g.groupId ?? ELSEWHERE} className='notice-row notice-group-count' data-group-id={g.groupId ?? ELSEWHERE}>
                 <Text className='notice-row__name'>{g.name}</Text>
-                <Text className='notice-row__meta'>{g.read} 人在这里打开</Text>
+                <Text className='notice-row__meta'>{g.read} 人打开</Text>
               </View>
             ))}
           </View>
