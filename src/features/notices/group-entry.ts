@@ -14,20 +14,20 @@ import { useEffect } from 'react';
 /** What goes in the call as the top-level `groupCloudId` field; null when not opened from a group. */
 export type GroupCloudId = ReturnType<typeof Taro.cloud.CloudID> | { cloudID: string };
 
-export async function groupCloudIdOfEntry(params: Record<string, string | undefined>): Promise<GroupCloudId | null> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const { shareTicket } = Taro.getEnterOptionsSync();
-    if (!shareTicket) return null;
-    try {
-      // It reads the group of the scene the page was entered by (the shareTicket says there is one).
-      const info = (await Taro.getGroupEnterInfo()) as Taro.getGroupEnterInfo.SuccessCallbackResult;
-      return info.cloudID ? Taro.cloud.CloudID(info.cloudID) : null;
-    } catch {
-      // 40097 (wrong scene) or 65206 (left the group): the open still counts, just not for a group.
-      return null;
-    }
+async function weappGroupCloudId(): Promise<GroupCloudId | null> {
+  const { shareTicket } = Taro.getEnterOptionsSync();
+  if (!shareTicket) return null;
+  try {
+    // It reads the group of the scene the page was entered by (the shareTicket says there is one).
+    const info = (await Taro.getGroupEnterInfo()) as Taro.getGroupEnterInfo.SuccessCallbackResult;
+    return info.cloudID ? Taro.cloud.CloudID(info.cloudID) : null;
+  } catch {
+    // 40097 (wrong scene) or 65206 (left the group): the open still counts, just not for a group.
+    return null;
   }
-  const group = params.devGroup;
+}
+
+async function localGroupCloudId(group: string | undefined): Promise<GroupCloudId | null> {
   if (!group) return null;
   const res = await fetch('/__dev/wechat/group-card', {
     method: 'POST',
@@ -37,6 +37,10 @@ export async function groupCloudIdOfEntry(params: Record<string, string | undefi
   if (!res.ok) return null;
   const { cloudID } = (await res.json()) as { cloudID: string };
   return { cloudID };
+}
+
+export function groupCloudIdOfEntry(params: { devGroup?: string }): Promise<GroupCloudId | null> {
+  return process.env.TARO_ENV === 'weapp' ? weappGroupCloudId() : localGroupCloudId(params.devGroup);
 }
 
 /**
