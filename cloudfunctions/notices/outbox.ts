@@ -98,6 +98,8 @@ export async function drain(now: Date, options: { noticeId?: string; limit?: num
     const outcome = outcomeOf(await send(robot.key, msg.message), attempts, now);
     if (outcome.kind === 'sent') {
       await finish(msg, { state: 'sent', attempts, sentAt: now, lastError: null });
+      // The robots page shows the last failure only while the robot is still failing.
+      if (robot.lastError) await updateIf(COLLECTIONS.wecomRobots, robot._id, {}, { lastError: null });
       counts.sent += 1;
     } else if (outcome.kind === 'retry') {
       await finish(msg, { attempts, nextAttemptAt: outcome.at, lastError: outcome.reason });
