@@ -15,9 +15,10 @@ import { colourOf } from './notices.queries';
  * CloudID field (`{ cloudID, data: { opengid } }`); a payload field or an unresolved CloudID gives none.
  */
 export function opengidFrom(event: Record<string, unknown>): string | null {
-  const field = event[GROUP_CLOUD_ID_FIELD] as { cloudID?: unknown; data?: { opengid?: unknown } } | undefined;
+  const field = event[GROUP_CLOUD_ID_FIELD] as { cloudID?: unknown; data?: { openGId?: unknown; opengid?: unknown } } | undefined;
   if (!field || typeof field !== 'object' || typeof field.cloudID !== 'string') return null;
-  const opengid = field.data?.opengid;
+  // WeChat's decrypted group data names it `openGId`; the local platform `opengid`.
+  const opengid = field.data?.openGId ?? field.data?.opengid;
   return typeof opengid === 'string' && opengid.length > 0 ? opengid : null;
 }
 

@@ -65,6 +65,7 @@ describe('webhooks, open data and messages', () => {
   });
   it('an opengid only from resolved open data of the top-level CloudID field', () => {
     expect(opengidFrom({ groupCloudId: { cloudID: 'c', data: { opengid: 'G' } } })).toBe('G');
+    expect(opengidFrom({ groupCloudId: { cloudID: 'c', data: { openGId: 'G', watermark: { appid: 'wx1', timestamp: 1 } } } })).toBe('G');
     expect(opengidFrom({ groupCloudId: { cloudID: 'c', errCode: -601006 } })).toBeNull();
     expect(opengidFrom({ opengid: 'G' })).toBeNull();
     expect(opengidFrom({ payload: { opengid: 'G' } })).toBeNull();
