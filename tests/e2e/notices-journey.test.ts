@@ -1,6 +1,8 @@
 import { describeInBrowser, startE2E, type E2E } from './support';
 
 const PKG = '/packages/notices/pages';
+/** A 1x1 PNG, as a photo the leader attaches. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describeInBrowser('notices into group chats, in the H5 build', () => {
   let e: E2E;
@@ -32,20 +34,25 @@ describeInBrowser('notices into group chats, in the H5 build', () => {
     await e.shot('notices-1-groups');
   }, 20_000);
 
-  it('publishes a notice from a template that asks residents to tap 收到', async () => {
+  it('publishes a notice with a photo, from a template that asks residents to tap 收到', async () => {
     const { page } = e;
     await goto(`${PKG}/list/index`);
     await page.click('.btn-new-notice');
     await page.waitForSelector('.page-notices-edit:not(.is-busy) #notice-title');
     await page.click('.choice-chips--notice-template .choice-chip[data-value="safety-charging"]');
     await page.fill('#notice-title input', '安全提醒：楼道里不要给电动车充电');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('.btn-add-images')]);
+    await chooser.setFiles({ name: 'charging.png', mimeType: 'image/png', buffer: PHOTO });
+    await page.waitForSelector('.notice-images-field .notice-images__img img');
     await e.shot('notices-2-form');
     await page.click('.btn-save-notice');
     await page.waitForSelector('.page-notices-detail:not(.is-busy) .btn-share-notice');
     noticeId = new URL(page.url().replace('#', '')).searchParams.get('id') ?? '';
     expect(noticeId).toMatch(/^cm-baiyu1-/);
+    // The photo was stored and shows on the notice.
+    await page.waitForFunction(() => (document.querySelector('.notice-info .notice-images__img img') as HTMLImageElement | null)?.naturalWidth === 1);
     await e.shot('notices-3-published');
-  });
+  }, 20_000);
 
   it('a resident opens it from the notice list, then from the card in group A, and taps 收到', async () => {
     await e.login('resident');

@@ -8,6 +8,7 @@ import { NOTICE_MODE_LABELS, NOTICE_MODES, type NoticeMode, type NoticeTarget, t
 import { NOTICE_TEMPLATES } from '@shared/notice-templates';
 import { formatShanghai } from '@shared/time';
 import { fromShanghaiInput } from '../format';
+import { ImagesField } from './ImagesField';
 import { defaultTarget, TargetPicker } from './TargetPicker';
 
 type PublishKind = PublishInput['kind'];
@@ -32,6 +33,7 @@ export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: No
   const [templateKey, setTemplateKey] = useState<string | null>(notice?.templateKey ?? null);
   const [title, setTitle] = useState(notice?.title ?? '');
   const [body, setBody] = useState(notice?.body ?? '');
+  const [images, setImages] = useState<string[]>(notice?.images ?? []);
   const [target, setTarget] = useState<NoticeTarget | null>(notice?.target ?? defaultTarget(targets));
   const [mode, setMode] = useState<NoticeMode>(notice?.mode ?? 'confirm');
   const [question, setQuestion] = useState(notice?.question?.text ?? '');
@@ -67,7 +69,7 @@ export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: No
       {
         title,
         body,
-        images: notice?.images ?? [],
+        images,
         target,
         mode,
         question: mode === 'reply' ? { text: question, options: splitOptions(options) } : null,
@@ -95,6 +97,9 @@ export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: No
       </FormField>
       <FormField label='正文' name='body' error={errors['notice.body']}>
         <Textarea id='notice-body' className='notice-textarea' value={body} maxlength={1000} onInput={(e) => setBody(e.detail.value)} />
+      </FormField>
+      <FormField label='图片' name='images' optional error={errors['notice.images']}>
+        <ImagesField value={images} onChange={setImages} />
       </FormField>
       <FormField label='发给谁' name='target' error={errors['notice.target'] ?? errors['notice.target.gridIds'] ?? errors['notice.target.councilId']}>
         {target ? <TargetPicker options={targets} value={target} onChange={setTarget} /> : <Text className='card__hint'>你现在还不能发通知。</Text>}
