@@ -11,8 +11,8 @@ const COMMUNITY = 'cm-baiyu1';
 const GRID = 'cm-baiyu1-g1';
 const memberOf = (key: string) => demoMemberId(demoPerson(key));
 
-/** The fixture WeChat groups of 第一微格 (the dev server opens cards "from group A/B" with these names). */
-export const DEMO_GROUPS = { A: 'g1-A', B: 'g1-B' } as const;
+/** The fixture WeChat groups of 第一微格: a page opened with `?devGroup=A` locally is opened inside group A. */
+export const DEMO_GROUPS = { A: 'A', B: 'B' } as const;
 export const DEMO_NOTICE_IDS = {
   published: noticeIdOf(COMMUNITY, 'demo-outage'),
   draft: noticeIdOf(COMMUNITY, 'demo-draft'),
