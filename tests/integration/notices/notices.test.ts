@@ -52,6 +52,25 @@ describe('writing and publishing', () => {
     expect(targets).toMatchObject({ community: false, grids: [{ id: 'cm-baiyu1-g1', name: '第一微格' }], colourGridIds: ['cm-baiyu1-g1'], colourWholeCommunity: false });
   });
 
+  it('a council chair writes to the council they chair now, and only its members get it', async () => {
+    const targets = await h.call('notices', 'targets', {}, h.identities.gridLeader);
+    expect(targets.councils).toEqual([{ id: 'cm-baiyu1-service', name: '便民服务分会' }]);
+    const notice = await publishNotice(h, { title: '分会例会', target: { kind: 'council', councilId: 'cm-baiyu1-service' } });
+    expect(notice.targetLabel).toBe('便民服务分会');
+    const inCouncil = await h.call('notices', 'list', { page: 1 }, h.identities.gridLeader);
+    expect(inCouncil.items.map((n: { id: string }) => n.id)).toContain(notice.id);
+    expect(inCouncil.canWrite).toBe(true);
+    const resident = await h.call('notices', 'list', { page: 1 }, h.identities.resident);
+    expect(resident.items.map((n: { id: string }) => n.id)).not.toContain(notice.id);
+    expect(resident.canWrite).toBe(false);
+    const notChair = await h.invoke(
+      'notices',
+      { action: 'create', payload: { notice: noticeInput({ target: { kind: 'council', councilId: 'cm-baiyu1-service' } }), publish: { kind: 'now' }, requestId: 'req-council-member' } },
+      h.identities.member,
+    );
+    expect(notChair).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
+  });
+
   it('text must pass the content check before anything is stored', async () => {
     const before = (await h.call('notices', 'managed', { page: 1 }, h.identities.gridLeader)).items.length;
     const res = await h.invoke(
