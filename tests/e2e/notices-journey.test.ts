@@ -17,8 +17,8 @@ describeInBrowser('notices into group chats, in the H5 build', () => {
   it('the grid leader binds two WeChat groups by opening the bind card inside each', async () => {
     await e.login('gridLeader');
     for (const [group, name] of [
-      ['A', '1号楼居民群'],
-      ['B', '2号楼邻里群'],
+      ['C', '1号楼居民群'],
+      ['D', '2号楼邻里群'],
     ] as const) {
       await goto(`${PKG}/bind/index?gridId=cm-baiyu1-g1&devGroup=${group}`);
       await e.page.waitForSelector('.page-notices-bind:not(.is-busy) #group-name');
@@ -54,14 +54,14 @@ describeInBrowser('notices into group chats, in the H5 build', () => {
     await e.shot('notices-3-published');
   }, 20_000);
 
-  it('a resident opens it from the notice list, then from the card in group A, and taps 收到', async () => {
+  it('a resident opens it from the notice list, then from the card in group C, and taps 收到', async () => {
     await e.login('resident');
     await goto(`${PKG}/list/index`);
     await e.page.waitForSelector(`.notice-card[data-notice-id="${noticeId}"] .notice-state`);
     await expect(e.page.locator(`.notice-card[data-notice-id="${noticeId}"] .notice-state`).textContent()).resolves.toBe('未读');
     await e.page.click(`.notice-card[data-notice-id="${noticeId}"] .btn-open-notice`);
     await e.page.waitForSelector('.page-notices-detail:not(.is-busy) .btn-confirm-notice');
-    await goto(`${PKG}/detail/index?id=${encodeURIComponent(noticeId)}&devGroup=A`);
+    await goto(`${PKG}/detail/index?id=${encodeURIComponent(noticeId)}&devGroup=C`);
     await e.page.reload();
     await e.page.waitForSelector('.page-notices-detail:not(.is-busy) .btn-confirm-notice');
     await e.page.click('.btn-confirm-notice');

@@ -37,11 +37,11 @@ describe('weapp build: 通知 opened inside a group', () => {
   it('records the read in that group', async () => {
     await harness.invoke(
       'notices',
-      { action: 'bindGroup', payload: { gridId: 'cm-baiyu1-g1', name: '1号楼居民群' }, groupCloudId: { cloudID: harness.stack.openData.mintGroupCloudId('A') } },
+      { action: 'bindGroup', payload: { gridId: 'cm-baiyu1-g1', name: '1号楼居民群' }, groupCloudId: { cloudID: harness.stack.openData.mintGroupCloudId('C') } },
       harness.identities.gridLeader,
     );
     const notice = await publishNotice(harness, { title: '明天上午停水，请提前储水' });
-    cloudID = harness.stack.openData.mintGroupCloudId('A');
+    cloudID = harness.stack.openData.mintGroupCloudId('C');
     openid = harness.identities.resident;
     const page = weapp.openPage('packages/notices/pages/detail/index', { id: encodeURIComponent(notice.id) });
     await until(() => (page.dom.textContent ?? '').includes('明天上午停水，请提前储水'), 'the notice to render');

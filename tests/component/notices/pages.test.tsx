@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import NoticeBindPage from '@/packages/notices/pages/bind/index';
 import NoticeDetailPage from '@/packages/notices/pages/detail/index';
 import NoticeEditPage from '@/packages/notices/pages/edit/index';
@@ -71,11 +71,11 @@ describe('通知 list', () => {
 
 describe('通知详情', () => {
   it('records the read in the group the card was opened in, and takes 收到 once', async () => {
-    await bindGroup(ctx.h, 'A', '1号楼居民群');
+    await bindGroup(ctx.h, 'C', '1号楼居民群');
     const notice = await publishNotice(ctx.h, { title: '安全提醒：请勿飞线充电', mode: 'confirm' });
     answerGroupCards();
     ctx.signIn('resident');
-    __setRouterParams({ id: notice.id, devGroup: 'A' });
+    __setRouterParams({ id: notice.id, devGroup: 'C' });
     render(<NoticeDetailPage />);
     await screen.findByText('安全提醒：请勿飞线充电');
     await idle();
@@ -105,6 +105,42 @@ describe('通知详情', () => {
     render(<NoticeDetailPage />);
     await screen.findByText('分享到微信群');
     expect(byClass('btn-open-receipts')).toHaveLength(1);
+  });
+
+  it('shows its writer the WeCom robot send of the grid: refused while rate-limited, sent on the next run', async () => {
+    const earlier = ctx.h.stack.wecom.deliveries.length;
+    ctx.h.stack.wecom.rateLimited = true;
+    const notice = await publishNotice(ctx.h, { title: '周六义诊' });
+    ctx.signIn('gridLeader');
+    __setRouterParams({ id: notice.id });
+    render(<NoticeDetailPage />);
+    await screen.findByText('企业微信群机器人');
+    const robot = () => byClass('notice-robot').find((el) => el.getAttribute('data-grid-id') === 'cm-baiyu1-g1') as HTMLElement;
+    expect(robot().className).not.toContain('notice-robot--sent');
+    expect(within(robot()).getByText(/已试 1 次/)).toBeTruthy();
+    cleanup();
+    ctx.h.stack.wecom.rateLimited = false;
+    ctx.h.stack.clock.offsetMs += 2 * 60_000;
+    await ctx.h.timer('notices', 'every-minute');
+    render(<NoticeDetailPage />);
+    await screen.findByText('企业微信群机器人');
+    expect(within(robot()).getByText('已推送')).toBeTruthy();
+    const answers = ctx.h.stack.wecom.deliveries.slice(earlier).map((d) => d.answer.errcode);
+    expect(answers[0]).not.toBe(0);
+    expect(answers.filter((code) => code === 0)).toHaveLength(1);
+  });
+
+  it('lets its writer delete a draft', async () => {
+    const draft = await publishNotice(ctx.h, { title: '草稿：楼道堆物' }, { kind: 'draft' });
+    ctx.signIn('gridLeader');
+    __setRouterParams({ id: draft.id });
+    render(<NoticeDetailPage />);
+    await screen.findByText('删除通知');
+    expect(byClass('btn-share-notice')).toHaveLength(0);
+    clickByClass('btn-remove-notice');
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/notices/pages/list/index' }));
+    const { items } = await ctx.h.call('notices', 'managed', { page: 1 }, ctx.h.identities.gridLeader);
+    expect(items.map((n: { id: string }) => n.id)).not.toContain(draft.id);
   });
 
   it('tells another 居民区 it is not there', async () => {
@@ -154,9 +190,9 @@ describe('发通知', () => {
 
 describe('通知回执', () => {
   it('shows reads per group and who has not read, and reminds the unread', async () => {
-    await bindGroup(ctx.h, 'A', '1号楼居民群');
+    await bindGroup(ctx.h, 'C', '1号楼居民群');
     const notice = await publishNotice(ctx.h, { mode: 'confirm' });
-    await openNotice(ctx.h, notice.id, ctx.h.identities.resident, 'A');
+    await openNotice(ctx.h, notice.id, ctx.h.identities.resident, 'C');
     ctx.signIn('gridLeader');
     __setRouterParams({ id: notice.id, mode: 'confirm' });
     render(<NoticeReceiptsPage />);
@@ -182,7 +218,7 @@ describe('群绑定', () => {
   it('binds the group the card was opened in, by a name the leader gives it', async () => {
     answerGroupCards();
     ctx.signIn('gridLeader');
-    __setRouterParams({ gridId: 'cm-baiyu1-g1', devGroup: 'B' });
+    __setRouterParams({ gridId: 'cm-baiyu1-g1', devGroup: 'D' });
     render(<NoticeBindPage />);
     await screen.findByText(/本群还没有绑定/);
     typeInto('group-name', '2号楼邻里群');
@@ -191,8 +227,8 @@ describe('群绑定', () => {
   });
 
   it('lists the bound groups; renames one and unbinds another', async () => {
-    await bindGroup(ctx.h, 'A', '1号楼居民群');
-    await bindGroup(ctx.h, 'B', '2号楼邻里群');
+    await bindGroup(ctx.h, 'C', '1号楼居民群');
+    await bindGroup(ctx.h, 'D', '2号楼邻里群');
     ctx.signIn('gridLeader');
     render(<NoticeGroupsPage />);
     await screen.findByText('1号楼居民群');

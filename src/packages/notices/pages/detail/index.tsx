@@ -1,6 +1,7 @@
-import { useCallback } from 'react';
-import { useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
@@ -13,11 +14,23 @@ import { countsText, imageSrc, timeText } from '@/features/notices/format';
 import { groupCloudIdOfEntry, useGroupShare } from '@/features/notices/group-entry';
 import '@/features/notices/notices.scss';
 import { useCloudQuery } from '@/hooks/useCloudQuery';
+import { errorText } from '@/services/cloud';
 import { NOTICE_MODE_LABELS, NOTICE_STATUS_LABELS, type MyReceiptView, type NoticeView } from '@shared/domain/notices';
 
 /** Its writer's tools: the card to share into the bound groups, the receipts, changes before it goes out. */
 function WriterTools({ notice }: { notice: NoticeView }) {
   const published = notice.status === 'published';
+  const [error, setError] = useState<string | null>(null);
+  const remove = async () => {
+    const { confirm } = await Taro.showModal({ title: '删除通知', content: '这条通知还没有发出，删除后就没有了。确定吗？', confirmText: '删除', cancelText: '再想想' });
+    if (!confirm) return;
+    try {
+      await noticesApi.remove(notice.id);
+      void Taro.redirectTo({ url: NOTICE_PAGES.list });
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
   return (
     <View className='card notice-writer'>
       {notice.counts && published ? <Text className='notice-card__counts'>{countsText(notice.counts, notice.mode)}</Text> : null}
@@ -38,11 +51,21 @@ function WriterTools({ notice }: { notice: NoticeView }) {
             </LinkButton>
           </>
         ) : (
-          <LinkButton className='btn-edit-notice' type='default' url={NOTICE_PAGES.edit(notice.id)}>
-            修改通知
-          </LinkButton>
+          <>
+            <LinkButton className='btn-edit-notice' type='default' url={NOTICE_PAGES.edit(notice.id)}>
+              修改通知
+            </LinkButton>
+            <Button className='btn-remove-notice' type='danger' fill='outline' size='large' block onClick={() => void remove()}>
+              删除通知
+            </Button>
+          </>
         )}
       </View>
+      {error ? (
+        <View className='inline-error notice-remove-error' role='alert'>
+          {error}
+        </View>
+      ) : null}
     </View>
   );
 }
