@@ -47,6 +47,11 @@ export interface NoticeDoc {
   /** Reminder rounds so far, and the request id of the tap that started the last one. */
   remindRound: number;
   remindRequestId: string | null;
+  /**
+   * The `notice-published` subscribe messages to targeted residents, a roster page at a time: `page` is the next
+   * page to send; null before publishing.
+   */
+  announce: { state: 'pending' | 'done'; page: number } | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -235,6 +240,14 @@ export function noticeMarkdown(doc: NoticeDoc): WeComMessage {
     .filter(Boolean)
     .join('\n');
   return { msgtype: 'markdown', markdown: { content } };
+}
+
+/** The detail page a subscribe message opens. */
+export const detailPage = (noticeId: string) => `packages/notices/pages/detail/index?id=${encodeURIComponent(noticeId)}`;
+
+/** The subscribe message's fields (thing: at most 20 characters). */
+export function subscribeData(doc: Pick<NoticeDoc, 'title' | 'writerName'>): Record<string, { value: string }> {
+  return { thing1: { value: doc.title.slice(0, 20) }, thing2: { value: doc.writerName.slice(0, 20) || '居委会' } };
 }
 
 /** The robot reminder: text, so it can @-mention by mobile. */

@@ -204,6 +204,7 @@ export async function create(input: In<'create'>, { identity }: CallContext): Ou
     replyCounts: {},
     remindRound: 0,
     remindRequestId: null,
+    announce: null,
     createdAt: now,
     updatedAt: now,
   };

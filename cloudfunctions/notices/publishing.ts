@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../_core/collections';
 import { command, getDb } from '../_core/db';
 import { noticeMarkdown, outboxIdOf, type NoticeDoc, type OutboxDoc, type RobotDoc } from './notices.model';
 import { byIds, countTargeted, dueScheduled, gridsOf, updateIf, wholeValues } from './notices.queries';
+import { announceDue, announceFirst } from './announce';
 import { drain, enqueue, type DrainCounts } from './outbox';
 
 /** How many scheduled notices one timer run publishes at most. */
@@ -55,20 +56,32 @@ export async function pushToRobots(doc: NoticeDoc, now: Date): Promise<DrainCoun
 export async function publish(doc: NoticeDoc, guard: Record<string, unknown>, now: Date, patch: Partial<NoticeDoc> = {}): Promise<NoticeDoc | null> {
   const next: NoticeDoc = { ...doc, ...patch };
   const targeted = await countTargeted(next.communityId, next.target);
-  const published: NoticeDoc = { ...next, status: 'published', publishedAt: now, counts: { ...next.counts, targeted }, updatedAt: now };
+  const published: NoticeDoc = {
+    ...next,
+    status: 'published',
+    publishedAt: now,
+    counts: { ...next.counts, targeted },
+    announce: { state: 'pending', page: 1 },
+    updatedAt: now,
+  };
   const { _id, ...fields } = published;
   if (!(await updateIf(COLLECTIONS.notices, _id, guard, wholeValues(fields)))) return null;
   await pushToRobots(published, now);
+  await announceFirst(published);
   return published;
 }
 
-/** The timer: publishes scheduled notices whose time has come, then drains the robot queue. Bounded per run. */
+/**
+ * The timer: publishes scheduled notices whose time has come, announces the next roster pages of new notices, then
+ * drains the robot queue. Bounded per run.
+ */
 export async function publishDue(now: Date): Promise<Record<string, number>> {
   const due = await dueScheduled(now, PUBLISH_BATCH);
   let published = 0;
   for (const doc of due) {
     if (await publish(doc, { status: 'scheduled', publishAt: command().lte(now) }, now)) published += 1;
   }
+  const announced = await announceDue();
   const sent = await drain(now);
-  return { published, ...sent };
+  return { published, announced, ...sent };
 }

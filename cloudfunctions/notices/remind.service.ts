@@ -7,16 +7,11 @@ import { sendOnce } from '../_core/subscriptions';
 import * as m from './notices.model';
 import * as q from './notices.queries';
 import { drain, enqueue } from './outbox';
+import { inBatches, SEND_CONCURRENCY } from './batches';
 import { managedNotice } from './receipts.service';
 import type { In, Out } from './notices.types';
 
 /** Reminding the targeted residents who have not yet done what a notice asks. */
-
-/** Subscribe messages go out this many at a time. */
-const SEND_CONCURRENCY = 20;
-
-/** The detail page a reminder opens. */
-const detailPage = (noticeId: string) => `packages/notices/pages/detail/index?id=${encodeURIComponent(noticeId)}`;
 
 /**
  * The reminder round this tap is: the round counter moves by a conditional update, and the tap's request id is
@@ -31,12 +26,6 @@ async function roundOf(notice: m.NoticeDoc, requestId: string): Promise<number> 
   const fresh = await q.findNotice(notice._id);
   if (fresh?.remindRequestId === requestId) return fresh.remindRound;
   throw new AppError('COMMON.BUSY');
-}
-
-async function inBatches<T, R>(items: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(run))));
-  return out;
 }
 
 /**
@@ -54,8 +43,8 @@ export async function remind(input: In<'remind'>, { identity }: CallContext): Ou
       sendKey: `notice-remind:${notice._id}:${row._id}:${round}`,
       memberId: row._id,
       template: 'notice-remind',
-      page: detailPage(notice._id),
-      data: { thing1: { value: notice.title.slice(0, 20) }, thing2: { value: notice.writerName.slice(0, 20) || '居委会' } },
+      page: m.detailPage(notice._id),
+      data: m.subscribeData(notice),
     }),
   );
   const result: RemindResult = { round, subscribed: [], wecom: [], rest: [] };

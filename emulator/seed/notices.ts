@@ -59,6 +59,7 @@ function notice(now: Date, id: string, fields: Partial<NoticeDoc>): NoticeDoc {
     replyCounts: {},
     remindRound: 0,
     remindRequestId: null,
+    announce: null,
     createdAt: now,
     updatedAt: now,
     ...fields,

@@ -121,6 +121,25 @@ describe('writing and publishing', () => {
   });
 });
 
+describe('announcing a new notice', () => {
+  it('tells targeted residents who allowed it, once, a roster page right away and the rest by the timer', async () => {
+    const people = await Promise.all(Array.from({ length: 30 }, (_, i) => addResident(h, `ann-${i}`, { room: String(101 + i) })));
+    const [first, later, opened] = [people[0]!, people[24]!, people[25]!];
+    for (const p of [first, later, opened]) {
+      await h.call('members', 'grantSubscriptions', { requestId: `tap-ann-${p.openid}`, templates: ['notice-published'] }, p.openid);
+    }
+    const sent = () => h.stack.wechat.messages.filter((m) => m.templateId === 'notice-published').map((m) => m.openid);
+    const notice = await publishNotice(h);
+    expect(sent()).toEqual([first.openid]);
+    await openNotice(h, notice.id, opened.openid);
+    await Promise.all([h.timer('notices', 'every-minute'), h.timer('notices', 'every-minute')]);
+    expect(sent().sort()).toEqual([first.openid, later.openid].sort());
+    await h.timer('notices', 'every-minute');
+    expect(sent()).toHaveLength(2);
+    expect((await noticeDoc(notice.id)).announce).toMatchObject({ state: 'done' });
+  });
+});
+
 describe('receipts', () => {
   it('opens from two bound groups and directly: one receipt per resident, reads per group, unread from the roster', async () => {
     expect((await bindGroup(h, 'g1-A', '1号楼邻里群')).ok).toBe(true);
