@@ -1,3 +1,4 @@
+import { maskPhone } from '../../src/shared/domain/member';
 import type { RemindResult } from '../../src/shared/domain/notices';
 import { clock } from '../_core/clock';
 import { COLLECTIONS } from '../_core/collections';
@@ -33,7 +34,7 @@ async function roundOf(notice: m.NoticeDoc, requestId: string): Promise<number> 
  * 1 (robots) + 1 per robot message + the drain.
  */
 export async function remind(input: In<'remind'>, { identity }: CallContext): Out<'remind'> {
-  const { notice } = await managedNotice(identity, input.noticeId);
+  const { caller, notice } = await managedNotice(identity, input.noticeId);
   const now = clock().now();
   if (m.isExpired(notice, now)) throw new AppError('NOTICES.EXPIRED');
   const round = await roundOf(notice, input.requestId);
@@ -77,10 +78,12 @@ export async function remind(input: In<'remind'>, { identity }: CallContext): Ou
       createdAt: now,
     })),
   );
+  // Phones are masked for everyone but the committee (DESIGN.md, personal data).
+  const showPhone = (phone: string) => (caller.roles.includes('committee') ? phone : maskPhone(phone));
   const mentioned = new Set([...byRobot.values()].flat().map((p) => p._id));
   for (const row of unreached) {
     if (mentioned.has(row._id)) result.wecom.push({ memberId: row._id, name: row.name });
-    else result.rest.push({ memberId: row._id, name: row.name, building: row.building, room: row.room, phone: row.phone });
+    else result.rest.push({ memberId: row._id, name: row.name, building: row.building, room: row.room, phone: showPhone(row.phone) });
   }
   if (byRobot.size > 0) await drain(now, { noticeId: notice._id });
   return result;

@@ -159,7 +159,7 @@ export interface RemindResult {
   subscribed: { memberId: string; name: string }[];
   /** Residents @-mentioned by a WeCom robot message (queued). */
   wecom: { memberId: string; name: string }[];
-  /** Residents not reachable by either: call or visit. */
+  /** Residents not reachable by either: call or visit. Phones are full for the committee, masked (138****5678) for others. */
   rest: { memberId: string; name: string; building: string; room: string; phone: string }[];
 }
 

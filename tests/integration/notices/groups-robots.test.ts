@@ -199,6 +199,13 @@ describe('reminders', () => {
     expect(text.text.mentioned_mobile_list).toContain('13811112222');
     expect(text.text.mentioned_mobile_list).not.toContain(g2.memberId);
 
+    // A grid leader reminding sees phones masked, as everywhere but for the committee.
+    await h.call('notices', 'removeRobot', { gridId: 'cm-baiyu1-g1' }, h.identities.committee);
+    const leaderNotice = await publishNotice(h, { mode: 'confirm' });
+    const byLeader = await h.call('notices', 'remind', { noticeId: leaderNotice.id, requestId: 'remind-tap-leader' }, h.identities.gridLeader);
+    expect(byLeader.wecom).toEqual([]);
+    expect(byLeader.rest).toContainEqual(expect.objectContaining({ name: '没订阅', phone: '138****2222' }));
+
     // Only the writer and the committee remind.
     expect(await h.invoke('notices', { action: 'remind', payload: { noticeId: notice.id, requestId: 'remind-tap-x' } }, other.openid)).toMatchObject({
       ok: false,
