@@ -51,6 +51,8 @@ describeInBrowser('notices into group chats, in the H5 build', () => {
     expect(noticeId).toMatch(/^cm-baiyu1-/);
     // The photo was stored and shows on the notice.
     await page.waitForFunction(() => (document.querySelector('.notice-info .notice-images__img img') as HTMLImageElement | null)?.naturalWidth === 1);
+    // The page slides in after a redirect: shoot once it is in place.
+    await page.waitForFunction(() => document.querySelector('.page-notices-detail')?.getBoundingClientRect().left === 0);
     await e.shot('notices-3-published');
   }, 20_000);
 
