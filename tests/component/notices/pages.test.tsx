@@ -188,6 +188,48 @@ describe('发通知', () => {
   });
 });
 
+describe('发通知: targets, times and drafts', () => {
+  it('lets the committee send to one colour group in chosen grids, at a set time', async () => {
+    ctx.signIn('committee');
+    render(<NoticeEditPage />);
+    await screen.findByText('从模板开始');
+    await idle();
+    typeInto('notice-title', '独居老人冬季走访');
+    typeInto('notice-body', '这周末微格长会上门看望，请家里留人。');
+    chip('notice-target-kind', 'colour');
+    chip('notice-target-colour', 'red');
+    chip('notice-target-colour-grids', 'cm-baiyu1-g2');
+    chip('notice-publish', 'at');
+    typeInto('notice-at-date', '2020-01-01');
+    typeInto('notice-at-time', '09:00');
+    clickByClass('btn-save-notice');
+    await screen.findByText('定时发布的时间要晚于现在');
+    const tomorrow = new Date(ctx.h.stack.clock.nowMs() + 24 * 3600 * 1000 + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    typeInto('notice-at-date', tomorrow);
+    clickByClass('btn-save-notice');
+    await waitFor(() => expect(redirectTo).toHaveBeenCalled());
+    const { items } = await ctx.h.call('notices', 'managed', { page: 1 }, ctx.h.identities.committee);
+    const saved = items.find((n: { title: string }) => n.title === '独居老人冬季走访');
+    expect(saved).toMatchObject({ status: 'scheduled', publishAt: new Date(`${tomorrow}T09:00:00+08:00`).toISOString() });
+    expect(saved.targetLabel).toContain('红');
+  });
+
+  it('publishes a saved draft from its edit page', async () => {
+    const draft = await publishNotice(ctx.h, { title: '草稿：楼道堆物' }, { kind: 'draft' });
+    ctx.signIn('gridLeader');
+    __setRouterParams({ id: draft.id });
+    render(<NoticeEditPage />);
+    await screen.findByText('修改通知');
+    await idle();
+    expect(document.querySelector('.choice-chips--notice-publish .choice-chip--on')?.getAttribute('data-value')).toBe('draft');
+    chip('notice-publish', 'now');
+    clickByClass('btn-save-notice');
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: `/packages/notices/pages/detail/index?id=${encodeURIComponent(draft.id)}` }));
+    const opened = await ctx.h.call('notices', 'open', { noticeId: draft.id }, ctx.h.identities.resident);
+    expect(opened.notice).toMatchObject({ status: 'published', title: '草稿：楼道堆物' });
+  });
+});
+
 describe('通知回执', () => {
   it('shows reads per group and who has not read, and reminds the unread', async () => {
     await bindGroup(ctx.h, 'C', '1号楼居民群');
@@ -200,6 +242,11 @@ describe('通知回执', () => {
     await idle();
     const groupRow = byClass('notice-group-count').find((el) => el.textContent?.includes('1号楼居民群')) as HTMLElement;
     expect(within(groupRow).getByText('1 人打开')).toBeTruthy();
+    const groupId = groupRow.getAttribute('data-group-id')!;
+    chip('receipt-group', groupId);
+    await idle();
+    await waitFor(() => expect(byClass('receipt-row').map((el) => el.getAttribute('data-member-id'))).toEqual([ctx.h.memberIdOf('resident')]));
+    chip('receipt-group', 'all');
     chip('receipt-filter', 'unread');
     await idle();
     await waitFor(() => expect(byClass('receipt-row').length).toBeGreaterThan(0));
