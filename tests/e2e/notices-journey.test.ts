@@ -74,6 +74,11 @@ describeInBrowser('notices into group chats, in the H5 build', () => {
   it('the leader sees reads per group and the unread, and reminds them with one tap', async () => {
     const { page } = e;
     await e.login('gridLeader');
+    // The leader lives in the grid too, and allows one notice reminder by a tap (the local stand-in for WeChat's dialog).
+    await goto(`${PKG}/list/index`);
+    await page.click('.btn-subscribe-notices');
+    await page.click('.taro-model__confirm');
+    await page.waitForSelector('.notice-subscribe__answer');
     await goto(`${PKG}/receipts/index?id=${encodeURIComponent(noticeId)}&mode=confirm`);
     await page.waitForSelector('.page-notices-receipts:not(.is-busy) .notice-group-count');
     const groupA = page.locator('.notice-group-count', { hasText: '1号楼居民群' });
@@ -88,8 +93,25 @@ describeInBrowser('notices into group chats, in the H5 build', () => {
     await page.click('.btn-remind-unread');
     await page.waitForSelector('.notice-remind__result');
     await expect(page.locator('.notice-remind__result .notice-ok').textContent()).resolves.toBe('第 1 轮提醒已发出。');
+    await expect(page.locator('.remind-subscribed').textContent()).resolves.toContain('张丽华');
+    expect(e.server.stack.wechat.messages).toEqual(
+      expect.arrayContaining([expect.objectContaining({ openid: 'demo-grid-leader', templateId: 'notice-remind' })]),
+    );
     // 吴阿婆 has no WeChat and no phone on file: she is listed to visit.
     await expect(page.locator('.remind-rest', { hasText: '吴阿婆' }).textContent()).resolves.toContain('没有留电话');
     await e.shot('notices-7-reminded');
+  }, 20_000);
+
+  it('the committee gives 第二微格 a WeCom robot; the page shows it only masked', async () => {
+    const { page } = e;
+    await e.login('committee');
+    await goto(`${PKG}/robots/index`);
+    const row = page.locator('.notice-robot-row[data-grid-id="cm-baiyu1-g2"]');
+    await row.waitFor();
+    await row.locator('.robot-webhook-input input').fill('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=local-robot-g2-7788');
+    await row.locator('.btn-set-robot').click();
+    await page.waitForFunction(() => /^已设置：.*7788$/.test(document.querySelector('.notice-robot-row[data-grid-id="cm-baiyu1-g2"] .robot-key')?.textContent ?? ''));
+    expect(await page.content()).not.toContain('local-robot-g2');
+    await e.shot('notices-8-robots');
   }, 20_000);
 });
