@@ -14,9 +14,19 @@ import { useEffect } from 'react';
 /** What goes in the call as the top-level `groupCloudId` field; null when not opened from a group. */
 export type GroupCloudId = ReturnType<typeof Taro.cloud.CloudID> | { cloudID: string };
 
-async function weappGroupCloudId(): Promise<GroupCloudId | null> {
-  const { shareTicket } = Taro.getEnterOptionsSync();
-  if (!shareTicket) return null;
+interface PageRoute {
+  path: string;
+  params: Record<string, string | undefined>;
+}
+
+const bare = (path: string) => path.split('?')[0]!.replace(/^\//, '');
+
+async function weappGroupCloudId(route: PageRoute): Promise<GroupCloudId | null> {
+  const enter = Taro.getEnterOptionsSync();
+  // The ticket belongs to the card the app was entered by: only that page (same path and query) was opened in the
+  // group; a notice reached afterwards from the list was not.
+  const here = bare(enter.path) === bare(route.path) && Object.entries(enter.query ?? {}).every(([k, v]) => route.params[k] === v);
+  if (!enter.shareTicket || !here) return null;
   try {
     // It reads the group of the scene the page was entered by (the shareTicket says there is one).
     const info = (await Taro.getGroupEnterInfo()) as Taro.getGroupEnterInfo.SuccessCallbackResult;
@@ -39,8 +49,10 @@ async function localGroupCloudId(group: string | undefined): Promise<GroupCloudI
   return { cloudID };
 }
 
-export function groupCloudIdOfEntry(params: { devGroup?: string }): Promise<GroupCloudId | null> {
-  return process.env.TARO_ENV === 'weapp' ? weappGroupCloudId() : localGroupCloudId(params.devGroup);
+/** The CloudID of the group the current page was opened in, if it was. */
+export function groupCloudIdOfEntry(): Promise<GroupCloudId | null> {
+  const route = (Taro.getCurrentInstance().router ?? { path: '', params: {} }) as PageRoute;
+  return process.env.TARO_ENV === 'weapp' ? weappGroupCloudId(route) : localGroupCloudId(route.params.devGroup);
 }
 
 /**

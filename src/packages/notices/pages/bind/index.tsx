@@ -18,11 +18,10 @@ import type { NoticeGroupView } from '@shared/domain/notices';
 export default function NoticeBindPage() {
   const params = useRouter().params as Record<string, string | undefined>;
   const gridId = params.gridId ?? '';
-  const devGroup = params.devGroup;
   const entry = useCallback(async () => {
-    const groupCloudId = await groupCloudIdOfEntry({ devGroup });
+    const groupCloudId = await groupCloudIdOfEntry();
     return { groupCloudId, ...(await noticesApi.whichGroup(groupCloudId)) };
-  }, [devGroup]);
+  }, []);
   const query = useCloudQuery(entry);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -35,7 +34,7 @@ export default function NoticeBindPage() {
     setError(null);
     try {
       // A fresh CloudID: the one read on opening may have expired while the leader typed.
-      const { group } = await noticesApi.bindGroup(gridId, name, await groupCloudIdOfEntry({ devGroup }));
+      const { group } = await noticesApi.bindGroup(gridId, name, await groupCloudIdOfEntry());
       setBound(group);
     } catch (err) {
       setError(errorText(err));

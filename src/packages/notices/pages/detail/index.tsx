@@ -77,8 +77,7 @@ function WriterTools({ notice }: { notice: NoticeView }) {
 export default function NoticeDetailPage() {
   const params = useRouter().params as Record<string, string | undefined>;
   const noticeId = params.id ?? '';
-  const devGroup = params.devGroup;
-  const open = useCallback(async () => noticesApi.open(noticeId, await groupCloudIdOfEntry({ devGroup })), [noticeId, devGroup]);
+  const open = useCallback(async () => noticesApi.open(noticeId, await groupCloudIdOfEntry()), [noticeId]);
   const query = useCloudQuery(noticeId ? open : null);
   const notice = query.data?.notice ?? null;
   useGroupShare(notice?.canManage && notice.status === 'published' ? { title: notice.title, path: NOTICE_PAGES.detail(notice.id) } : null);
