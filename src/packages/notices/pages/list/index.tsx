@@ -37,9 +37,6 @@ export default function NoticeListPage() {
             <LinkButton className='btn-new-notice' url={NOTICE_PAGES.edit()}>
               发通知
             </LinkButton>
-            <LinkButton className='btn-open-groups' type='default' url={NOTICE_PAGES.groups}>
-              群绑定
-            </LinkButton>
           </View>
           <View className='notice-tabs'>
             <ChoiceChips id='notice-tab' single options={TABS} value={[tab]} onChange={(v) => setTab(v[0]!)} />
