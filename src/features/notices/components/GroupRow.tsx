@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { FormField } from '@/components/FormField';
 import { errorText } from '@/services/cloud';
 import type { NoticeGroupView } from '@shared/domain/notices';
 import { noticesApi } from '../api';
@@ -36,7 +37,9 @@ export function GroupRow({ group, onChanged }: { group: NoticeGroupView; onChang
       <Text className='notice-row__meta'>
         {group.gridName} · {group.boundByName} 于 {timeText(group.boundAt)} 绑定
       </Text>
-      <Input className='notice-input group-name-input' value={name} maxlength={30} onInput={(e) => setName(e.detail.value)} />
+      <FormField label='群名称' name='group-name'>
+        <Input className='text-input group-name-input' value={name} maxlength={30} onInput={(e) => setName(e.detail.value)} />
+      </FormField>
       <View className='notice-row__actions'>
         <Button className='btn-rename-group' type='default' size='large' block disabled={busy || !name.trim() || name === group.name} onClick={() => void run(() => noticesApi.renameGroup(group.id, name), false)}>
           改名

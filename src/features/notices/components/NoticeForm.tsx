@@ -93,10 +93,10 @@ export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: No
         {templateKey ? <Text className='form-field__hint'>【】里的内容请换成实际情况。</Text> : null}
       </FormField>
       <FormField label='标题' name='title' error={errors['notice.title']}>
-        <Input id='notice-title' className='notice-input' value={title} maxlength={40} placeholder='例如：12月3日停水通知' onInput={(e) => setTitle(e.detail.value)} />
+        <Input id='notice-title' className='text-input' value={title} maxlength={40} placeholder='例如：12月3日停水通知' onInput={(e) => setTitle(e.detail.value)} />
       </FormField>
       <FormField label='正文' name='body' error={errors['notice.body']}>
-        <Textarea id='notice-body' className='notice-textarea' value={body} maxlength={1000} onInput={(e) => setBody(e.detail.value)} />
+        <Textarea id='notice-body' className='text-area' value={body} maxlength={1000} onInput={(e) => setBody(e.detail.value)} />
       </FormField>
       <FormField label='图片' name='images' optional error={errors['notice.images']}>
         <ImagesField value={images} onChange={setImages} />
@@ -110,23 +110,23 @@ export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: No
       {mode === 'reply' ? (
         <>
           <FormField label='要居民回答的问题' name='question' error={errors['notice.question'] ?? errors['notice.question.text']}>
-            <Input id='notice-question' className='notice-input' value={question} maxlength={40} placeholder='例如：家中是否有人？' onInput={(e) => setQuestion(e.detail.value)} />
+            <Input id='notice-question' className='text-input' value={question} maxlength={40} placeholder='例如：家中是否有人？' onInput={(e) => setQuestion(e.detail.value)} />
           </FormField>
           <FormField label='可选的回答' name='options' hint='用顿号隔开，例如：有人在家、家中无人' error={errors['notice.question.options']}>
-            <Input id='notice-options' className='notice-input' value={options} onInput={(e) => setOptions(e.detail.value)} />
+            <Input id='notice-options' className='text-input' value={options} onInput={(e) => setOptions(e.detail.value)} />
           </FormField>
         </>
       ) : null}
       <FormField label='截止时间' name='expiresAt' optional hint='日期格式：2026-12-01，时间：20:00' error={errors['notice.expiresAt']}>
-        <Input id='notice-expires-date' className='notice-input' value={expiresDate} placeholder='不填就一直有效' onInput={(e) => setExpiresDate(e.detail.value)} />
-        <Input id='notice-expires-time' className='notice-input' value={expiresTime} onInput={(e) => setExpiresTime(e.detail.value)} />
+        <Input id='notice-expires-date' className='text-input' value={expiresDate} placeholder='不填就一直有效' onInput={(e) => setExpiresDate(e.detail.value)} />
+        <Input id='notice-expires-time' className='text-input' value={expiresTime} onInput={(e) => setExpiresTime(e.detail.value)} />
       </FormField>
       <FormField label='什么时候发' name='publish' error={errors.publish ?? errors['publish.at']}>
         <ChoiceChips id='notice-publish' single options={PUBLISH_OPTIONS} value={[publish]} onChange={(v) => setPublish(v[0] as PublishKind)} />
         {publish === 'at' ? (
           <>
-            <Input id='notice-at-date' className='notice-input' value={atDate} placeholder='日期，例如 2026-12-01' onInput={(e) => setAtDate(e.detail.value)} />
-            <Input id='notice-at-time' className='notice-input' value={atTime} onInput={(e) => setAtTime(e.detail.value)} />
+            <Input id='notice-at-date' className='text-input' value={atDate} placeholder='日期，例如 2026-12-01' onInput={(e) => setAtDate(e.detail.value)} />
+            <Input id='notice-at-time' className='text-input' value={atTime} onInput={(e) => setAtTime(e.detail.value)} />
           </>
         ) : null}
       </FormField>

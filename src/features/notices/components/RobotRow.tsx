@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { FormField } from '@/components/FormField';
 import { CloudCallError, errorText } from '@/services/cloud';
 import type { RobotView } from '@shared/domain/notices';
 import { noticesApi } from '../api';
@@ -40,7 +41,9 @@ export function RobotRow({ robot, onChanged }: { robot: RobotView; onChanged: (n
         </Text>
       ) : null}
       {robot.lastError ? <Text className='notice-row__meta robot-last-error'>最近一次推送失败：{robot.lastError}</Text> : null}
-      <Input className='notice-input robot-webhook-input' value={webhook} password placeholder='粘贴企业微信群机器人的 Webhook 地址' onInput={(e) => setWebhook(e.detail.value)} />
+      <FormField label={robot.maskedKey ? '换一个 Webhook 地址' : 'Webhook 地址'} name='webhook'>
+        <Input className='text-input robot-webhook-input' value={webhook} password placeholder='粘贴企业微信群机器人的地址' onInput={(e) => setWebhook(e.detail.value)} />
+      </FormField>
       <View className='notice-row__actions'>
         <Button className='btn-set-robot' type='primary' size='large' block disabled={busy || !webhook.trim()} onClick={() => void run(() => noticesApi.setRobot(robot.gridId, webhook))}>
           {robot.maskedKey ? '更换' : '保存'}

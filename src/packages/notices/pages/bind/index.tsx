@@ -63,7 +63,7 @@ export default function NoticeBindPage() {
           {gridId ? (
             <>
               <FormField label='群名称' name='group-name'>
-                <Input id='group-name' className='notice-input' value={name} maxlength={30} placeholder={current?.name ?? '例如：1号楼居民群'} onInput={(e) => setName(e.detail.value)} />
+                <Input id='group-name' className='text-input' value={name} maxlength={30} placeholder={current?.name ?? '例如：1号楼居民群'} onInput={(e) => setName(e.detail.value)} />
               </FormField>
               <Button className='btn-bind-group' type='primary' size='large' block loading={busy} disabled={busy || !name.trim()} onClick={() => void bind()}>
                 {current ? '改用这个名字' : '绑定本群'}
