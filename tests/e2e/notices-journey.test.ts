@@ -61,6 +61,7 @@ describeInBrowser('notices into group chats, in the H5 build', () => {
     await goto(`${PKG}/list/index`);
     await e.page.waitForSelector(`.notice-card[data-notice-id="${noticeId}"] .notice-state`);
     await expect(e.page.locator(`.notice-card[data-notice-id="${noticeId}"] .notice-state`).textContent()).resolves.toBe('未读');
+    await e.shot('notices-4-resident-list');
     await e.page.click(`.notice-card[data-notice-id="${noticeId}"] .btn-open-notice`);
     await e.page.waitForSelector('.page-notices-detail:not(.is-busy) .btn-confirm-notice');
     await goto(`${PKG}/detail/index?id=${encodeURIComponent(noticeId)}&devGroup=C`);
@@ -68,7 +69,7 @@ describeInBrowser('notices into group chats, in the H5 build', () => {
     await e.page.waitForSelector('.page-notices-detail:not(.is-busy) .btn-confirm-notice');
     await e.page.click('.btn-confirm-notice');
     await e.page.waitForSelector('.notice-answer .notice-mine');
-    await e.shot('notices-4-confirmed');
+    await e.shot('notices-4-confirmed-in-group');
   }, 20_000);
 
   it('the leader sees reads per group and the unread, and reminds them with one tap', async () => {
