@@ -37,7 +37,7 @@ export default function NoticeReceiptsPage() {
   const last = list.last;
   const rows = list.items;
   const bound = (last?.groups ?? []).filter((g) => g.groupId);
-  const groupOptions = [{ value: ALL_GROUPS, label: '全部' }, ...bound.map((g) => ({ value: g.groupId!, label: `在${g.name}打开的` }))];
+  const groupOptions = [{ value: ALL_GROUPS, label: '不分群' }, ...bound.map((g) => ({ value: g.groupId!, label: `在${g.name}打开的` }))];
 
   return (
     <PageShell
@@ -62,8 +62,14 @@ export default function NoticeReceiptsPage() {
           </View>
           <RemindPanel noticeId={noticeId} onReminded={() => void list.refreshAfter()} />
           <View className='notice-tabs'>
+            <Text className='form-field__hint'>按情况看：</Text>
             <ChoiceChips id='receipt-filter' single options={FILTERS} value={[filter]} onChange={(v) => setFilter(v[0] as ReceiptFilter)} />
-            {bound.length > 0 ? <ChoiceChips id='receipt-group' single options={groupOptions} value={[group]} onChange={(v) => setGroup(v[0]!)} /> : null}
+            {bound.length > 0 ? (
+              <>
+                <Text className='form-field__hint'>按群看：</Text>
+                <ChoiceChips id='receipt-group' single options={groupOptions} value={[group]} onChange={(v) => setGroup(v[0]!)} />
+              </>
+            ) : null}
           </View>
         </>
       ) : null}
