@@ -72,6 +72,16 @@ export const COLLECTIONS = {
   cabinSales: 'cabin_sales',
   /** The duty roster: one shift of one volunteer. */
   cabinShifts: 'cabin_shifts',
+  /** Notices (通知) with their counters (`counts.*`, `groupReads.*`, `replyCounts.*` move by `_.inc` only). */
+  notices: 'notices',
+  /** One per (notice, resident) who opened it (`_id` = noticeId:memberId), with the groups they opened it in. */
+  noticeReceipts: 'notice_receipts',
+  /** WeChat groups bound to a grid (`_id` from the opengid). */
+  noticeGroups: 'notice_groups',
+  /** A grid's WeCom robot (`_id` = gridId): the webhook key is a secret, read by the notices function only. */
+  wecomRobots: 'wecom_robots',
+  /** Messages waiting for a WeCom robot (`_id` per notice, grid and kind): sent under the robot's rate limit. */
+  wecomOutbox: 'wecom_outbox',
   /** Unused subscribe-message quota per person and template (`_id` = memberId:template): one unit per accepted tap. */
   subscriptionQuota: 'subscription_quota',
   /** Accepted taps already counted (`_id` = memberId:requestId), so a retried grant adds nothing. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { setClock, type Clock } from '../../cloudfunctions/_core/clock';
 import { setWeChatPlatform, type WeChatPlatform } from '../../cloudfunctions/_core/ports/wechat';
+import { setWeComRobots, type WeComRobots } from '../../cloudfunctions/_core/ports/wecom';
 import type { CloudFunction } from '../../cloudfunctions/_core/router';
 import { main as cabin } from '../../cloudfunctions/cabin';
 import { main as checkin } from '../../cloudfunctions/checkin';
@@ -53,10 +54,11 @@ export interface FunctionsHost {
 
 const NO_SUCH_FUNCTION = (name: string) => ({ ok: false as const, error: { code: 'LOCAL.NO_SUCH_FUNCTION', message: `没有名为 ${name} 的云函数` } });
 
-/** Hosts the functions in this process with the local clock and WeChat stand-in installed behind their ports. */
-export function createFunctionsHost(deps: { clock: Clock; wechat: WeChatPlatform; openData: LocalOpenData }): FunctionsHost {
+/** Hosts the functions in this process with the local clock, WeChat and WeCom stand-ins installed behind their ports. */
+export function createFunctionsHost(deps: { clock: Clock; wechat: WeChatPlatform; openData: LocalOpenData; wecom: WeComRobots }): FunctionsHost {
   setClock(deps.clock);
   setWeChatPlatform(deps.wechat);
+  setWeComRobots(deps.wecom);
   const lookup = (name: string) => (Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined);
   return {
     async invoke(name, body, caller) {

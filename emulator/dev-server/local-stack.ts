@@ -1,14 +1,18 @@
 import { LocalOpenData } from '../platform/open-data';
 import { LocalWeChatPlatform } from '../platform/wechat.local';
+import { LocalWeComRobots } from '../platform/wecom.local';
 import { seedDemo } from '../seed/seed';
 import { createFunctionsHost, type FunctionsHost } from './functions-host';
 import { OffsetClock } from './offset-clock';
+import { WeComSink } from './wecom-sink';
 
 /** Everything the cloud would provide around the functions, minus the database: one clock, WeChat, the host. */
 export interface LocalStack {
   clock: OffsetClock;
   wechat: LocalWeChatPlatform;
   openData: LocalOpenData;
+  /** Where WeCom robot messages land, for the dev server's endpoints and for tests alike. */
+  wecom: WeComSink;
   host: FunctionsHost;
   seed(): Promise<number>;
 }
@@ -19,6 +23,7 @@ export function createLocalStack(): LocalStack {
   const clock = new OffsetClock();
   const wechat = new LocalWeChatPlatform(() => clock.now());
   const openData = new LocalOpenData(() => clock.nowMs());
-  const host = createFunctionsHost({ clock, wechat, openData });
-  return { clock, wechat, openData, host, seed: () => seedDemo(clock.now()) };
+  const wecom = new WeComSink(() => clock.now());
+  const host = createFunctionsHost({ clock, wechat, openData, wecom: new LocalWeComRobots(wecom) });
+  return { clock, wechat, openData, wecom, host, seed: () => seedDemo(clock.now()) };
 }

@@ -11,7 +11,7 @@ import { createLocalStack, type LocalStack } from './local-stack';
 import { loginPage } from './login-page';
 import { contentType, serveFile } from './static-files';
 import { scheduleTimers } from './timers';
-import { WeComSink } from './wecom-sink';
+import type { WeComSink } from './wecom-sink';
 
 export interface DevServerOptions {
   port: number;
@@ -52,7 +52,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const stopTimers = options.runTimers ? scheduleTimers(stack.host) : () => undefined;
   const files = new FileStorage(options.dataDir ? join(options.dataDir, 'files') : null);
   const gateway = createGateway(store, { now: () => stack.clock.nowMs(), storage: { files, baseUrl: url } });
-  const wecom = new WeComSink(() => stack.clock.now());
+  const wecom = stack.wecom;
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!isLoopback(req.socket.remoteAddress)) {

@@ -48,14 +48,16 @@ async function callOverHttp(name: string, body: unknown): Promise<unknown> {
 
 /**
  * The one place that knows weapp from H5. `process.env.TARO_ENV` is replaced at build time, so each
- * bundle keeps only its own branch.
+ * bundle keeps only its own branch. `platformFields` go top-level in the call, where the platform swaps a
+ * `wx.cloud.CloudID` for its open data (a group's opengid); the payload is never trusted for those.
  */
 export async function callCloud<F extends FunctionName, A extends ActionName<F>>(
   name: F,
   action: A,
   payload: InputOf<F, A>,
+  platformFields?: Record<string, unknown>,
 ): Promise<OutputOf<F, A>> {
-  const body = { action, payload };
+  const body = { ...platformFields, action, payload };
   let raw: unknown;
   try {
     if (process.env.TARO_ENV === 'weapp') {

@@ -44,19 +44,53 @@ export async function pickTextFile(extensions: string[]): Promise<{ name: string
       return null;
     }
   }
+  const [file] = await chooseLocalFiles(extensions.map((e) => `.${e}`).join(','), false);
+  if (!file) return null;
+  return file.text().then(
+    (text) => ({ name: file.name, text }),
+    () => null,
+  );
+}
+
+/** H5: the browser's file dialog; answers the chosen files (none if they cancel). */
+function chooseLocalFiles(accept: string, multiple: boolean): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = extensions.map((e) => `.${e}`).join(',');
+    input.accept = accept;
+    input.multiple = multiple;
     input.className = 'file-picker-input';
     input.style.display = 'none';
     input.onchange = () => {
-      const file = input.files?.[0];
+      const files = Array.from(input.files ?? []);
       input.remove();
-      if (!file) resolve(null);
-      else void file.text().then((text) => resolve({ name: file.name, text }), () => resolve(null));
+      resolve(files);
     };
     document.body.appendChild(input);
     input.click();
   });
+}
+
+/**
+ * Lets the user choose up to `max` photos (album or camera in WeChat, disk in a browser) and uploads each; answers
+ * their fileIDs in the order chosen, none if they cancel.
+ */
+export async function pickImages(max: number): Promise<string[]> {
+  if (max < 1) return [];
+  try {
+    if (process.env.TARO_ENV === 'weapp') {
+      const { tempFilePaths } = await Taro.chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['album', 'camera'] }).catch(() => ({ tempFilePaths: [] as string[] }));
+      const uploads = tempFilePaths.slice(0, max).map((filePath, i) => Taro.cloud.uploadFile({ cloudPath: `uploads/${Date.now()}-${i}.jpg`, filePath }));
+      return (await Promise.all(uploads)).map((res) => res.fileID);
+    }
+    const files = (await chooseLocalFiles('image/*', true)).slice(0, max);
+    const uploads = files.map(async (file) => {
+      const res = await fetch(`/__dev/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { 'content-type': file.type || 'application/octet-stream' }, body: file });
+      if (!res.ok) throw networkError();
+      return ((await res.json()) as { fileID: string }).fileID;
+    });
+    return await Promise.all(uploads);
+  } catch {
+    throw networkError();
+  }
 }

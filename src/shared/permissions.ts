@@ -96,6 +96,15 @@ export const PERMISSIONS = {
   'cabin.setup': { committee: 'community' },
   /** Post duty shifts' hours to the ledger. */
   'cabin.postDuty': { committee: 'community' },
+  'notices.view': { resident: 'community' },
+  /** Publish to the grids one leads, the council one chairs, the whole 居民区 (committee); colour groups need grids.viewColour too. */
+  'notices.publish': { grid_leader: 'grid', council_chair: 'council', committee: 'community' },
+  /** Edit a draft, see receipts, remind the unread: resident@self is the notice's writer. */
+  'notices.manage': { committee: 'community', resident: 'self' },
+  /** Bind, rename and unbind the WeChat groups of a grid. */
+  'notices.bindGroup': { grid_leader: 'grid', committee: 'community' },
+  /** A grid's WeCom robot webhook (a secret). */
+  'notices.manageRobots': { committee: 'community' },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,60 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { ChoiceChips } from '@/components/ChoiceChips';
+import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
+import { NOTICE_PAGES } from '@/features/notices/api';
+import { NoticeCard } from '@/features/notices/components/NoticeCard';
+import { SubscribeNotices } from '@/features/notices/components/SubscribeNotices';
+import { useManagedNotices, useNotices } from '@/features/notices/hooks';
+import '@/features/notices/notices.scss';
 
-// Placeholder while the page is being built in this issue; replaced before the issue is resolved.
-export default function Page() {
-  return <PageShell title='建设中' error='这个页面正在建设中' />;
+const TABS = [
+  { value: 'mine', label: '收到的通知' },
+  { value: 'managed', label: '我发布的' },
+];
+
+/** 通知: the caller's notices, unread first; writers also see what they published with read and confirm counts. */
+export default function NoticeListPage() {
+  const [tab, setTab] = useState('mine');
+  const received = useNotices();
+  const canWrite = received.last?.canWrite === true;
+  const managed = useManagedNotices(canWrite && tab === 'managed');
+  const list = tab === 'managed' && canWrite ? managed : received;
+  const busy = received.loading || managed.loading;
+  return (
+    <PageShell
+      className={`page-notices-list${busy ? ' is-busy' : ''}`}
+      title='通知'
+      loading={list.loading && list.items.length === 0 && !list.error}
+      error={list.items.length === 0 ? list.error : null}
+      onRetry={() => void list.reload()}
+    >
+      {canWrite ? (
+        <>
+          <View className='notice-links'>
+            <LinkButton className='btn-new-notice' url={NOTICE_PAGES.edit()}>
+              发通知
+            </LinkButton>
+          </View>
+          <View className='notice-tabs'>
+            <ChoiceChips id='notice-tab' single options={TABS} value={[tab]} onChange={(v) => setTab(v[0]!)} />
+          </View>
+        </>
+      ) : null}
+      {tab === 'mine' ? <SubscribeNotices /> : null}
+      {list.last && list.items.length === 0 ? (
+        <Text className='card__hint'>{tab === 'managed' ? '你还没有发布过通知。' : '暂时没有发给你的通知。'}</Text>
+      ) : null}
+      {list.items.map((notice) => (
+        <NoticeCard key={notice.id} notice={notice} />
+      ))}
+      {list.hasMore ? (
+        <Button className='btn-load-more' type='default' size='large' block loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
+          加载更多
+        </Button>
+      ) : null}
+    </PageShell>
+  );
 }

@@ -1,0 +1,259 @@
+import { createHash } from 'crypto';
+import { GRID_COLOUR_LABELS } from '../../src/shared/domain/grid';
+import type {
+  MyReceiptView,
+  NoticeCounts,
+  NoticeGroupView,
+  NoticeMode,
+  NoticeQuestion,
+  NoticeStatus,
+  NoticeSummaryView,
+  NoticeTarget,
+  NoticeView,
+  ReceiptState,
+  RobotDeliveryView,
+  RobotView,
+} from '../../src/shared/domain/notices';
+import type { WeComMessage } from '../_core/ports/wecom';
+
+/** A notice as stored in `notices`. The counters move by `_.inc` only, each with the write that earns it. */
+export interface NoticeDoc {
+  _id: string;
+  communityId: string;
+  writerId: string;
+  writerName: string;
+  title: string;
+  body: string;
+  images: string[];
+  target: NoticeTarget;
+  /** rules/notice-audience.ts: a resident is targeted when their keys meet these. */
+  audienceKeys: string[];
+  targetLabel: string;
+  mode: NoticeMode;
+  question: NoticeQuestion | null;
+  expiresAt: Date | null;
+  templateKey: string | null;
+  status: NoticeStatus;
+  publishAt: Date | null;
+  publishedAt: Date | null;
+  /** Over targeted residents; `targeted` is counted when it is published. */
+  counts: NoticeCounts;
+  /** Reads per bound group id, and `elsewhere`; everyone who opened it there, targeted or not. */
+  groupReads: Record<string, number>;
+  /** The bound groups' names as they were when first read in, so the receipts view needs no more reads. */
+  groupNames: Record<string, string>;
+  /** Per option index (as a string key). */
+  replyCounts: Record<string, number>;
+  /** Reminder rounds so far, and the request id of the tap that started the last one. */
+  remindRound: number;
+  remindRequestId: string | null;
+  /**
+   * The `notice-published` subscribe messages to targeted residents, a roster page at a time: `page` is the next
+   * page to send; null before publishing.
+   */
+  announce: { state: 'pending' | 'done'; page: number } | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** `notice_receipts`: a resident who opened a notice. `state` only moves forward (read -> confirmed / replied). */
+export interface ReceiptDoc {
+  _id: string;
+  noticeId: string;
+  communityId: string;
+  memberId: string;
+  /** Among the notice's targeted residents when they first opened it: only those count. */
+  targeted: boolean;
+  state: Exclude<ReceiptState, 'unread'>;
+  readAt: Date;
+  /** Bound groups they opened it in. */
+  groupIds: string[];
+  confirmedAt: Date | null;
+  reply: string | null;
+}
+
+/** `notice_groups`: a WeChat group bound to a grid. */
+export interface GroupDoc {
+  _id: string;
+  communityId: string;
+  gridId: string;
+  /** Never sent to a client. */
+  opengid: string;
+  name: string;
+  boundBy: string;
+  boundByName: string;
+  boundAt: Date;
+}
+
+/** `wecom_robots` (`_id` = gridId): the webhook key is a secret and never leaves the function. */
+export interface RobotDoc {
+  _id: string;
+  communityId: string;
+  gridId: string;
+  key: string;
+  setBy: string;
+  setByName: string;
+  setAt: Date;
+  /** Sends in the current minute window (rate limit), moved by conditional updates only. */
+  windowStart: number;
+  windowCount: number;
+  lastError: string | null;
+}
+
+export type OutboxKind = 'notice' | 'remind';
+
+/** `wecom_outbox`: one robot message, sent by the queue under the robot's rate limit, retried with backoff. */
+export interface OutboxDoc {
+  _id: string;
+  communityId: string;
+  noticeId: string;
+  gridId: string;
+  gridName: string;
+  kind: OutboxKind;
+  message: WeComMessage;
+  state: RobotDeliveryView['state'];
+  attempts: number;
+  nextAttemptAt: Date;
+  /** A drain that claimed it holds it until then, so two drains never send it twice. */
+  leaseUntil: Date;
+  lastError: string | null;
+  sentAt: Date | null;
+  createdAt: Date;
+}
+
+export const noticeIdOf = (communityId: string, requestId: string) => `${communityId}-nt-${requestId}`;
+/** The 居民区 a notice id names (every notice id is made by noticeIdOf), so a query can match it before reading the notice. */
+export const communityOfNoticeId = (noticeId: string) => noticeId.split('-nt-')[0] ?? '';
+export const receiptIdOf = (noticeId: string, memberId: string) => `${noticeId}:${memberId}`;
+export const outboxIdOf = (noticeId: string, gridId: string, kind: OutboxKind, round = 0) =>
+  kind === 'notice' ? `${noticeId}:${gridId}:notice` : `${noticeId}:${gridId}:remind:${round}`;
+/** A bound group is keyed by its opengid (one grid per WeChat group), hashed so the id a client sees does not reveal it. */
+export const groupIdOf = (opengid: string) => `grp-${createHash('sha256').update(opengid).digest('hex').slice(0, 20)}`;
+/** The key under `groupReads` for opens outside any bound group. */
+export const ELSEWHERE = 'elsewhere';
+
+export const EMPTY_COUNTS: NoticeCounts = { targeted: 0, read: 0, confirmed: 0, replied: 0 };
+
+export function isExpired(doc: Pick<NoticeDoc, 'expiresAt'>, now: Date): boolean {
+  return !!doc.expiresAt && doc.expiresAt <= now;
+}
+
+export function toMyReceipt(r: ReceiptDoc | null | undefined): MyReceiptView {
+  return r
+    ? { state: r.state, readAt: r.readAt.toISOString(), confirmedAt: r.confirmedAt?.toISOString() ?? null, reply: r.reply }
+    : { state: 'unread', readAt: null, confirmedAt: null, reply: null };
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toSummary(doc: NoticeDoc, now: Date, mine: MyReceiptView | null, withCounts: boolean): NoticeSummaryView {
+  return {
+    id: doc._id,
+    title: doc.title,
+    mode: doc.mode,
+    status: doc.status,
+    targetLabel: doc.targetLabel,
+    writerName: doc.writerName,
+    publishAt: iso(doc.publishAt),
+    publishedAt: iso(doc.publishedAt),
+    expiresAt: iso(doc.expiresAt),
+    expired: isExpired(doc, now),
+    mine,
+    counts: withCounts ? { ...EMPTY_COUNTS, ...doc.counts } : null,
+  };
+}
+
+export function toDelivery(o: OutboxDoc): RobotDeliveryView {
+  return {
+    gridId: o.gridId,
+    gridName: o.gridName,
+    kind: o.kind,
+    state: o.state,
+    attempts: o.attempts,
+    lastError: o.lastError,
+    sentAt: iso(o.sentAt),
+  };
+}
+
+export function toView(
+  doc: NoticeDoc,
+  now: Date,
+  mine: MyReceiptView | null,
+  manage: { canManage: boolean; deliveries: OutboxDoc[] },
+): NoticeView {
+  const { canManage } = manage;
+  return {
+    ...toSummary(doc, now, mine, canManage),
+    body: doc.body,
+    images: doc.images,
+    target: doc.target,
+    question: doc.question,
+    templateKey: doc.templateKey,
+    canManage,
+    robots: canManage ? manage.deliveries.map(toDelivery) : null,
+    replyCounts: canManage && doc.question ? doc.question.options.map((_, i) => doc.replyCounts?.[String(i)] ?? 0) : null,
+  };
+}
+
+export function toGroupView(g: GroupDoc, gridName: string): NoticeGroupView {
+  return { id: g._id, gridId: g.gridId, gridName, name: g.name, boundByName: g.boundByName, boundAt: g.boundAt.toISOString() };
+}
+
+/** Only the last 4 characters of a key ever leave the function. */
+export function maskKey(key: string): string {
+  return `****${key.slice(-4)}`;
+}
+
+export function toRobotView(gridId: string, gridName: string, robot: RobotDoc | undefined): RobotView {
+  return {
+    gridId,
+    gridName,
+    maskedKey: robot ? maskKey(robot.key) : null,
+    setByName: robot?.setByName ?? null,
+    setAt: iso(robot?.setAt ?? null),
+    lastError: robot?.lastError ?? null,
+  };
+}
+
+/** How a target reads on a notice: `第一微格、第二微格`, `红色关注对象（第一微格）`, … */
+export function targetLabelOf(target: NoticeTarget, names: Map<string, string>): string {
+  const gridNames = (ids: string[]) => ids.map((id) => names.get(id) ?? id).join('、');
+  switch (target.kind) {
+    case 'community':
+      return '全体居民';
+    case 'grids':
+      return gridNames(target.gridIds);
+    case 'council':
+      return names.get(target.councilId) ?? '分会成员';
+    case 'colour': {
+      const label = `${GRID_COLOUR_LABELS[target.colour]}色分组`;
+      return target.gridIds.length ? `${label}（${gridNames(target.gridIds)}）` : label;
+    }
+  }
+}
+
+/** The robot message a published notice becomes (markdown, within WeCom's 4096 bytes). */
+export function noticeMarkdown(doc: NoticeDoc): WeComMessage {
+  const ask = doc.mode === 'confirm' ? '请在小程序里点“收到”。' : doc.mode === 'reply' ? `请在小程序里回答：${doc.question?.text ?? ''}` : '';
+  const body = doc.body.length > 600 ? `${doc.body.slice(0, 600)}…` : doc.body;
+  const content = [`### ${doc.title}`, body, ask && `> ${ask}`, `<font color="comment">${doc.writerName} · 同心梯队</font>`]
+    .filter(Boolean)
+    .join('\n');
+  return { msgtype: 'markdown', markdown: { content } };
+}
+
+/** The detail page a subscribe message opens. */
+export const detailPage = (noticeId: string) => `packages/notices/pages/detail/index?id=${encodeURIComponent(noticeId)}`;
+
+/** The subscribe message's fields (thing: at most 20 characters). */
+export function subscribeData(doc: Pick<NoticeDoc, 'title' | 'writerName'>): Record<string, { value: string }> {
+  return { thing1: { value: doc.title.slice(0, 20) }, thing2: { value: doc.writerName.slice(0, 20) || '居委会' } };
+}
+
+/** The robot reminder: text, so it can @-mention by mobile. */
+export function remindText(doc: NoticeDoc, mobiles: string[]): WeComMessage {
+  return {
+    msgtype: 'text',
+    text: { content: `提醒：请查看通知「${doc.title}」，在同心梯队小程序里打开即可。`, mentioned_mobile_list: mobiles },
+  };
+}

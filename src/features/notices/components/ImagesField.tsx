@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { errorText } from '@/services/cloud';
+import { pickImages } from '@/services/upload';
+import { MAX_NOTICE_IMAGES } from '@shared/domain/notices';
+import { imageSrc } from '../format';
+
+/** Up to nine photos for a notice: add (they upload at once), or take one out again. */
+export function ImagesField({ value, onChange }: { value: string[]; onChange: (next: string[]) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const left = MAX_NOTICE_IMAGES - value.length;
+
+  const add = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const added = await pickImages(left);
+      if (added.length) onChange([...value, ...added].slice(0, MAX_NOTICE_IMAGES));
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='notice-images-field'>
+      {value.length > 0 ? (
+        <View className='notice-images'>
+          {value.map((fileID) => (
+            <View key={fileID} className='notice-images__item'>
+              <Image className='notice-images__img' src={imageSrc(fileID)} mode='aspectFill' />
+              <View className='notice-images__remove' role='button' onClick={() => onChange(value.filter((f) => f !== fileID))}>
+                <Text>删除</Text>
+              </View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {left > 0 ? (
+        <Button className='btn-add-images' type='default' size='large' block loading={busy} disabled={busy} onClick={() => void add()}>
+          添加图片（还能加 {left} 张）
+        </Button>
+      ) : null}
+      {error ? (
+        <View className='inline-error notice-images-error' role='alert'>
+          {error}
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { ChoiceChips } from '@/components/ChoiceChips';
+import { FormField } from '@/components/FormField';
+import type { NoticeInput, PublishInput } from '@shared/actions/notices';
+import { NOTICE_MODE_LABELS, NOTICE_MODES, type NoticeMode, type NoticeTarget, type NoticeTargetOptions, type NoticeView } from '@shared/domain/notices';
+import { NOTICE_TEMPLATES } from '@shared/notice-templates';
+import { formatShanghai } from '@shared/time';
+import { fromShanghaiInput } from '../format';
+import { ImagesField } from './ImagesField';
+import { defaultTarget, TargetPicker } from './TargetPicker';
+
+type PublishKind = PublishInput['kind'];
+const PUBLISH_OPTIONS: { value: PublishKind; label: string }[] = [
+  { value: 'now', label: '立即发布' },
+  { value: 'at', label: '定时发布' },
+  { value: 'draft', label: '存为草稿' },
+];
+const MODE_OPTIONS = NOTICE_MODES.map((value) => ({ value, label: NOTICE_MODE_LABELS[value] }));
+const splitOptions = (text: string) => text.split(/[、,，\s]+/).filter(Boolean);
+
+export interface NoticeFormProps {
+  notice?: NoticeView;
+  targets: NoticeTargetOptions;
+  submitting: boolean;
+  errors: Record<string, string>;
+  onSubmit: (notice: NoticeInput, publish: PublishInput) => void;
+}
+
+/** The writer's form: a template to start from, the text, who it goes to, what it asks, and when it goes out. */
+export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: NoticeFormProps) {
+  const [templateKey, setTemplateKey] = useState<string | null>(notice?.templateKey ?? null);
+  const [title, setTitle] = useState(notice?.title ?? '');
+  const [body, setBody] = useState(notice?.body ?? '');
+  const [images, setImages] = useState<string[]>(notice?.images ?? []);
+  const [target, setTarget] = useState<NoticeTarget | null>(notice?.target ?? defaultTarget(targets));
+  const [mode, setMode] = useState<NoticeMode>(notice?.mode ?? 'confirm');
+  const [question, setQuestion] = useState(notice?.question?.text ?? '');
+  const [options, setOptions] = useState(notice?.question?.options.join('、') ?? '');
+  const [expiresDate, setExpiresDate] = useState(notice?.expiresAt ? formatShanghai(notice.expiresAt, 'YYYY-MM-DD') : '');
+  const [expiresTime, setExpiresTime] = useState(notice?.expiresAt ? formatShanghai(notice.expiresAt, 'HH:mm') : '20:00');
+  const [publish, setPublish] = useState<PublishKind>(notice?.status === 'scheduled' ? 'at' : notice?.status === 'draft' ? 'draft' : 'now');
+  const [atDate, setAtDate] = useState(notice?.publishAt ? formatShanghai(notice.publishAt, 'YYYY-MM-DD') : '');
+  const [atTime, setAtTime] = useState(notice?.publishAt ? formatShanghai(notice.publishAt, 'HH:mm') : '09:00');
+  const [timeError, setTimeError] = useState<string | null>(null);
+
+  const applyTemplate = (key: string) => {
+    const t = NOTICE_TEMPLATES.find((x) => x.key === key);
+    if (!t) return;
+    setTemplateKey(t.key);
+    setTitle(t.title);
+    setBody(t.body);
+    setMode(t.mode);
+    setQuestion(t.question?.text ?? '');
+    setOptions(t.question?.options.join('、') ?? '');
+  };
+
+  const submit = () => {
+    const expiresAt = expiresDate.trim() ? fromShanghaiInput(expiresDate, expiresTime) : null;
+    const at = publish === 'at' ? fromShanghaiInput(atDate, atTime) : null;
+    if ((expiresDate.trim() && !expiresAt) || (publish === 'at' && !at)) {
+      setTimeError('日期请按“2026-12-01”、时间按“09:00”的格式填写');
+      return;
+    }
+    if (!target) return;
+    setTimeError(null);
+    onSubmit(
+      {
+        title,
+        body,
+        images,
+        target,
+        mode,
+        question: mode === 'reply' ? { text: question, options: splitOptions(options) } : null,
+        expiresAt,
+        templateKey,
+      },
+      publish === 'at' ? { kind: 'at', at: at! } : { kind: publish },
+    );
+  };
+
+  return (
+    <View className='notice-form'>
+      <FormField label='从模板开始' name='template' optional>
+        <ChoiceChips
+          id='notice-template'
+          single
+          options={NOTICE_TEMPLATES.map((t) => ({ value: t.key, label: t.name }))}
+          value={templateKey ? [templateKey] : []}
+          onChange={(v) => applyTemplate(v[0]!)}
+        />
+        {templateKey ? <Text className='form-field__hint'>【】里的内容请换成实际情况。</Text> : null}
+      </FormField>
+      <FormField label='标题' name='title' error={errors['notice.title']}>
+        <Input id='notice-title' className='text-input' value={title} maxlength={40} placeholder='例如：12月3日停水通知' onInput={(e) => setTitle(e.detail.value)} />
+      </FormField>
+      <FormField label='正文' name='body' error={errors['notice.body']}>
+        <Textarea id='notice-body' className='text-area' value={body} maxlength={1000} onInput={(e) => setBody(e.detail.value)} />
+      </FormField>
+      <FormField label='图片' name='images' optional error={errors['notice.images']}>
+        <ImagesField value={images} onChange={setImages} />
+      </FormField>
+      <FormField label='发给谁' name='target' error={errors['notice.target'] ?? errors['notice.target.gridIds'] ?? errors['notice.target.councilId']}>
+        {target ? <TargetPicker options={targets} value={target} onChange={setTarget} /> : <Text className='card__hint'>你现在还不能发通知。</Text>}
+      </FormField>
+      <FormField label='居民怎样回复' name='mode' error={errors['notice.mode']}>
+        <ChoiceChips id='notice-mode' single options={MODE_OPTIONS} value={[mode]} onChange={(v) => setMode(v[0] as NoticeMode)} />
+      </FormField>
+      {mode === 'reply' ? (
+        <>
+          <FormField label='要居民回答的问题' name='question' error={errors['notice.question'] ?? errors['notice.question.text']}>
+            <Input id='notice-question' className='text-input' value={question} maxlength={40} placeholder='例如：家中是否有人？' onInput={(e) => setQuestion(e.detail.value)} />
+          </FormField>
+          <FormField label='可选的回答' name='options' hint='用顿号隔开，例如：有人在家、家中无人' error={errors['notice.question.options']}>
+            <Input id='notice-options' className='text-input' value={options} onInput={(e) => setOptions(e.detail.value)} />
+          </FormField>
+        </>
+      ) : null}
+      <FormField label='截止时间' name='expiresAt' optional hint='日期格式：2026-12-01，时间：20:00' error={errors['notice.expiresAt']}>
+        <Input id='notice-expires-date' className='text-input' value={expiresDate} placeholder='不填就一直有效' onInput={(e) => setExpiresDate(e.detail.value)} />
+        <Input id='notice-expires-time' className='text-input' value={expiresTime} onInput={(e) => setExpiresTime(e.detail.value)} />
+      </FormField>
+      <FormField label='什么时候发' name='publish' error={errors.publish ?? errors['publish.at']}>
+        <ChoiceChips id='notice-publish' single options={PUBLISH_OPTIONS} value={[publish]} onChange={(v) => setPublish(v[0] as PublishKind)} />
+        {publish === 'at' ? (
+          <>
+            <Input id='notice-at-date' className='text-input' value={atDate} placeholder='日期，例如 2026-12-01' onInput={(e) => setAtDate(e.detail.value)} />
+            <Input id='notice-at-time' className='text-input' value={atTime} onInput={(e) => setAtTime(e.detail.value)} />
+          </>
+        ) : null}
+      </FormField>
+      {timeError ? (
+        <View className='inline-error notice-time-error' role='alert'>
+          {timeError}
+        </View>
+      ) : null}
+      <View className='notice-form__actions'>
+        <Button className='btn-save-notice' type='primary' size='large' block loading={submitting} disabled={submitting || !target} onClick={submit}>
+          {publish === 'now' ? '发布通知' : publish === 'at' ? '定时发布' : '保存草稿'}
+        </Button>
+      </View>
+    </View>
+  );
+}

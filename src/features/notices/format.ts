@@ -1,0 +1,34 @@
+import type { StatusTone } from '@/components/StatusTag';
+import { RECEIPT_STATE_LABELS, type NoticeCounts, type NoticeMode, type ReceiptState } from '@shared/domain/notices';
+import { formatShanghai } from '@shared/time';
+
+/** "11月24日 19:00", Shanghai time. */
+export const timeText = (iso: string): string => formatShanghai(iso, 'M月D日 HH:mm');
+
+export const STATE_TONES: Record<ReceiptState, StatusTone> = { unread: 'pending', read: 'neutral', confirmed: 'success', replied: 'success' };
+
+export const stateLabel = (state: ReceiptState): string => RECEIPT_STATE_LABELS[state];
+
+/** "已读 12/30，已收到 8": what the writer reads first; the second part only when the mode asks for it. */
+export function countsText(counts: NoticeCounts, mode: NoticeMode): string {
+  const read = `已读 ${counts.read}/${counts.targeted}`;
+  if (mode === 'confirm') return `${read}，已收到 ${counts.confirmed}`;
+  if (mode === 'reply') return `${read}，已回复 ${counts.replied}`;
+  return read;
+}
+
+/** A form's Shanghai date "2026-12-01" and time "09:00" as an ISO instant; null when they are not one. */
+export function fromShanghaiInput(date: string, time: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date.trim()) || !/^\d{2}:\d{2}$/.test(time.trim())) return null;
+  const at = new Date(`${date.trim()}T${time.trim()}:00+08:00`);
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+}
+
+/**
+ * Where an image's fileID can be shown: weapp shows cloud fileIDs itself; the local H5 build reads them from the
+ * dev server's /files (the only storage it has).
+ */
+export function imageSrc(fileID: string): string {
+  if (process.env.TARO_ENV === 'weapp') return fileID;
+  return fileID.startsWith('cloud://local/') ? `/files/${fileID.slice('cloud://local/'.length)}` : fileID;
+}
