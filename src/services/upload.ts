@@ -94,3 +94,9 @@ export async function pickImages(max: number): Promise<string[]> {
     throw networkError();
   }
 }
+
+/** Where a stored image can be shown: weapp shows cloud fileIDs itself; the local H5 build reads them from the dev server. */
+export function imageSrc(fileID: string): string {
+  if (process.env.TARO_ENV === 'weapp') return fileID;
+  return fileID.startsWith('cloud://local/') ? `/files/${fileID.slice('cloud://local/'.length)}` : fileID;
+}

@@ -23,12 +23,3 @@ export function fromShanghaiInput(date: string, time: string): string | null {
   const at = new Date(`${date.trim()}T${time.trim()}:00+08:00`);
   return Number.isNaN(at.getTime()) ? null : at.toISOString();
 }
-
-/**
- * Where an image's fileID can be shown: weapp shows cloud fileIDs itself; the local H5 build reads them from the
- * dev server's /files (the only storage it has).
- */
-export function imageSrc(fileID: string): string {
-  if (process.env.TARO_ENV === 'weapp') return fileID;
-  return fileID.startsWith('cloud://local/') ? `/files/${fileID.slice('cloud://local/'.length)}` : fileID;
-}

@@ -4,13 +4,13 @@ import { StatusTag } from '@/components/StatusTag';
 import type { ItemSummaryView } from '@shared/domain/cabin';
 import { CABIN_PAGES } from '../api';
 import { itemFacts, statusLabel, statusTone } from '../format';
-import { photoSrc } from '../photo';
+import { imageSrc } from '@/services/upload';
 
 /** An item in a list: photo, name, kind, section and what is left; tapping opens it. */
 export function ItemCard({ item }: { item: ItemSummaryView }) {
   return (
     <View className='card cabin-item cabin-item-card' data-item-id={item.id} onClick={() => void Taro.navigateTo({ url: CABIN_PAGES.item(item.id) })}>
-      {item.photo ? <Image className='cabin-item__photo' src={photoSrc(item.photo)} mode='aspectFill' /> : null}
+      {item.photo ? <Image className='cabin-item__photo' src={imageSrc(item.photo)} mode='aspectFill' /> : null}
       <View className='cabin-item__body'>
         <Text className='cabin-item__name'>{item.name}</Text>
         <Text className='cabin-item__meta'>{itemFacts(item).join(' · ')}</Text>

@@ -7,7 +7,7 @@ import { errorText } from '@/services/cloud';
 import { ITEM_KIND_LABELS, ITEM_KINDS, LOAN_CLASS_LABELS, LOAN_CLASSES, type ItemKind, type LoanClass, type SectionView } from '@shared/domain/cabin';
 import { formFailure, type ItemInput } from '../api';
 import { yuanToFen } from '../format';
-import { chooseAndUploadPhoto, photoSrc } from '../photo';
+import { imageSrc, pickImages } from '@/services/upload';
 
 /** What the form starts from: an item being edited, or a donation's words. */
 export interface ItemDraft {
@@ -83,7 +83,7 @@ export function ItemForm({ id, sections, initial, kindFixed, withStock = true, s
 
   const addPhoto = async () => {
     try {
-      const fileID = await chooseAndUploadPhoto();
+      const [fileID] = await pickImages(1);
       if (fileID) setPhoto(fileID);
     } catch (err) {
       setError(errorText(err));
@@ -160,7 +160,7 @@ export function ItemForm({ id, sections, initial, kindFixed, withStock = true, s
         <Textarea id={`${id}-description`} className='text-area' value={description} maxlength={300} onInput={(e) => setDescription(e.detail.value)} />
       </FormField>
       <FormField label='照片' name='photo' optional error={fieldError('photo')}>
-        {photo ? <Image className='cabin-photo' src={photoSrc(photo)} mode='aspectFill' /> : null}
+        {photo ? <Image className='cabin-photo' src={imageSrc(photo)} mode='aspectFill' /> : null}
         <Button className={`btn-${id}-photo`} type='default' size='large' block onClick={() => void addPhoto()}>
           {photo ? '换一张照片' : '拍照或选一张照片'}
         </Button>

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { errorText } from '@/services/cloud';
-import { pickImages } from '@/services/upload';
+import { imageSrc, pickImages } from '@/services/upload';
 import { MAX_NOTICE_IMAGES } from '@shared/domain/notices';
-import { imageSrc } from '../format';
 
 /** Up to nine photos for a notice: add (they upload at once), or take one out again. */
 export function ImagesField({ value, onChange }: { value: string[]; onChange: (next: string[]) => void }) {

@@ -5,7 +5,7 @@ import type { DonationView, SectionView } from '@shared/domain/cabin';
 import { cabinApi } from '../../api';
 import { dayTime } from '../../format';
 import { useDonationOffers } from '../../hooks';
-import { photoSrc } from '../../photo';
+import { imageSrc } from '@/services/upload';
 import { Answer, useAction } from '../Answer';
 import { ItemForm } from '../ItemForm';
 import { Paged } from '../Paged';
@@ -23,7 +23,7 @@ function OfferRow({ donation, sections, onAnswered }: { donation: DonationView; 
   };
   return (
     <View className='cabin-row donation-offer' data-donation-id={donation.id}>
-      {donation.photo ? <Image className='cabin-photo' src={photoSrc(donation.photo)} mode='aspectFill' /> : null}
+      {donation.photo ? <Image className='cabin-photo' src={imageSrc(donation.photo)} mode='aspectFill' /> : null}
       <Text className='cabin-row__title'>{donation.what}</Text>
       <Text className='cabin-row__meta'>
         {donation.donorName} · {dayTime(donation.createdAt)} · {donation.condition}

@@ -10,7 +10,7 @@ import { CabinPicker } from '@/features/cabin/components/CabinPicker';
 import { CabinsOpen } from '@/features/cabin/components/CabinsOpen';
 import { RemindMe } from '@/features/cabin/components/RemindMe';
 import { useCabinHome } from '@/features/cabin/hooks';
-import { chooseAndUploadPhoto, photoSrc } from '@/features/cabin/photo';
+import { imageSrc, pickImages } from '@/services/upload';
 import '@/features/cabin/cabin.scss';
 import { errorText } from '@/services/cloud';
 
@@ -37,7 +37,7 @@ export default function CabinDonatePage() {
     setBusy('photo');
     setError(null);
     try {
-      const fileID = await chooseAndUploadPhoto();
+      const [fileID] = await pickImages(1);
       if (fileID) setPhoto(fileID);
     } catch (err) {
       setError(errorText(err));
@@ -99,7 +99,7 @@ export default function CabinDonatePage() {
           <Textarea id='donation-description' className='text-area' value={description} maxlength={300} placeholder='有什么要说明的，比如缺一页、带说明书' onInput={(e) => setDescription(e.detail.value)} />
         </FormField>
         <FormField label='照片' name='photo' optional error={fields.photo}>
-          {photo ? <Image className='cabin-photo donation-photo' src={photoSrc(photo)} mode='aspectFill' /> : null}
+          {photo ? <Image className='cabin-photo donation-photo' src={imageSrc(photo)} mode='aspectFill' /> : null}
           <Button className='btn-donation-photo' type='default' size='large' block loading={busy === 'photo'} disabled={!!busy} onClick={() => void addPhoto()}>
             {photo ? '换一张照片' : '拍照或选一张照片'}
           </Button>
