@@ -36,6 +36,7 @@ export function storedFields(f: EventFields): Omit<EventDoc, '_id' | 'communityI
     description: f.description,
     type: f.type,
     place: f.place,
+    cover: f.cover,
     startAt: f.startAt,
     endAt: f.endAt,
     audience: f.audience.kind === 'council' ? { kind: 'council', councilId: f.audience.councilId } : { kind: f.audience.kind },
@@ -57,6 +58,7 @@ export function toSummary(doc: EventDoc, mine: SignupDoc | null): EventSummaryVi
   return {
     id: doc._id,
     title: doc.title,
+    cover: doc.cover ?? '',
     type: doc.type,
     place: doc.place,
     startAt: doc.startAt.toISOString(),
@@ -74,6 +76,7 @@ export function toEventView(
   return {
     id: doc._id,
     title: doc.title,
+    cover: doc.cover ?? '',
     description: doc.description,
     type: doc.type,
     place: doc.place,

@@ -24,7 +24,7 @@ import {
 } from '../domain/cabin';
 import type { Page } from '../result';
 import { isClockTime, isDayString, rangesValid } from '../rules/cabin-hours';
-import { requestIdSchema as requestId } from '../schemas';
+import { photoSchema as photo, requestIdSchema as requestId } from '../schemas';
 
 const id = v.pipe(v.string('请选择'), v.trim(), v.minLength(1, '请选择'), v.maxLength(80, '编号太长'));
 const text = (label: string, max: number) => v.pipe(v.string(`请填写${label}`), v.trim(), v.maxLength(max, `${label}最多${max}个字`));
@@ -32,14 +32,6 @@ const requiredText = (label: string, max: number) => v.pipe(text(label, max), v.
 const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1);
 const count = (label: string, min: number, max: number) =>
   v.pipe(v.number(`请填写${label}`), v.integer(`${label}要是整数`), v.minValue(min, `${label}至少${min}`), v.maxValue(max, `${label}最多${max}`));
-/** A fileID from the upload service (cloud://) or an https address; empty for none. */
-const photo = v.optional(
-  v.union(
-    [v.literal(''), v.pipe(v.string(), v.trim(), v.maxLength(512, '照片地址太长'), v.regex(/^(https:\/\/|cloud:\/\/)\S+$/, '照片地址要以 https:// 或 cloud:// 开头'))],
-    '照片地址要以 https:// 或 cloud:// 开头',
-  ),
-  '',
-);
 const day = (label: string) => v.pipe(v.string(`请选择${label}`), v.check(isDayString, `${label}格式不对`));
 const clockTime = (label: string) => v.pipe(v.string(`请填写${label}`), v.check(isClockTime, `${label}要像 09:00 这样填写`));
 const month = v.pipe(v.string('请选择月份'), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式不对'));

@@ -13,7 +13,7 @@ import {
   type SkillSuggestionView,
 } from '../domain/event';
 import type { Page } from '../result';
-import { requestIdSchema as requestId } from '../schemas';
+import { photoSchema, requestIdSchema as requestId } from '../schemas';
 
 const id = v.pipe(v.string('请选择'), v.trim(), v.minLength(1, '请选择'), v.maxLength(80, '编号太长'));
 const text = (label: string, max: number) => v.pipe(v.string(`请填写${label}`), v.trim(), v.maxLength(max, `${label}最多${max}个字`));
@@ -49,6 +49,8 @@ const eventFields = v.pipe(
     description: text('活动介绍', 500),
     type: v.picklist(EVENT_TYPES, '请选择活动类型'),
     place: requiredText('活动地点', 40),
+    /** The cover image (a fileID); empty for none. */
+    cover: photoSchema,
     startAt: instant('开始时间'),
     endAt: instant('结束时间'),
     audience,

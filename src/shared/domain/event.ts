@@ -48,6 +48,8 @@ export interface EventRecord {
   _id: string;
   communityId: string;
   title: string;
+  /** Cover image fileID; absent on events made before covers. */
+  cover?: string;
   description: string;
   type: EventType;
   place: string;
@@ -112,6 +114,8 @@ export interface MySignupView {
 export interface EventView {
   id: string;
   title: string;
+  /** Cover image fileID, '' for none. */
+  cover: string;
   description: string;
   type: EventType;
   place: string;
@@ -138,6 +142,8 @@ export interface EventView {
 export interface EventSummaryView {
   id: string;
   title: string;
+  /** Cover image fileID, '' for none. */
+  cover: string;
   type: EventType;
   place: string;
   startAt: string;

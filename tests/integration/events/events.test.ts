@@ -253,6 +253,17 @@ describe('skills matched', () => {
   });
 });
 
+describe('a cover image', () => {
+  it('is kept with the event as an uploaded fileID, and anything else is refused with a field message', async () => {
+    const event = await createEvent(2, { cover: 'cloud://local/cover-1.png' });
+    expect(event.cover).toBe('cloud://local/cover-1.png');
+    expect((await h.call('events', 'list', {}, h.identities.member)).items.find((e: { id: string }) => e.id === event.id)).toMatchObject({ cover: 'cloud://local/cover-1.png' });
+    const bad = await h.invoke('events', { action: 'create', payload: { event: draft(2, { cover: 'javascript:alert(1)' }), requestId: 'req-cover-bad' } }, h.identities.committee);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'COMMON.INVALID_INPUT', fields: { 'event.cover': '照片地址要以 https:// 或 cloud:// 开头' } } });
+    expect((await createEvent(1)).cover).toBe('');
+  });
+});
+
 describe('a sub-council audience', () => {
   it('must be an active council of the event’s own 居民区', async () => {
     for (const councilId of ['cm-changfeng1-family', 'no-such-council']) {

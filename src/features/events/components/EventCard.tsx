@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
+import { imageSrc } from '@/services/upload';
 import { LinkButton } from '@/components/LinkButton';
 import { StatusTag } from '@/components/StatusTag';
 import type { EventSummaryView } from '@shared/domain/event';
@@ -9,6 +10,7 @@ import { mySignupText, whenText } from '../format';
 export function EventCard({ event }: { event: EventSummaryView }) {
   return (
     <View className='card event-card' data-event-id={event.id}>
+      {event.cover ? <Image className='event-card__cover' src={imageSrc(event.cover)} mode='aspectFill' /> : null}
       <View className='event-card__head'>
         <Text className='event-card__title'>{event.title}</Text>
         <StatusTag label={event.type} />

@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
+import { errorText } from '@/services/cloud';
+import { imageSrc, pickImages } from '@/services/upload';
 import { FormField } from '@/components/FormField';
 import type { EventInput } from '@shared/actions/events';
 import { AUDIENCE_LABELS, EVENT_TYPES, type EventType, type EventView } from '@shared/domain/event';
@@ -38,6 +40,8 @@ export function EventForm({ event, submitting, errors, onSubmit }: EventFormProp
   const [type, setType] = useState<EventType>(event?.type ?? '公益课堂');
   const [place, setPlace] = useState(event?.place ?? '');
   const [description, setDescription] = useState(event?.description ?? '');
+  const [cover, setCover] = useState(event?.cover ?? '');
+  const [coverError, setCoverError] = useState<string | null>(null);
   const [startAt, setStartAt] = useState(event ? toFormTime(event.startAt) : tomorrowAt9());
   const [endAt, setEndAt] = useState(event ? toFormTime(event.endAt) : tomorrowAt9().replace('09:00', '11:00'));
   const [closesAt, setClosesAt] = useState(event ? toFormTime(event.signupClosesAt) : tomorrowAt9().replace('09:00', '08:00'));
@@ -53,6 +57,16 @@ export function EventForm({ event, submitting, errors, onSubmit }: EventFormProp
   const setRole = (i: number, patch: Partial<RoleDraft>) => setRoles((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const addRole = () => setRoles((prev) => [...prev, { key: `r${Date.now().toString(36)}`, name: '', places: '2', skills: '' }]);
 
+  const chooseCover = async () => {
+    setCoverError(null);
+    try {
+      const [fileID] = await pickImages(1);
+      if (fileID) setCover(fileID);
+    } catch (err) {
+      setCoverError(errorText(err));
+    }
+  };
+
   const submit = () => {
     const times = [startAt, endAt, closesAt].map(fromFormTime);
     if (times.some((t) => !t)) {
@@ -66,6 +80,7 @@ export function EventForm({ event, submitting, errors, onSubmit }: EventFormProp
       description,
       type,
       place,
+      cover,
       startAt: start!,
       endAt: end!,
       audience: audience === 'council' ? { kind: 'council', councilId: audienceCouncil } : { kind: audience as 'community' | 'members' },
@@ -92,6 +107,12 @@ export function EventForm({ event, submitting, errors, onSubmit }: EventFormProp
       </FormField>
       <FormField label='地点' name='place' error={errors['event.place']}>
         <Input id='event-place' className='event-input' value={place} maxlength={40} placeholder='例如：居委会活动室' onInput={(e) => setPlace(e.detail.value)} />
+      </FormField>
+      <FormField label='封面图片' name='cover' optional error={errors['event.cover'] ?? coverError ?? undefined}>
+        {cover ? <Image className='event-cover event-form__cover' src={imageSrc(cover)} mode='aspectFill' /> : null}
+        <Button className='btn-event-cover' type='default' size='large' block onClick={() => void chooseCover()}>
+          {cover ? '换一张封面' : '选一张封面图片'}
+        </Button>
       </FormField>
       <FormField label='活动介绍' name='description' optional error={errors['event.description']}>
         <Textarea id='event-description' className='event-input' value={description} maxlength={500} onInput={(e) => setDescription(e.detail.value)} />

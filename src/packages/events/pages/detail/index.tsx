@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
+import { Image, Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
@@ -14,6 +14,7 @@ import { fromFormTime, mySignupText, toFormTime, whenText } from '@/features/eve
 import { useEvent, useSignups } from '@/features/events/hooks';
 import '@/features/events/events.scss';
 import { errorText } from '@/services/cloud';
+import { imageSrc } from '@/services/upload';
 import { AUDIENCE_LABELS, SIGNUP_STATUS_LABELS, type EventRoleView, type EventView } from '@shared/domain/event';
 
 /** The check-in pages (another subpackage): the organizer's station and review, the volunteer's scan and pass. */
@@ -149,6 +150,7 @@ export default function EventDetailPage() {
     >
       {event ? (
         <>
+          {event.cover ? <Image className='event-cover' src={imageSrc(event.cover)} mode='aspectFill' /> : null}
           <View className='card event-info'>
             <View className='event-card__head'>
               <StatusTag label={event.type} />
