@@ -60,8 +60,9 @@ export function groupCloudIdOfEntry(): Promise<GroupCloudId | null> {
  * WeChat never says where a card went: the group is known only when someone opens it.
  */
 export function useGroupShare(card: { title: string; path: string } | null): void {
+  const path = card?.path;
   useEffect(() => {
-    if (process.env.TARO_ENV === 'weapp' && card) void Taro.showShareMenu({ withShareTicket: true });
-  }, [card]);
+    if (process.env.TARO_ENV === 'weapp' && path) void Taro.showShareMenu({ withShareTicket: true });
+  }, [path]);
   useShareAppMessage(() => (card ? { title: card.title, path: card.path } : {}));
 }
