@@ -38,6 +38,7 @@ export function meEntryGroups(member: MemberView): MeEntryGroup[] {
       key: 'service',
       title: '服务与荣誉',
       entries: [
+        { key: 'notices', title: '社区通知', hint: '居委和微格长发来的通知', url: ROUTES.notices },
         { key: 'events', title: '社区活动', hint: '报名参加志愿服务', url: ROUTES.events },
         { key: 'my-events', title: '我的报名', hint: '报了哪些活动、候补第几位', url: ROUTES.myEvents },
         { key: 'points', title: '我的时长与积分', hint: '每一笔都看得到', url: ROUTES.myPoints },
@@ -68,6 +69,8 @@ export function meEntryGroups(member: MemberView): MeEntryGroup[] {
         { key: 'roster', title: '微格名册', hint: '我负责的楼栋和居民', url: ROUTES.roster },
         { key: 'talent', title: '能人资源库', hint: '按技能找人', url: ROUTES.talent },
         { key: 'proxy', title: '代居民登记', hint: '帮不用微信的老人登记', url: ROUTES.proxy },
+        { key: 'notice-write', title: '发通知', hint: '发到微格群，看谁读了', url: ROUTES.noticeWrite },
+        { key: 'notice-groups', title: '群绑定', hint: '把微信群绑到微格', url: ROUTES.noticeGroups },
       ],
     });
   }
@@ -87,6 +90,7 @@ export function meEntryGroups(member: MemberView): MeEntryGroup[] {
         { key: 'shop-verify', title: '核销兑换码', hint: '扫码或输入兑换码', url: ROUTES.shopVerify },
         { key: 'cabin-desk', title: '格子屋值守台', hint: '借出、归还、义卖和捐赠', url: ROUTES.cabinDesk },
         { key: 'cabin-manage', title: '格子屋管理', hint: '物品、库存、开放时间和值班', url: ROUTES.cabinManage },
+        { key: 'notice-robots', title: '群机器人', hint: '企业微信群机器人，按微格设置', url: ROUTES.noticeRobots },
       ],
     });
   }

@@ -55,13 +55,13 @@ describe('我的 page', () => {
 
   const entries = () => byClass('entry-row').map((el) => Array.from(el.classList).find((c) => c !== 'entry-row')!);
 
-  const SERVICE = ['entry-events', 'entry-my-events', 'entry-points', 'entry-wall', 'entry-shop', 'entry-cabin'];
+  const SERVICE = ['entry-notices', 'entry-events', 'entry-my-events', 'entry-points', 'entry-wall', 'entry-shop', 'entry-cabin'];
   const MEMBER_SERVICE = ['entry-redemptions', 'entry-certificate', 'entry-leaderboard'];
   const MINE = ['entry-councils', 'entry-cabin-mine', 'entry-data', 'entry-children', 'entry-privacy', 'entry-verify'];
-  const GRID = ['entry-roster', 'entry-talent', 'entry-proxy'];
+  const GRID = ['entry-roster', 'entry-talent', 'entry-proxy', 'entry-notice-write', 'entry-notice-groups'];
   const COMMITTEE = [
     'entry-admin', 'entry-admin-councils', 'entry-admin-grids', 'entry-admin-import',
-    'entry-admin-points', 'entry-admin-report', 'entry-admin-honours', 'entry-admin-shop', 'entry-shop-verify', 'entry-cabin-desk', 'entry-cabin-manage',
+    'entry-admin-points', 'entry-admin-report', 'entry-admin-honours', 'entry-admin-shop', 'entry-shop-verify', 'entry-cabin-desk', 'entry-cabin-manage', 'entry-notice-robots',
   ];
 
   it.each([
