@@ -35,7 +35,7 @@ export interface Harness {
   timer(fn: string, trigger: string): Promise<Record<string, number>>;
   /** A `fetch` that answers `/fn/:name` as the dev server does (identity from `x-wx-openid`), for the H5 branch of callCloud. */
   fetch: typeof fetch;
-  /** Empties the store and seeds the demo community again. */
+  /** Empties the store and the WeChat and WeCom logs, and seeds the demo community again. */
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -99,6 +99,9 @@ export async function startHarness(): Promise<Harness> {
       await Promise.allSettled([...inFlight]);
       stack.clock.offsetMs = 0;
       stack.wechat.messages.length = 0;
+      stack.wechat.refusingOpenids.clear();
+      stack.wecom.deliveries.length = 0;
+      stack.wecom.rateLimited = false;
       gateway.store.reset();
       await stack.seed();
     },

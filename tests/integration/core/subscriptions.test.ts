@@ -9,11 +9,7 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.stop());
-beforeEach(async () => {
-  await h.reset();
-  h.stack.wechat.messages.length = 0;
-  h.stack.wechat.refusingOpenids.clear();
-});
+beforeEach(() => h.reset());
 
 const quota = async (openid: string) => (await h.call('members', 'mySubscriptions', {}, openid)).quota as Record<string, number>;
 const grant = (openid: string, requestId: string, templates: string[]) => h.call('members', 'grantSubscriptions', { requestId, templates }, openid);

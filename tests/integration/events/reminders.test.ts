@@ -7,14 +7,7 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.stop());
-beforeEach(async () => {
-  await h.reset();
-  h.stack.clock.offsetMs = 0;
-  h.stack.wechat.messages.length = 0;
-});
-afterAll(() => {
-  h.stack.clock.offsetMs = 0;
-});
+beforeEach(() => h.reset());
 
 /** Moves the shared clock to a Shanghai wall time, e.g. '2026-12-01 20:00'. */
 function setShanghai(wall: string): void {

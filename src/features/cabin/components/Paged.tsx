@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { PagedList } from '@/hooks/usePagedList';
 import type { Page } from '@shared/result';
+import { LoadMore } from '@/components/LoadMore';
 
 /** A paged list's rows with its error, its empty line and "加载更多". */
 export function Paged<P extends Page<unknown>>({ list, empty, children }: { list: PagedList<P>; empty: string; children: ReactNode }) {
@@ -15,11 +15,7 @@ export function Paged<P extends Page<unknown>>({ list, empty, children }: { list
       ) : null}
       {list.last && list.items.length === 0 ? <Text className='card__hint cabin-empty'>{empty}</Text> : null}
       {children}
-      {list.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </>
   );
 }

@@ -14,6 +14,7 @@ import { useCouncil } from '@/features/councils/useCouncil';
 import { useCouncilMembers, useCouncils } from '@/features/councils/useCouncils';
 import { errorText } from '@/services/cloud';
 import type { CouncilSummary } from '@shared/domain/council';
+import { LoadMore } from '@/components/LoadMore';
 
 /** The selected council's positions and rotation: editors keyed by what they were loaded from. */
 function CouncilEditor({ councilId, onChanged }: { councilId: string; onChanged: () => void }) {
@@ -131,11 +132,7 @@ export default function AdminCouncilsPage() {
           {selected === council.id ? <CouncilEditor councilId={council.id} onChanged={() => void list.refreshAfter()} /> : null}
         </View>
       ))}
-      {list.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </PageShell>
   );
 }

@@ -11,6 +11,7 @@ import { LevelsEditor } from '@/features/honours/components/LevelsEditor';
 import { HonourCard } from '@/features/honours/components/WallCards';
 import '@/features/honours/components/honours.scss';
 import { errorText } from '@/services/cloud';
+import { LoadMore } from '@/components/LoadMore';
 
 const fetchAwarded = (page: number) => honoursApi.awarded(page);
 
@@ -60,11 +61,7 @@ function CommitteeHonours() {
           ) : null}
         </View>
       ))}
-      {list.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </View>
   );
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
 import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
@@ -13,6 +12,7 @@ import { useRedemptions, useRewards } from '@/features/shop/hooks';
 import '@/features/shop/shop.scss';
 import { errorText } from '@/services/cloud';
 import { REDEMPTION_STATUS_LABELS, type RedemptionStatus, type RedemptionView, type RewardView } from '@shared/domain/shop';
+import { LoadMore } from '@/components/LoadMore';
 
 const STATUS_OPTIONS = [{ value: 'all', label: '全部' }, ...(['pending', 'used', 'cancelled'] as const).map((s) => ({ value: s, label: REDEMPTION_STATUS_LABELS[s] }))];
 
@@ -137,11 +137,7 @@ export default function AdminShopPage() {
           onRestore={(r) => void run(r.id, () => shopApi.restore(r.id), '已重新上架')}
         />
       ))}
-      {rewards.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block loading={rewards.loading} disabled={rewards.loading} onClick={rewards.loadMore}>
-          加载更多奖品
-        </Button>
-      ) : null}
+      <LoadMore list={rewards} label='加载更多奖品' />
       <View className='card__title'>兑换记录</View>
       <View className='status-filter'>
         <ChoiceChips id='redemption-status' single options={STATUS_OPTIONS} value={[status ?? 'all']} onChange={(v) => setStatus(v[0] === 'all' ? null : (v[0] as RedemptionStatus))} />
@@ -151,11 +147,7 @@ export default function AdminShopPage() {
       {redemptions.items.map((r) => (
         <RedemptionCard key={r.id} redemption={r} viewer='committee' busy={busyId === r.id} onCancel={(x) => void cancel(x)} />
       ))}
-      {redemptions.hasMore ? (
-        <Button className='btn-more-redemptions' type='default' size='large' block loading={redemptions.loading} disabled={redemptions.loading} onClick={redemptions.loadMore}>
-          加载更多记录
-        </Button>
-      ) : null}
+      <LoadMore list={redemptions} className='btn-more-redemptions' label='加载更多记录' />
     </PageShell>
   );
 }

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { councilsApi } from '@/features/councils/api';
 import { CouncilCard } from '@/features/councils/components/CouncilCard';
 import { useCouncils } from '@/features/councils/useCouncils';
 import { errorText } from '@/services/cloud';
 import type { CouncilSummary } from '@shared/domain/council';
+import { LoadMore } from '@/components/LoadMore';
 
 const COUNCIL_DETAIL_URL = '/packages/councils/pages/detail/index';
 
@@ -66,11 +66,7 @@ export default function CouncilListPage() {
           onLeave={(c) => void change(c, 'leave')}
         />
       ))}
-      {list.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </PageShell>
   );
 }

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
 import { EVENT_PAGES } from '@/features/events/api';
@@ -7,6 +6,7 @@ import { EventCard } from '@/features/events/components/EventCard';
 import { Invitations } from '@/features/events/components/Invitations';
 import { useEvents } from '@/features/events/hooks';
 import '@/features/events/events.scss';
+import { LoadMore } from '@/components/LoadMore';
 
 /** 活动: upcoming events of the 居民区 the caller may join; organizers also see a button to publish one. */
 export default function EventListPage() {
@@ -34,11 +34,7 @@ export default function EventListPage() {
       {list.items.map((event) => (
         <EventCard key={event.id} event={event} />
       ))}
-      {list.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </PageShell>
   );
 }

@@ -1,9 +1,9 @@
 import { Text } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { EventCard } from '@/features/events/components/EventCard';
 import { useMyEvents } from '@/features/events/hooks';
 import '@/features/events/events.scss';
+import { LoadMore } from '@/components/LoadMore';
 
 /** 我的报名: the caller's sign-ups and waiting places, newest first. */
 export default function MyEventsPage() {
@@ -20,11 +20,7 @@ export default function MyEventsPage() {
       {list.items.map((event) => (
         <EventCard key={event.id} event={event} />
       ))}
-      {list.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </PageShell>
   );
 }

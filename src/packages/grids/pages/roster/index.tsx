@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
 import { PageShell } from '@/components/PageShell';
 import { ColourChip } from '@/features/grids/components/ColourChip';
@@ -10,6 +9,7 @@ import { useGridsOverview } from '@/features/grids/useGridsOverview';
 import { useRoster } from '@/features/grids/useRoster';
 import { useMe } from '@/features/members/useMe';
 import { GRID_COLOURS } from '@shared/domain/grid';
+import { LoadMore } from '@/components/LoadMore';
 
 const ALL = '';
 
@@ -84,11 +84,7 @@ export default function RosterPage() {
       {roster.items.map((row) => (
         <RosterRowCard key={row.memberId} row={row} />
       ))}
-      {roster.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block loading={roster.loading} disabled={roster.loading} onClick={roster.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={roster} />
     </PageShell>
   );
 }

@@ -8,6 +8,7 @@ import { TagPicker } from '@/components/TagPicker';
 import { TalentResult } from '@/features/talent/components/TalentResult';
 import { useTalentOptions, useTalentSearch } from '@/features/talent/useTalentSearch';
 import { AVAILABILITY_OPTIONS, SUGGESTED_SKILLS } from '@shared/domain/member';
+import { LoadMore } from '@/components/LoadMore';
 
 const ANY = '';
 
@@ -93,11 +94,7 @@ export default function TalentPage() {
           {results.items.map((card) => (
             <TalentResult key={card.memberId} card={card} councilName={councilName} />
           ))}
-          {results.hasMore ? (
-            <Button className='btn-load-more' type='default' size='large' block loading={results.loading} disabled={results.loading} onClick={results.loadMore}>
-              加载更多
-            </Button>
-          ) : null}
+          <LoadMore list={results} />
         </>
       ) : null}
     </PageShell>

@@ -9,6 +9,7 @@ import { shiftMonth } from '@/features/honours/periods';
 import { errorText } from '@/services/cloud';
 import { periodText } from '@shared/domain/honours';
 import { formatHours } from '@shared/rules/hours';
+import { LoadMore } from '@/components/LoadMore';
 
 /** 月度服务榜: hours served in a month by members of the 居民区 who chose to join; nobody else appears. */
 export default function LeaderboardPage() {
@@ -79,11 +80,7 @@ export default function LeaderboardPage() {
           </View>
         ))}
         {list.last && list.items.length === 0 ? <Text className='list-footer leaderboard-empty'>这个月还没有人上榜。</Text> : null}
-        {list.hasMore ? (
-          <Button className='btn-load-more' type='default' size='large' block loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
-            加载更多
-          </Button>
-        ) : null}
+        <LoadMore list={list} />
       </View>
     </PageShell>
   );

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
 import { PageShell } from '@/components/PageShell';
 import { NOTICE_PAGES } from '@/features/notices/api';
@@ -9,6 +8,7 @@ import { ShareCardButton } from '@/features/notices/components/ShareCardButton';
 import { useGroupShare } from '@/features/notices/group-entry';
 import { useGroups, useTargets } from '@/features/notices/hooks';
 import '@/features/notices/notices.scss';
+import { LoadMore } from '@/components/LoadMore';
 
 /**
  * 群绑定: the WeChat groups bound to the leader's grids, and the "bind this group" card to share into each group
@@ -46,11 +46,7 @@ export default function NoticeGroupsPage() {
           <GroupRow key={g.id} group={g} onChanged={(removed) => void groups.refreshAfter(removed ? (x) => x.id === g.id : undefined)} />
         ))}
       </View>
-      {groups.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block loading={groups.loading} disabled={groups.loading} onClick={groups.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={groups} />
     </PageShell>
   );
 }

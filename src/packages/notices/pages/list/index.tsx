@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
 import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
@@ -9,6 +8,7 @@ import { NoticeCard } from '@/features/notices/components/NoticeCard';
 import { SubscribeNotices } from '@/features/notices/components/SubscribeNotices';
 import { useManagedNotices, useNotices } from '@/features/notices/hooks';
 import '@/features/notices/notices.scss';
+import { LoadMore } from '@/components/LoadMore';
 
 const TABS = [
   { value: 'mine', label: '收到的通知' },
@@ -50,11 +50,7 @@ export default function NoticeListPage() {
       {list.items.map((notice) => (
         <NoticeCard key={notice.id} notice={notice} />
       ))}
-      {list.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </PageShell>
   );
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
 import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
@@ -10,6 +9,7 @@ import { countsText, STATE_TONES, stateLabel, timeText } from '@/features/notice
 import { useReceipts } from '@/features/notices/hooks';
 import '@/features/notices/notices.scss';
 import { NOTICE_MODES, type ReceiptFilter } from '@shared/domain/notices';
+import { LoadMore } from '@/components/LoadMore';
 
 const FILTERS: { value: ReceiptFilter; label: string }[] = [
   { value: 'all', label: '全部' },
@@ -90,11 +90,7 @@ export default function NoticeReceiptsPage() {
           ))}
         </View>
       ) : null}
-      {list.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </PageShell>
   );
 }

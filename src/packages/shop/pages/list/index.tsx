@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
 import { newRequestId, SHOP_PAGES, shopApi } from '@/features/shop/api';
@@ -10,6 +9,7 @@ import { useRewards } from '@/features/shop/hooks';
 import '@/features/shop/shop.scss';
 import { errorText } from '@/services/cloud';
 import type { RewardView } from '@shared/domain/shop';
+import { LoadMore } from '@/components/LoadMore';
 
 /** 积分超市: the shelf of the caller's 居民区; a member redeems with one confirmed tap and goes to the code. */
 export default function ShopListPage() {
@@ -83,11 +83,7 @@ export default function ShopListPage() {
       {list.items.map((reward) => (
         <RewardCard key={reward.id} reward={reward} canRedeem={Boolean(info?.canRedeem)} points={info?.points ?? 0} busy={busyId === reward.id} onRedeem={(r) => void redeem(r)} />
       ))}
-      {list.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </PageShell>
   );
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { shopApi } from '@/features/shop/api';
 import { RedemptionCard } from '@/features/shop/components/RedemptionCard';
@@ -9,6 +8,7 @@ import { useMyRedemptions } from '@/features/shop/hooks';
 import '@/features/shop/shop.scss';
 import { errorText } from '@/services/cloud';
 import type { RedemptionView } from '@shared/domain/shop';
+import { LoadMore } from '@/components/LoadMore';
 
 /** 我的兑换: the member's redemptions, newest first; an unused one shows its code large, with a scannable code on request. */
 export default function MyRedemptionsPage() {
@@ -70,11 +70,7 @@ export default function MyRedemptionsPage() {
           onCancel={(x) => void cancel(x)}
         />
       ))}
-      {list.hasMore ? (
-        <Button className='btn-load-more' type='default' size='large' block loading={list.loading} disabled={list.loading} onClick={list.loadMore}>
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </PageShell>
   );
 }
