@@ -24,6 +24,8 @@ export const COLLECTIONS = {
   ledgerEntries: 'ledger_entries',
   /** Each member's cached balance, moved only with its entry. */
   ledgerBalances: 'ledger_balances',
+  /** Service points a member earned on one Shanghai day (`_id` = memberId:day), for the daily cap. */
+  ledgerDayPoints: 'ledger_day_points',
   /** Point rules of a 居民区 (`_id` = communityId), set by the committee. */
   ledgerRules: 'ledger_rules',
   /** 积分超市 rewards of a 居民区, with their stock (moved only by recorded movements). */

@@ -1,7 +1,7 @@
 import { AppError } from './errors';
 import { COLLECTIONS } from './collections';
 import { getDb, isDuplicateWrite } from './db';
-import { inTransaction } from './transaction';
+import { inTransaction, type Tx } from './transaction';
 
 /**
  * The one ledger of hours and points. Entries are append-only: nothing is edited or deleted; a correction is a new
@@ -49,9 +49,19 @@ export function entryId(key: string): string {
 /**
  * Posts one entry and moves the cached balance with it, atomically. A second post of the same key changes nothing
  * and answers the first entry (`created: false`). `floorPoints` refuses (LEDGER.INSUFFICIENT_POINTS) a post that
- * would take the balance below it (redemptions: 0). Round trips: 5 (start, read entry, read balance, 2 writes) + commit.
+ * would take the balance below it (redemptions: 0). Round trips: 5 (start, read entry, read balance, 2 writes) + commit, and 2 more under a daily cap.
  */
-export async function postEntry(entry: NewEntry, options: { floorPoints?: number } = {}): Promise<{ entry: LedgerEntryDoc; created: boolean }> {
+export interface PostOptions {
+  floorPoints?: number;
+  /**
+   * The 居民区's daily cap on service points and the Shanghai day the service was on: the entry earns at most what is
+   * left of the cap that day, counted across every event and duty shift in the same transaction, so two
+   * confirmations at once cannot both pass it.
+   */
+  dailyCap?: { day: string; cap: number | null };
+}
+
+export async function postEntry(entry: NewEntry, options: PostOptions = {}): Promise<{ entry: LedgerEntryDoc; created: boolean }> {
   const { key, ...fields } = entry;
   const doc: LedgerEntryDoc = { _id: entryId(key), ...fields };
   try {
@@ -63,10 +73,21 @@ export async function postEntry(entry: NewEntry, options: { floorPoints?: number
   }
 }
 
-function postOnce(doc: LedgerEntryDoc, options: { floorPoints?: number }): Promise<{ entry: LedgerEntryDoc; created: boolean }> {
+/** Clamps a service entry's points to what is left of the day's cap, and counts them for the day. */
+async function withinDailyCap(tx: Tx, doc: LedgerEntryDoc, dailyCap: PostOptions['dailyCap']): Promise<LedgerEntryDoc> {
+  if (!dailyCap || dailyCap.cap === null || doc.points <= 0) return doc;
+  const ref = tx.collection(COLLECTIONS.ledgerDayPoints).doc(`${doc.memberId}:${dailyCap.day}`);
+  const used = ((await ref.get()).data as { points?: number } | null)?.points ?? 0;
+  const points = Math.max(0, Math.min(doc.points, dailyCap.cap - used));
+  await ref.set({ memberId: doc.memberId, day: dailyCap.day, points: used + points });
+  return { ...doc, points };
+}
+
+function postOnce(proposed: LedgerEntryDoc, options: PostOptions): Promise<{ entry: LedgerEntryDoc; created: boolean }> {
   return inTransaction(async (tx) => {
-    const existing = (await tx.collection(COLLECTIONS.ledgerEntries).doc(doc._id).get()).data as LedgerEntryDoc | null;
+    const existing = (await tx.collection(COLLECTIONS.ledgerEntries).doc(proposed._id).get()).data as LedgerEntryDoc | null;
     if (existing) return { entry: existing, created: false };
+    const doc = await withinDailyCap(tx, proposed, options.dailyCap);
     const balance = (await tx.collection(COLLECTIONS.ledgerBalances).doc(doc.memberId).get()).data as BalanceDoc | null;
     const points = (balance?.points ?? 0) + doc.points;
     if (options.floorPoints !== undefined && doc.points < 0 && points < options.floorPoints) {

@@ -71,7 +71,8 @@ export async function postDuty(input: In<'postDuty'>, { identity }: CallContext)
   const now = clock().now();
   if (shift.endAt > now) throw new AppError('CABIN.SHIFT_NOT_ENDED');
   const halfHours = halfHoursBetween(shift.startAt, shift.endAt);
-  const points = pointsForService(rulesIn(await rulesDoc(shift.communityId)), { eventType: DUTY_EVENT_TYPE, halfHours, pointsAlreadyToday: 0 });
+  const rules = rulesIn(await rulesDoc(shift.communityId));
+  const points = pointsForService(rules, { eventType: DUTY_EVENT_TYPE, halfHours, pointsAlreadyToday: 0 });
   const { entry, created } = await postEntry({
     key: `duty:${shift._id}`,
     communityId: shift.communityId,
@@ -83,7 +84,7 @@ export async function postDuty(input: In<'postDuty'>, { identity }: CallContext)
     reason: `${DUTY_EVENT_TYPE} ${shift.date} ${shift.from}-${shift.to}`,
     by: caller.memberId,
     at: now,
-  });
+  }, { dailyCap: { day: shift.date, cap: rules.dailyCap } });
   await q.updateShiftIf(shift._id, { postedHalfHours: null }, { postedHalfHours: entry.halfHours });
   return { shift: toShiftView({ ...shift, postedHalfHours: entry.halfHours }), posted: created };
 }

@@ -1,5 +1,6 @@
 import type { ConfirmResult, PassView, ReviewView, ScanKind, ScanResult, StationView } from '../../src/shared/domain/checkin';
 import { pointsForService } from '../../src/shared/rules/points';
+import { inShanghai } from '../../src/shared/time';
 import { can } from '../_core/authorize';
 import type { Caller } from '../_core/caller';
 import { eventHandle, handleOf, passToken, readPassToken, readStationToken, sceneOf, stationToken, withEventId } from '../_core/checkin-token';
@@ -261,6 +262,8 @@ export async function confirm(
     sheet.byMember.set(a.memberId, { ...doc, adjustedHalfHours: a.halfHours, adjustReason: a.reason });
   }
   const rules = rulesIn(await rulesDoc(event.communityId));
+  // The cap counts what the volunteer earned on the day they served, across events and duty shifts.
+  const serviceDay = inShanghai(event.startAt).format('YYYY-MM-DD');
   let posted = 0;
   let served = 0;
   let noShows = 0;
@@ -302,7 +305,7 @@ export async function confirm(
         reason: event.title,
         by: caller.memberId,
         at: now,
-      });
+      }, { dailyCap: { day: serviceDay, cap: rules.dailyCap } });
       if (created) posted += 1;
     }
     await q.markConfirmed(doc._id, now);

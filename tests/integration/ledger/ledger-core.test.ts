@@ -24,6 +24,22 @@ const entry = (key: string, memberId: string, points: number, halfHours = 0): Ne
 });
 
 describe('the ledger core', () => {
+  it('keeps a day’s service points under the daily cap across events posted at once, and other days apart', async () => {
+    const cap = { day: '2026-12-05', cap: 10 };
+    const results = await Promise.all(['a', 'b', 'c'].map((k) => postEntry({ ...entry(`event:${k}:m9`, 'm9', 8, 4), source: 'event' }, { dailyCap: cap })));
+    expect(results.map((r) => r.entry.points).sort((x, y) => x - y)).toEqual([0, 2, 8]);
+    expect(results.every((r) => r.entry.halfHours === 4)).toBe(true);
+    expect(await balanceOf('m9')).toEqual({ halfHours: 12, points: 10, entries: 3 });
+    // A retried post answers the capped entry and changes nothing.
+    const again = await postEntry({ ...entry('event:a:m9', 'm9', 8, 4), source: 'event' }, { dailyCap: cap });
+    expect(again.created).toBe(false);
+    const nextDay = await postEntry({ ...entry('event:d:m9', 'm9', 8, 4), source: 'event' }, { dailyCap: { day: '2026-12-06', cap: 10 } });
+    expect(nextDay.entry.points).toBe(8);
+    const uncapped = await postEntry({ ...entry('event:e:m9', 'm9', 8, 4), source: 'event' }, { dailyCap: { day: '2026-12-05', cap: null } });
+    expect(uncapped.entry.points).toBe(8);
+    expect((await auditBalances('cm-baiyu1')).drift).toEqual([]);
+  });
+
   it('posts an entry and moves the balance with it; the same key posts once', async () => {
     const first = await postEntry(entry('req:a', 'm1', 10, 3));
     const again = await postEntry(entry('req:a', 'm1', 10, 3));
