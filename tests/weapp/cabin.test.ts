@@ -1,33 +1,17 @@
 import { demoCabinItemId } from '../../emulator/seed/cabin';
 import { itemScene } from '../../src/shared/domain/cabin';
-import { startHarness, type Harness } from '../support/harness';
-import { startWeapp, until, type WeappHost } from './simulate';
+import { setupWeappHarness, until } from './simulate';
 
 /**
  * The cabin's item page of the real weapp build, opened by WeChat from the item's QR label (the `scene`
  * `i=<itemId>`), rendered by miniprogram-simulate; its calls answered by the real cabin function.
  */
 describe('weapp build: 爱心格子屋 item from its QR label', () => {
-  let harness: Harness;
-  let weapp: WeappHost;
-  let openid = '';
-  const calls: string[] = [];
-
-  beforeAll(async () => {
-    harness = await startHarness();
-    weapp = startWeapp(async (name, data) => {
-      calls.push(`${name}.${(data as { action: string }).action}`);
-      return harness.invoke(name, data as { action: string }, openid);
-    });
-  }, 30_000);
-
-  afterAll(async () => {
-    await harness?.stop();
-  });
+  const ctx = setupWeappHarness();
 
   it('shows the scanned sewing kit, the cabin’s open state and the loan rule', async () => {
-    openid = harness.identities.resident;
-    const page = weapp.openPage('packages/cabin/pages/item/index', { scene: encodeURIComponent(itemScene(demoCabinItemId('sew-1'))) });
+    ctx.openid = ctx.harness.identities.resident;
+    const page = ctx.weapp.openPage('packages/cabin/pages/item/index', { scene: encodeURIComponent(itemScene(demoCabinItemId('sew-1'))) });
     const text = await until(() => {
       const t = page.dom.textContent ?? '';
       return t.includes('借期 7 天') && t.includes('爱心格子屋 · 针线包') && t;
@@ -36,7 +20,7 @@ describe('weapp build: 爱心格子屋 item from its QR label', () => {
     expect(text).toMatch(/开放中|开门|暂停开放/);
     expect(text).toContain('在架');
     // One call: the item carries its section's open state.
-    expect(calls).toEqual(['cabin.item']);
+    expect(ctx.calls).toEqual(['cabin.item']);
     page.detach();
   });
 });

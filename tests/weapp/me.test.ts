@@ -1,31 +1,15 @@
-import { startHarness, type Harness } from '../support/harness';
-import { startWeapp, until, type WeappHost } from './simulate';
+import { setupWeappHarness, until } from './simulate';
 
 /**
  * The 我的 page of the real weapp build, rendered by miniprogram-simulate, its `wx.cloud.callFunction`
  * answered by the real members function over the in-memory emulator.
  */
 describe('weapp build: 我的', () => {
-  let harness: Harness;
-  let weapp: WeappHost;
-  let openid = '';
-  const calls: string[] = [];
-
-  beforeAll(async () => {
-    harness = await startHarness();
-    weapp = startWeapp(async (name, data) => {
-      calls.push(`${name}.${(data as { action: string }).action}`);
-      return harness.invoke(name, data as { action: string }, openid);
-    });
-  }, 30_000);
-
-  afterAll(async () => {
-    await harness?.stop();
-  });
+  const ctx = setupWeappHarness();
 
   it('shows a resident’s real profile and status, with no committee entry', async () => {
-    openid = harness.identities.resident;
-    const page = weapp.openPage('pages/me/index');
+    ctx.openid = ctx.harness.identities.resident;
+    const page = ctx.weapp.openPage('pages/me/index');
     const text = await until(() => {
       const t = page.dom.textContent ?? '';
       return t.includes('王秀兰') && t;
@@ -38,7 +22,7 @@ describe('weapp build: 我的', () => {
     expect(text).toContain('我的数据');
     expect(text).toContain('小小梯队');
     expect(text).not.toContain('代居民登记');
-    expect(calls).toContain('members.me');
+    expect(ctx.calls).toContain('members.me');
 
     // A tap on 编辑资料 reaches React and opens the profile page.
     const navigateTo = jest.spyOn((globalThis as any).wx, 'navigateTo');
@@ -51,8 +35,8 @@ describe('weapp build: 我的', () => {
   });
 
   it('shows the committee the entry to the review list', async () => {
-    openid = harness.identities.committee;
-    const page = weapp.openPage('pages/me/index');
+    ctx.openid = ctx.harness.identities.committee;
+    const page = ctx.weapp.openPage('pages/me/index');
     const text = await until(() => {
       const t = page.dom.textContent ?? '';
       return t.includes('周敏') && t;

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { startHarness, type Harness } from '../support/harness';
 
 export const WEAPP_ROOT = path.resolve(__dirname, '../../dist/weapp');
 
@@ -144,4 +145,29 @@ export async function until<T>(check: () => T | undefined | false, what: string,
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+export interface WeappHarness {
+  harness: Harness;
+  weapp: WeappHost;
+  /** Who the page's calls come from. */
+  openid: string;
+  /** `function.action` of every call the page made, in order. */
+  calls: string[];
+}
+
+/** The real weapp build with its `wx.cloud` calls answered in-process by the real functions, as `openid`. */
+export function setupWeappHarness(): WeappHarness {
+  const ctx = { openid: '', calls: [] as string[] } as WeappHarness;
+  beforeAll(async () => {
+    ctx.harness = await startHarness();
+    ctx.weapp = startWeapp(async (name, data) => {
+      ctx.calls.push(`${name}.${(data as { action: string }).action}`);
+      return ctx.harness.invoke(name, data as { action: string }, ctx.openid);
+    });
+  }, 30_000);
+  afterAll(async () => {
+    await ctx.harness?.stop();
+  });
+  return ctx;
 }
