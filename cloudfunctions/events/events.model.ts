@@ -29,6 +29,11 @@ export function inAudience(caller: Caller, event: Pick<EventDoc, 'audience'>): b
   }
 }
 
+/** What a new (or duplicated) event starts with: its roles with no place taken, published, no sign-ups yet. */
+export function freshEvent(roles: readonly Omit<EventDoc['roles'][number], 'taken'>[], organizerId: string, now: Date): Pick<EventDoc, 'roles' | 'organizerId' | 'scannerIds' | 'status' | 'signupSeq' | 'createdAt' | 'updatedAt'> {
+  return { roles: roles.map((r) => ({ ...r, taken: 0 })), organizerId, scannerIds: [], status: 'published', signupSeq: 0, createdAt: now, updatedAt: now };
+}
+
 /** The stored fields of a new or edited event, from the form. */
 export function storedFields(f: EventFields): Omit<EventDoc, '_id' | 'communityId' | 'roles' | 'organizerId' | 'scannerIds' | 'status' | 'signupSeq' | 'createdAt' | 'updatedAt'> {
   return {

@@ -31,6 +31,12 @@ async function ensureAudience(communityId: string, audience: In<'create'>['event
   if (!council || council.communityId !== communityId || !council.active) throw new AppError('EVENTS.COUNCIL_NOT_FOUND');
 }
 
+/** Inserts a new event under its request-derived id; a retried request answers the event the first one made. */
+async function publishOnce(caller: Caller, organizer: Caller, doc: m.EventDoc) {
+  const saved = (await q.insertEvent(doc)) ? doc : ensureSameCommunity(caller, await q.findEvent(doc._id));
+  return fullView(organizer, saved, null, true);
+}
+
 /** The full view of an event for the caller: organizer's name, waiting counts, the caller's place in the queue. */
 async function fullView(caller: Caller, event: m.EventDoc, mine: m.SignupDoc | null, canManage: boolean) {
   const [people, waiting] = await Promise.all([q.findPeople([event.organizerId]), q.waitingOf(event._id)]);
@@ -99,16 +105,9 @@ export async function create(input: In<'create'>, { identity }: CallContext): Ou
     _id: m.eventIdOf(communityId!, input.requestId),
     communityId: communityId!,
     ...m.storedFields(input.event),
-    roles: input.event.roles.map((r) => ({ ...r, taken: 0 })),
-    organizerId: caller.memberId,
-    scannerIds: [],
-    status: 'published',
-    signupSeq: 0,
-    createdAt: now,
-    updatedAt: now,
+    ...m.freshEvent(input.event.roles, caller.memberId, now),
   };
-  const saved = (await q.insertEvent(doc)) ? doc : ensureSameCommunity(caller, await q.findEvent(doc._id));
-  return { event: await fullView(organizer, saved, null, true) };
+  return { event: await publishOnce(caller, organizer, doc) };
 }
 
 /**
@@ -191,16 +190,9 @@ export async function duplicate(input: In<'duplicate'>, { identity }: CallContex
     endAt: moved(source.endAt),
     signupOpensAt: now,
     signupClosesAt: moved(source.signupClosesAt),
-    roles: source.roles.map((r) => ({ ...r, taken: 0 })),
-    organizerId: caller.memberId,
-    scannerIds: [],
-    status: 'published',
-    signupSeq: 0,
-    createdAt: now,
-    updatedAt: now,
+    ...m.freshEvent(source.roles, caller.memberId, now),
   };
-  const saved = (await q.insertEvent(doc)) ? doc : ensureSameCommunity(caller, await q.findEvent(doc._id));
-  return { event: await fullView(organizer, saved, null, true) };
+  return { event: await publishOnce(caller, organizer, doc) };
 }
 
 /** Round trips: 1 (caller) + 1 (event) + 1 (sign-ups) + 1 (names), +1 for a council chair. */
