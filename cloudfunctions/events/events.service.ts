@@ -31,9 +31,14 @@ async function ensureAudience(communityId: string, audience: In<'create'>['event
   if (!council || council.communityId !== communityId || !council.active) throw new AppError('EVENTS.COUNCIL_NOT_FOUND');
 }
 
-/** Inserts a new event under its request-derived id; a retried request answers the event the first one made. */
+/** Inserts a new event under its request-derived id; a retried request answers the event its first call made. */
 async function publishOnce(caller: Caller, organizer: Caller, doc: m.EventDoc) {
-  const saved = (await q.insertEvent(doc)) ? doc : ensureSameCommunity(caller, await q.findEvent(doc._id));
+  let saved = doc;
+  if (!(await q.insertEvent(doc))) {
+    saved = ensureSameCommunity(caller, await q.findEvent(doc._id));
+    // The id comes from the request id, which anyone who saw an event's id could reuse.
+    if (saved.organizerId !== caller.memberId) throw new AppError('COMMON.NOT_FOUND');
+  }
   return fullView(organizer, saved, null, true);
 }
 

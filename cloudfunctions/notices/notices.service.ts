@@ -209,9 +209,19 @@ export async function create(input: In<'create'>, { identity }: CallContext): Ou
     updatedAt: now,
   };
   // Stored as a draft first, then published by the same conditional step the timer uses; a retry finishes it.
-  const stored = (await q.insertNotice(doc)) ? doc : ensureSameCommunity(caller, await q.findNotice(doc._id));
+  const stored = (await q.insertNotice(doc)) ? doc : ownRetry(caller, await q.findNotice(doc._id));
   const saved = status === 'published' && stored.status === 'draft' ? ((await publish(stored, { status: 'draft' }, now)) ?? stored) : stored;
   return { notice: m.toView(saved, now, null, { canManage: true, deliveries: await deliveriesOf(saved._id) }) };
+}
+
+/**
+ * A retried create finds the notice its first call stored. Ids come from the request id, which anyone who saw a
+ * notice's id could reuse: someone else's notice answers NOT_FOUND, as if it did not exist.
+ */
+function ownRetry(caller: Caller, found: m.NoticeDoc | null): m.NoticeDoc {
+  const notice = ensureSameCommunity(caller, found);
+  if (notice.writerId !== caller.memberId) throw new AppError('COMMON.NOT_FOUND');
+  return notice;
 }
 
 /** Round trips: 1 (caller, notice) + 2 (grids, councils) + 1 (the change, conditional on still unpublished) + the publish. */

@@ -20,6 +20,13 @@ describe('writing and publishing', () => {
     expect(doc.counts.targeted).toBeGreaterThanOrEqual(2); // at least the leader and 王秀兰 live in 1-4号楼
   });
 
+  it('a request id reused by someone else answers NOT_FOUND and neither shows nor publishes the other writer’s draft', async () => {
+    const draft = await h.call('notices', 'create', { notice: noticeInput(), publish: { kind: 'draft' }, requestId: 'req-committee-draft' }, h.identities.committee);
+    const stolen = await h.invoke('notices', { action: 'create', payload: { notice: noticeInput(), publish: { kind: 'now' }, requestId: 'req-committee-draft' } }, h.identities.gridLeader);
+    expect(stolen).toMatchObject({ ok: false, error: { code: 'COMMON.NOT_FOUND' } });
+    expect((await noticeDoc(draft.notice.id)).status).toBe('draft');
+  });
+
   it('permissions follow the matrix: leaders their grids, the committee the 居民区, residents nothing', async () => {
     const g2 = await h.invoke(
       'notices',
