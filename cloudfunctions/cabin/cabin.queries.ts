@@ -365,8 +365,9 @@ export const updateShiftIf = (id: string, guard: Record<string, unknown>, patch:
   updateIf(COLLECTIONS.cabinShifts, id, guard, patch);
 
 /** Removes a shift whose hours were not posted. */
-export async function removeShiftIf(id: string): Promise<boolean> {
-  const res = await col(COLLECTIONS.cabinShifts).where({ _id: id, postedHalfHours: null }).remove();
+/** Only a shift still to come: one that has ended is a duty record, and its hours may be posting right now. */
+export async function removeShiftIf(id: string, now: Date): Promise<boolean> {
+  const res = await col(COLLECTIONS.cabinShifts).where({ _id: id, postedHalfHours: null, endAt: command().gt(now) }).remove();
   return res.deleted === 1;
 }
 

@@ -237,7 +237,8 @@ export async function restock(input: In<'restock'>, { identity }: CallContext): 
   if (!after) throw new AppError('CABIN.STOCK_BELOW_ZERO');
   const kind = input.delta > 0 ? 'restock' : 'correct';
   if (!(await q.insertLog(logOf(current, movementId, kind, caller, now, { delta: input.delta, note: input.note })))) {
-    await q.updateItemIf(current._id, {}, { stock: _.inc(-input.delta) });
+    // A racing copy of this request recorded the movement first: undo ours whole, restock round included.
+    await q.updateItemIf(current._id, {}, { stock: _.inc(-input.delta), ...(input.delta > 0 ? { restocks: _.inc(-1) } : {}) });
   }
   return { item: await fullView((await q.findItem(current._id)) ?? after, cabin, caller) };
 }

@@ -29,7 +29,7 @@ export function renewable(loan: LoanDoc, item: ItemDoc | null, rules: LoanRules,
   return !renewRefusal({ renewals: loan.renewals, rule: rules.classes[loan.loanClass], waiting: item.waiting, dueAt: loan.dueAt, now });
 }
 
-export const loanIdOf = (memberId: string, requestId: string): string => shortId('ln', memberId, requestId);
+const loanIdOf = (memberId: string, requestId: string): string => shortId('ln', memberId, requestId);
 
 /**
  * One open loan of the class more for the person, under the rules' limit, held by this loan: the first loan ever
@@ -135,23 +135,23 @@ export async function lendItem(itemId: string, borrower: Borrower, lender: Lende
   if (!reserved) throw new AppError('CABIN.LOAN_LIMIT');
   const due = dueFor(now, rules.classes[loanClass].loanDays, cabin?.hours ?? [], cabin?.closures ?? []);
   const patch = { status: 'on-loan', holderId: borrower.memberId, holdId: null, holdUntil: null, loanId, dueAt: due.dueAt, loans: command().inc(1), updatedAt: now };
-  let claimed = await q.updateItemIf(item._id, guard, patch);
-  for (let attempt = 0; !claimed && attempt < CLAIM_ATTEMPTS; attempt += 1) {
-    const fresh = await q.findItem(item._id);
-    if (fresh?.loanId === loanId) return raced(fresh);
-    // It moved between the read and the claim (the timer released a hold, a return came in): still claimable, try
-    // again from its new state; otherwise the reservation goes back and the refusal says why.
-    const next = fresh ? claimable(fresh, borrower, now) : null;
-    if (!next) {
-      await q.releaseSlot(borrower.memberId, loanClass, loanId);
-      throw new AppError(fresh?.status === 'on-hold' ? 'CABIN.HELD_FOR_OTHER' : 'CABIN.NOT_AVAILABLE');
+  // Whatever stops the claim (a refusal, contention, a failed write) gives the reserved slot back.
+  try {
+    let claimed = await q.updateItemIf(item._id, guard, patch);
+    for (let attempt = 0; !claimed && attempt < CLAIM_ATTEMPTS; attempt += 1) {
+      const fresh = await q.findItem(item._id);
+      if (fresh?.loanId === loanId) return raced(fresh);
+      // It moved between the read and the claim (the timer released a hold, a return came in): still claimable, try
+      // again from its new state; otherwise the refusal says why.
+      const next = fresh ? claimable(fresh, borrower, now) : null;
+      if (!next) throw new AppError(fresh?.status === 'on-hold' ? 'CABIN.HELD_FOR_OTHER' : 'CABIN.NOT_AVAILABLE');
+      item = fresh!;
+      claimed = await q.updateItemIf(item._id, next, patch);
     }
-    item = fresh!;
-    claimed = await q.updateItemIf(item._id, next, patch);
-  }
-  if (!claimed) {
+    if (!claimed) throw new AppError('COMMON.BUSY');
+  } catch (err) {
     await q.releaseSlot(borrower.memberId, loanClass, loanId);
-    throw new AppError('COMMON.BUSY');
+    throw err;
   }
 
   const loan = loanDocOf(item, loanId, borrower, lender, now, due.dueAt);

@@ -7,7 +7,7 @@ import { command } from '../_core/db';
 import { AppError } from '../_core/errors';
 import { findMember } from '../_core/member-record';
 import type { CallContext } from '../_core/router';
-import { ensureBorrower, ensureDesk, ensureManage, ensureOwn, viewableCabin } from './access';
+import { ensureBorrower, ensureDesk, ensureOwn, viewableCabin } from './access';
 import { holdExpired, holdIdOf, loanLog, toHoldView, toItemSummary, toLoanView, type HoldDoc, type LoanDoc } from './cabin.model';
 import * as q from './cabin.queries';
 import type { In, Out } from './cabin.types';
@@ -288,11 +288,11 @@ export async function loans(input: In<'loans'>, { identity }: CallContext): Out<
   return { items: rows.map((l) => toLoanView(l, now, false, true)), page: input.page, hasMore };
 }
 
-/** Round trips: 1 (caller) + 1 (loan) + 1 (cabin) + the send (at most once a day per loan). */
+/** Round trips: 1 (caller) + 1 (loan) + 1 (cabin) + the send (at most once a day per loan). The duty volunteer may too. */
 export async function remind(input: In<'remind'>, { identity }: CallContext): Out<'remind'> {
   const caller = await loadCaller(identity);
   const loan = ensureSameCommunity(caller, await q.findLoan(input.loanId));
-  ensureManage(caller, ensureSameCommunity(caller, await q.findCabin(loan.cabinId)));
+  ensureDesk(caller, ensureSameCommunity(caller, await q.findCabin(loan.cabinId)));
   if (loan.status !== 'open') throw new AppError('CABIN.LOAN_CLOSED');
   return { outcome: await tellOverdue(loan, dayOf(clock().now())) };
 }

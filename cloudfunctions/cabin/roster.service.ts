@@ -14,7 +14,7 @@ import * as q from './cabin.queries';
 import type { In, Out } from './cabin.types';
 
 /** Duty at the cabin earns points at the rate the ledger rules give this name (or the default rate). */
-export const DUTY_EVENT_TYPE = '爱心格子屋值班';
+const DUTY_EVENT_TYPE = '爱心格子屋值班';
 
 /** Round trips: 1 (caller) + 1 (cabin) + 1 (the page). */
 export async function shifts(input: In<'shifts'>, { identity }: CallContext): Out<'shifts'> {
@@ -52,12 +52,12 @@ export async function addShifts(input: In<'addShifts'>, { identity }: CallContex
   return { shifts: docs.map(toShiftView) };
 }
 
-/** Round trips: 1 (caller) + 2 (shift, cabin) + 1 (removed, only while its hours are not posted). */
+/** Round trips: 1 (caller) + 2 (shift, cabin) + 1 (removed, only a shift still to come). */
 export async function removeShift(input: In<'removeShift'>, { identity }: CallContext): Out<'removeShift'> {
   const caller = await loadCaller(identity);
   const shift = ensureSameCommunity(caller, await q.findShift(input.shiftId));
   ensureManage(caller, ensureSameCommunity(caller, await q.findCabin(shift.cabinId)));
-  return { removed: await q.removeShiftIf(shift._id) };
+  return { removed: await q.removeShiftIf(shift._id, clock().now()) };
 }
 
 /**

@@ -206,10 +206,12 @@ describe('duty and the monthly report', () => {
     const entries = (await getDb().collection(COLLECTIONS.ledgerEntries).where({ memberId: h.memberIdOf('gridLeader'), source: 'duty' }).get()).data;
     expect(entries).toEqual([expect.objectContaining({ halfHours: 4, sourceId: shiftId })]);
     expect((await h.call('cabin', 'removeShift', { shiftId }, h.identities.member)).removed).toBe(false);
-    expect((await h.call('cabin', 'removeShift', { shiftId: shifts[1].id }, h.identities.member)).removed).toBe(true);
+    // A shift that has ended is a duty record (its hours may be posting right now): only one still to come goes.
+    expect((await h.call('cabin', 'removeShift', { shiftId: shifts[1].id }, h.identities.member)).removed).toBe(false);
 
     const upcoming = await h.call('cabin', 'addShifts', { cabinId: CABIN, memberId: h.memberIdOf('member'), date: '2099-01-05', from: '09:00', to: '11:00' }, h.identities.committee);
     await fail(h.invoke('cabin', { action: 'postDuty', payload: { shiftId: upcoming.shifts[0].id } }, h.identities.committee), 'CABIN.SHIFT_NOT_ENDED');
+    expect((await h.call('cabin', 'removeShift', { shiftId: upcoming.shifts[0].id }, h.identities.committee)).removed).toBe(true);
   });
 
   it('the report counts loans, the most borrowed, stock used, donations and proceeds of the month', async () => {

@@ -30,7 +30,8 @@ function ShiftRow({ shift, canPost, onRemoved }: { shift: DutyShiftView; canPost
     });
   const remove = () =>
     run('remove', async () => {
-      await cabinApi.removeShift(shift.id);
+      // Only a shift still to come can go: one that has ended stays as the duty record.
+      if (!(await cabinApi.removeShift(shift.id)).removed) return '这次值班已经结束，留作值班记录，不能取消了';
       onRemoved();
       return '';
     });
