@@ -6,7 +6,7 @@ import * as q from './cabin.queries';
 import { expireHold } from './queue';
 
 /** Each kind of work takes at most this many documents a run; the next run takes the rest. */
-export const SWEEP_BATCH = 100;
+const SWEEP_BATCH = 100;
 const SEND_FROM_HOUR = 9;
 const SEND_UNTIL_HOUR = 21;
 /** A ready hold's holder is reminded when this little time is left. */

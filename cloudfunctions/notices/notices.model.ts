@@ -163,7 +163,7 @@ export function toSummary(doc: NoticeDoc, now: Date, mine: MyReceiptView | null,
   };
 }
 
-export function toDelivery(o: OutboxDoc): RobotDeliveryView {
+function toDelivery(o: OutboxDoc): RobotDeliveryView {
   return {
     gridId: o.gridId,
     gridName: o.gridName,

@@ -14,7 +14,7 @@ import { byIds, updateIf } from './notices.queries';
 
 const LEASE_MS = 60_000;
 /** Messages one drain handles at most: a run stays short. */
-export const DRAIN_BATCH = 40;
+const DRAIN_BATCH = 40;
 
 const outbox = () => getDb().collection(COLLECTIONS.wecomOutbox);
 

@@ -20,7 +20,7 @@ async function robotsFor(doc: NoticeDoc): Promise<RobotDoc[]> {
 }
 
 /** Queues the notice for its grids' robots and sends what the limits allow now. Round trips: 2 + 1 per robot, + the drain. */
-export async function pushToRobots(doc: NoticeDoc, now: Date): Promise<DrainCounts> {
+async function pushToRobots(doc: NoticeDoc, now: Date): Promise<DrainCounts> {
   const [robots, grids] = await Promise.all([robotsFor(doc), gridsOf(doc.communityId)]);
   if (robots.length === 0) return { sent: 0, retried: 0, failed: 0, deferred: 0 };
   const names = new Map(grids.map((g) => [g._id, g.name]));

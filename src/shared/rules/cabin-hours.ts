@@ -58,7 +58,7 @@ export function monthRange(month: string): { start: Date; end: Date } {
 }
 
 /** The closure that closes `day` for the cabin (sectionKey undefined) or for one section, if any. */
-export function closureOn(closures: readonly Closure[], day: DayString, sectionKey?: string): Closure | null {
+function closureOn(closures: readonly Closure[], day: DayString, sectionKey?: string): Closure | null {
   return closures.find((c) => c.from <= day && day <= c.to && (!c.sectionKey || c.sectionKey === sectionKey)) ?? null;
 }
 

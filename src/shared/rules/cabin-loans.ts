@@ -9,7 +9,7 @@ import { addDays, dayOf, instantAt, LOOKAHEAD_DAYS, opensOn } from './cabin-hour
  */
 
 /** A loan is due by the end of its due day, Shanghai time. */
-export const DUE_TIME = '23:59';
+const DUE_TIME = '23:59';
 
 /** Stored rules over the defaults, so a class added later has a rule. */
 export function resolveRules(stored: Partial<LoanRules> | null | undefined): LoanRules {
@@ -65,9 +65,4 @@ export function borrowRefusal(args: {
 /** How long a hold is kept. */
 export function holdUntil(now: Date, rules: LoanRules): Date {
   return new Date(now.getTime() + rules.holdHours * 60 * 60 * 1000);
-}
-
-/** Due tomorrow, Shanghai time: the day before-reminder's test. */
-export function dueTomorrow(dueAt: Date, now: Date): boolean {
-  return dayOf(dueAt) === addDays(dayOf(now), 1);
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_LOAN_RULES, type Closure, type TimeRange, type WeeklyHours } from '../../../src/shared/domain/cabin';
-import { borrowRefusal, dueFor, dueTomorrow, holdUntil, isOverdue, renewedDue, renewRefusal, resolveRules } from '../../../src/shared/rules/cabin-loans';
+import { borrowRefusal, dueFor, holdUntil, isOverdue, renewedDue, renewRefusal, resolveRules } from '../../../src/shared/rules/cabin-loans';
 
 const day = (...ranges: [string, string][]): TimeRange[] => ranges.map(([from, to]) => ({ from, to }));
 const weekday = day(['09:00', '17:00']);
@@ -24,12 +24,10 @@ describe('due dates', () => {
     expect(dueFor(at('2026-11-23T10:00:00'), 7, CABIN, [{ ...holidays[0]!, sectionKey: 'papers' }]).dueDate).toBe('2026-11-30');
   });
 
-  it('overdue only after the due minute; due tomorrow by Shanghai days', () => {
+  it('overdue only after the due minute', () => {
     const due = at('2026-11-30T23:59:00');
     expect(isOverdue(due, at('2026-11-30T23:59:00'))).toBe(false);
     expect(isOverdue(due, at('2026-12-01T00:00:00'))).toBe(true);
-    expect(dueTomorrow(due, at('2026-11-29T00:01:00'))).toBe(true);
-    expect(dueTomorrow(due, at('2026-11-30T08:00:00'))).toBe(false);
   });
 
   it('a renewal adds the loan length to the current due day, so renewing on the day of borrowing still extends it', () => {

@@ -13,7 +13,7 @@ import { LoadMore } from '@/components/LoadMore';
 
 const FILTERS: { value: ReceiptFilter; label: string }[] = [
   { value: 'all', label: '全部' },
-  { value: 'pending', label: '还没办' },
+  { value: 'pending', label: '还没回应' },
   { value: 'unread', label: '未读' },
   { value: 'read', label: '已读' },
   { value: 'confirmed', label: '已收到' },
@@ -73,7 +73,7 @@ export default function NoticeReceiptsPage() {
           </View>
         </>
       ) : null}
-      {last && rows.length === 0 && !list.loading ? <Text className='card__hint'>这里没有人。</Text> : null}
+      {last && rows.length === 0 && !list.loading ? <Text className='card__hint'>这一类暂时没有居民。</Text> : null}
       {rows.length > 0 ? (
         <View className='card notice-receipt-rows'>
           {rows.map((r) => (
