@@ -1,9 +1,9 @@
 /**
  * `npm test`: every check in order (lint, typecheck, the three builds, then jest's unit, integration,
- * component, weapp and e2e projects) and one summary line at the end.
+ * component, weapp and e2e projects, then its deploy project) and one summary line at the end.
  */
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { findChromium, NO_BROWSER_HELP } from '../tests/support/browser';
 
@@ -46,30 +46,55 @@ if (browser) projects.push('e2e');
 else browserMissing = true;
 if (!built) console.log('\nBuilds failed: the weapp and e2e projects will fail too.');
 
+/** Adds a jest JSON report's counts to the summary; a run that failed without a report counts once. */
+function countReport(report: string, status: number | null, label: string): void {
+  let counted = false;
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      numRuntimeErrorTestSuites: number;
+    };
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+    skipped += r.numPendingTests + r.numTodoTests;
+    counted = r.numFailedTests + r.numRuntimeErrorTestSuites > 0;
+    if (counted) failures.push(label);
+  }
+  if (status !== 0 && !counted) {
+    failed += 1;
+    failures.push(label);
+  }
+}
+
+// Every query the functions make in these runs is recorded for the index-coverage check of the deploy project.
+const queryLog = join(artifacts, 'query-log');
+rmSync(queryLog, { recursive: true, force: true });
+mkdirSync(queryLog, { recursive: true });
+
 const report = join(artifacts, 'jest-report.json');
+rmSync(report, { force: true });
 console.log(`\n▶ jest: ${projects.join(', ')}`);
 const jest = spawnSync('npx', ['--no-install', 'jest', '--selectProjects', ...projects, '--json', `--outputFile=${report}`], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, ...(browser ? { CHROME_PATH: browser } : {}) },
+  env: { ...process.env, TXTD_QUERY_LOG: queryLog, ...(browser ? { CHROME_PATH: browser } : {}) },
 });
-if (existsSync(report)) {
-  const r = JSON.parse(readFileSync(report, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-    numRuntimeErrorTestSuites: number;
-  };
-  passed += r.numPassedTests;
-  failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
-  skipped += r.numPendingTests + r.numTodoTests;
-  if (r.numFailedTests + r.numRuntimeErrorTestSuites > 0) failures.push('jest');
-}
-if (jest.status !== 0 && !failures.includes('jest')) {
-  failed += 1;
-  failures.push('jest');
-}
+countReport(report, jest.status, 'jest');
+
+// After the others: the deploy dry run, the bundles started as the cloud would, and the queries the integration
+// suite just recorded checked against the declared indexes.
+const deployReport = join(artifacts, 'jest-deploy-report.json');
+rmSync(deployReport, { force: true });
+console.log('\n▶ jest: deploy');
+const deployJest = spawnSync('npx', ['--no-install', 'jest', '--selectProjects', 'deploy', '--json', `--outputFile=${deployReport}`], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, TXTD_QUERY_LOG: queryLog },
+});
+countReport(deployReport, deployJest.status, 'jest deploy');
 
 if (browserMissing) {
   console.log(`\n${NO_BROWSER_HELP}`);

@@ -5,20 +5,27 @@ import { authorize, can } from '../_core/authorize';
 import type { Caller } from '../_core/caller';
 import { withChairs, type CouncilDoc } from '../_core/council-chairs';
 import { AppError } from '../_core/errors';
+import type { Identity } from '../_core/identity';
+import { wechat } from '../_core/ports/wechat';
 import type { NoticeDoc } from './notices.model';
 import { colourOf } from './notices.queries';
 
 /** Who may do what with a notice, beyond the plain matrix checks. */
 
+/** A CloudID is a short opaque token; anything longer is not one and is never sent to the platform. */
+const CLOUD_ID_MAX = 256;
+
 /**
- * The opengid of the group the call came from, only from the platform's resolved open data of the top-level
- * CloudID field (`{ cloudID, data: { opengid } }`); a payload field or an unresolved CloudID gives none.
+ * The opengid of the group the call came from. The client sends only the CloudID string (top-level
+ * `groupCloudId`); the function asks the platform what it stands for (getOpenData), so an object a client wrote
+ * by hand (`{ cloudID, data: { opengid } }`) or an unknown, expired or foreign CloudID gives none.
  */
-export function opengidFrom(event: Record<string, unknown>): string | null {
-  const field = event[GROUP_CLOUD_ID_FIELD] as { cloudID?: unknown; data?: { openGId?: unknown; opengid?: unknown } } | undefined;
-  if (!field || typeof field !== 'object' || typeof field.cloudID !== 'string') return null;
-  // WeChat's decrypted group data names it `openGId`; the local platform `opengid`.
-  const opengid = field.data?.openGId ?? field.data?.opengid;
+export async function opengidFrom(event: Record<string, unknown>, identity: Identity): Promise<string | null> {
+  const cloudID = event[GROUP_CLOUD_ID_FIELD];
+  if (typeof cloudID !== 'string' || cloudID.length === 0 || cloudID.length > CLOUD_ID_MAX) return null;
+  const data = await wechat().resolveCloudId({ cloudID, appid: identity.appid });
+  // WeChat's group data names it `opengid` (getGroupEnterInfo) or `openGId` (the older getShareInfo).
+  const opengid = data?.opengid ?? data?.openGId;
   return typeof opengid === 'string' && opengid.length > 0 ? opengid : null;
 }
 

@@ -57,7 +57,7 @@ export async function list(input: In<'groups'>, { identity }: CallContext): Out<
 
 /** Round trips: 1 (caller, group at once) + 1 (grids) when bound in the caller's 居民区. */
 export async function which(_input: In<'whichGroup'>, { identity, event }: CallContext): Out<'whichGroup'> {
-  const opengid = opengidFrom(event);
+  const opengid = await opengidFrom(event, identity);
   if (!opengid) throw new AppError('NOTICES.NO_GROUP');
   const [caller, group] = await Promise.all([loadCaller(identity), q.byId<m.GroupDoc>(COLLECTIONS.noticeGroups, m.groupIdOf(opengid))]);
   authorize(caller, 'notices.view', { communityId: caller.communityId });
@@ -72,7 +72,7 @@ export async function which(_input: In<'whichGroup'>, { identity, event }: CallC
  * Round trips: 1 (caller) + 1 (grids) + 1 (insert), +1-2 when it was bound already.
  */
 export async function bind(input: In<'bindGroup'>, { identity, event }: CallContext): Out<'bindGroup'> {
-  const opengid = opengidFrom(event);
+  const opengid = await opengidFrom(event, identity);
   if (!opengid) throw new AppError('NOTICES.NO_GROUP');
   const caller = await loadCaller(identity);
   authorize(caller, 'notices.view', { communityId: caller.communityId });

@@ -126,12 +126,12 @@ async function recordRead(
  * 1 for a manager (robot deliveries).
  */
 export async function open(input: In<'open'>, { identity, event }: CallContext): Out<'open'> {
-  const opengid = opengidFrom(event);
+  // The group's CloudID is resolved by the platform alongside the first reads.
   const [caller, found, receipt, group] = await Promise.all([
     loadCaller(identity),
     q.findNotice(input.noticeId),
     q.findReceipt(m.receiptIdOf(input.noticeId, memberIdFor(identity))),
-    opengid ? q.byId<m.GroupDoc>(COLLECTIONS.noticeGroups, m.groupIdOf(opengid)) : Promise.resolve(null),
+    opengidFrom(event, identity).then((opengid) => (opengid ? q.byId<m.GroupDoc>(COLLECTIONS.noticeGroups, m.groupIdOf(opengid)) : null)),
   ]);
   authorize(caller, 'notices.view', { communityId: caller.communityId });
   const notice = ensureSameCommunity(caller, found);

@@ -17,7 +17,6 @@ import { main as shop } from '../../cloudfunctions/shop';
 import { main as street } from '../../cloudfunctions/street';
 import { main as talent } from '../../cloudfunctions/talent';
 import type { CloudResult } from '../../src/shared/result';
-import type { LocalOpenData } from '../platform/open-data';
 
 /** Every deployable function, as the local host serves it. */
 export const FUNCTIONS: Record<string, CloudFunction> = { members, councils, grids, talent, roster, street, ledger, shop, honours, events, checkin, cabin, notices };
@@ -55,7 +54,7 @@ export interface FunctionsHost {
 const NO_SUCH_FUNCTION = (name: string) => ({ ok: false as const, error: { code: 'LOCAL.NO_SUCH_FUNCTION', message: `没有名为 ${name} 的云函数` } });
 
 /** Hosts the functions in this process with the local clock, WeChat and WeCom stand-ins installed behind their ports. */
-export function createFunctionsHost(deps: { clock: Clock; wechat: WeChatPlatform; openData: LocalOpenData; wecom: WeComRobots }): FunctionsHost {
+export function createFunctionsHost(deps: { clock: Clock; wechat: WeChatPlatform; wecom: WeComRobots }): FunctionsHost {
   setClock(deps.clock);
   setWeChatPlatform(deps.wechat);
   setWeComRobots(deps.wecom);
@@ -64,10 +63,9 @@ export function createFunctionsHost(deps: { clock: Clock; wechat: WeChatPlatform
     async invoke(name, body, caller) {
       const fn = lookup(name);
       if (!fn) return NO_SUCH_FUNCTION(name);
-      const event = body && typeof body === 'object' ? deps.openData.resolveCloudIds(body as Record<string, unknown>) : body;
       // A call without a WeChat user has no identity in its context, as in the cloud.
       const context = caller ? callContext(name, caller) : { request_id: randomUUID(), environment: '{}' };
-      return fn(event, context);
+      return fn(body, context);
     },
     async fireTimer(name, trigger) {
       const fn = lookup(name);

@@ -1,4 +1,3 @@
-import { LocalOpenData } from '../platform/open-data';
 import { LocalWeChatPlatform } from '../platform/wechat.local';
 import { LocalWeComRobots } from '../platform/wecom.local';
 import { seedDemo } from '../seed/seed';
@@ -10,7 +9,6 @@ import { WeComSink } from './wecom-sink';
 export interface LocalStack {
   clock: OffsetClock;
   wechat: LocalWeChatPlatform;
-  openData: LocalOpenData;
   /** Where WeCom robot messages land, for the dev server's endpoints and for tests alike. */
   wecom: WeComSink;
   host: FunctionsHost;
@@ -22,8 +20,7 @@ export function createLocalStack(): LocalStack {
   process.env.TXTD_CHECKIN_SECRET ??= 'local-dev-checkin-secret';
   const clock = new OffsetClock();
   const wechat = new LocalWeChatPlatform(() => clock.now());
-  const openData = new LocalOpenData(() => clock.nowMs());
   const wecom = new WeComSink(() => clock.now());
-  const host = createFunctionsHost({ clock, wechat, openData, wecom: new LocalWeComRobots(wecom) });
-  return { clock, wechat, openData, wecom, host, seed: () => seedDemo(clock.now()) };
+  const host = createFunctionsHost({ clock, wechat, wecom: new LocalWeComRobots(wecom) });
+  return { clock, wechat, wecom, host, seed: () => seedDemo(clock.now()) };
 }

@@ -8,6 +8,7 @@ import { DEMO_PEOPLE } from '../seed/demo-data';
 import { FileStorage } from './file-storage';
 import { isLoopback, readBody, readJson, sendJson, sendText } from './http-util';
 import { createLocalStack, type LocalStack } from './local-stack';
+import { LOCAL_APPID } from './functions-host';
 import { loginPage } from './login-page';
 import { contentType, serveFile } from './static-files';
 import { scheduleTimers } from './timers';
@@ -113,7 +114,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (method === 'POST' && pathname === '/__dev/wechat/group-card') {
       const { group } = (await readJson(req)) as { group?: unknown };
       if (typeof group !== 'string' || !group) return sendJson(res, 400, { error: 'group required' });
-      return sendJson(res, 200, { cloudID: stack.openData.mintGroupCloudId(group) });
+      return sendJson(res, 200, { cloudID: stack.wechat.openData.mintGroupCloudId(group, LOCAL_APPID) });
     }
     if (method === 'GET' && pathname === '/__dev/wechat/qr') {
       const png = await stack.wechat.miniProgramCode({

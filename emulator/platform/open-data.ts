@@ -1,12 +1,12 @@
 import { randomBytes } from 'crypto';
 
 /**
- * Fixture open data for group cards. In WeChat a member who opens a card inside group G gets a CloudID; the
- * platform swaps a `wx.cloud.CloudID(id)` field of the call for `{ cloudID, data: { opengid } }` before the
- * function runs. Locally the dev server mints the CloudID for a named fixture group and does the swap.
+ * Fixture open data for group cards. In WeChat a member who opens a card inside group G gets a CloudID, which the
+ * function resolves through the platform (getOpenData). Locally the dev server mints the CloudID for a named
+ * fixture group, and only CloudIDs minted here (and not yet expired) resolve: a hand-made one never does.
  */
 export class LocalOpenData {
-  private readonly tokens = new Map<string, { opengid: string; expiresAt: number }>();
+  private readonly tokens = new Map<string, { opengid: string; appid: string; expiresAt: number }>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -15,26 +15,17 @@ export class LocalOpenData {
     return `local-opengid-${group}`;
   }
 
-  /** A CloudID as `wx.getGroupEnterInfo` would give inside group `group`; it lives 5 minutes. */
-  mintGroupCloudId(group: string): string {
+  /** A CloudID as `wx.getGroupEnterInfo` would give inside group `group`, for `appid`; it lives 5 minutes. */
+  mintGroupCloudId(group: string, appid: string): string {
     const cloudID = `local-cloudid-${randomBytes(8).toString('hex')}`;
-    this.tokens.set(cloudID, { opengid: LocalOpenData.opengidOf(group), expiresAt: this.now() + 5 * 60_000 });
+    this.tokens.set(cloudID, { opengid: LocalOpenData.opengidOf(group), appid, expiresAt: this.now() + 5 * 60_000 });
     return cloudID;
   }
 
-  /** Swaps every top-level `{ cloudID }` field of a call body for its open data, as the platform does. */
-  resolveCloudIds(body: Record<string, unknown>): Record<string, unknown> {
-    const out: Record<string, unknown> = { ...body };
-    for (const [key, value] of Object.entries(body)) {
-      if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
-      const cloudID = (value as { cloudID?: unknown }).cloudID;
-      if (typeof cloudID !== 'string' || Object.keys(value).length !== 1) continue;
-      const known = this.tokens.get(cloudID);
-      out[key] =
-        known && known.expiresAt > this.now()
-          ? { cloudID, data: { opengid: known.opengid } }
-          : { cloudID, errCode: -601006, errMsg: 'cloudID expired or invalid' };
-    }
-    return out;
+  /** What getOpenData answers for a CloudID: the group's data with its watermark, or null. */
+  resolve(cloudID: string): Record<string, unknown> | null {
+    const known = this.tokens.get(cloudID);
+    if (!known || known.expiresAt <= this.now()) return null;
+    return { opengid: known.opengid, watermark: { appid: known.appid, timestamp: Math.floor(this.now() / 1000) } };
   }
 }

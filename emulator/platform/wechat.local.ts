@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import type { SendResult, SubscribeMessage, WeChatPlatform } from '../../cloudfunctions/_core/ports/wechat';
+import { LocalOpenData } from './open-data';
 
 /** Text the local content check refuses, so the refusal path can be tried and tested. */
 export const CONTENT_CHECK_TEST_PHRASE = '违规测试词';
@@ -15,7 +16,12 @@ export class LocalWeChatPlatform implements WeChatPlatform {
   /** Users who refused subscribe messages: sends to them answer 43101 as WeChat does. */
   readonly refusingOpenids = new Set<string>();
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  /** The CloudIDs this platform issued: the only ones it resolves. */
+  readonly openData: LocalOpenData;
+
+  constructor(private readonly now: () => Date = () => new Date()) {
+    this.openData = new LocalOpenData(() => this.now().getTime());
+  }
 
   async miniProgramCode({ scene, page }: { scene: string; page: string }): Promise<Buffer> {
     if (scene.length > 32) throw new Error('scene is longer than 32 characters');
@@ -33,5 +39,11 @@ export class LocalWeChatPlatform implements WeChatPlatform {
 
   async checkText({ content }: { content: string }): Promise<{ pass: boolean }> {
     return { pass: !content.includes(CONTENT_CHECK_TEST_PHRASE) };
+  }
+
+  async resolveCloudId({ cloudID, appid }: { cloudID: string; appid: string }): Promise<Record<string, unknown> | null> {
+    const data = this.openData.resolve(cloudID);
+    const watermark = data?.watermark as { appid: string } | undefined;
+    return data && watermark?.appid === appid ? data : null;
   }
 }

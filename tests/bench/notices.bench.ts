@@ -64,7 +64,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     const start = performance.now();
     await Promise.all(
       openids.map(async (openid, i) => {
-        const extra = i % 2 ? { groupCloudId: { cloudID: stack.openData.mintGroupCloudId('g1-A') } } : {};
+        const extra = i % 2 ? { groupCloudId: stack.wechat.openData.mintGroupCloudId('g1-A', LOCAL_APPID) } : {};
         const t = performance.now();
         const res = await call('open', { noticeId }, openid, extra);
         times.push(performance.now() - t);

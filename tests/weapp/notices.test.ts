@@ -1,11 +1,12 @@
+import { LOCAL_APPID } from '../../emulator/dev-server/functions-host';
 import { publishNotice } from '../integration/notices/support';
 import { startHarness, type Harness } from '../support/harness';
 import { startWeapp, until, type WeappHost } from './simulate';
 
 /**
  * The notice page of the real weapp build, opened from a card inside a WeChat group: the enter options carry a
- * shareTicket, `wx.getGroupEnterInfo` answers the group's cloudID, and the call carries `wx.cloud.CloudID(cloudID)`
- * top-level, which the host swaps for the group's opengid as the platform does. Calls answered by the real function.
+ * shareTicket, `wx.getGroupEnterInfo` answers the group's cloudID, and the call carries that string top-level,
+ * which the function resolves through the platform (getOpenData). Calls answered by the real function.
  */
 describe('weapp build: 通知 opened inside a group', () => {
   let harness: Harness;
@@ -29,7 +30,6 @@ describe('weapp build: 通知 opened inside a group', () => {
       opts.success?.(res);
       opts.complete?.(res);
     };
-    wx.cloud.CloudID = (id: string) => ({ cloudID: id });
   }, 30_000);
 
   afterAll(async () => {
@@ -39,17 +39,17 @@ describe('weapp build: 通知 opened inside a group', () => {
   it('records the read in that group', async () => {
     await harness.invoke(
       'notices',
-      { action: 'bindGroup', payload: { gridId: 'cm-baiyu1-g1', name: '1号楼居民群' }, groupCloudId: { cloudID: harness.stack.openData.mintGroupCloudId('C') } },
+      { action: 'bindGroup', payload: { gridId: 'cm-baiyu1-g1', name: '1号楼居民群' }, groupCloudId: harness.stack.wechat.openData.mintGroupCloudId('C', LOCAL_APPID) },
       harness.identities.gridLeader,
     );
     const notice = await publishNotice(harness, { title: '明天上午停水，请提前储水' });
-    cloudID = harness.stack.openData.mintGroupCloudId('C');
+    cloudID = harness.stack.wechat.openData.mintGroupCloudId('C', LOCAL_APPID);
     openid = harness.identities.resident;
     const query = { id: encodeURIComponent(notice.id) };
     enteredBy = { path: 'packages/notices/pages/detail/index', query };
     const page = weapp.openPage('packages/notices/pages/detail/index', query);
     await until(() => (page.dom.textContent ?? '').includes('明天上午停水，请提前储水'), 'the notice to render');
-    expect(bodies.find((b) => b.action === 'open')).toMatchObject({ groupCloudId: { cloudID } });
+    expect(bodies.find((b) => b.action === 'open')).toMatchObject({ groupCloudId: cloudID });
     const { items } = await harness.call('notices', 'receipts', { noticeId: notice.id, filter: 'read' }, harness.identities.gridLeader);
     expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ memberId: harness.memberIdOf('resident'), groups: ['1号楼居民群'] })]));
     page.detach();

@@ -4,6 +4,7 @@ import type { SendResult, WeChatPlatform } from './wechat';
 interface WxServerSdk {
   DYNAMIC_CURRENT_ENV: symbol;
   init(options: { env: symbol }): void;
+  getOpenData(input: { list: string[] }): Promise<{ list: Array<{ cloudID?: string; data?: Record<string, unknown> }> }>;
   openapi: {
     wxacode: { getUnlimited(input: Record<string, unknown>): Promise<{ buffer: Buffer }> };
     subscribeMessage: { send(input: Record<string, unknown>): Promise<{ errCode?: number; errMsg?: string }> };
@@ -39,6 +40,19 @@ export function cloudWeChatPlatform(): WeChatPlatform {
     async checkText({ openid, content }) {
       const res = await cloud.openapi.security.msgSecCheck({ openid, content, scene: 2, version: 2 });
       return { pass: res.result?.suggest === 'pass' };
+    },
+    async resolveCloudId({ cloudID, appid }) {
+      try {
+        const res = await cloud.getOpenData({ list: [cloudID] });
+        const item = res.list[0];
+        // The open data carries the AppID it was issued for: another mini-program's CloudID is not ours.
+        const watermark = item?.data?.watermark as { appid?: unknown } | undefined;
+        if (!item?.data || (watermark?.appid !== undefined && watermark.appid !== appid)) return null;
+        return item.data;
+      } catch {
+        // Expired (5 minutes) or never issued.
+        return null;
+      }
     },
   };
 }

@@ -24,7 +24,24 @@ export interface WeChatPlatform {
   sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult>;
   /** msgSecCheck 2.0: may other residents see this text? */
   checkText(input: ContentCheck): Promise<{ pass: boolean }>;
+  /**
+   * The open data a CloudID stands for (getOpenData), resolved by the platform itself, so nothing a client wrote
+   * is trusted; null for an unknown or expired CloudID, or one issued to another AppID than the caller's.
+   */
+  resolveCloudId(input: { cloudID: string; appid: string }): Promise<Record<string, unknown> | null>;
 }
+
+/**
+ * The WeChat open APIs each port method calls: a function's `permissions.openapi` is derived from the methods its
+ * bundle reaches (scripts/deploy/openapi.ts), so an API the code calls is never left undeclared in the cloud.
+ */
+export const OPENAPI_OF_METHOD: Record<keyof WeChatPlatform, readonly string[]> = {
+  miniProgramCode: ['wxacode.getUnlimited'],
+  sendSubscribeMessage: ['subscribeMessage.send'],
+  checkText: ['security.msgSecCheck'],
+  // getOpenData is a cloud call of wx-server-sdk, not an openapi permission.
+  resolveCloudId: [],
+};
 
 let current: WeChatPlatform | undefined;
 

@@ -5,14 +5,14 @@ import { useEffect } from 'react';
  * The one place that knows how a page learns the WeChat group it was opened in, and how a card is shared so that
  * it can. `process.env.TARO_ENV` is replaced at build time, so each bundle keeps only its own branch.
  * - weapp: the card was shared with a shareTicket; opening it inside a group puts a ticket in the enter options, and
- *   `getGroupEnterInfo` then answers that group's cloudID, and `wx.cloud.CloudID` marks it so the platform hands the function
- *   the group's opengid (never the payload).
+ *   `getGroupEnterInfo` then answers that group's cloudID. Only that string is sent: the function asks the platform
+ *   what it stands for (getOpenData), so nothing the client could shape by hand is trusted.
  * - H5 (local only): `?devGroup=A` in the page's query stands for "opened inside fixture group A"; the dev server
- *   mints the CloudID WeChat would give there, and swaps it for the opengid as the platform does.
+ *   mints the CloudID WeChat would give there, and only CloudIDs it minted resolve.
  */
 
-/** What goes in the call as the top-level `groupCloudId` field; null when not opened from a group. */
-export type GroupCloudId = ReturnType<typeof Taro.cloud.CloudID> | { cloudID: string };
+/** What goes in the call as the top-level `groupCloudId` field (the CloudID string); null when not opened from a group. */
+export type GroupCloudId = string;
 
 interface PageRoute {
   path: string;
@@ -30,7 +30,7 @@ async function weappGroupCloudId(route: PageRoute): Promise<GroupCloudId | null>
   try {
     // It reads the group of the scene the page was entered by (the shareTicket says there is one).
     const info = (await Taro.getGroupEnterInfo()) as Taro.getGroupEnterInfo.SuccessCallbackResult;
-    return info.cloudID ? Taro.cloud.CloudID(info.cloudID) : null;
+    return info.cloudID || null;
   } catch {
     // 40097 (wrong scene) or 65206 (left the group): the open still counts, just not for a group.
     return null;
@@ -46,7 +46,7 @@ async function localGroupCloudId(group: string | undefined): Promise<GroupCloudI
   });
   if (!res.ok) return null;
   const { cloudID } = (await res.json()) as { cloudID: string };
-  return { cloudID };
+  return cloudID;
 }
 
 /** The CloudID of the group the current page was opened in, if it was. */

@@ -23,8 +23,8 @@ import { requestIdSchema as requestId } from '../schemas';
 
 /**
  * Calls that carry a group's CloudID (`open`, `bindGroup`, `whichGroup`) send it as the TOP-LEVEL call field
- * `groupCloudId` (`wx.cloud.CloudID(cloudID)`), never in the payload: the platform swaps it for the group's open
- * data before the function runs, and the function trusts nothing else.
+ * `groupCloudId` as the plain CloudID string, never in the payload: the function resolves it through the platform
+ * (getOpenData) and trusts nothing else (an object shaped like resolved open data is ignored).
  */
 export const GROUP_CLOUD_ID_FIELD = 'groupCloudId';
 

@@ -1,3 +1,4 @@
+import { LOCAL_APPID } from '../../../emulator/dev-server/functions-host';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import NoticeBindPage from '@/packages/notices/pages/bind/index';
 import NoticeDetailPage from '@/packages/notices/pages/detail/index';
@@ -31,7 +32,7 @@ function answerGroupCards(): void {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     if (!url.endsWith('/__dev/wechat/group-card')) return functions(input, init);
     const { group } = JSON.parse(String(init?.body)) as { group: string };
-    const cloudID = ctx.h.stack.openData.mintGroupCloudId(group);
+    const cloudID = ctx.h.stack.wechat.openData.mintGroupCloudId(group, LOCAL_APPID);
     return { ok: true, status: 200, json: async () => ({ cloudID }) } as Response;
   }) as typeof fetch;
 }

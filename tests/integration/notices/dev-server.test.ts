@@ -46,7 +46,7 @@ it('publishing reaches the seeded robot in the sink, the rate-limit mode makes i
   // A card opened inside fixture group A counts for the seeded group bound to 第一微格.
   const { cloudID } = await post('/__dev/wechat/group-card', { group: 'A' });
   const noticeId = created.data.notice.id as string;
-  expect((await post('/fn/notices', { action: 'open', payload: { noticeId }, groupCloudId: { cloudID } }, openid('resident'))).ok).toBe(true);
+  expect((await post('/fn/notices', { action: 'open', payload: { noticeId }, groupCloudId: cloudID }, openid('resident'))).ok).toBe(true);
   const receipts = await post('/fn/notices', { action: 'receipts', payload: { noticeId } }, openid('gridLeader'));
   expect(receipts.data.groups).toContainEqual(expect.objectContaining({ name: '1-2号楼邻里群', read: 1 }));
 });

@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
+import { LOCAL_APPID } from '../../../emulator/dev-server/functions-host';
 import { LocalOpenData } from '../../../emulator/platform/open-data';
 import { MAX_ROBOT_ATTEMPTS, ROBOT_MESSAGES_PER_MINUTE } from '../../../src/shared/rules/wecom-delivery';
 import { startHarness, type Harness } from '../../support/harness';
@@ -46,16 +47,29 @@ describe('binding groups', () => {
     expect(JSON.stringify(list)).not.toContain(LocalOpenData.opengidOf('g1-A'));
     const g2 = await bindGroup(h, 'g1-A', '抢群', h.identities.committee, 'cm-baiyu1-g2');
     expect(g2).toMatchObject({ ok: false, error: { code: 'NOTICES.GROUP_BOUND_ELSEWHERE' } });
-    const which = await h.invoke('notices', { action: 'whichGroup', groupCloudId: { cloudID: h.stack.openData.mintGroupCloudId('g1-B') } }, h.identities.resident);
+    const which = await h.invoke('notices', { action: 'whichGroup', groupCloudId: h.stack.wechat.openData.mintGroupCloudId('g1-B', LOCAL_APPID) }, h.identities.resident);
     expect(which).toMatchObject({ ok: true, data: { group: { name: '2号楼邻里群' } } });
   });
 
-  it('an opengid is taken only from resolved open data: a plain field, a payload field or an unknown CloudID is refused', async () => {
+  it('an opengid comes only from a CloudID the platform resolves: plain fields, hand-made open data, unknown or foreign CloudIDs are refused', async () => {
     const forged = LocalOpenData.opengidOf('g1-A');
-    const plain = await h.invoke('notices', { action: 'bindGroup', payload: { gridId: 'cm-baiyu1-g1', name: '伪造群', opengid: forged }, opengid: forged }, h.identities.gridLeader);
-    expect(plain).toMatchObject({ ok: false, error: { code: 'NOTICES.NO_GROUP' } });
-    const unknown = await h.invoke('notices', { action: 'bindGroup', payload: { gridId: 'cm-baiyu1-g1', name: '伪造群' }, groupCloudId: { cloudID: 'made-up' } }, h.identities.gridLeader);
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOTICES.NO_GROUP' } });
+    const bindWith = (extra: Record<string, unknown>) =>
+      h.invoke('notices', { action: 'bindGroup', payload: { gridId: 'cm-baiyu1-g1', name: '伪造群', opengid: forged }, ...extra }, h.identities.gridLeader);
+    const refused = { ok: false, error: { code: 'NOTICES.NO_GROUP' } };
+    expect(await bindWith({ opengid: forged })).toMatchObject(refused);
+    // The shape the platform used to hand over, written by a client: never trusted.
+    const minted = h.stack.wechat.openData.mintGroupCloudId('g1-A', LOCAL_APPID);
+    expect(await bindWith({ groupCloudId: { cloudID: minted, data: { opengid: forged } } })).toMatchObject(refused);
+    expect(await bindWith({ groupCloudId: { cloudID: 'made-up', data: { opengid: forged } } })).toMatchObject(refused);
+    expect(await bindWith({ groupCloudId: 'made-up' })).toMatchObject(refused);
+    expect(await bindWith({ groupCloudId: 'x'.repeat(1_000_000) })).toMatchObject(refused);
+    // A CloudID issued to another mini-program does not resolve for ours.
+    expect(await bindWith({ groupCloudId: h.stack.wechat.openData.mintGroupCloudId('g1-A', 'wx-other-app') })).toMatchObject(refused);
+    expect(await h.stack.wechat.resolveCloudId({ cloudID: minted, appid: LOCAL_APPID })).toMatchObject({ opengid: forged });
+    // An expired one (5 minutes) neither.
+    h.stack.clock.offsetMs += 5 * 60_000 + 1;
+    expect(await bindWith({ groupCloudId: minted })).toMatchObject(refused);
+    h.stack.clock.offsetMs -= 5 * 60_000 + 1;
   });
 
   it('only leaders of the grid and the committee bind, rename and unbind; reads already recorded stay', async () => {

@@ -56,12 +56,12 @@ export async function publishNotice(
 
 /** Opens a notice as `openid`, from fixture group `group` when given (the platform resolves its CloudID). */
 export async function openNotice(h: Harness, noticeId: string, openid: string, group?: string) {
-  const groupCloudId = group ? { cloudID: h.stack.openData.mintGroupCloudId(group) } : undefined;
+  const groupCloudId = group ? h.stack.wechat.openData.mintGroupCloudId(group, LOCAL_APPID) : undefined;
   return h.invoke('notices', { action: 'open', payload: { noticeId }, ...(groupCloudId ? { groupCloudId } : {}) }, openid);
 }
 
 export async function bindGroup(h: Harness, group: string, name: string, openid = h.identities.gridLeader, gridId = 'cm-baiyu1-g1') {
-  return h.invoke('notices', { action: 'bindGroup', payload: { gridId, name }, groupCloudId: { cloudID: h.stack.openData.mintGroupCloudId(group) } }, openid);
+  return h.invoke('notices', { action: 'bindGroup', payload: { gridId, name }, groupCloudId: h.stack.wechat.openData.mintGroupCloudId(group, LOCAL_APPID) }, openid);
 }
 
 export async function receiptDocs(noticeId: string): Promise<Record<string, any>[]> {

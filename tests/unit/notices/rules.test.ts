@@ -1,3 +1,6 @@
+import { setWeChatPlatform } from '../../../cloudfunctions/_core/ports/wechat';
+import { LocalOpenData } from '../../../emulator/platform/open-data';
+import { LocalWeChatPlatform } from '../../../emulator/platform/wechat.local';
 import * as v from 'valibot';
 import { opengidFrom } from '../../../cloudfunctions/notices/access';
 import { maskKey, noticeMarkdown, remindText, targetLabelOf, type NoticeDoc } from '../../../cloudfunctions/notices/notices.model';
@@ -63,13 +66,17 @@ describe('webhooks, open data and messages', () => {
     expect(WECOM_WEBHOOK_PATTERN.test(`http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`)).toBe(false);
     expect(maskKey(key)).toBe('****5aaa');
   });
-  it('an opengid only from resolved open data of the top-level CloudID field', () => {
-    expect(opengidFrom({ groupCloudId: { cloudID: 'c', data: { opengid: 'G' } } })).toBe('G');
-    expect(opengidFrom({ groupCloudId: { cloudID: 'c', data: { openGId: 'G', watermark: { appid: 'wx1', timestamp: 1 } } } })).toBe('G');
-    expect(opengidFrom({ groupCloudId: { cloudID: 'c', errCode: -601006 } })).toBeNull();
-    expect(opengidFrom({ opengid: 'G' })).toBeNull();
-    expect(opengidFrom({ payload: { opengid: 'G' } })).toBeNull();
-    expect(opengidFrom({ groupCloudId: { data: { opengid: 'G' } } })).toBeNull();
+  it('an opengid only from a CloudID string the platform resolves, never from what the call carries', async () => {
+    const platform = new LocalWeChatPlatform();
+    setWeChatPlatform(platform);
+    const caller = { openid: 'o1', appid: 'wx1' };
+    const cloudID = platform.openData.mintGroupCloudId('A', 'wx1');
+    expect(await opengidFrom({ groupCloudId: cloudID }, caller)).toBe(LocalOpenData.opengidOf('A'));
+    expect(await opengidFrom({ groupCloudId: cloudID }, { ...caller, appid: 'wx2' })).toBeNull();
+    expect(await opengidFrom({ groupCloudId: { cloudID, data: { opengid: 'G' } } }, caller)).toBeNull();
+    expect(await opengidFrom({ groupCloudId: 'unknown' }, caller)).toBeNull();
+    expect(await opengidFrom({ opengid: 'G' }, caller)).toBeNull();
+    expect(await opengidFrom({ payload: { opengid: 'G' } }, caller)).toBeNull();
   });
   it('a notice becomes markdown for the robot; a reminder is text so it can @ by mobile', () => {
     const doc = { title: '停水', body: '明天停水', mode: 'confirm', question: null, writerName: '张丽华' } as unknown as NoticeDoc;
