@@ -2,8 +2,21 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { createSwcRegister } from '@tarojs/helper';
 
 const root = path.resolve(__dirname, '..');
+
+/**
+ * The build constants: the subscribe-message template ids of deploy/environments/<TXTD_DEPLOY_ENV, default local>.json,
+ * checked first (scripts/deploy/templates.ts, shared with the deploy). Taro compiles only config/ for this file, so
+ * the checker and what it imports are compiled on the way in.
+ */
+function defineConstants(): Record<string, string> {
+  const shared = ['scripts/deploy', 'src/shared', 'cloudfunctions/_core'].map((dir) => path.join(root, dir) + path.sep);
+  createSwcRegister({ only: [(file: string) => shared.some((dir) => file.startsWith(dir))] });
+  const { buildDefines } = require('../scripts/deploy/templates') as typeof import('../scripts/deploy/templates');
+  return buildDefines();
+}
 
 /**
  * Taro build config for both targets. Each platform gets its own output folder because Taro empties
@@ -27,7 +40,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.resolve(root, 'src'),
     },
     plugins: [],
-    defineConstants: {},
+    defineConstants: defineConstants(),
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -1,9 +1,10 @@
-import { SUBSCRIPTION_TEMPLATES, type TemplateKey } from '../../src/shared/subscriptions';
+import { SUBSCRIPTION_TEMPLATES, type TemplateKey, type TemplateValues } from '../../src/shared/subscriptions';
 import { clock } from './clock';
 import { COLLECTIONS } from './collections';
 import { command, getDb, insertOnce } from './db';
 import { findMember } from './member-record';
 import { wechat } from './ports/wechat';
+import { renderTemplate } from './templates';
 import { inTransaction } from './transaction';
 
 /**
@@ -77,22 +78,25 @@ async function spendOne(memberId: string, template: TemplateKey, delta: -1 | 1):
   return (res.updated ?? 0) === 1;
 }
 
-export interface OnceMessage {
+export interface OnceMessage<K extends TemplateKey = TemplateKey> {
   /** Deterministic for what is being said (e.g. `event-reminder:<eventId>:<memberId>`): the same key is sent once. */
   sendKey: string;
   memberId: string;
-  template: TemplateKey;
+  template: K;
   /** The page the message opens, with its query. */
   page: string;
-  data: Record<string, { value: string }>;
+  /** The template's semantic fields; the environment's configuration names their keywords (./templates.ts). */
+  values: TemplateValues<K>;
 }
 
 /**
  * Sends one subscribe message at most once per `sendKey`, spending one unit of quota. Without quota nothing is
  * recorded, so a later run (after the person allows another) may still send it. Round trips: 3 (4 when sent) plus
- * the send; a refused or failed send never undoes the caller's change.
+ * the send; a refused or failed send never undoes the caller's change. A template the environment does not configure
+ * throws (TemplateNotConfigured) before anything is read or spent.
  */
-export async function sendOnce(message: OnceMessage): Promise<SendOutcome> {
+export async function sendOnce<K extends TemplateKey>(message: OnceMessage<K>): Promise<SendOutcome> {
+  const { templateId, data } = renderTemplate(message.template, message.values);
   const person = await findMember(message.memberId);
   if (!person?.openid || person.deletedAt) return 'no-account';
   if (!(await spendOne(message.memberId, message.template, -1))) return 'no-quota';
@@ -109,7 +113,7 @@ export async function sendOnce(message: OnceMessage): Promise<SendOutcome> {
     return 'already';
   }
   const result = await wechat()
-    .sendSubscribeMessage({ openid: person.openid, templateId: SUBSCRIPTION_TEMPLATES[message.template].id, page: message.page, data: message.data })
+    .sendSubscribeMessage({ openid: person.openid, templateId, page: message.page, data })
     .catch((err: unknown) => ({ sent: false as const, errcode: -1, errmsg: String(err) }));
   const outcome: SendOutcome = result.sent ? 'sent' : 'refused';
   const _ = command();

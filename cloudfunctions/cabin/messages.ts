@@ -10,8 +10,7 @@ import { itemPage, type DonationDoc, type HoldDoc, type ItemDoc, type LoanDoc } 
  * A refused or failed send never undoes what it reports.
  */
 
-const thing = (s: string) => ({ value: s.slice(0, 20) });
-const time = (at: Date) => ({ value: formatShanghai(at) });
+/** Values are in the templates' semantic fields (src/shared/subscriptions.ts); the environment maps them to keywords. */
 
 /** The day before a loan is due (once per due date: a renewal earns a new reminder). */
 export function tellDueTomorrow(loan: LoanDoc): Promise<RemindOutcome> {
@@ -20,7 +19,7 @@ export function tellDueTomorrow(loan: LoanDoc): Promise<RemindOutcome> {
     memberId: loan.memberId,
     template: 'loan-due',
     page: itemPage(loan.itemId),
-    data: { thing1: thing(loan.itemName), time2: time(loan.dueAt), thing3: thing('明天到期，请记得归还或续借') },
+    values: { item: loan.itemName, due: formatShanghai(loan.dueAt), note: '明天到期，请记得归还或续借' },
   });
 }
 
@@ -31,7 +30,7 @@ export function tellOverdue(loan: LoanDoc, day: string | null): Promise<RemindOu
     memberId: loan.memberId,
     template: 'loan-overdue',
     page: itemPage(loan.itemId),
-    data: { thing1: thing(loan.itemName), time2: time(loan.dueAt), thing3: thing('已超过归还日期，请尽快归还') },
+    values: { item: loan.itemName, due: formatShanghai(loan.dueAt), note: '已超过归还日期，请尽快归还' },
   });
 }
 
@@ -42,10 +41,10 @@ export function tellHold(hold: HoldDoc, holdUntil: Date, expiring: boolean): Pro
     memberId: hold.memberId,
     template: 'hold-ready',
     page: itemPage(hold.itemId),
-    data: {
-      thing1: thing(hold.itemName),
-      time2: time(holdUntil),
-      thing3: thing(expiring ? '预留快到期了，请尽快来借' : '已为你预留，请在期限内来借'),
+    values: {
+      item: hold.itemName,
+      until: formatShanghai(holdUntil),
+      note: expiring ? '预留快到期了，请尽快来借' : '已为你预留，请在期限内来借',
     },
   });
 }
@@ -57,10 +56,10 @@ export function tellDonationAnswered(donation: DonationDoc): Promise<RemindOutco
     memberId: donation.memberId,
     template: 'donation-answered',
     page: HOME_PAGE,
-    data: {
-      thing1: thing(donation.what),
-      phrase2: { value: accepted ? '已收下' : '已婉谢' },
-      thing3: thing(donation.answer || (accepted ? '谢谢你的爱心' : '谢谢你的好意')),
+    values: {
+      item: donation.what,
+      result: accepted ? '已收下' : '已婉谢',
+      reply: donation.answer || (accepted ? '谢谢你的爱心' : '谢谢你的好意'),
     },
   });
 }
@@ -72,6 +71,6 @@ export function tellLowStock(item: ItemDoc, keeperId: string): Promise<RemindOut
     memberId: keeperId,
     template: 'stock-low',
     page: itemPage(item._id),
-    data: { thing1: thing(item.name), number2: { value: String(item.stock ?? 0) }, thing3: thing('库存不多了，请及时补充') },
+    values: { item: item.name, stock: String(item.stock ?? 0), note: '库存不多了，请及时补充' },
   });
 }

@@ -27,7 +27,7 @@ export async function sendDayBeforeReminders(now: Date): Promise<Record<string, 
       events++;
       const confirmed = (await q.activeSignups(event._id)).filter((s) => s.status === 'confirmed');
       const results = await Promise.all(
-        confirmed.map((s) => notify(event, s.memberId, 'event-reminder', `event-reminder:${event._id}:${s.memberId}`, `明天${inShanghai(event.startAt).format('HH:mm')}，${event.place}`)),
+        confirmed.map((s) => notify(event, s.memberId, 'event-reminder', `event-reminder:${event._id}:${s.memberId}`, `明天${inShanghai(event.startAt).format('HH:mm')}开始，请准时到场`)),
       );
       sent += results.filter(Boolean).length;
     }

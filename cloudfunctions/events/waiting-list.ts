@@ -1,9 +1,11 @@
 import { formatShanghai } from '../../src/shared/time';
-import type { TemplateKey } from '../../src/shared/subscriptions';
 import { clock } from '../_core/clock';
 import { sendOnce } from '../_core/subscriptions';
 import { detailPage, type EventDoc, type SignupDoc } from './events.model';
 import * as q from './events.queries';
+
+/** The event templates: all four fields (title, time, place, note) in src/shared/subscriptions.ts. */
+type EventTemplate = 'event-reminder' | 'event-promoted' | 'event-cancelled';
 
 /** How many waiting people are read at once when a place is handed on. */
 const BATCH = 20;
@@ -12,13 +14,13 @@ const BATCH = 20;
  * Tells one person about an event by subscribe message, if they allowed one: `sendKey` names what is said, so it
  * is said once. A refused or failed send never undoes the change.
  */
-export async function notify(event: EventDoc, memberId: string, template: TemplateKey, sendKey: string, note: string): Promise<boolean> {
+export async function notify(event: EventDoc, memberId: string, template: EventTemplate, sendKey: string, note: string): Promise<boolean> {
   const outcome = await sendOnce({
     sendKey,
     memberId,
     template,
     page: detailPage(event._id),
-    data: { thing1: { value: event.title.slice(0, 20) }, time2: { value: formatShanghai(event.startAt) }, thing3: { value: note.slice(0, 20) } },
+    values: { title: event.title, time: formatShanghai(event.startAt), place: event.place, note },
   });
   return outcome === 'sent';
 }

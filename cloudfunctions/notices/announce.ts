@@ -23,7 +23,7 @@ async function announcePage(doc: NoticeDoc, page: number): Promise<{ sent: numbe
   const outcomes = await inBatches(
     rows.filter((r) => r.r.length === 0),
     SEND_CONCURRENCY,
-    (row) => sendOnce({ sendKey: `notice-published:${doc._id}:${row._id}`, memberId: row._id, template: 'notice-published', page: detailPage(doc._id), data: subscribeData(doc) }),
+    (row) => sendOnce({ sendKey: `notice-published:${doc._id}:${row._id}`, memberId: row._id, template: 'notice-published', page: detailPage(doc._id), values: subscribeData(doc) }),
   );
   const moved = await updateIf(COLLECTIONS.notices, doc._id, { 'announce.page': page }, { 'announce.page': page + 1, 'announce.state': hasMore ? 'pending' : 'done' });
   return { sent: outcomes.filter((o) => o === 'sent').length, more: moved && hasMore };

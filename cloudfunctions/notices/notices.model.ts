@@ -14,6 +14,7 @@ import type {
   RobotDeliveryView,
   RobotView,
 } from '../../src/shared/domain/notices';
+import type { TemplateValues } from '../../src/shared/subscriptions';
 import type { WeComMessage } from '../_core/ports/wecom';
 
 /** A notice as stored in `notices`. The counters move by `_.inc` only, each with the write that earns it. */
@@ -245,9 +246,9 @@ export function noticeMarkdown(doc: NoticeDoc): WeComMessage {
 /** The detail page a subscribe message opens. */
 export const detailPage = (noticeId: string) => `packages/notices/pages/detail/index?id=${encodeURIComponent(noticeId)}`;
 
-/** The subscribe message's fields (thing: at most 20 characters). */
-export function subscribeData(doc: Pick<NoticeDoc, 'title' | 'writerName'>): Record<string, { value: string }> {
-  return { thing1: { value: doc.title.slice(0, 20) }, thing2: { value: doc.writerName.slice(0, 20) || '居委会' } };
+/** The subscribe message's semantic fields (notice-published and notice-remind alike). */
+export function subscribeData(doc: Pick<NoticeDoc, 'title' | 'writerName'>): TemplateValues<'notice-published' | 'notice-remind'> {
+  return { title: doc.title, writer: doc.writerName || '居委会' };
 }
 
 /** The robot reminder: text, so it can @-mention by mobile. */

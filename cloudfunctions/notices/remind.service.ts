@@ -45,7 +45,7 @@ export async function remind(input: In<'remind'>, { identity }: CallContext): Ou
       memberId: row._id,
       template: 'notice-remind',
       page: m.detailPage(notice._id),
-      data: m.subscribeData(notice),
+      values: m.subscribeData(notice),
     }),
   );
   const result: RemindResult = { round, subscribed: [], wecom: [], rest: [] };

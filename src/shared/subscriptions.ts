@@ -1,26 +1,104 @@
 /**
- * One-time subscribe-message templates. WeChat gives one message per accepted tap, so every send spends one unit of
- * the person's quota for that template (cloudfunctions/_core/subscriptions.ts). `id` is the template id from the
- * mini-program console (订阅消息 → 我的模板): replace these placeholders before going live; locally any id lands in
- * the emulator's message log.
+ * One-time subscribe-message templates: the catalogue of what the code can send. WeChat gives one message per
+ * accepted tap, so every send spends one unit of the person's quota for that template
+ * (cloudfunctions/_core/subscriptions.ts).
+ *
+ * The code speaks in semantic fields (an event reminder has a title, a time, a place and a note). Which WeChat
+ * template carries it, and which of that template's keywords (thing1, time2, phrase4 ...) each field fills, is
+ * configuration per environment: `deploy/environments/<env>.json` maps every key here to `{ id, fields }`
+ * (scripts/deploy/templates.ts loads and checks it; locally the ids are the keys themselves). No ids live here.
  */
-export const SUBSCRIPTION_TEMPLATES = {
-  'event-reminder': { id: 'event-reminder', title: '活动开始提醒' },
-  'event-promoted': { id: 'event-promoted', title: '候补成功通知' },
-  'event-cancelled': { id: 'event-cancelled', title: '活动取消通知' },
-  'loan-due': { id: 'loan-due', title: '借用到期提醒' },
-  'loan-overdue': { id: 'loan-overdue', title: '借用逾期提醒' },
-  'hold-ready': { id: 'hold-ready', title: '预约保留提醒' },
-  'donation-answered': { id: 'donation-answered', title: '捐赠处理结果' },
-  'notice-published': { id: 'notice-published', title: '社区通知' },
-  'notice-remind': { id: 'notice-remind', title: '通知未读提醒' },
-  'stock-low': { id: 'stock-low', title: '库存不足提醒' },
+
+/**
+ * WeChat's keyword kinds (`<kind><n>`, e.g. thing1, character_string3) and the most characters a value of the kind
+ * may have; null where the limit is a format rather than a length (time, date, amount).
+ */
+export const KEYWORD_LIMITS = {
+  thing: 20,
+  short_thing: 5,
+  number: 32,
+  letter: 32,
+  symbol: 5,
+  character_string: 32,
+  time: null,
+  date: null,
+  amount: null,
+  phone_number: 17,
+  car_number: 8,
+  name: 10,
+  phrase: 5,
 } as const;
+
+export type KeywordKind = keyof typeof KEYWORD_LIMITS;
+
+/** The kind of a keyword (`thing1` -> `thing`, `character_string3` -> `character_string`), or null if it is not one. */
+export function keywordKind(keyword: string): KeywordKind | null {
+  const match = /^([a-z]+(?:_[a-z]+)*)([1-9]\d*)$/.exec(keyword);
+  const kind = match?.[1];
+  return kind && Object.prototype.hasOwnProperty.call(KEYWORD_LIMITS, kind) ? (kind as KeywordKind) : null;
+}
+
+/** A value cut to what the keyword's kind accepts (a cut text ends with "…"). */
+export function fitValue(kind: KeywordKind, value: string): string {
+  const limit = KEYWORD_LIMITS[kind];
+  const chars = Array.from(value);
+  if (limit === null || chars.length <= limit) return value;
+  if (kind === 'thing' || kind === 'name') return `${chars.slice(0, limit - 1).join('')}…`;
+  return chars.slice(0, limit).join('');
+}
+
+/** One semantic field: what it is called in the console's keyword list, which kinds can carry it, and its fixed values. */
+export interface TemplateField {
+  label: string;
+  kinds: readonly KeywordKind[];
+  /** The only values the code puts there, when it is a fixed set: each must fit the configured kind. */
+  values?: readonly string[];
+}
+
+const text = (label: string): TemplateField => ({ label, kinds: ['thing'] });
+const when = (label: string): TemplateField => ({ label, kinds: ['time', 'date'] });
+
+export const SUBSCRIPTION_TEMPLATES = {
+  'event-reminder': {
+    title: '活动开始提醒',
+    fields: { title: text('活动名称'), time: when('开始时间'), place: text('活动地点'), note: text('温馨提示') },
+  },
+  'event-promoted': {
+    title: '候补成功通知',
+    fields: { title: text('活动名称'), time: when('开始时间'), place: text('活动地点'), note: text('温馨提示') },
+  },
+  'event-cancelled': {
+    title: '活动取消通知',
+    fields: { title: text('活动名称'), time: when('开始时间'), place: text('活动地点'), note: text('取消原因') },
+  },
+  'loan-due': { title: '借用到期提醒', fields: { item: text('物品名称'), due: when('归还时间'), note: text('温馨提示') } },
+  'loan-overdue': { title: '借用逾期提醒', fields: { item: text('物品名称'), due: when('归还时间'), note: text('温馨提示') } },
+  'hold-ready': { title: '预约保留提醒', fields: { item: text('物品名称'), until: when('保留至'), note: text('温馨提示') } },
+  'donation-answered': {
+    title: '捐赠处理结果',
+    fields: {
+      item: text('捐赠物品'),
+      result: { label: '处理结果', kinds: ['phrase', 'short_thing', 'thing'], values: ['已收下', '已婉谢'] },
+      reply: text('回复'),
+    },
+  },
+  'notice-published': { title: '社区通知', fields: { title: text('通知标题'), writer: { label: '发布人', kinds: ['thing', 'name'] } } },
+  'notice-remind': { title: '通知未读提醒', fields: { title: text('通知标题'), writer: { label: '发布人', kinds: ['thing', 'name'] } } },
+  'stock-low': {
+    title: '库存不足提醒',
+    fields: { item: text('物品名称'), stock: { label: '剩余数量', kinds: ['number', 'character_string', 'thing'] }, note: text('温馨提示') },
+  },
+} as const satisfies Record<string, { title: string; fields: Record<string, TemplateField> }>;
 
 export type TemplateKey = keyof typeof SUBSCRIPTION_TEMPLATES;
 
 export const TEMPLATE_KEYS = Object.keys(SUBSCRIPTION_TEMPLATES) as TemplateKey[];
 
+/** The semantic fields a message of the template fills: every one, as text. */
+export type TemplateValues<K extends TemplateKey> = { [F in keyof (typeof SUBSCRIPTION_TEMPLATES)[K]['fields']]: string };
+
+/** The semantic field names of a template. */
+export const templateFields = (key: TemplateKey): string[] => Object.keys(SUBSCRIPTION_TEMPLATES[key].fields);
+
 /** WeChat's requestSubscribeMessage takes at most three templates per tap. */
 export const MAX_TEMPLATES_PER_TAP = 3;
-

@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
 import { sendOnce, type OnceMessage } from '../../../cloudfunctions/_core/subscriptions';
+import { TEMPLATES_ENV, TemplateNotConfigured } from '../../../cloudfunctions/_core/templates';
 import { startHarness, type Harness } from '../../support/harness';
 import { addMember } from '../honours/support';
 
@@ -13,12 +14,12 @@ beforeEach(() => h.reset());
 
 const quota = async (openid: string) => (await h.call('members', 'mySubscriptions', {}, openid)).quota as Record<string, number>;
 const grant = (openid: string, requestId: string, templates: string[]) => h.call('members', 'grantSubscriptions', { requestId, templates }, openid);
-const message = (memberId: string, sendKey: string): OnceMessage => ({
+const message = (memberId: string, sendKey: string): OnceMessage<'loan-due'> => ({
   sendKey,
   memberId,
   template: 'loan-due',
   page: 'pages/home/index',
-  data: { thing1: { value: '针线包' } },
+  values: { item: '针线包', due: '2026-12-02 18:00', note: '明天到期，请记得归还或续借' },
 });
 
 describe('the subscribe-message quota ledger', () => {
@@ -46,6 +47,32 @@ describe('the subscribe-message quota ledger', () => {
     await grant(openid, 'tap-000003', ['loan-due']);
     expect(await sendOnce(message(memberId, 'loan-due:L1'))).toBe('sent');
     expect(h.stack.wechat.messages).toMatchObject([{ openid, templateId: 'loan-due', page: 'pages/home/index' }]);
+  });
+
+  it('sends under the template id and keywords the environment configures; a template it does not configure is an error, not a drop', async () => {
+    const { openid, memberId } = await addMember(h, 'sub-g', '订阅庚');
+    await grant(openid, 'tap-000009', ['loan-due']);
+    await grant(openid, 'tap-000010', ['loan-due']);
+    const saved = process.env[TEMPLATES_ENV];
+    try {
+      process.env[TEMPLATES_ENV] = JSON.stringify({ 'loan-due': { id: 'TPL-LOAN', fields: { item: 'thing7', due: 'date2', note: 'thing9' } } });
+      expect(await sendOnce(message(memberId, 'loan-due:L7'))).toBe('sent');
+      expect(h.stack.wechat.messages).toEqual([
+        expect.objectContaining({
+          openid,
+          templateId: 'TPL-LOAN',
+          data: { thing7: { value: '针线包' }, date2: { value: '2026-12-02 18:00' }, thing9: { value: '明天到期，请记得归还或续借' } },
+        }),
+      ]);
+      process.env[TEMPLATES_ENV] = JSON.stringify({ 'hold-ready': { id: 'TPL-HOLD', fields: { item: 'thing1', until: 'time2', note: 'thing3' } } });
+      await expect(sendOnce(message(memberId, 'loan-due:L8'))).rejects.toBeInstanceOf(TemplateNotConfigured);
+    } finally {
+      if (saved === undefined) delete process.env[TEMPLATES_ENV];
+      else process.env[TEMPLATES_ENV] = saved;
+    }
+    // Nothing was spent or recorded for the unconfigured send.
+    expect((await quota(openid))['loan-due']).toBe(1);
+    expect((await getDb().collection(COLLECTIONS.subscriptionSends).doc('loan-due:L8').get()).data).toHaveLength(0);
   });
 
   it('sends a key once under a burst of retries, spending exactly one unit', async () => {

@@ -1,4 +1,6 @@
 import dayjs from 'dayjs';
+import { TEMPLATES_ENV } from '../../../cloudfunctions/_core/templates';
+import { functionEnvironment, loadEnvironmentConfig } from '../../../scripts/deploy/templates';
 import { startHarness, type Harness } from '../../support/harness';
 import { addMember } from '../honours/support';
 
@@ -49,7 +51,18 @@ describe('day-before reminders (events@event-reminders timer)', () => {
     expect(await h.timer('events', 'event-reminders')).toEqual({ events: 0, sent: 0 });
     setShanghai('2026-12-01 18:00');
     expect(await h.timer('events', 'event-reminders')).toEqual({ events: 1, sent: 1 });
-    expect(remindersSent()).toMatchObject([{ openid: a!.openid, data: { thing1: { value: '楼道绿化养护' }, thing3: { value: '明天09:30，3号楼门口' } } }]);
+    // As WeChat receives it: the keywords of deploy/environments/local.json.
+    expect(remindersSent()).toEqual([
+      expect.objectContaining({
+        openid: a!.openid,
+        data: {
+          thing1: { value: '楼道绿化养护' },
+          time2: { value: '2026-12-02 09:30' },
+          thing3: { value: '3号楼门口' },
+          thing4: { value: '明天09:30开始，请准时到场' },
+        },
+      }),
+    ]);
     // The next run (and a doubled one) sends nothing twice.
     const again = await Promise.all([0, 1].map(() => h.timer('events', 'event-reminders')));
     expect(again.map((r) => r.sent)).toEqual([0, 0]);
@@ -58,6 +71,35 @@ describe('day-before reminders (events@event-reminders timer)', () => {
     expect(await h.timer('events', 'event-reminders')).toEqual({ events: 1, sent: 1 });
     expect(remindersSent().map((m) => m.openid).sort()).toEqual([a!.openid, b!.openid].sort());
     expect((await h.call('members', 'mySubscriptions', {}, c!.openid)).quota['event-reminder']).toBe(1);
+  });
+
+  it('sends with the template id and keywords of the environment the deploy configured', async () => {
+    const env = functionEnvironment(loadEnvironmentConfig('example'));
+    const example = JSON.parse(env[TEMPLATES_ENV]!) as Record<string, { id: string; fields: Record<string, string> }>;
+    const { id, fields } = example['event-reminder']!;
+    Object.assign(process.env, env);
+    try {
+      setShanghai('2026-12-01 08:00');
+      const eventId = await createEvent('2026-12-02 14:00', 3, 'req-remind-env');
+      const a = await addMember(h, 'remind-env', '提醒戊');
+      await h.call('events', 'signUp', { eventId, roleKey: 'helper' }, a.openid);
+      await h.call('members', 'grantSubscriptions', { requestId: 'tap-env-1', templates: ['event-reminder'] }, a.openid);
+      setShanghai('2026-12-01 10:00');
+      expect(await h.timer('events', 'event-reminders')).toEqual({ events: 1, sent: 1 });
+    } finally {
+      delete process.env[TEMPLATES_ENV];
+    }
+    expect(h.stack.wechat.messages).toEqual([
+      expect.objectContaining({
+        templateId: id,
+        data: {
+          [fields.title!]: { value: '楼道绿化养护' },
+          [fields.time!]: { value: '2026-12-02 14:00' },
+          [fields.place!]: { value: '3号楼门口' },
+          [fields.note!]: { value: '明天14:00开始，请准时到场' },
+        },
+      }),
+    ]);
   });
 
   it('says nothing about a cancelled event', async () => {
