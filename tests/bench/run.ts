@@ -7,7 +7,7 @@ import { join } from 'path';
 import { buildFunction, functionNames } from '../../scripts/build-functions';
 import { coldRequireMs } from './cold-require';
 import { h5FirstRenderMs } from './h5-render';
-import { weappPackageSizes } from './sizes';
+import { weappPackageSizes } from '../../scripts/deploy/weapp-size';
 
 const root = join(__dirname, '../..');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
