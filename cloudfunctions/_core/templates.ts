@@ -19,7 +19,8 @@ let cached: { raw: string | undefined; config: TemplateConfig } | null = null;
 
 /** The configured templates (parsed once per value of the variable). */
 export function templateConfig(): TemplateConfig {
-  const raw = process.env[TEMPLATES_ENV] || undefined;
+  // Read by its literal name, so the deploy finds the setting in the bundle (scripts/deploy/bundle-facts.ts).
+  const raw = process.env.TXTD_SUBSCRIBE_TEMPLATES || undefined;
   if (!cached || cached.raw !== raw) {
     cached = { raw, config: raw ? (JSON.parse(raw) as TemplateConfig) : (local.subscribeTemplates as TemplateConfig) };
   }

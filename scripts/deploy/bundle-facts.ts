@@ -20,6 +20,7 @@ export interface BundleFacts {
 /** A call of the port is always written `wechat().method(...)`, so the method is visible to this scan. */
 const PORT_CALL = /\bwechat\(\)(\s*\.\s*(\w+))?/g;
 const ENV_READ = /\bprocess\.env\.(TXTD_[A-Z0-9_]+)/g;
+const ENV_COMPUTED = /\bprocess\.env\s*\[/;
 
 function methodsIn(source: string, file: string): string[] {
   const found: string[] = [];
@@ -48,6 +49,8 @@ export function bundleFacts(metafile: Metafile, outfile: string, root: string): 
     if (file === join('cloudfunctions', '_core', 'ports', 'wechat.ts')) continue;
     const text = readFileSync(join(root, file), 'utf8');
     for (const m of methodsIn(text, file)) methods.add(m);
+    // A computed read would hide a setting from the deploy, which must know every one it sets.
+    if (ENV_COMPUTED.test(text)) throw new Error(`${file}: read settings as process.env.TXTD_<NAME>, so the deploy can find them`);
     for (const match of text.matchAll(ENV_READ)) envVars.add(match[1]!);
   }
   const wechatMethods = [...methods].sort().map((m) => {

@@ -58,6 +58,12 @@ describe('open-API permissions derived from the bundle', () => {
     );
   });
 
+  it('finds the settings a bundle reads, and refuses a computed read it could not see', async () => {
+    const { built } = await buildEntry(`export async function main() { return process.env.TXTD_CHECKIN_SECRET; }`);
+    expect(built.envVars).toEqual(['TXTD_CHECKIN_SECRET']);
+    await expect(buildEntry(`const name = 'TXTD_X';\nexport async function main() { return process.env[name]; }`)).rejects.toThrow('read settings as process.env.TXTD_<NAME>');
+  });
+
   it('on the real build, every function that checks content, makes codes or sends messages declares it', () => {
     const byName = Object.fromEntries(readManifest().map((f) => [f.name, f]));
     expect(byName.members!.openapi).toEqual(expect.arrayContaining(['wxacode.getUnlimited', 'security.msgSecCheck']));
