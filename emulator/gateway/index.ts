@@ -16,6 +16,7 @@ import { sortDocs } from './sort';
 import { serveStorage, storageAction, type StorageOptions } from './storage';
 import { FileStorage } from '../dev-server/file-storage';
 import { TransactionManager } from './transactions';
+import { filterShape, ORIGIN_HEADER, originFromHeader, pipelineShape, queryLogEnabled, recordQuery, sortShape, type QueryKind } from './query-log';
 
 export { CODES, GatewayError, NOT_SUPPORTED } from './errors';
 
@@ -31,7 +32,8 @@ export interface GatewayOptions {
 }
 
 export interface Gateway {
-  handle(body: unknown): Promise<unknown>;
+  /** `origin`: the function code that made the request, for the query recorder (query-log.ts) only. */
+  handle(body: unknown, origin?: string | null): Promise<unknown>;
   listener(req: http.IncomingMessage, res: http.ServerResponse): void;
 }
 
@@ -155,6 +157,9 @@ class GatewayImpl implements Gateway {
   readonly txns: TransactionManager;
   private readonly now: () => number;
   private readonly storage: StorageOptions | undefined;
+  private readonly recording: boolean;
+  /** The origin of the request being dispatched (dispatch is synchronous), for the recorder. */
+  private origin: string | null = null;
 
   constructor(
     private readonly store: Store,
@@ -163,10 +168,12 @@ class GatewayImpl implements Gateway {
     this.now = options.now ?? Date.now;
     this.storage = options.storage;
     this.txns = new TransactionManager(store);
+    this.recording = queryLogEnabled();
   }
 
-  async handle(body: unknown): Promise<unknown> {
+  async handle(body: unknown, origin: string | null = null): Promise<unknown> {
     const requestId = newId();
+    this.origin = origin;
     try {
       if (!isPlainObject(body)) throw invalid('request body must be a JSON object');
       const action = body.action;
@@ -175,7 +182,15 @@ class GatewayImpl implements Gateway {
     } catch (err) {
       if (err instanceof GatewayError) return { requestId, code: err.code, message: err.message };
       return { requestId, code: CODES.REQUEST_FAILED, message: `emulator: ${(err as Error).message}` };
+    } finally {
+      this.origin = null;
     }
+  }
+
+  /** Notes a query's shape for the index check when TXTD_QUERY_LOG is set (query-log.ts); never changes an answer. */
+  private record(kind: QueryKind, coll: string, p: Params, query: Record<string, unknown>, order?: unknown): void {
+    if (!this.recording) return;
+    recordQuery({ coll, kind, filter: filterShape(query), sort: sortShape(order), txn: this.txnId(p) !== undefined, origin: this.origin });
   }
 
   listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
@@ -210,7 +225,7 @@ class GatewayImpl implements Gateway {
         reply(400, { code: 'INVALID_PARAM', message: 'request body is not JSON' });
         return;
       }
-      this.handle(body).then(
+      this.handle(body, this.recording ? originFromHeader(req.headers[ORIGIN_HEADER]) : null).then(
         (answer) => reply(200, answer),
         (err: unknown) => reply(500, { code: CODES.REQUEST_FAILED, message: String(err) }),
       );
@@ -325,6 +340,7 @@ class GatewayImpl implements Gateway {
         if (v !== 1 && v !== -1) throw invalid(`order of ${k} must be 1 or -1`);
       }
     }
+    this.record('get', coll, p, query, order);
     const offset = optionalInt(p, 'offset') ?? 0;
     let limit = optionalInt(p, 'limit') ?? DEFAULT_LIMIT;
     if (limit === 0) limit = DEFAULT_LIMIT;
@@ -341,7 +357,9 @@ class GatewayImpl implements Gateway {
   private calculateDocument(p: Params): Answer {
     const coll = str(p, 'collectionName');
     if (this.txnId(p) !== undefined) throw new GatewayError(CODES.TRANSACTION_FAIL, 'count inside a transaction is not allowed');
-    return { data: { total: this.match(coll, queryOf(p, this.now())).length } };
+    const query = queryOf(p, this.now());
+    this.record('count', coll, p, query);
+    return { data: { total: this.match(coll, query).length } };
   }
 
   private insertDocument(p: Params): Answer {
@@ -390,6 +408,7 @@ class GatewayImpl implements Gateway {
     const multi = isDoc ? false : p.multi !== false;
     const update = merge ? prepareUpdate(data, now) : (prepareData(data, now) as Record<string, unknown>);
     const txnId = this.txnId(p);
+    this.record('update', coll, p, query);
 
     if (txnId !== undefined) {
       this.inTransactionOnlyDoc(p, 'update');
@@ -446,6 +465,7 @@ class GatewayImpl implements Gateway {
     const now = this.now();
     const query = queryOf(p, now);
     const update = prepareUpdate(asObject(parseEJSONParam(p.data, 'data'), 'data'), now);
+    this.record('update', coll, p, query);
     const first = this.match(coll, query)[0];
     if (!first) return { data: { updated: 0, doc: null } };
     const next = applyOperators(first, update, query);
@@ -458,6 +478,7 @@ class GatewayImpl implements Gateway {
     const coll = str(p, 'collectionName');
     const query = queryOf(p, this.now());
     const txnId = this.txnId(p);
+    this.record('remove', coll, p, query);
     if (txnId !== undefined) {
       this.inTransactionOnlyDoc(p, 'remove');
       const id = this.docId(p, query);
@@ -483,6 +504,10 @@ class GatewayImpl implements Gateway {
       if (!stageKey.startsWith('$')) throw invalid(`unknown aggregate stage ${stageKey}`);
       return prepareStage({ [stageKey]: parseEJSONParam(s.stageValue, stageKey) }, now);
     });
+    if (this.recording) {
+      const { filter, sort } = pipelineShape(pipeline);
+      recordQuery({ coll, kind: 'aggregate', filter, sort, txn: this.txnId(p) !== undefined, origin: this.origin });
+    }
     const docs = this.store.list(coll).map((d) => cloneValue(d));
     const resolver = (name: string): AnyObject[] => this.store.list(name).map((d) => cloneValue(d) as AnyObject);
     // mingo's $sample draws with replacement; MongoDB answers distinct documents, so $sample runs here.
