@@ -6,6 +6,8 @@ import type { Caller } from '../_core/caller';
 import { eventHandle, handleOf, passToken, readPassToken, readStationToken, sceneOf, stationToken, withEventId } from '../_core/checkin-token';
 import { clock } from '../_core/clock';
 import { withChairs, findPeople } from '../_core/council-chairs';
+import { ensurePublishable } from '../_core/content-check';
+import type { Identity } from '../_core/identity';
 import { AppError } from '../_core/errors';
 import { postEntry } from '../_core/ledger';
 import { wechat } from '../_core/ports/wechat';
@@ -249,9 +251,12 @@ export async function review(caller: Caller, input: { eventId: string }): Promis
 export async function confirm(
   caller: Caller,
   input: { eventId: string; adjustments: { memberId: string; halfHours: number; reason: string }[] },
+  identity: Identity,
 ): Promise<ConfirmResult> {
   const event = await eventFor(caller, input.eventId);
   await ensureStaff(caller, event, 'checkin.confirm');
+  // An adjustment's reason shows in the volunteer's ledger.
+  await ensurePublishable(identity, input.adjustments.map((a) => a.reason));
   const now = clock().now();
   if (now < event.endAt) throw new AppError('CHECKIN.NOT_ENDED');
   const sheet = await attendanceSheet(event);

@@ -10,5 +10,5 @@ export const main = createFunction('checkin', checkinActions, {
   scanPass: async (input, { identity }) => svc.scanPass(await loadCaller(identity), input),
   pass: async (input, { identity }) => svc.pass(await loadCaller(identity), input),
   review: async (input, { identity }) => svc.review(await loadCaller(identity), input),
-  confirm: async (input, { identity }) => svc.confirm(await loadCaller(identity), input),
+  confirm: async (input, { identity }) => svc.confirm(await loadCaller(identity), input, identity),
 });

@@ -3,6 +3,7 @@ import type { ledgerActions } from '../../src/shared/actions/ledger';
 import { authorize } from '../_core/authorize';
 import { loadCaller } from '../_core/caller';
 import { clock } from '../_core/clock';
+import { ensurePublishable } from '../_core/content-check';
 import { findPeople } from '../_core/council-chairs';
 import type { CallContext } from '../_core/router';
 import { toRulesView, type RulesDoc } from './ledger.model';
@@ -25,6 +26,8 @@ export async function rules(_input: In<'rules'>, { identity }: CallContext): Out
 export async function setRules(input: In<'setRules'>, { identity }: CallContext): Out<'setRules'> {
   const caller = await loadCaller(identity);
   authorize(caller, 'ledger.setRules', { communityId: caller.communityId });
+  // Event type names show in every event form and ledger of the 居民区.
+  await ensurePublishable(identity, input.eventTypes.map((t) => t.name));
   const communityId = caller.communityId!;
   const doc: RulesDoc = { _id: communityId, communityId, ...input, updatedBy: caller.memberId, updatedAt: clock().now() };
   await q.saveRules(doc);

@@ -75,6 +75,8 @@ export async function review(input: In<'review'>, { identity }: CallContext): Ou
   if (input.decision === 'reject' && !reason) {
     throw new AppError('MEMBERS.REASON_REQUIRED', { reason: '请写下未通过的原因' });
   }
+  // The applicant reads the reason.
+  if (input.decision === 'reject') await ensurePublishable(identity, [reason]);
   const now = clock().now();
   const status = input.decision === 'approve' ? 'approved' : 'rejected';
   const decided = await q.updateMemberIf(

@@ -3,6 +3,7 @@ import { authorize, ensureSameCommunity } from '../_core/authorize';
 import { loadCaller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { command } from '../_core/db';
+import { ensurePublishable } from '../_core/content-check';
 import { AppError } from '../_core/errors';
 import type { CallContext } from '../_core/router';
 import { toMemberView } from './members.model';
@@ -36,6 +37,8 @@ export async function memberDetail(input: In<'memberDetail'>, { identity }: Call
 export async function setRole(input: In<'setRole'>, { identity }: CallContext): Out<'setRole'> {
   const caller = await loadCaller(identity);
   authorize(caller, 'members.setStaffRole', { communityId: caller.communityId });
+  // The reason stays in the member's history, which they read.
+  if (input.reason) await ensurePublishable(identity, [input.reason]);
   const _ = command();
   const now = clock().now();
   const changed = await q.updateMemberIf(

@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
+import { CONTENT_CHECK_TEST_PHRASE } from '../../../emulator/platform/wechat.local';
 import { passToken, sceneOf, stationToken } from '../../../cloudfunctions/_core/checkin-token';
 import type { ScanResult, StationView } from '../../../src/shared/domain/checkin';
 import { startHarness, type Harness } from '../../support/harness';
@@ -198,6 +199,10 @@ describe('review and confirmation', () => {
       error: { code: 'COMMON.FORBIDDEN' },
     });
 
+    // The reason shows in the volunteer's ledger: refused text confirms nothing.
+    const flagged = [{ memberId: grid, halfHours: 3, reason: CONTENT_CHECK_TEST_PHRASE }];
+    expect(await h.invoke('checkin', { action: 'confirm', payload: { eventId: 'ev-done', adjustments: flagged } }, h.identities.member)).toMatchObject({ ok: false, error: { code: 'COMMON.CONTENT_REJECTED' } });
+    expect((await getDb().collection(COLLECTIONS.ledgerEntries).where({ sourceId: 'ev-done' }).get()).data).toEqual([]);
     const adjustments = [{ memberId: grid, halfHours: 3, reason: '提前半小时离开' }];
     const results = await Promise.all(
       Array.from({ length: 5 }, () => h.invoke('checkin', { action: 'confirm', payload: { eventId: 'ev-done', adjustments } }, h.identities.member)),

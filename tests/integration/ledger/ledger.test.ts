@@ -243,6 +243,9 @@ describe('point rules', () => {
   it('白玉 starts with its seeded rules; the committee replaces them; another 居民区 keeps the defaults', async () => {
     expect(await h.call('ledger', 'rules', {}, h.identities.committee)).toMatchObject({ pointsPerHour: 10, dailyCap: 50, updatedBy: '周敏' });
     const next = { pointsPerHour: 12, eventTypes: [{ name: '公益课堂', pointsPerHour: 20 }, { name: '夜间巡逻', pointsPerHour: 16 }], dailyCap: null };
+    const flagged = { ...next, eventTypes: [{ name: CONTENT_CHECK_TEST_PHRASE, pointsPerHour: 20 }] };
+    expect(await h.invoke('ledger', { action: 'setRules', payload: flagged }, h.identities.committee)).toMatchObject({ ok: false, error: { code: 'COMMON.CONTENT_REJECTED' } });
+    expect(await h.call('ledger', 'rules', {}, h.identities.committee)).toMatchObject({ pointsPerHour: 10, dailyCap: 50 });
     const saved = await h.call('ledger', 'setRules', next, h.identities.committee);
     expect(saved).toMatchObject({ ...next, updatedBy: '周敏' });
     expect(await h.call('ledger', 'rules', {}, h.identities.committee)).toMatchObject(next);

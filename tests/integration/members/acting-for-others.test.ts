@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
+import { CONTENT_CHECK_TEST_PHRASE } from '../../../emulator/platform/wechat.local';
 import { startHarness, type Harness } from '../../support/harness';
 
 let h: Harness;
@@ -82,6 +83,9 @@ describe('children in the 小小梯队', () => {
 describe('the committee promotes members', () => {
   it('grants 楼组长 once under doubled calls, records it, and ends it', async () => {
     const id = h.memberIdOf('member');
+    const flagged = { memberId: id, role: 'building_leader', granted: true, reason: CONTENT_CHECK_TEST_PHRASE };
+    expect(await h.invoke('members', { action: 'setRole', payload: flagged }, h.identities.committee)).toMatchObject({ ok: false, error: { code: 'COMMON.CONTENT_REJECTED' } });
+    expect((await h.call('members', 'memberDetail', { memberId: id }, h.identities.committee)).member.roles).toEqual([]);
     await Promise.all([1, 2, 3].map(() => h.call('members', 'setRole', { memberId: id, role: 'building_leader', granted: true, reason: '5号楼楼组长' }, h.identities.committee)));
     const detail = await h.call('members', 'memberDetail', { memberId: id }, h.identities.committee);
     expect(detail.member.roles).toEqual(['building_leader']);

@@ -219,6 +219,9 @@ describe('review', () => {
       error: { code: 'MEMBERS.REASON_REQUIRED' },
     });
     expect((await memberDoc(id))?.application.status).toBe('pending');
+    // The applicant reads the reason: it passes the content check first.
+    expect(await review(h.identities.committee, { memberId: id, decision: 'reject', reason: `${CONTENT_CHECK_TEST_PHRASE}` })).toMatchObject({ ok: false, error: { code: 'COMMON.CONTENT_REJECTED' } });
+    expect((await memberDoc(id))?.application.status).toBe('pending');
     await review(h.identities.committee, { memberId: id, decision: 'reject', reason: '请先参加一次志愿活动' });
     const me = await h.call('members', 'me', {}, h.identities.applicant2);
     expect(me.member.application).toMatchObject({ status: 'rejected', reason: '请先参加一次志愿活动' });
