@@ -18,8 +18,9 @@
  *   the query outside the index are filtered after the index (fine: the index bounded the scan).
  * - A sort the index does not give is a finding (an in-memory sort of an unbounded set), even if the filter is served.
  * - `$or`: every branch (with the conditions outside the `$or`) must be served by an index of its own.
- * - `_id`: the built-in `_id_` index serves any query with an `_id` equality, `$in` or range (transactions read by
- *   `_id` only). Never declared, never reported unused.
+ * - `_id`: the built-in `_id_` index serves any query with an `_id` equality or `$in` (a point lookup; transactions
+ *   read by `_id` only); for anything else it is one more index `{ _id: 1 }` by the rule above (so a range on `_id`
+ *   within a 居民区 wants `{ communityId: 1, _id: 1 }`). Never declared, never reported unused.
  * - A collection declared `"small": "<why it stays small>"` (the 居民区 of a street, the councils of a 居民区) may be
  *   scanned and sorted in memory: its queries need no index.
  * - Of the indexes that serve a query, the one with the longest equality prefix wins, then the one that also bounds a
@@ -126,9 +127,9 @@ function better(a: IndexFit, b: IndexFit): boolean {
   return a.range && !b.range;
 }
 
-function serves_id(branch: Branch): boolean {
+function byIdOnly(branch: Branch): boolean {
   const c = branch.fields._id;
-  return c === 'eq' || c === 'in' || c === 'range';
+  return c === 'eq' || c === 'in';
 }
 
 export interface BranchVerdict {
@@ -140,9 +141,9 @@ export interface BranchVerdict {
 
 /** Which index serves a branch, by the rule above. */
 export function serveBranch(collection: DeclaredCollection | undefined, branch: Branch): BranchVerdict {
-  if (serves_id(branch)) return { branch, index: ID_INDEX.name };
+  if (byIdOnly(branch)) return { branch, index: ID_INDEX.name };
   let winner: { index: DeclaredIndex; fit: IndexFit } | undefined;
-  for (const index of collection?.indexes ?? []) {
+  for (const index of [...(collection?.indexes ?? []), ID_INDEX]) {
     const fit = fitIndex(index, branch);
     if (!fit) continue;
     const size = Object.keys(index.keys).length;

@@ -89,6 +89,10 @@ describe('index coverage: the matching rule', () => {
     expect(served(none, query({ _id: 'x' }))).toEqual(['_id_']);
     expect(served(none, query({ _id: { $in: ['x', 'y'] }, status: 'open' }))).toEqual(['_id_']);
     expect(served(none, query({ _id: 'x' }, [], { txn: true, kind: 'update' }))).toEqual(['_id_']);
+    // A range on _id is an ordinary index question: within a community it wants that community first.
+    expect(served(none, query({ _id: { $gt: 'm' } }, [['_id', 1]]))).toEqual(['_id_']);
+    const scoped = coll([idx('community_id', { communityId: 1, _id: 1 })]);
+    expect(served(scoped, query({ communityId: 'c1', _id: { $gt: 'm' } }, [['_id', 1]]))).toEqual(['community_id']);
   });
 
   it('lets a small collection be scanned, and calls anything else a full scan', () => {
