@@ -90,6 +90,8 @@ export const COLLECTIONS = {
   subscriptionGrants: 'subscription_grants',
   /** Subscribe messages sent (`_id` = the sender's deterministic key), so one reminder is sent once. */
   subscriptionSends: 'subscription_sends',
+  /** Image checks (`_id` from the image's slot, document and file; found by the platform's `traceId`): _core/media-check.ts. */
+  mediaChecks: 'media_checks',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

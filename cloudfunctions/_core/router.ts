@@ -29,6 +29,22 @@ function timerName(body: Record<string, unknown>, identity: Identity | null): st
   return !identity && body.Type === 'Timer' && typeof body.TriggerName === 'string' ? body.TriggerName : null;
 }
 
+/**
+ * Platform message pushes by event name (the console's 消息推送 points an event at the function): each answers
+ * counts of what it changed. The message is the push's JSON body as WeChat sends it.
+ */
+export type Pushes = Record<string, (message: Record<string, unknown>, now: Date) => Promise<Record<string, number>>>;
+
+/**
+ * A WeChat message push: `{ MsgType: 'event', Event, ToUserName, FromUserName, ... }` and no `action`. WeChat's
+ * documentation does not say whether a push's context carries an openid, so the shape alone admits it: a client
+ * can send the same shape, which is why a push handler must trust nothing in it but a secret the platform minted
+ * (the media check's trace id, which is stored server-side and never sent to any client).
+ */
+function pushEvent(body: Record<string, unknown>): string | null {
+  return body.MsgType === 'event' && typeof body.Event === 'string' && !('action' in body) ? body.Event : null;
+}
+
 /** Field path -> first message, for the form that sent the payload. */
 function fieldErrors(issues: v.BaseIssue<unknown>[]): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -43,12 +59,14 @@ function fieldErrors(issues: v.BaseIssue<unknown>[]): Record<string, string> {
  * The entry of one cloud function: picks the action, checks the caller and the payload before any handler
  * runs, and turns every outcome into the envelope. A thrown bug is logged, never shown.
  */
-export function createFunction<M extends ActionMap>(name: string, actions: M, handlers: Handlers<M>, timers: Timers = {}): CloudFunction {
+export function createFunction<M extends ActionMap>(name: string, actions: M, handlers: Handlers<M>, timers: Timers = {}, pushes: Pushes = {}): CloudFunction {
   return async function main(event, context) {
     const body = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>;
     const identity = identify(context);
     const trigger = timerName(body, identity);
     if (trigger !== null) return runTimer(name, timers, trigger);
+    const push = pushEvent(body);
+    if (push !== null) return runPush(name, pushes, push, body);
     const action = body.action;
     if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(actions, action)) {
       return { ok: false, error: errorBody('COMMON.UNKNOWN_ACTION') };
@@ -70,6 +88,18 @@ export function createFunction<M extends ActionMap>(name: string, actions: M, ha
       return { ok: false, error: errorBody('COMMON.INTERNAL') };
     }
   };
+}
+
+async function runPush(name: string, pushes: Pushes, event: string, message: Record<string, unknown>): Promise<CloudResult<unknown>> {
+  const handle = Object.prototype.hasOwnProperty.call(pushes, event) ? pushes[event] : undefined;
+  if (!handle) return { ok: false, error: errorBody('COMMON.UNKNOWN_ACTION') };
+  try {
+    return { ok: true, data: await handle(message, clock().now()) };
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, error: errorBody(err.code, err.fields) };
+    console.error(`[${name}<${event}>] push failed`, err);
+    return { ok: false, error: errorBody('COMMON.INTERNAL') };
+  }
 }
 
 async function runTimer(name: string, timers: Timers, trigger: string): Promise<CloudResult<unknown>> {

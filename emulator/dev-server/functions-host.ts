@@ -10,6 +10,7 @@ import { main as events } from '../../cloudfunctions/events';
 import { main as grids } from '../../cloudfunctions/grids';
 import { main as honours } from '../../cloudfunctions/honours';
 import { main as ledger } from '../../cloudfunctions/ledger';
+import { main as media } from '../../cloudfunctions/media';
 import { main as members } from '../../cloudfunctions/members';
 import { main as notices } from '../../cloudfunctions/notices';
 import { main as roster } from '../../cloudfunctions/roster';
@@ -19,7 +20,7 @@ import { main as talent } from '../../cloudfunctions/talent';
 import type { CloudResult } from '../../src/shared/result';
 
 /** Every deployable function, as the local host serves it. */
-export const FUNCTIONS: Record<string, CloudFunction> = { members, councils, grids, talent, roster, street, ledger, shop, honours, events, checkin, cabin, notices };
+export const FUNCTIONS: Record<string, CloudFunction> = { members, councils, grids, talent, roster, street, ledger, shop, honours, events, checkin, cabin, notices, media };
 
 /** The AppID the local stack reports for every caller. */
 export const LOCAL_APPID = 'wx-local-dev';

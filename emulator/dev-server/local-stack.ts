@@ -22,5 +22,7 @@ export function createLocalStack(): LocalStack {
   const wechat = new LocalWeChatPlatform(() => clock.now());
   const wecom = new WeComSink(() => clock.now());
   const host = createFunctionsHost({ clock, wechat, wecom: new LocalWeComRobots(wecom) });
+  // The console's 消息推送 points image-check verdicts at the media function; the push carries no WeChat user.
+  wechat.mediaCheckDelivery = (event) => host.invoke('media', event, null);
   return { clock, wechat, wecom, host, seed: () => seedDemo(clock.now()) };
 }

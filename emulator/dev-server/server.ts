@@ -22,6 +22,11 @@ export interface DevServerOptions {
   h5Dir: string;
   /** Fire the declared timer triggers every minute (`npm start`); tests fire them by hand. */
   runTimers?: boolean;
+  /**
+   * How soon the fake WeChat pushes an image check's verdict (ms, default 1000, like the platform's "shortly after");
+   * null: only when POST /__dev/wechat/media-checks/flush asks.
+   */
+  mediaCheckDelayMs?: number | null;
 }
 
 export interface DevServer {
@@ -50,6 +55,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // The functions reach the database the way deployed ones do: the real SDK, pointed here by environment.
   Object.assign(process.env, sdkEnv(`${url}/admin`));
   const stack = createLocalStack();
+  stack.wechat.mediaCheckDelayMs = options.mediaCheckDelayMs === undefined ? 1000 : options.mediaCheckDelayMs;
   const stopTimers = options.runTimers ? scheduleTimers(stack.host) : () => undefined;
   const files = new FileStorage(options.dataDir ? join(options.dataDir, 'files') : null);
   const gateway = createGateway(store, { now: () => stack.clock.nowMs(), storage: { files, baseUrl: url } });
@@ -111,6 +117,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const timer = /^\/__dev\/timer\/([\w-]+)\/([\w-]+)$/.exec(pathname);
     if (method === 'POST' && timer) return sendJson(res, 200, await stack.host.fireTimer(timer[1]!, timer[2]!));
     if (method === 'GET' && pathname === '/__dev/wechat/messages') return sendJson(res, 200, stack.wechat.messages);
+    // Image checks: the pending ones (file and trace id, local only) and the pushes sent; flush pushes every verdict now.
+    if (method === 'GET' && pathname === '/__dev/wechat/media-checks') {
+      return sendJson(res, 200, { pending: stack.wechat.pendingMediaChecks, pushed: stack.wechat.mediaCheckPushes });
+    }
+    if (method === 'POST' && pathname === '/__dev/wechat/media-checks/flush') return sendJson(res, 200, { pushed: await stack.wechat.flushMediaChecks() });
     if (method === 'POST' && pathname === '/__dev/wechat/group-card') {
       const { group } = (await readJson(req)) as { group?: unknown };
       if (typeof group !== 'string' || !group) return sendJson(res, 400, { error: 'group required' });
@@ -149,6 +160,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     wecom,
     async close() {
       stopTimers();
+      // Verdicts still on their way are dropped, as the store is about to close.
+      stack.wechat.mediaCheckDelivery = null;
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       store.close();

@@ -29,6 +29,11 @@ export interface WeChatPlatform {
    * is trusted; null for an unknown or expired CloudID, or one issued to another AppID than the caller's.
    */
   resolveCloudId(input: { cloudID: string; appid: string }): Promise<Record<string, unknown> | null>;
+  /**
+   * mediaCheckAsync 2.0 for an image (a cloud fileID or an https address): answers the check's trace id at once; the
+   * verdict comes later as a `wxa_media_check` message push carrying the same trace id (handled by the media function).
+   */
+  checkImage(input: { openid: string; fileId: string }): Promise<{ traceId: string }>;
 }
 
 /**
@@ -41,6 +46,8 @@ export const OPENAPI_OF_METHOD: Record<keyof WeChatPlatform, readonly string[]> 
   checkText: ['security.msgSecCheck'],
   // getOpenData is a cloud call of wx-server-sdk, not an openapi permission.
   resolveCloudId: [],
+  // getTempFileURL (the address WeChat downloads the image from) is a cloud call, not an openapi permission.
+  checkImage: ['security.mediaCheckAsync'],
 };
 
 let current: WeChatPlatform | undefined;

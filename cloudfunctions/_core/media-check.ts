@@ -1,0 +1,160 @@
+import { createHash } from 'crypto';
+import type { ImageReview } from '../../src/shared/domain/media';
+import { COLLECTIONS } from './collections';
+import { command, getDb, insertOnce } from './db';
+import type { Identity } from './identity';
+import { wechat } from './ports/wechat';
+
+/**
+ * The image check (WeChat's mediaCheckAsync). A document that shows images keeps its approved ones in its own field
+ * and the ones still being checked in `pendingImages`, so every step is a single-document conditional update:
+ * - a save puts the newly added images in `pendingImages` (with the document's own write), then records a check per
+ *   image (`media_checks`, `_id` from slot, document and file) BEFORE asking the platform, then stores the trace id;
+ * - the platform's verdict (a `wxa_media_check` push to the media function) moves the image from `pendingImages` into
+ *   the field (pass) or drops it and counts it in `refusedImages` (refused), only while it is still pending there.
+ * A retried save finishes what its first call left (a check recorded but never submitted), and re-applies a verdict
+ * already known for an image the owner added again, so an edit racing a verdict cannot leave an image pending.
+ */
+
+/** Where checked images live: the document's collection and field, one image or a list. */
+export const IMAGE_SLOTS = {
+  notice: { collection: COLLECTIONS.notices, field: 'images', many: true, none: null },
+  eventCover: { collection: COLLECTIONS.events, field: 'cover', many: false, none: '' },
+  cabinItemPhoto: { collection: COLLECTIONS.cabinItems, field: 'photo', many: false, none: null },
+  donationPhoto: { collection: COLLECTIONS.cabinDonations, field: 'photo', many: false, none: null },
+} as const;
+
+export type ImageSlot = keyof typeof IMAGE_SLOTS;
+
+export type CheckState = 'submitting' | 'checking' | 'passed' | 'refused';
+
+/** `media_checks`: one image of one document, from the save that added it to the platform's verdict. */
+export interface MediaCheckDoc {
+  _id: string;
+  slot: ImageSlot;
+  docId: string;
+  fileId: string;
+  /** The member who added it. */
+  ownerId: string;
+  /** The platform's id for the check; null until it answered. Never sent to a client. */
+  traceId: string | null;
+  state: CheckState;
+  /** The platform's label for a refusal (e.g. 20002 porn), kept for the committee's questions. */
+  label: number | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+}
+
+export const checkIdOf = (slot: ImageSlot, docId: string, fileId: string): string =>
+  createHash('sha256').update(`${slot}\n${docId}\n${fileId}`).digest('hex').slice(0, 32);
+
+const checks = () => getDb().collection(COLLECTIONS.mediaChecks);
+
+/** The images of a document as stored: approved (its field) and pending. Missing fields are from before the check. */
+export function storedImages(slot: ImageSlot, doc: Record<string, unknown> | null): { approved: string[]; pending: string[] } {
+  if (!doc) return { approved: [], pending: [] };
+  const value = doc[IMAGE_SLOTS[slot].field];
+  const approved = Array.isArray(value) ? (value as string[]) : typeof value === 'string' && value ? [value] : [];
+  return { approved, pending: Array.isArray(doc.pendingImages) ? (doc.pendingImages as string[]) : [] };
+}
+
+/**
+ * What a save stores for the images the owner wants now (in their order): those already approved stay shown, every
+ * other one waits for the check. Answers the document fields to write (the slot's field, pendingImages, and the
+ * refusal note reset, since the owner has now seen the form).
+ */
+export function imageFields(slot: ImageSlot, current: Record<string, unknown> | null, wanted: readonly string[]): Record<string, unknown> & ImageReview {
+  const def = IMAGE_SLOTS[slot];
+  const { approved } = storedImages(slot, current);
+  const unique = [...new Set(wanted.filter(Boolean))];
+  const shown = unique.filter((f) => approved.includes(f));
+  const pending = unique.filter((f) => !approved.includes(f));
+  return { [def.field]: def.many ? shown : (shown[0] ?? def.none), pendingImages: pending, refusedImages: 0 };
+}
+
+/** The owner's (and managers') view of a document's checks; others get none. */
+export function imageReviewOf(doc: Partial<ImageReview> | null, visible: boolean): ImageReview {
+  return visible && doc ? { pendingImages: doc.pendingImages ?? [], refusedImages: doc.refusedImages ?? 0 } : { pendingImages: [], refusedImages: 0 };
+}
+
+/**
+ * Submits the document's pending images for checking (call it after the document's write, and again on a retry: it
+ * submits only what is not yet with the platform). Round trips: 1 (their checks) + per new image 1 (record) + the
+ * platform call + 1 (trace id); an image with a known verdict 1 (apply it).
+ */
+export async function ensureImagesPublishable(identity: Identity, slot: ImageSlot, docId: string, ownerId: string, pending: readonly string[], now: Date): Promise<void> {
+  if (pending.length === 0) return;
+  const ids = pending.map((f) => checkIdOf(slot, docId, f));
+  const res = await checks()
+    .where({ _id: command().in(ids) })
+    .limit(ids.length)
+    .get();
+  const known = new Map((res.data as MediaCheckDoc[]).map((c) => [c._id, c]));
+  for (const [i, fileId] of pending.entries()) {
+    const id = ids[i]!;
+    let check = known.get(id);
+    if (!check) {
+      check = { _id: id, slot, docId, fileId, ownerId, traceId: null, state: 'submitting', label: null, createdAt: now, decidedAt: null };
+      // Recorded before the platform call, so a crash after it leaves a trace to finish on the retry.
+      await insertOnce(COLLECTIONS.mediaChecks, check);
+    }
+    if (check.state === 'submitting') {
+      const { traceId } = await wechat().checkImage({ openid: identity.openid, fileId });
+      await checks()
+        .where({ _id: id, state: 'submitting' })
+        .update({ traceId, state: 'checking' });
+    } else if (check.state === 'passed' || check.state === 'refused') {
+      await applyVerdict(check, check.state === 'passed');
+    }
+  }
+}
+
+/** Moves one pending image into view (pass) or out with a note (refused), only while it is still pending. */
+async function applyVerdict(check: Pick<MediaCheckDoc, 'slot' | 'docId' | 'fileId'>, pass: boolean): Promise<boolean> {
+  const def = IMAGE_SLOTS[check.slot];
+  if (!def) return false;
+  const _ = command();
+  const patch: Record<string, unknown> = pass
+    ? { pendingImages: _.pull(check.fileId), [def.field]: def.many ? _.push([check.fileId]) : check.fileId }
+    : { pendingImages: _.pull(check.fileId), refusedImages: _.inc(1) };
+  const res = await getDb()
+    .collection(def.collection)
+    .where({ _id: check.docId, pendingImages: check.fileId })
+    .update(patch);
+  return res.updated === 1;
+}
+
+export interface MediaCheckPush {
+  traceId: string;
+  /** pass, or risky / review (anything but pass keeps the image from other residents). */
+  suggest: string;
+  label: number | null;
+}
+
+/** The verdict in a `wxa_media_check` push (version 2); null for a message of another shape. */
+export function parseMediaCheckPush(message: Record<string, unknown>): MediaCheckPush | null {
+  const traceId = message.trace_id;
+  const result = message.result as { suggest?: unknown; label?: unknown } | undefined;
+  if (typeof traceId !== 'string' || !traceId || traceId.length > 128) return null;
+  if (!result || typeof result !== 'object' || typeof result.suggest !== 'string') return null;
+  return { traceId, suggest: result.suggest, label: typeof result.label === 'number' ? result.label : null };
+}
+
+/**
+ * Applies a verdict to the image its trace id names. An unknown trace id changes nothing; a repeated push changes
+ * nothing twice (the document moves only while the image is pending, the check only while it is checking). Round
+ * trips: 1 (the check) + 1 (the document) + 1 (the check's state).
+ */
+export async function receiveVerdict(push: MediaCheckPush, now: Date): Promise<{ applied: number; unknown: number }> {
+  const res = await checks().where({ traceId: push.traceId }).limit(1).get();
+  const check = (res.data as MediaCheckDoc[])[0];
+  if (!check) return { applied: 0, unknown: 1 };
+  const pass = check.state === 'checking' ? push.suggest === 'pass' : check.state === 'passed';
+  const applied = await applyVerdict(check, pass);
+  if (check.state === 'checking') {
+    await checks()
+      .where({ _id: check._id, state: 'checking' })
+      .update({ state: pass ? 'passed' : 'refused', label: pass ? null : push.label, decidedAt: now });
+  }
+  return { applied: applied ? 1 : 0, unknown: 0 };
+}
