@@ -15,6 +15,7 @@ import type {
   RobotView,
 } from '../../src/shared/domain/notices';
 import type { TemplateValues } from '../../src/shared/subscriptions';
+import { imageReviewOf } from '../_core/media-check';
 import type { WeComMessage } from '../_core/ports/wecom';
 
 /** A notice as stored in `notices`. The counters move by `_.inc` only, each with the write that earns it. */
@@ -25,7 +26,11 @@ export interface NoticeDoc {
   writerName: string;
   title: string;
   body: string;
+  /** Images that passed the image check (shown to everyone it targets); the rest wait in pendingImages. */
   images: string[];
+  /** _core/media-check.ts: images still being checked, and how many were refused since the last edit. */
+  pendingImages?: string[];
+  refusedImages?: number;
   target: NoticeTarget;
   /** rules/notice-audience.ts: a resident is targeted when their keys meet these. */
   audienceKeys: string[];
@@ -187,6 +192,7 @@ export function toView(
     ...toSummary(doc, now, mine, canManage),
     body: doc.body,
     images: doc.images,
+    ...imageReviewOf(doc, canManage),
     target: doc.target,
     question: doc.question,
     templateKey: doc.templateKey,

@@ -5,6 +5,7 @@ import { loadCaller, type Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { COLLECTIONS } from '../_core/collections';
 import { ensurePublishable } from '../_core/content-check';
+import { ensureImagesPublishable, imageFields } from '../_core/media-check';
 import { withChairs } from '../_core/council-chairs';
 import { command } from '../_core/db';
 import { AppError } from '../_core/errors';
@@ -156,7 +157,6 @@ async function fieldsOf(caller: Caller, fields: Fields, now: Date) {
   return {
     title: fields.title,
     body: fields.body,
-    images: fields.images,
     target: fields.target,
     audienceKeys: audienceKeysOf(fields.target),
     targetLabel: m.targetLabelOf(fields.target, names),
@@ -195,6 +195,7 @@ export async function create(input: In<'create'>, { identity }: CallContext): Ou
     writerId: caller.memberId,
     writerName: caller.record?.name ?? '',
     ...fields,
+    ...(imageFields('notice', null, input.notice.images) as Pick<m.NoticeDoc, 'images' | 'pendingImages' | 'refusedImages'>),
     status: status === 'published' ? 'draft' : status,
     publishAt,
     publishedAt: null,
@@ -210,6 +211,8 @@ export async function create(input: In<'create'>, { identity }: CallContext): Ou
   };
   // Stored as a draft first, then published by the same conditional step the timer uses; a retry finishes it.
   const stored = (await q.insertNotice(doc)) ? doc : ownRetry(caller, await q.findNotice(doc._id));
+  // Text is published as usual; each new image shows once its check passes (a retry submits what is left).
+  await ensureImagesPublishable(identity, 'notice', stored._id, caller.memberId, stored.pendingImages ?? [], now);
   const saved = status === 'published' && stored.status === 'draft' ? ((await publish(stored, { status: 'draft' }, now)) ?? stored) : stored;
   return { notice: m.toView(saved, now, null, { canManage: true, deliveries: await deliveriesOf(saved._id) }) };
 }
@@ -231,7 +234,7 @@ export async function update(input: In<'update'>, { identity }: CallContext): Ou
   if (!canManage(caller, notice)) throw new AppError('COMMON.FORBIDDEN');
   if (notice.status === 'published') throw new AppError('NOTICES.ALREADY_PUBLISHED');
   const now = clock().now();
-  const fields = await fieldsOf(caller, input.notice, now);
+  const fields = { ...(await fieldsOf(caller, input.notice, now)), ...(imageFields('notice', notice, input.notice.images) as Pick<m.NoticeDoc, 'images' | 'pendingImages' | 'refusedImages'>) };
   const { status, publishAt } = scheduleOf(input.publish, now);
   await checkText(identity, input.notice);
   const guard = { status: command().in(UNPUBLISHED) };
@@ -243,6 +246,7 @@ export async function update(input: In<'update'>, { identity }: CallContext): Ou
     saved = (await q.updateIf(COLLECTIONS.notices, notice._id, guard, q.wholeValues(patch))) ? { ...notice, ...patch } : null;
   }
   if (!saved) throw new AppError('NOTICES.ALREADY_PUBLISHED');
+  await ensureImagesPublishable(identity, 'notice', saved._id, notice.writerId, saved.pendingImages ?? [], now);
   return { notice: m.toView(saved, now, null, { canManage: true, deliveries: await deliveriesOf(saved._id) }) };
 }
 

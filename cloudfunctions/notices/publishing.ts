@@ -64,7 +64,9 @@ export async function publish(doc: NoticeDoc, guard: Record<string, unknown>, no
     announce: { state: 'pending', page: 1 },
     updatedAt: now,
   };
-  const { _id, ...fields } = published;
+  const { _id, images, pendingImages, refusedImages, ...rest } = published;
+  // The images move only with an edit of them: a verdict landing while this publishes is not written over.
+  const fields = 'pendingImages' in patch ? { ...rest, images, pendingImages, refusedImages } : rest;
   if (!(await updateIf(COLLECTIONS.notices, _id, guard, wholeValues(fields)))) return null;
   await pushToRobots(published, now);
   await announceFirst(published);

@@ -1,4 +1,5 @@
 import type { GridColour } from './grid';
+import type { ImageReview } from './media';
 
 /**
  * Notices (通知) into group chats: what a writer publishes to part of a 居民区, the WeChat groups bound to a grid,
@@ -91,10 +92,10 @@ export interface NoticeQuestion {
   options: string[];
 }
 
-/** One notice, opened. */
-export interface NoticeView extends NoticeSummaryView {
+/** One notice, opened. `pendingImages` / `refusedImages` are for those who manage it (empty for everyone else). */
+export interface NoticeView extends NoticeSummaryView, ImageReview {
   body: string;
-  /** Cloud fileIDs. */
+  /** Cloud fileIDs that passed the image check. */
   images: string[];
   target: NoticeTarget;
   question: NoticeQuestion | null;
