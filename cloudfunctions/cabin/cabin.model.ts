@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { imageFields, imageReviewOf } from '../_core/media-check';
 import {
   ITEM_PAGE,
   type Closure,
@@ -69,7 +70,10 @@ export interface ItemDoc {
   kind: ItemKind;
   name: string;
   description: string;
+  /** A photo that passed the image check; a new one waits in pendingImages (_core/media-check.ts). */
   photo: string | null;
+  pendingImages?: string[];
+  refusedImages?: number;
   condition: string;
   status: ItemStatus;
   loanClass: LoanClass | null;
@@ -179,7 +183,10 @@ export interface DonationDoc {
   what: string;
   description: string;
   condition: string;
+  /** A photo that passed the image check; until then it waits in pendingImages (_core/media-check.ts). */
   photo: string | null;
+  pendingImages?: string[];
+  refusedImages?: number;
   status: DonationStatus;
   answer: string | null;
   itemId: string | null;
@@ -260,13 +267,23 @@ export function itemFields(input: ItemInput & { kind: ItemKind }) {
   };
 }
 
-export function newItemDoc(id: string, communityId: string, cabinId: string, input: ItemInput, by: string, now: Date, donationId: string | null = null): ItemDoc {
+export function newItemDoc(
+  id: string,
+  communityId: string,
+  cabinId: string,
+  input: ItemInput,
+  by: string,
+  now: Date,
+  donation: { id: string; photo: string | null } | null = null,
+): ItemDoc {
   const stock = input.kind === 'consumable' ? (input.stock ?? 0) : null;
   return {
     _id: id,
     communityId,
     cabinId,
     ...itemFields(input),
+    // A donation's photo already passed its check; any other photo waits for one.
+    ...(imageFields('cabinItemPhoto', donation?.photo ? { photo: donation.photo } : null, [input.photo ?? '']) as Pick<ItemDoc, 'photo' | 'pendingImages' | 'refusedImages'>),
     status: 'available',
     holderId: null,
     holdId: null,
@@ -277,7 +294,7 @@ export function newItemDoc(id: string, communityId: string, cabinId: string, inp
     loans: 0,
     stock,
     restocks: 0,
-    donationId,
+    donationId: donation?.id ?? null,
     createdBy: by,
     createdAt: now,
     updatedAt: now,
@@ -379,6 +396,7 @@ export function toDonationView(doc: DonationDoc, keeper: boolean): DonationView 
     description: doc.description,
     condition: doc.condition,
     photo: doc.photo,
+    ...imageReviewOf(doc, !keeper),
     status: doc.status,
     answer: doc.answer,
     itemId: doc.itemId,

@@ -3,6 +3,7 @@ import { loadCaller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { ensurePublishable } from '../_core/content-check';
 import { AppError } from '../_core/errors';
+import { ensureImagesPublishable, imageFields } from '../_core/media-check';
 import type { CallContext } from '../_core/router';
 import { ensureBorrower, ensureManage, ensureOwn, viewableCabin } from './access';
 import { newItemDoc, shortId, toDonationView, type DonationDoc } from './cabin.model';
@@ -26,7 +27,7 @@ export async function offerDonation(input: In<'offerDonation'>, ctx: CallContext
     what: input.what,
     description: input.description,
     condition: input.condition,
-    photo: input.photo || null,
+    ...(imageFields('donationPhoto', null, [input.photo ?? '']) as Pick<DonationDoc, 'photo' | 'pendingImages' | 'refusedImages'>),
     status: 'offered',
     answer: null,
     itemId: null,
@@ -35,6 +36,8 @@ export async function offerDonation(input: In<'offerDonation'>, ctx: CallContext
     createdAt: clock().now(),
   };
   const saved = (await q.insertDonation(doc)) ? doc : ((await q.findDonation(doc._id)) ?? doc);
+  // Keepers see the photo once its check passes; the donor sees it as 审核中 until then.
+  await ensureImagesPublishable(ctx.identity, 'donationPhoto', saved._id, caller.memberId, saved.pendingImages ?? [], doc.createdAt);
   return { donation: toDonationView(saved, false) };
 }
 
@@ -86,11 +89,12 @@ export async function acceptDonation(input: In<'acceptDonation'>, ctx: CallConte
   if (found.status === 'offered' && (await q.updateDonationIf(found._id, { status: 'offered' }, patch))) donation = { ...found, ...patch };
   else donation = (await q.findDonation(found._id)) ?? found;
   if (donation.status !== 'accepted' || donation.itemId !== itemId) throw new AppError('CABIN.DONATION_ANSWERED');
-  const doc = newItemDoc(itemId, cabin.communityId, cabin._id, input.item, caller.memberId, now, donation._id);
+  const doc = newItemDoc(itemId, cabin.communityId, cabin._id, input.item, caller.memberId, now, { id: donation._id, photo: donation.photo });
   if (await q.insertItem(doc)) {
     const stocked = doc.kind === 'consumable' && (doc.stock ?? 0) > 0;
     await q.insertLog(logOf(doc, `${doc._id}:added`, stocked ? 'create' : 'added', caller, now, { delta: stocked ? doc.stock : null, note: `${donation.memberName}捐赠` }));
   }
+  await ensureImagesPublishable(ctx.identity, 'cabinItemPhoto', itemId, caller.memberId, doc.pendingImages ?? [], now);
   await tellDonationAnswered(donation);
   const { item } = await itemView({ itemId }, ctx);
   return { donation: toDonationView(donation, true), item };

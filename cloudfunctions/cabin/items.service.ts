@@ -1,4 +1,5 @@
 import type { ItemInput } from '../../src/shared/actions/cabin';
+import { ensureImagesPublishable, imageFields, imageReviewOf } from '../_core/media-check';
 import { HOME_PAGE, ITEM_PAGE, itemScene, SCENE_MAX, shelfScene, type HistoryKind, type ItemView } from '../../src/shared/domain/cabin';
 import { openState } from '../../src/shared/rules/cabin-hours';
 import { resolveRules } from '../../src/shared/rules/cabin-loans';
@@ -104,6 +105,7 @@ function toItemView(item: ItemDoc, cabin: CabinDoc, caller: Caller, now: Date, e
           holdUntil: item.holdUntil?.toISOString() ?? null,
         }
       : {}),
+    ...imageReviewOf(item, manage),
     canManage: manage,
     canDesk: desk,
   };
@@ -172,6 +174,7 @@ export async function createItem(input: In<'createItem'>, { identity }: CallCont
   const doc = newItemDoc(shortId('it', cabin.communityId, input.requestId), cabin.communityId, cabin._id, input.item, caller.memberId, now);
   const added = await q.insertItem(doc);
   const saved = added ? doc : ensureSameCommunity(caller, await q.findItem(doc._id));
+  await ensureImagesPublishable(identity, 'cabinItemPhoto', saved._id, caller.memberId, saved.pendingImages ?? [], now);
   if (added) {
     const stocked = doc.kind === 'consumable' && (doc.stock ?? 0) > 0;
     await q.insertLog(logOf(doc, `${doc._id}:added`, stocked ? 'create' : 'added', caller, now, stocked ? { delta: doc.stock } : {}));
@@ -188,8 +191,9 @@ export async function updateItem(input: In<'updateItem'>, { identity }: CallCont
   ensureSection(cabin, input.item.sectionKey);
   await ensurePublishable(identity, publicTexts(input.item));
   const now = clock().now();
-  const patch = { ...itemFields(input.item), updatedAt: now };
+  const patch = { ...itemFields(input.item), ...(imageFields('cabinItemPhoto', found, [input.item.photo ?? '']) as Pick<ItemDoc, 'photo' | 'pendingImages' | 'refusedImages'>), updatedAt: now };
   await Promise.all([q.updateItemIf(found._id, {}, patch), q.insertLog(logOf(found, `${found._id}:edit:${now.getTime()}`, 'edited', caller, now))]);
+  await ensureImagesPublishable(identity, 'cabinItemPhoto', found._id, caller.memberId, patch.pendingImages ?? [], now);
   return { item: await fullView({ ...found, ...patch }, cabin, caller) };
 }
 

@@ -2,6 +2,7 @@ import type { EventRecord, EventSummaryView, EventView, MySignupView, SignupReco
 import { visibleTo, type TalentViewer } from '../../src/shared/domain/talent';
 import { inShanghai } from '../../src/shared/time';
 import type { Caller } from '../_core/caller';
+import { imageReviewOf } from '../_core/media-check';
 import type { SkilledDoc } from './events.queries';
 import type { In } from './events.types';
 
@@ -41,7 +42,6 @@ export function storedFields(f: EventFields): Omit<EventDoc, '_id' | 'communityI
     description: f.description,
     type: f.type,
     place: f.place,
-    cover: f.cover,
     startAt: f.startAt,
     endAt: f.endAt,
     audience: f.audience.kind === 'council' ? { kind: 'council', councilId: f.audience.councilId } : { kind: f.audience.kind },
@@ -98,6 +98,7 @@ export function toEventView(
     status: doc.status,
     councilId: doc.councilId ?? null,
     mine: extra.mine,
+    ...imageReviewOf(doc, extra.canManage),
     canManage: extra.canManage,
     canSignUpOthers: extra.canSignUpOthers,
   };

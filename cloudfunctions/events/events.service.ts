@@ -3,6 +3,8 @@ import { authorize, can, ensureSameCommunity } from '../_core/authorize';
 import { loadCaller, type Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { ensurePublishable } from '../_core/content-check';
+import type { Identity } from '../_core/identity';
+import { ensureImagesPublishable, imageFields } from '../_core/media-check';
 import { withChairs } from '../_core/council-chairs';
 import { command } from '../_core/db';
 import { AppError } from '../_core/errors';
@@ -32,13 +34,15 @@ async function ensureAudience(communityId: string, audience: In<'create'>['event
 }
 
 /** Inserts a new event under its request-derived id; a retried request answers the event its first call made. */
-async function publishOnce(caller: Caller, organizer: Caller, doc: m.EventDoc) {
+async function publishOnce(caller: Caller, organizer: Caller, doc: m.EventDoc, identity: Identity) {
   let saved = doc;
   if (!(await q.insertEvent(doc))) {
     saved = ensureSameCommunity(caller, await q.findEvent(doc._id));
     // The id comes from the request id, which anyone who saw an event's id could reuse.
     if (saved.organizerId !== caller.memberId) throw new AppError('COMMON.NOT_FOUND');
   }
+  // A new cover shows once its check passes; a retry submits what its first call left.
+  await ensureImagesPublishable(identity, 'eventCover', saved._id, saved.organizerId, saved.pendingImages ?? [], doc.createdAt);
   return fullView(organizer, saved, null, true);
 }
 
@@ -110,9 +114,10 @@ export async function create(input: In<'create'>, { identity }: CallContext): Ou
     _id: m.eventIdOf(communityId!, input.requestId),
     communityId: communityId!,
     ...m.storedFields(input.event),
+    ...(imageFields('eventCover', null, [input.event.cover]) as Pick<m.EventDoc, 'cover' | 'pendingImages' | 'refusedImages'>),
     ...m.freshEvent(input.event.roles, caller.memberId, now),
   };
-  return { event: await publishOnce(caller, organizer, doc) };
+  return { event: await publishOnce(caller, organizer, doc, identity) };
 }
 
 /**
@@ -137,7 +142,7 @@ export async function update(input: In<'update'>, { identity }: CallContext): Ou
 
   const _ = command();
   const guard: Record<string, unknown> = { status: 'published', [`roles.${event.roles.length}`]: _.exists(false) };
-  const patch: Record<string, unknown> = { ...m.storedFields(input.event), updatedAt: now };
+  const patch: Record<string, unknown> = { ...m.storedFields(input.event), ...imageFields('eventCover', event, [input.event.cover]), updatedAt: now };
   event.roles.forEach((r, i) => {
     const next = byKey.get(r.key)!;
     guard[`roles.${i}.key`] = r.key;
@@ -153,6 +158,7 @@ export async function update(input: In<'update'>, { identity }: CallContext): Ou
     if (now2?.status === 'cancelled') throw new AppError('EVENTS.CANCELLED');
     throw new AppError('EVENTS.PLACES_BELOW_TAKEN');
   }
+  await ensureImagesPublishable(identity, 'eventCover', event._id, caller.memberId, patch.pendingImages as string[], now);
   const saved = (await q.findEvent(event._id))!;
   for (const [i, r] of event.roles.entries()) {
     if (byKey.get(r.key)!.places > r.places) await settle(saved, i);
@@ -187,7 +193,8 @@ export async function duplicate(input: In<'duplicate'>, { identity }: CallContex
   const shift = input.startAt.getTime() - source.startAt.getTime();
   const moved = (d: Date) => new Date(d.getTime() + shift);
   const now = clock().now();
-  const { cancelledAt: _c, cancelReason: _r, ...rest } = source;
+  // The copy shows the source's approved cover; a cover still under check stays with the source.
+  const { cancelledAt: _c, cancelReason: _r, pendingImages: _p, refusedImages: _n, ...rest } = source;
   const doc: m.EventDoc = {
     ...rest,
     _id: m.eventIdOf(source.communityId, input.requestId),
@@ -197,7 +204,7 @@ export async function duplicate(input: In<'duplicate'>, { identity }: CallContex
     signupClosesAt: moved(source.signupClosesAt),
     ...m.freshEvent(source.roles, caller.memberId, now),
   };
-  return { event: await publishOnce(caller, organizer, doc) };
+  return { event: await publishOnce(caller, organizer, doc, identity) };
 }
 
 /** Round trips: 1 (caller) + 1 (event) + 1 (sign-ups) + 1 (names), +1 for a council chair. */

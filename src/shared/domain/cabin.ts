@@ -3,6 +3,8 @@
  * holds and loans, consumables taken from stock, donation offers, charity sales and the duty roster. These are the
  * shapes the app sees; times are ISO strings (UTC), days and clock times are Asia/Shanghai.
  */
+import type { ImageReview } from './media';
+
 
 /** 可借用 single tracked units; 可领取 stock counts; 爱心义卖 sold once; 现场阅读 papers and magazines by issue. */
 export const ITEM_KINDS = ['loanable', 'consumable', 'sale', 'reading'] as const;
@@ -182,7 +184,8 @@ export interface ItemSummaryView {
   lowStock?: boolean;
 }
 
-export interface ItemView extends ItemSummaryView {
+/** `pendingImages` / `refusedImages`: a new photo under check and the refusal note, for the cabin's managers only. */
+export interface ItemView extends ItemSummaryView, ImageReview {
   cabinName: string;
   /** Open now / opens at, of the item's section (the paper rack keeps its own hours). */
   openState: OpenState;
@@ -321,7 +324,8 @@ export const DONATION_STATUS_LABELS: Record<DonationStatus, string> = {
   withdrawn: '已撤回',
 };
 
-export interface DonationView {
+/** `pendingImages` / `refusedImages`: the photo under check and the refusal note, for the donor only. */
+export interface DonationView extends ImageReview {
   id: string;
   cabinId: string;
   what: string;

@@ -2,6 +2,8 @@
  * Events (活动) and their sign-ups. The stored shapes (`EventRecord`, `SignupRecord`) are the contract the
  * `events` and `checkin` functions share; the views are what the app shows (dates as ISO strings, UTC).
  */
+import type { ImageReview } from './media';
+
 
 export const EVENT_TYPES = ['公益课堂', '网格巡逻', '绿化养护', '邻援助老', '阅读节', '其他'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -48,8 +50,11 @@ export interface EventRecord {
   _id: string;
   communityId: string;
   title: string;
-  /** Cover image fileID; absent on events made before covers. */
+  /** Cover image fileID that passed the image check; absent on events made before covers. */
   cover?: string;
+  /** _core/media-check.ts: a new cover still being checked, and how many were refused since the last edit. */
+  pendingImages?: string[];
+  refusedImages?: number;
   description: string;
   type: EventType;
   place: string;
@@ -111,7 +116,8 @@ export interface MySignupView {
   byProxy: boolean;
 }
 
-export interface EventView {
+/** `pendingImages` / `refusedImages` (the cover under check, the refusal note) are for its organizers only. */
+export interface EventView extends ImageReview {
   id: string;
   title: string;
   /** Cover image fileID, '' for none. */
