@@ -1,4 +1,5 @@
 import { outcomeOf, nextWindowStart, ROBOT_MESSAGES_PER_MINUTE, windowOf } from '../../src/shared/rules/wecom-delivery';
+import { clock } from '../_core/clock';
 import { COLLECTIONS } from '../_core/collections';
 import { command, getDb, insertOnce } from '../_core/db';
 import { wecomRobots, type WeComAnswer } from '../_core/ports/wecom';
@@ -89,8 +90,10 @@ export async function drain(now: Date, options: { noticeId?: string; limit?: num
       counts.failed += 1;
       continue;
     }
-    if (!(await takeSlot(robot._id, now))) {
-      await finish(msg, { nextAttemptAt: new Date(nextWindowStart(now)) });
+    // The slot's minute is the moment of sending, not the drain's start: a slow drain must not spend last minute's slots now.
+    const slotAt = clock().now();
+    if (!(await takeSlot(robot._id, slotAt))) {
+      await finish(msg, { nextAttemptAt: new Date(nextWindowStart(slotAt)) });
       counts.deferred += 1;
       continue;
     }

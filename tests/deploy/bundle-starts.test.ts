@@ -9,6 +9,9 @@ import { startGateway, type RunningGateway } from '../../emulator/gateway';
 import { sdkEnv } from '../../emulator/sdk-env';
 import { installClosure } from '../support/package-closure';
 
+// Child processes, bundling and copying packages: slower than a unit test, much slower on a busy machine.
+jest.setTimeout(180_000);
+
 /**
  * Each built dist/cloudfunctions/<name>/ is started as the cloud would start it: copied to a clean folder outside
  * the repository with only its own package.json's dependencies installed (offline, from node_modules), loaded by a

@@ -9,6 +9,9 @@ import { indexChanges, toolProblems } from '../../scripts/deploy/apply';
 import { parseArgs } from '../../scripts/deploy/index';
 import { makePlan, type CollectionPlan } from '../../scripts/deploy/plan';
 
+// Child processes, bundling and copying packages: slower than a unit test, much slower on a busy machine.
+jest.setTimeout(180_000);
+
 const root = join(__dirname, '../..');
 const functionsDir = join(root, 'dist/cloudfunctions');
 

@@ -2,6 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { buildFunction, readManifest } from '../../scripts/build-functions';
 
+// Child processes, bundling and copying packages: slower than a unit test, much slower on a busy machine.
+jest.setTimeout(180_000);
+
 /**
  * A function's `permissions.openapi` and its wx-server-sdk dependency are derived from the WeChat port methods its
  * bundle reaches. Proved on throwaway entries bundled exactly as the real functions are, and on the real build.

@@ -8,6 +8,4 @@ module.exports = (kind) => ({
   testMatch: [`<rootDir>/tests/${kind}/**/*.test.ts`],
   // The race tests run hundreds of concurrent calls; on a busy 2-core CI machine they may need more than 5 s.
   ...(kind === 'integration' ? { testTimeout: 30_000 } : {}),
-  // Installing a function's dependencies offline and bundling take longer than a unit test.
-  ...(kind === 'deploy' ? { testTimeout: 180_000 } : {}),
 });

@@ -87,7 +87,8 @@ describe('organizers', () => {
     const fields = (res as { error: { fields: Record<string, string> } }).error.fields;
     expect(fields['event.title']).toBe('请填写活动名称');
     expect(fields['event.roles']).toBe('请至少设置一个岗位');
-    const dates = await h.invoke('events', { action: 'create', payload: { event: { ...draft(), endAt: draft().startAt }, requestId: 'req-bad-2' } }, h.identities.committee);
+    const base = draft();
+    const dates = await h.invoke('events', { action: 'create', payload: { event: { ...base, endAt: base.startAt }, requestId: 'req-bad-2' } }, h.identities.committee);
     expect(dates).toMatchObject({ ok: false, error: { code: 'COMMON.INVALID_INPUT', fields: { 'event.endAt': '结束时间要晚于开始时间' } } });
     expect((await getDb().collection(COLLECTIONS.events).count()).total).toBe(Object.keys(DEMO_EVENT_IDS).length);
   });
@@ -254,9 +255,12 @@ describe('skills matched', () => {
 });
 
 describe('a cover image', () => {
-  it('is kept with the event as an uploaded fileID, and anything else is refused with a field message', async () => {
+  it('is kept with the event as an uploaded fileID, shown once its image check passes, and anything else is refused with a field message', async () => {
     const event = await createEvent(2, { cover: 'cloud://local/cover-1.png' });
-    expect(event.cover).toBe('cloud://local/cover-1.png');
+    // Until the image check's verdict, the organizer sees it pending and residents see no cover.
+    expect(event).toMatchObject({ cover: '', pendingImages: ['cloud://local/cover-1.png'] });
+    expect((await h.call('events', 'list', {}, h.identities.member)).items.find((e: { id: string }) => e.id === event.id)).toMatchObject({ cover: '' });
+    await h.stack.wechat.flushMediaChecks();
     expect((await h.call('events', 'list', {}, h.identities.member)).items.find((e: { id: string }) => e.id === event.id)).toMatchObject({ cover: 'cloud://local/cover-1.png' });
     const bad = await h.invoke('events', { action: 'create', payload: { event: draft(2, { cover: 'javascript:alert(1)' }), requestId: 'req-cover-bad' } }, h.identities.committee);
     expect(bad).toMatchObject({ ok: false, error: { code: 'COMMON.INVALID_INPUT', fields: { 'event.cover': '照片地址要以 https:// 或 cloud:// 开头' } } });
