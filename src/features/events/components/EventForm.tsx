@@ -3,6 +3,7 @@ import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
 import { errorText } from '@/services/cloud';
+import { PendingImage } from '@/components/ImageReview';
 import { imageSrc, pickImages } from '@/services/upload';
 import { FormField } from '@/components/FormField';
 import type { EventInput } from '@shared/actions/events';
@@ -40,7 +41,7 @@ export function EventForm({ event, submitting, errors, onSubmit }: EventFormProp
   const [type, setType] = useState<EventType>(event?.type ?? '公益课堂');
   const [place, setPlace] = useState(event?.place ?? '');
   const [description, setDescription] = useState(event?.description ?? '');
-  const [cover, setCover] = useState(event?.cover ?? '');
+  const [cover, setCover] = useState(event?.pendingImages[0] ?? event?.cover ?? '');
   const [coverError, setCoverError] = useState<string | null>(null);
   const [startAt, setStartAt] = useState(event ? toFormTime(event.startAt) : tomorrowAt9());
   const [endAt, setEndAt] = useState(event ? toFormTime(event.endAt) : tomorrowAt9().replace('09:00', '11:00'));
@@ -109,7 +110,11 @@ export function EventForm({ event, submitting, errors, onSubmit }: EventFormProp
         <Input id='event-place' className='event-input' value={place} maxlength={40} placeholder='例如：居委会活动室' onInput={(e) => setPlace(e.detail.value)} />
       </FormField>
       <FormField label='封面图片' name='cover' optional error={errors['event.cover'] ?? coverError ?? undefined}>
-        {cover ? <Image className='event-cover event-form__cover' src={imageSrc(cover)} mode='aspectFill' /> : null}
+        {cover && event?.pendingImages.includes(cover) ? (
+          <PendingImage className='event-cover event-form__cover' src={imageSrc(cover)} />
+        ) : cover ? (
+          <Image className='event-cover event-form__cover' src={imageSrc(cover)} mode='aspectFill' />
+        ) : null}
         <Button className='btn-event-cover' type='default' size='large' block onClick={() => void chooseCover()}>
           {cover ? '换一张封面' : '选一张封面图片'}
         </Button>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { PendingImage } from '@/components/ImageReview';
 import { errorText } from '@/services/cloud';
 import { imageSrc, pickImages } from '@/services/upload';
 import { MAX_NOTICE_IMAGES } from '@shared/domain/notices';
 
-/** Up to nine photos for a notice: add (they upload at once), or take one out again. */
-export function ImagesField({ value, onChange }: { value: string[]; onChange: (next: string[]) => void }) {
+/** Up to nine photos for a notice: add (they upload at once), or take one out again; those still being checked say so. */
+export function ImagesField({ value, pending = [], onChange }: { value: string[]; pending?: string[]; onChange: (next: string[]) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const left = MAX_NOTICE_IMAGES - value.length;
@@ -30,7 +31,11 @@ export function ImagesField({ value, onChange }: { value: string[]; onChange: (n
         <View className='notice-images'>
           {value.map((fileID) => (
             <View key={fileID} className='notice-images__item'>
-              <Image className='notice-images__img' src={imageSrc(fileID)} mode='aspectFill' />
+              {pending.includes(fileID) ? (
+                <PendingImage className='notice-images__img' src={imageSrc(fileID)} />
+              ) : (
+                <Image className='notice-images__img' src={imageSrc(fileID)} mode='aspectFill' />
+              )}
               <View className='notice-images__remove' role='button' onClick={() => onChange(value.filter((f) => f !== fileID))}>
                 <Text>删除</Text>
               </View>

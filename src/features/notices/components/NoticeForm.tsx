@@ -33,7 +33,7 @@ export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: No
   const [templateKey, setTemplateKey] = useState<string | null>(notice?.templateKey ?? null);
   const [title, setTitle] = useState(notice?.title ?? '');
   const [body, setBody] = useState(notice?.body ?? '');
-  const [images, setImages] = useState<string[]>(notice?.images ?? []);
+  const [images, setImages] = useState<string[]>([...(notice?.images ?? []), ...(notice?.pendingImages ?? [])]);
   const [target, setTarget] = useState<NoticeTarget | null>(notice?.target ?? defaultTarget(targets));
   const [mode, setMode] = useState<NoticeMode>(notice?.mode ?? 'confirm');
   const [question, setQuestion] = useState(notice?.question?.text ?? '');
@@ -99,7 +99,7 @@ export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: No
         <Textarea id='notice-body' className='text-area' value={body} maxlength={1000} onInput={(e) => setBody(e.detail.value)} />
       </FormField>
       <FormField label='图片' name='images' optional error={errors['notice.images']}>
-        <ImagesField value={images} onChange={setImages} />
+        <ImagesField value={images} pending={notice?.pendingImages ?? []} onChange={setImages} />
       </FormField>
       <FormField label='发给谁' name='target' error={errors['notice.target'] ?? errors['notice.target.gridIds'] ?? errors['notice.target.councilId']}>
         {target ? <TargetPicker options={targets} value={target} onChange={setTarget} /> : <Text className='card__hint'>你现在还不能发通知。</Text>}

@@ -3,7 +3,10 @@ import { Image, Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
 import { FormField } from '@/components/FormField';
+import { RefusedImagesNote } from '@/components/ImageReview';
+import { StatusTag } from '@/components/StatusTag';
 import { ITEM_STATUS_LABELS, KEEPER_SETTABLE_STATUSES, type ItemView, type KeeperSettableStatus, type SectionView } from '@shared/domain/cabin';
+import { IMAGE_PENDING_LABEL } from '@shared/domain/media';
 import { cabinApi, newRequestId } from '../../api';
 import { Answer, useAction } from '../Answer';
 import { ItemForm } from '../ItemForm';
@@ -103,10 +106,12 @@ export function ItemEditor({ item, sections, onChanged, onClose }: { item: ItemV
       <View className='card'>
         <View className='card__title'>{item.name}</View>
         {saved ? <Text className='cabin-answer cabin-answer--ok'>已保存</Text> : null}
+        {item.pendingImages.length ? <StatusTag className='item-photo-pending' label={`照片${IMAGE_PENDING_LABEL}`} tone='pending' /> : null}
+        <RefusedImagesNote count={item.refusedImages} />
         <ItemForm
           id='edit'
           sections={sections}
-          initial={item}
+          initial={{ ...item, photo: item.pendingImages[0] ?? item.photo }}
           kindFixed
           withStock={false}
           submitLabel='保存修改'

@@ -10,6 +10,7 @@ import { CabinPicker } from '@/features/cabin/components/CabinPicker';
 import { CabinsOpen } from '@/features/cabin/components/CabinsOpen';
 import { RemindMe } from '@/features/cabin/components/RemindMe';
 import { useCabinHome } from '@/features/cabin/hooks';
+import { IMAGE_PENDING_LABEL } from '@shared/domain/media';
 import { imageSrc, pickImages } from '@/services/upload';
 import '@/features/cabin/cabin.scss';
 import { errorText } from '@/services/cloud';
@@ -27,6 +28,7 @@ export default function CabinDonatePage() {
   const [description, setDescription] = useState('');
   const [condition, setCondition] = useState('');
   const [photo, setPhoto] = useState('');
+  const [photoPending, setPhotoPending] = useState(false);
   const [requestId] = useState(newRequestId);
   const [busy, setBusy] = useState<'photo' | 'send' | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -52,7 +54,8 @@ export default function CabinDonatePage() {
     setError(null);
     setFields({});
     try {
-      await cabinApi.offerDonation({ cabinId: chosen, what, description, condition, photo, requestId });
+      const res = await cabinApi.offerDonation({ cabinId: chosen, what, description, condition, photo, requestId });
+      setPhotoPending(res.donation.pendingImages.length > 0);
       setSent(true);
     } catch (err) {
       const failure = formFailure(err);
@@ -68,6 +71,7 @@ export default function CabinDonatePage() {
       <PageShell className='page-cabin-donate' title='谢谢你的捐赠'>
         <View className='card donation-sent'>
           <Text className='cabin-answer cabin-answer--ok'>已收到「{what}」的捐赠意向。格子屋的志愿者看过后会回复你，在“我的借用 · 捐赠”里能看到回复。</Text>
+          {photoPending ? <Text className='cabin-answer donation-photo-pending'>照片{IMAGE_PENDING_LABEL}，通过后志愿者才能看到。</Text> : null}
           <RemindMe templates={['donation-answered']} label='有回复时提醒我' allowed='好的，志愿者回复后会通过微信告诉你' />
           <Button className='btn-to-my-donations' type='primary' size='large' block onClick={() => void Taro.redirectTo({ url: CABIN_PAGES.mine })}>
             看看我的捐赠

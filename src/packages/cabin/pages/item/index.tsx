@@ -13,6 +13,7 @@ import { OpenBadge } from '@/features/cabin/components/OpenBadge';
 import { RemindMe } from '@/features/cabin/components/RemindMe';
 import { dayTime, dueText, itemFacts, statusLabel, statusTone } from '@/features/cabin/format';
 import { useItem } from '@/features/cabin/hooks';
+import { PendingImage, RefusedImagesNote } from '@/components/ImageReview';
 import { imageSrc } from '@/services/upload';
 import '@/features/cabin/cabin.scss';
 import { errorText } from '@/services/cloud';
@@ -140,6 +141,10 @@ export default function CabinItemPage() {
           {/* The open state of the item's section: the paper rack keeps its own hours. */}
           <OpenBadge name={`${item.cabinName} · ${item.sectionName}`} state={item.openState} />
           {item.photo ? <Image className='cabin-photo' src={imageSrc(item.photo)} mode='aspectFill' /> : null}
+          {item.pendingImages.map((fileID) => (
+            <PendingImage key={fileID} className='cabin-photo' src={imageSrc(fileID)} />
+          ))}
+          <RefusedImagesNote count={item.refusedImages} />
           <View className='card cabin-item-info'>
             <View className='cabin-item__tags'>
               <StatusTag label={statusLabel(item.status)} tone={statusTone(item.status)} className='cabin-item-status' />

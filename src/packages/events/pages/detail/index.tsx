@@ -14,6 +14,7 @@ import { fromFormTime, mySignupText, toFormTime, whenText } from '@/features/eve
 import { useEvent, useSignups } from '@/features/events/hooks';
 import '@/features/events/events.scss';
 import { errorText } from '@/services/cloud';
+import { PendingImage, RefusedImagesNote } from '@/components/ImageReview';
 import { imageSrc } from '@/services/upload';
 import { AUDIENCE_LABELS, SIGNUP_STATUS_LABELS, type EventRoleView, type EventView } from '@shared/domain/event';
 
@@ -151,6 +152,11 @@ export default function EventDetailPage() {
       {event ? (
         <>
           {event.cover ? <Image className='event-cover' src={imageSrc(event.cover)} mode='aspectFill' /> : null}
+          {/* For its organizers only: a new cover under check, or the note that one was refused. */}
+          {event.pendingImages.map((fileID) => (
+            <PendingImage key={fileID} className='event-cover' src={imageSrc(fileID)} />
+          ))}
+          <RefusedImagesNote count={event.refusedImages} />
           <View className='card event-info'>
             <View className='event-card__head'>
               <StatusTag label={event.type} />

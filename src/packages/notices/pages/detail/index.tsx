@@ -11,6 +11,7 @@ import { RobotDeliveries } from '@/features/notices/components/RobotDeliveries';
 import { SubscribeNotices } from '@/features/notices/components/SubscribeNotices';
 import { ShareCardButton } from '@/features/notices/components/ShareCardButton';
 import { countsText, timeText } from '@/features/notices/format';
+import { PendingImage, RefusedImagesNote } from '@/components/ImageReview';
 import { imageSrc } from '@/services/upload';
 import { groupCloudIdOfEntry, useGroupShare } from '@/features/notices/group-entry';
 import '@/features/notices/notices.scss';
@@ -106,7 +107,7 @@ export default function NoticeDetailPage() {
             {notice.publishedAt ? <Text className='notice-card__meta'>发布时间：{timeText(notice.publishedAt)}</Text> : null}
             {notice.expiresAt ? <Text className='notice-card__meta'>截止时间：{timeText(notice.expiresAt)}</Text> : null}
             <Text className='notice-body'>{notice.body}</Text>
-            {notice.images.length > 0 ? (
+            {notice.images.length + notice.pendingImages.length > 0 ? (
               <View className='notice-images'>
                 {notice.images.map((fileID) => (
                   <Image
@@ -118,8 +119,12 @@ export default function NoticeDetailPage() {
                     onClick={() => void Taro.previewImage({ urls: notice.images.map(imageSrc), current: imageSrc(fileID) })}
                   />
                 ))}
+                {notice.pendingImages.map((fileID) => (
+                  <PendingImage key={fileID} className='notice-images__img' src={imageSrc(fileID)} />
+                ))}
               </View>
             ) : null}
+            <RefusedImagesNote count={notice.refusedImages} />
           </View>
           <NoticeAnswer notice={notice} onAnswered={answered} />
           {notice.mine ? <SubscribeNotices /> : null}
