@@ -9,6 +9,7 @@ module.exports = {
   testEnvironment: '<rootDir>/tests/__mocks__/jsdom-env.js',
   testMatch: ['<rootDir>/tests/component/**/*.test.ts?(x)'],
   setupFiles: ['<rootDir>/tests/__mocks__/component.setup.js'],
+  setupFilesAfterEnv: ['<rootDir>/tests/__mocks__/component.after-env.js'],
   moduleNameMapper: {
     // The React wrappers of Taro's web components, as the H5 build uses them.
     '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react/index.js',
