@@ -6,6 +6,5 @@ module.exports = (kind) => ({
   displayName: kind,
   testEnvironment: 'node',
   testMatch: [`<rootDir>/tests/${kind}/**/*.test.ts`],
-  // The race tests run hundreds of concurrent calls; on a busy 2-core CI machine they may need more than 5 s.
-  ...(kind === 'integration' ? { testTimeout: 30_000 } : {}),
+  setupFilesAfterEnv: ['<rootDir>/tests/__mocks__/node.after-env.js'],
 });
