@@ -157,8 +157,13 @@ describe('donations and charity sales', () => {
     );
     const book = (await h.call('cabin', 'offerDonation', { cabinId: CABIN, what: '红楼梦', description: '人民文学版', condition: '八成新', photo: 'cloud://env/uploads/book.jpg', requestId: rid() }, h.identities.resident)).donation;
     const lamp = (await h.call('cabin', 'offerDonation', { cabinId: CABIN, what: '旧台灯', description: '', condition: '灯罩有裂纹', requestId: rid() }, h.identities.resident)).donation;
+    // The photo waits for the image check: the donor sees it pending, the keepers see it once it passed.
+    expect(book).toMatchObject({ photo: null, pendingImages: ['cloud://env/uploads/book.jpg'] });
+    expect((await h.call('cabin', 'donations', { cabinId: CABIN }, h.identities.member)).items[0]).toMatchObject({ photo: null, pendingImages: [] });
+    await h.stack.wechat.flushMediaChecks();
     const waiting = await h.call('cabin', 'donations', { cabinId: CABIN }, h.identities.member);
     expect(waiting.items.map((d: { what: string; donorName: string }) => [d.what, d.donorName])).toEqual([['红楼梦', '王秀兰'], ['旧台灯', '王秀兰']]);
+    expect(waiting.items[0].photo).toBe('cloud://env/uploads/book.jpg');
 
     const item = { kind: 'loanable', sectionKey: 'books', name: '红楼梦', description: '人民文学版，王秀兰捐赠', condition: '八成新', photo: 'cloud://env/uploads/book.jpg', loanClass: 'book' };
     const [first, again] = await Promise.all([0, 1].map(() => h.invoke('cabin', { action: 'acceptDonation', payload: { donationId: book.id, item, note: '谢谢王阿姨' } }, h.identities.member)));
