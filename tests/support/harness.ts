@@ -4,6 +4,7 @@ import { createLocalStack, type LocalStack } from '../../emulator/dev-server/loc
 import type { LocalCaller } from '../../emulator/dev-server/functions-host';
 import { DEMO_PEOPLE } from '../../emulator/seed/demo-data';
 import { demoMemberId } from '../../emulator/seed/seed';
+import type { FileStorage } from '../../emulator/dev-server/file-storage';
 import type { Store } from '../../emulator/store';
 
 export type DemoIdentity =
@@ -23,6 +24,8 @@ type Envelope = { ok: true; data: unknown } | { ok: false; error: { code: string
 export interface Harness {
   stack: LocalStack;
   store: Store;
+  /** Cloud storage as the SDK reaches it (uploadFile, getTempFileURL, deleteFile): save a file here to use its fileID. */
+  files: FileStorage;
   /** Demo openids by role, from the seed. */
   identities: Record<DemoIdentity, string>;
   /** Member `_id` of a demo person. */
@@ -35,7 +38,7 @@ export interface Harness {
   timer(fn: string, trigger: string): Promise<Record<string, number>>;
   /** A `fetch` that answers `/fn/:name` as the dev server does (identity from `x-wx-openid`), for the H5 branch of callCloud. */
   fetch: typeof fetch;
-  /** Empties the store and the WeChat and WeCom logs, and seeds the demo community again. */
+  /** Empties the store and the WeChat (messages, image checks pending and pushed) and WeCom logs, and seeds again. */
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -67,6 +70,7 @@ export async function startHarness(): Promise<Harness> {
   const harness: Harness = {
     stack,
     store: gateway.store,
+    files: gateway.files,
     identities,
     memberIdOf: (key) => demoMemberId({ openid: identities[key] }),
     invoke,
@@ -100,6 +104,8 @@ export async function startHarness(): Promise<Harness> {
       stack.clock.offsetMs = 0;
       stack.wechat.messages.length = 0;
       stack.wechat.refusingOpenids.clear();
+      stack.wechat.pendingMediaChecks.length = 0;
+      stack.wechat.mediaCheckPushes.length = 0;
       stack.wecom.deliveries.length = 0;
       stack.wecom.rateLimited = false;
       gateway.store.reset();

@@ -11,11 +11,7 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.stop());
-beforeEach(async () => {
-  await h.reset();
-  h.stack.wechat.pendingMediaChecks.length = 0;
-  h.stack.wechat.mediaCheckPushes.length = 0;
-});
+beforeEach(() => h.reset());
 
 const CLEAN = 'cloud://local/0a1b2c3d-stairs.jpg';
 const RISKY = 'cloud://local/4e5f6a7b-risky-test.jpg';
