@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, join } from 'path';
 
 const FILE_ID_PREFIX = 'cloud://local/';
@@ -38,6 +38,18 @@ export class FileStorage {
   idOf(fileID: string): string | null {
     const id = fileID.startsWith(FILE_ID_PREFIX) ? fileID.slice(FILE_ID_PREFIX.length) : '';
     return /^[\w.-]+$/.test(id) ? id : null;
+  }
+
+  /** Deletes a file (the SDK's deleteFile); false when there was none. */
+  remove(id: string): boolean {
+    const safe = basename(id);
+    if (this.dir) {
+      const full = join(this.dir, safe);
+      if (!existsSync(full)) return false;
+      unlinkSync(full);
+      return true;
+    }
+    return this.memory.delete(safe);
   }
 
   read(id: string): Buffer | null {

@@ -4,6 +4,8 @@
 //   (downloadFile then throws it), and downloadFile GETs the tempFileURL.
 // - `storage.getUploadMetadata` {path} answers {data: {url, token, authorization, fileId, cosFileId}};
 //   uploadFile then PUTs the content to `url` and reads an empty body as success.
+// - `storage.batchDeleteFile` {fileid_list: [fileID]} answers {data: {delete_list: [{fileID, code}]}} (deleteFile
+//   answers it as fileList); a file that is not there has code STORAGE_FILE_NONEXIST, the others SUCCESS.
 // Files live in the dev server's FileStorage (fileIDs `cloud://local/<id>`, served at /files/<id>).
 import type http from 'http';
 import type { FileStorage } from '../dev-server/file-storage';
@@ -49,10 +51,21 @@ function uploadMetadata(p: Params, options: StorageOptions): Record<string, unkn
   };
 }
 
+function deleteFiles(p: Params, options: StorageOptions): Record<string, unknown> {
+  if (!Array.isArray(p.fileid_list) || p.fileid_list.length === 0) throw invalid('fileid_list must be a non-empty array');
+  const delete_list = p.fileid_list.map((fileID: unknown) => {
+    if (typeof fileID !== 'string' || !fileID) throw invalid('each fileid_list item must be a fileID');
+    const id = options.files.idOf(fileID);
+    return id && options.files.remove(id) ? { fileID, code: 'SUCCESS' } : { fileID, code: 'STORAGE_FILE_NONEXIST', message: `file ${fileID} does not exist` };
+  });
+  return { data: { delete_list } };
+}
+
 /** Answers a `storage.*` action of POST /admin; undefined for an action this emulator does not know. */
 export function storageAction(action: string, p: Params, options: StorageOptions): Record<string, unknown> | undefined {
   if (action === 'storage.batchGetDownloadUrl') return downloadUrls(p, options);
   if (action === 'storage.getUploadMetadata') return uploadMetadata(p, options);
+  if (action === 'storage.batchDeleteFile') return deleteFiles(p, options);
   return undefined;
 }
 
