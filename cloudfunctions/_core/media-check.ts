@@ -1,3 +1,4 @@
+import tcb from '@cloudbase/node-sdk';
 import { createHash } from 'crypto';
 import type { ImageReview } from '../../src/shared/domain/media';
 import { COLLECTIONS } from './collections';
@@ -14,6 +15,8 @@ import { wechat } from './ports/wechat';
  *   the field (pass) or drops it and counts it in `refusedImages` (refused), only while it is still pending there.
  * A retried save finishes what its first call left (a check recorded but never submitted), and re-applies a verdict
  * already known for an image the owner added again, so an edit racing a verdict cannot leave an image pending.
+ * A refused image's file is deleted from cloud storage. The media function's timer (resubmitStaleChecks) sees that
+ * no image stays under check for ever.
  */
 
 /** Where checked images live: the document's collection and field, one image or a list. */
@@ -22,11 +25,18 @@ export const IMAGE_SLOTS = {
   eventCover: { collection: COLLECTIONS.events, field: 'cover', many: false, none: '' },
   cabinItemPhoto: { collection: COLLECTIONS.cabinItems, field: 'photo', many: false, none: null },
   donationPhoto: { collection: COLLECTIONS.cabinDonations, field: 'photo', many: false, none: null },
+  rewardPhoto: { collection: COLLECTIONS.shopRewards, field: 'photoUrl', many: false, none: null },
+  honourPhoto: { collection: COLLECTIONS.honours, field: 'photoUrl', many: false, none: null },
 } as const;
 
 export type ImageSlot = keyof typeof IMAGE_SLOTS;
 
-export type CheckState = 'submitting' | 'checking' | 'passed' | 'refused';
+/**
+ * submitting: recorded, not (known to be) with the platform; checking: the platform has it under `traceId`;
+ * passed / refused: the verdict; expired: the timer gave up waiting (the image was removed, as if refused, but a save
+ * that adds it again checks it afresh).
+ */
+export type CheckState = 'submitting' | 'checking' | 'passed' | 'refused' | 'expired';
 
 /** `media_checks`: one image of one document, from the save that added it to the platform's verdict. */
 export interface MediaCheckDoc {
@@ -43,6 +53,10 @@ export interface MediaCheckDoc {
   label: number | null;
   createdAt: Date;
   decidedAt: Date | null;
+  /** When it was last handed to the platform (or recorded for that); the timer resubmits what waits too long. */
+  submittedAt?: Date;
+  /** How many times it was handed to the platform (counted before each call, so a crash still counts). */
+  attempts?: number;
 }
 
 export const checkIdOf = (slot: ImageSlot, docId: string, fileId: string): string =>
@@ -51,8 +65,9 @@ export const checkIdOf = (slot: ImageSlot, docId: string, fileId: string): strin
 const checks = () => getDb().collection(COLLECTIONS.mediaChecks);
 
 /** The images of a document as stored: approved (its field) and pending. Missing fields are from before the check. */
-export function storedImages(slot: ImageSlot, doc: Record<string, unknown> | null): { approved: string[]; pending: string[] } {
-  if (!doc) return { approved: [], pending: [] };
+export function storedImages(slot: ImageSlot, stored: object | null): { approved: string[]; pending: string[] } {
+  if (!stored) return { approved: [], pending: [] };
+  const doc = stored as Record<string, unknown>;
   const value = doc[IMAGE_SLOTS[slot].field];
   const approved = Array.isArray(value) ? (value as string[]) : typeof value === 'string' && value ? [value] : [];
   return { approved, pending: Array.isArray(doc.pendingImages) ? (doc.pendingImages as string[]) : [] };
@@ -63,7 +78,7 @@ export function storedImages(slot: ImageSlot, doc: Record<string, unknown> | nul
  * other one waits for the check. Answers the document fields to write (the slot's field, pendingImages, and the
  * refusal note reset, since the owner has now seen the form).
  */
-export function imageFields(slot: ImageSlot, current: Record<string, unknown> | null, wanted: readonly string[]): Record<string, unknown> & ImageReview {
+export function imageFields(slot: ImageSlot, current: object | null, wanted: readonly string[]): Record<string, unknown> & ImageReview {
   const def = IMAGE_SLOTS[slot];
   const { approved } = storedImages(slot, current);
   const unique = [...new Set(wanted.filter(Boolean))];
@@ -94,9 +109,15 @@ export async function ensureImagesPublishable(identity: Identity, slot: ImageSlo
     const id = ids[i]!;
     let check = known.get(id);
     if (!check) {
-      check = { _id: id, slot, docId, fileId, ownerId, traceId: null, state: 'submitting', label: null, createdAt: now, decidedAt: null };
-      // Recorded before the platform call, so a crash after it leaves a trace to finish on the retry.
+      check = { _id: id, slot, docId, fileId, ownerId, traceId: null, state: 'submitting', label: null, createdAt: now, decidedAt: null, submittedAt: now, attempts: 1 };
+      // Recorded before the platform call, so a crash after it leaves a trace to finish on the retry (or the timer).
       await insertOnce(COLLECTIONS.mediaChecks, check);
+    } else if (check.state === 'expired') {
+      // The timer gave up on it once; the owner added it again, so it is checked afresh.
+      const res = await checks()
+        .where({ _id: id, state: 'expired' })
+        .update({ state: 'submitting', traceId: null, submittedAt: now, attempts: 1, decidedAt: null });
+      if (res.updated === 1) check = { ...check, state: 'submitting' };
     }
     if (check.state === 'submitting') {
       const { traceId } = await wechat().checkImage({ openid: identity.openid, fileId });
@@ -153,8 +174,92 @@ export async function receiveVerdict(push: MediaCheckPush, now: Date): Promise<{
   const applied = await applyVerdict(check, pass);
   if (check.state === 'checking') {
     await checks()
-      .where({ _id: check._id, state: 'checking' })
+      .where({ _id: check._id, state: 'checking', traceId: push.traceId })
       .update({ state: pass ? 'passed' : 'refused', label: pass ? null : push.label, decidedAt: now });
   }
+  // A repeated push deletes again: the first may have died before it got there (deleting a missing file is no error).
+  if (!pass) await deleteStoredFile(check.fileId);
   return { applied: applied ? 1 : 0, unknown: 0 };
+}
+
+let app: ReturnType<typeof tcb.init> | undefined;
+
+/**
+ * Deletes a refused image from cloud storage (node-sdk deleteFile, one call). Only our own storage's fileIDs: an
+ * https address is someone else's file. A file already gone is not an error.
+ */
+export async function deleteStoredFile(fileId: string): Promise<boolean> {
+  if (!fileId.startsWith('cloud://')) return false;
+  app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+  const res = (await app.deleteFile({ fileList: [fileId] })) as { code?: string; message?: string; fileList?: { code: string }[] };
+  if (res.code) throw new Error(`deleteFile ${fileId}: ${res.code} ${res.message ?? ''}`);
+  return res.fileList?.[0]?.code === 'SUCCESS';
+}
+
+/** How long a check may wait for its verdict before the timer hands it to the platform again. */
+export const STALE_CHECK_MS = 30 * 60_000;
+/** Submissions of one image (the save's and the timer's) before the timer gives up on it. */
+export const MAX_CHECK_ATTEMPTS = 3;
+/** Checks the timer handles per run (each costs up to 3 round trips and a platform call). */
+const STALE_BATCH = 10;
+
+/**
+ * The media function's timer. The rule: a check still without a verdict (submitting or checking) STALE_CHECK_MS
+ * after it was last handed to the platform is handed over again under a new trace id, the old one cleared first so
+ * a late push for it changes nothing (it is then unknown); that covers a save that died after the platform call but
+ * before the trace id was stored (a check recorded, no trace id) and a push that never came. After
+ * MAX_CHECK_ATTEMPTS submissions the timer gives up: the image is removed from its document with the owner's note
+ * (counted in refusedImages like a refusal) and the check is `expired`, so adding the image again checks it afresh.
+ * The file itself stays (it was never judged). Round trips: 1 (the stale checks) + 1 (their owners) + per check
+ * 2 (claim, trace id) and a platform call, or 2 (the document, the check) to give up.
+ */
+export async function resubmitStaleChecks(now: Date): Promise<{ resubmitted: number; expired: number; failed: number }> {
+  const _ = command();
+  const cutoff = new Date(now.getTime() - STALE_CHECK_MS);
+  const res = await checks()
+    .where({ state: _.in(['submitting', 'checking']), submittedAt: _.lt(cutoff) })
+    .orderBy('submittedAt', 'asc')
+    .limit(STALE_BATCH)
+    .get();
+  const stale = res.data as MediaCheckDoc[];
+  const counts = { resubmitted: 0, expired: 0, failed: 0 };
+  if (!stale.length) return counts;
+  const owners = [...new Set(stale.map((c) => c.ownerId))];
+  const members = await getDb()
+    .collection(COLLECTIONS.members)
+    .where({ _id: _.in(owners) })
+    .field({ _id: true, openid: true })
+    .limit(owners.length)
+    .get();
+  const openidOf = new Map((members.data as { _id: string; openid?: string | null }[]).map((m) => [m._id, m.openid ?? null]));
+  for (const check of stale) {
+    const attempts = check.attempts ?? 1;
+    // Claimed on the state and the count it was read with: a verdict or another run in between wins.
+    const guard = { _id: check._id, state: check.state, attempts: check.attempts === undefined ? _.exists(false) : attempts };
+    const openid = openidOf.get(check.ownerId) ?? null;
+    if (attempts >= MAX_CHECK_ATTEMPTS || !openid) {
+      const claimed = await checks().where(guard).update({ state: 'expired', traceId: null, decidedAt: now });
+      if (claimed.updated === 1) {
+        await applyVerdict(check, false);
+        counts.expired += 1;
+      }
+      continue;
+    }
+    const claimed = await checks()
+      .where(guard)
+      .update({ state: 'submitting', traceId: null, submittedAt: now, attempts: attempts + 1 });
+    if (claimed.updated !== 1) continue;
+    try {
+      const { traceId } = await wechat().checkImage({ openid, fileId: check.fileId });
+      await checks()
+        .where({ _id: check._id, state: 'submitting', attempts: attempts + 1 })
+        .update({ traceId, state: 'checking' });
+      counts.resubmitted += 1;
+    } catch (err) {
+      // Left submitting with the attempt counted: the next run after STALE_CHECK_MS tries again or gives up.
+      console.error('[media] resubmitting an image check failed', err);
+      counts.failed += 1;
+    }
+  }
+  return counts;
 }
