@@ -5,6 +5,7 @@ import { loadCaller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { ensurePublishable } from '../_core/content-check';
 import { AppError } from '../_core/errors';
+import { ensureImagesPublishable, imageFields } from '../_core/media-check';
 import type { CallContext } from '../_core/router';
 import * as m from './honours.model';
 import * as q from './honours.queries';
@@ -14,8 +15,8 @@ type In<K extends keyof A> = ActionParsed<A[K]>;
 type Out<K extends keyof A> = Promise<ActionOutput<A[K]>>;
 
 /**
- * Round trips: 3 (the caller; the member beside their settings; the insert), plus the content check. The `_id` comes
- * from the form's request id, so a retried award adds one honour.
+ * Round trips: 3 (the caller; the member beside their settings; the insert), plus the content check and the photo's
+ * image check. The `_id` comes from the form's request id, so a retried award adds one honour.
  */
 export async function award(input: In<'award'>, { identity }: CallContext): Out<'award'> {
   const caller = await loadCaller(identity);
@@ -24,18 +25,21 @@ export async function award(input: In<'award'>, { identity }: CallContext): Out<
   const found = ensureSameCommunity(caller, member && !member.deletedAt ? member : null);
   if (found.application.status !== 'approved') throw new AppError('HONOURS.NOT_MEMBER');
   await ensurePublishable(identity, [input.title, input.citation]);
+  const now = clock().now();
   const doc: m.HonourDoc = {
     _id: `${caller.communityId}-${input.requestId}`,
     communityId: caller.communityId!,
     memberId: found._id,
     title: input.title,
     citation: input.citation,
-    photoUrl: input.photoUrl || null,
+    // The wall shows the photo once its image check passes; the committee sees it as 审核中 until then.
+    ...(imageFields('honourPhoto', null, [input.photoUrl]) as Pick<m.HonourDoc, 'photoUrl' | 'pendingImages' | 'refusedImages'>),
     awardedBy: caller.memberId,
-    awardedAt: clock().now(),
+    awardedAt: now,
   };
-  // A duplicate is this very award retried: answer the one stored.
-  const stored = (await q.insertHonour(doc)) ? doc : ((await q.findHonour(doc._id)) ?? doc);
+  // A duplicate is this very award retried: answer the one stored (another 居民区's id answers like a missing one).
+  const stored = (await q.insertHonour(doc)) ? doc : ensureSameCommunity(caller, await q.findHonour(doc._id));
+  await ensureImagesPublishable(identity, 'honourPhoto', stored._id, stored.awardedBy, stored.pendingImages ?? [], now);
   return { honour: m.toAdminHonour(stored, found.name, m.settingsOf(settings)) };
 }
 

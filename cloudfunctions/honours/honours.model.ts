@@ -8,6 +8,7 @@ import {
   type HonourSettings,
   type WallHonour,
 } from '../../src/shared/domain/honours';
+import { imageReviewOf } from '../_core/media-check';
 
 /** An honour the committee awarded (`_id` = communityId-requestId, so a retried award adds one). */
 export interface HonourDoc {
@@ -16,7 +17,10 @@ export interface HonourDoc {
   memberId: string;
   title: string;
   citation: string;
+  /** A photo that passed the image check; until then it waits in pendingImages (_core/media-check.ts). */
   photoUrl: string | null;
+  pendingImages?: string[];
+  refusedImages?: number;
   awardedBy: string;
   awardedAt: Date;
   revokedAt?: Date;
@@ -87,7 +91,14 @@ export function toWallHonour(doc: HonourDoc, name: string): WallHonour {
 }
 
 export function toAdminHonour(doc: HonourDoc, name: string, settings: HonourSettings): AdminHonour {
-  return { ...toWallHonour(doc, name), memberId: doc.memberId, revoked: !!doc.revokedAt, hiddenByMember: !settings.showOnWall };
+  return {
+    ...toWallHonour(doc, name),
+    // Only the committee gets this view: it sees a photo under check as 审核中, and the refusal note.
+    ...imageReviewOf(doc, true),
+    memberId: doc.memberId,
+    revoked: !!doc.revokedAt,
+    hiddenByMember: !settings.showOnWall,
+  };
 }
 
 export function toCertificate(doc: CertificateDoc): CertificateView {

@@ -219,7 +219,7 @@ export async function awardedPage(communityId: string, page: number): Promise<{ 
     .skip(pageStart(page))
     .limit(PAGE_FETCH)
     .lookup({ from: COLLECTIONS.members, localField: 'memberId', foreignField: '_id', as: 'member' })
-    .project({ 'member.name': 1, memberId: 1, title: 1, citation: 1, photoUrl: 1, awardedAt: 1, revokedAt: 1, communityId: 1 })
+    .project({ 'member.name': 1, memberId: 1, title: 1, citation: 1, photoUrl: 1, pendingImages: 1, refusedImages: 1, awardedAt: 1, revokedAt: 1, communityId: 1 })
     .end();
   return toPage(res.data as WithMember<HonourDoc>[]);
 }

@@ -5,6 +5,7 @@ import { ensurePublishable } from '../_core/content-check';
 import { AppError } from '../_core/errors';
 import type { Identity } from '../_core/identity';
 import { balanceOf } from '../_core/ledger';
+import { ensureImagesPublishable, imageFields } from '../_core/media-check';
 import type { CallContext } from '../_core/router';
 import * as m from './shop.model';
 import * as q from './shop.queries';
@@ -82,7 +83,8 @@ export async function create(input: In<'create'>, { identity }: CallContext): Ou
     description: input.description,
     price: input.price,
     stock: input.stock,
-    photoUrl: input.photoUrl || null,
+    // The photo shows once its image check passes; the committee sees it as 审核中 until then.
+    ...(imageFields('rewardPhoto', null, [input.photoUrl]) as Pick<m.RewardDoc, 'photoUrl' | 'pendingImages' | 'refusedImages'>),
     giver: input.giver,
     partner: input.partner,
     keeperIds: keepers.map((k) => k.memberId),
@@ -104,28 +106,36 @@ export async function create(input: In<'create'>, { identity }: CallContext): Ou
   };
   // The opening stock is a movement too; a retry finds both already there.
   const [added] = await Promise.all([q.insertReward(doc), q.insertMovement(movement)]);
-  if (added) return view(doc);
-  return view(await rewardOf(caller, doc._id));
+  const saved = added ? doc : await rewardOf(caller, doc._id);
+  // A retry submits only what its first call left unsubmitted.
+  await ensureImagesPublishable(identity, 'rewardPhoto', saved._id, caller.memberId, saved.pendingImages ?? [], now);
+  return view(saved);
 }
 
-/** Round trips: 4 (the caller; the reward; the keepers; the update), plus the content check. Stock is not touched here. */
+/**
+ * Round trips: 4 (the caller; the reward; the keepers; the update), plus the content check and a new photo's image
+ * check. Stock is not touched here.
+ */
 export async function update(input: In<'update'>, { identity }: CallContext): Out<'update'> {
   const caller = await loadCommittee(identity);
   const reward = await rewardOf(caller, input.rewardId);
   const keepers = await keepersOf(reward.communityId, input.keeperPhones);
   await ensurePublishable(identity, [input.name, input.description, input.giver]);
+  const now = clock().now();
   const patch = {
     name: input.name,
     description: input.description,
     price: input.price,
-    photoUrl: input.photoUrl || null,
+    // The approved photo stays shown; a new one waits for its check.
+    ...(imageFields('rewardPhoto', reward, [input.photoUrl]) as Pick<m.RewardDoc, 'photoUrl' | 'pendingImages' | 'refusedImages'>),
     giver: input.giver,
     partner: input.partner,
     keeperIds: keepers.map((k) => k.memberId),
     keepers,
-    updatedAt: clock().now(),
+    updatedAt: now,
   };
   await q.updateRewardIf(reward._id, { communityId: reward.communityId }, patch);
+  await ensureImagesPublishable(identity, 'rewardPhoto', reward._id, caller.memberId, patch.pendingImages ?? [], now);
   return view({ ...reward, ...patch });
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { imageReviewOf } from '../_core/media-check';
 import { CODE_ALPHABET, CODE_LENGTH, type MovementView, type RedemptionStatus, type RedemptionView, type RewardView, type StockMovementKind } from '../../src/shared/domain/shop';
 
 export interface KeeperDoc {
@@ -15,7 +16,10 @@ export interface RewardDoc {
   price: number;
   /** Moved only by `_.inc` with a recorded movement (or giving back a unit a failed redemption took). */
   stock: number;
+  /** A photo that passed the image check; a new one waits in pendingImages (_core/media-check.ts). */
   photoUrl: string | null;
+  pendingImages?: string[];
+  refusedImages?: number;
   giver: string;
   partner: boolean;
   /** Residents who may mark this reward's codes used; `keepers` has their names for the committee. */
@@ -103,6 +107,7 @@ export function toRewardView(doc: RewardDoc, forCommittee: boolean): RewardView 
     giver: doc.giver,
     partner: doc.partner,
     active: doc.active,
+    ...imageReviewOf(doc, forCommittee),
     ...(forCommittee ? { keepers: doc.keepers.map((k) => ({ ...k })) } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { inShanghai } from '../time';
 import type { BadgeId } from '../rules/levels';
+import type { ImageReview } from './media';
 
 /** What a member lets others see; stored in `honour_settings`, never on the member record. */
 export interface HonourSettings {
@@ -52,8 +53,11 @@ export interface WallMilestone {
   badges: { id: BadgeId; label: string }[];
 }
 
-/** An honour in the committee's list: revoked ones too, and whether the member keeps off the wall. */
-export interface AdminHonour extends WallHonour {
+/**
+ * An honour in the committee's list: revoked ones too, and whether the member keeps off the wall; a photo still under
+ * check (`pendingImages`, 审核中) and the refusal note (`refusedImages`) are for the committee only.
+ */
+export interface AdminHonour extends WallHonour, ImageReview {
   memberId: string;
   revoked: boolean;
   /** The member chose not to be shown: the wall leaves this honour out. */

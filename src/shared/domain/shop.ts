@@ -1,4 +1,5 @@
 /** The points shop (积分超市): rewards a 居民区 gives for points, and the redemption codes members show at the counter. */
+import type { ImageReview } from './media';
 
 export type RedemptionStatus = 'pending' | 'used' | 'cancelled';
 
@@ -26,7 +27,8 @@ export interface KeeperView {
   phone?: string;
 }
 
-export interface RewardView {
+/** `pendingImages` / `refusedImages`: a new photo under check and the refusal note, for the committee only. */
+export interface RewardView extends ImageReview {
   id: string;
   name: string;
   description: string;

@@ -76,7 +76,7 @@ export function AwardForm({ onAwarded }: { onAwarded: () => void }) {
       <FormField label='表彰词' name='citation' error={fields.citation} hint='会公开展示在风采展示墙上，200字以内'>
         <Textarea id='award-citation' className='text-area' value={citation} maxlength={200} onInput={(e) => setCitation(e.detail.value)} />
       </FormField>
-      <FormField label='照片地址' name='photoUrl' optional error={fields.photoUrl} hint='https:// 或 cloud:// 开头的图片地址'>
+      <FormField label='照片地址' name='photoUrl' optional error={fields.photoUrl} hint='https:// 或 cloud:// 开头的图片地址；照片审核通过后才会上墙'>
         <Input id='award-photo' className='honours-input' value={photoUrl} maxlength={512} onInput={(e) => setPhotoUrl(e.detail.value)} />
       </FormField>
       {error ? (

@@ -1,6 +1,8 @@
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { PendingImage, RefusedImagesNote } from '@/components/ImageReview';
 import { StatusTag } from '@/components/StatusTag';
+import { imageSrc } from '@/services/upload';
 import type { RewardView } from '@shared/domain/shop';
 import '../shop.scss';
 
@@ -22,7 +24,13 @@ export function RewardCard({ reward, canRedeem, points, busy, onRedeem }: Reward
   else if (short) label = `还差 ${reward.price - points} 积分`;
   return (
     <View className='card reward-card' data-reward-id={reward.id}>
-      {reward.photoUrl ? <Image className='reward-card__photo' src={reward.photoUrl} mode='aspectFill' /> : null}
+      {/* A new photo under check reaches the committee only (as 审核中); everyone else sees the approved one. */}
+      {reward.pendingImages[0] ? (
+        <PendingImage className='reward-card__photo' src={imageSrc(reward.pendingImages[0])} />
+      ) : reward.photoUrl ? (
+        <Image className='reward-card__photo' src={imageSrc(reward.photoUrl)} mode='aspectFill' />
+      ) : null}
+      <RefusedImagesNote count={reward.refusedImages} />
       <View className='reward-card__head'>
         <Text className='reward-card__name'>{reward.name}</Text>
         <View className='reward-card__tags'>

@@ -3,6 +3,7 @@ import { Input, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
 import { FormField } from '@/components/FormField';
+import { IMAGE_PENDING_LABEL } from '@shared/domain/media';
 import type { RewardView } from '@shared/domain/shop';
 import '../shop.scss';
 
@@ -43,7 +44,8 @@ export function RewardForm({ reward, submitting, errors, onSubmit, onCancel }: R
   const [description, setDescription] = useState(reward?.description ?? '');
   const [price, setPrice] = useState(reward ? String(reward.price) : '');
   const [stock, setStock] = useState('');
-  const [photoUrl, setPhotoUrl] = useState(reward?.photoUrl ?? '');
+  // A photo still under check is the one the committee last chose: saving keeps it under check, not drops it.
+  const [photoUrl, setPhotoUrl] = useState(reward?.pendingImages[0] ?? reward?.photoUrl ?? '');
   const [giver, setGiver] = useState(reward?.giver ?? '');
   const [partner, setPartner] = useState(reward?.partner ?? false);
   const [keepers, setKeepers] = useState((reward?.keepers ?? []).map((k) => k.phone ?? '').join(' '));
@@ -80,7 +82,13 @@ export function RewardForm({ reward, submitting, errors, onSubmit, onCancel }: R
         <ChoiceChips id={`${prefix}-partner`} single options={GIVER_KINDS} value={[partner ? 'partner' : 'committee']} onChange={(v) => setPartner(v[0] === 'partner')} />
         <Input id={`${prefix}-giver`} className='text-input' value={giver} maxlength={20} placeholder={partner ? '例如：老李理发店' : '例如：白玉居委会'} onInput={(e) => setGiver(e.detail.value)} />
       </FormField>
-      <FormField label='图片地址' name='photoUrl' optional error={errors.photoUrl}>
+      <FormField
+        label='图片地址'
+        name='photoUrl'
+        optional
+        error={errors.photoUrl}
+        hint={photoUrl && reward?.pendingImages.includes(photoUrl) ? `图片${IMAGE_PENDING_LABEL}，通过后居民才能看到` : '新图片审核通过后居民才能看到'}
+      >
         <Input id={`${prefix}-photo`} className='text-input' value={photoUrl} maxlength={500} placeholder='https://' onInput={(e) => setPhotoUrl(e.detail.value)} />
       </FormField>
       <FormField
