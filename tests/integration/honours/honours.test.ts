@@ -118,6 +118,8 @@ describe('风采展示墙', () => {
     const before = (await call('wall', {}, 'resident')).items.length;
     const res = await award(member, 'committee', { photoUrl: 'https://example.org/li.jpg' });
     expect(res).toMatchObject({ ok: true, data: { honour: { name: '李建国', title: '热心邻里', revoked: false, hiddenByMember: false } } });
+    // The photo shows once its image check passes (tests/integration/media/shop-honours-images.test.ts).
+    await h.stack.wechat.flushMediaChecks();
     const wall = await call('wall', {}, 'resident');
     expect(wall.items).toHaveLength(before + 1);
     expect(wall.items[0]).toMatchObject({ name: '李建国', title: '热心邻里', citation: '常年帮独居老人买菜配药，风雨无阻。', photoUrl: 'https://example.org/li.jpg' });
