@@ -218,7 +218,7 @@ export async function resubmitStaleChecks(now: Date): Promise<{ resubmitted: num
   const cutoff = new Date(now.getTime() - STALE_CHECK_MS);
   const res = await checks()
     .where({ state: _.in(['submitting', 'checking']), submittedAt: _.lt(cutoff) })
-    .orderBy('submittedAt', 'asc')
+    // No order needed: each one handled leaves the stale set (submittedAt moves on, or it expires), so none starves.
     .limit(STALE_BATCH)
     .get();
   const stale = res.data as MediaCheckDoc[];

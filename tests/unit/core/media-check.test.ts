@@ -1,5 +1,7 @@
 import { imageFields, imageReviewOf, parseMediaCheckPush, storedImages } from '../../../cloudfunctions/_core/media-check';
 import { OPENAPI_OF_METHOD } from '../../../cloudfunctions/_core/ports/wechat';
+import { FileStorage } from '../../../emulator/dev-server/file-storage';
+import { storageAction } from '../../../emulator/gateway/storage';
 import { IMAGE_CHECK_TEST_MARKERS, LocalWeChatPlatform } from '../../../emulator/platform/wechat.local';
 import { refusedImagesNote } from '../../../src/shared/domain/media';
 
@@ -51,5 +53,24 @@ describe('the wxa_media_check push', () => {
       expect.objectContaining({ trace_id: risky.traceId, result: { suggest: 'risky', label: 20002 } }),
     ]);
     await expect(platform.checkImage({ openid: 'o1', fileId: 'wxfile://tmp.png' })).rejects.toThrow('URL WeChat can download');
+  });
+});
+
+describe('a refused image’s file is deleted (the SDK’s deleteFile as the emulator answers it)', () => {
+  it('storage.batchDeleteFile removes each file once and answers a per-file code', () => {
+    const files = new FileStorage(null);
+    const { fileID } = files.save('risky-test.png', Buffer.from('x'));
+    const options = { files, baseUrl: 'http://127.0.0.1:1' };
+    expect(storageAction('storage.batchDeleteFile', { fileid_list: [fileID, 'cloud://local/nope.png'] }, options)).toEqual({
+      data: {
+        delete_list: [
+          { fileID, code: 'SUCCESS' },
+          { fileID: 'cloud://local/nope.png', code: 'STORAGE_FILE_NONEXIST', message: 'file cloud://local/nope.png does not exist' },
+        ],
+      },
+    });
+    expect(files.read(files.idOf(fileID)!)).toBeNull();
+    expect(storageAction('storage.batchDeleteFile', { fileid_list: [fileID] }, options)).toMatchObject({ data: { delete_list: [{ code: 'STORAGE_FILE_NONEXIST' }] } });
+    expect(() => storageAction('storage.batchDeleteFile', { fileid_list: [] }, options)).toThrow('fileid_list');
   });
 });
