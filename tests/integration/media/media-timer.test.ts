@@ -75,7 +75,8 @@ it('a save that died after the platform call but before storing the trace id is 
   h.stack.wechat.checkImage = realCheck;
   jest.restoreAllMocks();
   expect(res).toMatchObject({ ok: false, error: { code: 'COMMON.INTERNAL' } });
-  const [{ _id: rewardId }] = (await getDb().collection(COLLECTIONS.shopRewards).where({ pendingImages: CLEAN }).limit(1).get()).data as { _id: string }[];
+  const [saved] = (await getDb().collection(COLLECTIONS.shopRewards).where({ pendingImages: CLEAN }).limit(1).get()).data as { _id: string }[];
+  const rewardId = saved!._id;
   expect(await checkOf(rewardId)).toMatchObject({ state: 'submitting', traceId: null });
 
   // The platform's verdict for a trace id nobody stored changes nothing; nobody retries the save.
