@@ -3,6 +3,7 @@ import { holdUntil, renewedDue, renewRefusal, resolveRules } from '../../src/sha
 import { ensureSameCommunity } from '../_core/authorize';
 import { loadCaller, type Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
+import { ensurePublishable } from '../_core/content-check';
 import { command } from '../_core/db';
 import { AppError } from '../_core/errors';
 import { findMember } from '../_core/member-record';
@@ -245,6 +246,8 @@ export async function takeBack(input: In<'takeBack'>, { identity }: CallContext)
   let loan = ensureSameCommunity(caller, await q.findLoan(input.loanId));
   const [cabin, item, rulesDoc] = await Promise.all([q.findCabin(loan.cabinId), q.findItem(loan.itemId), q.findRules(loan.communityId)]);
   ensureDesk(caller, ensureSameCommunity(caller, cabin));
+  // The condition note becomes the item's condition, which every borrower reads.
+  await ensurePublishable(identity, [input.condition]);
   const now = clock().now();
   if (loan.status === 'open') {
     const patch = { status: 'returned' as const, returnedAt: now, returnedBy: caller.memberId, returnCondition: input.condition || null };

@@ -1,4 +1,5 @@
 import { startHarness, type Harness } from '../../support/harness';
+import { CONTENT_CHECK_TEST_PHRASE } from '../../../emulator/platform/wechat.local';
 import { addItem, advance, CABIN, DAY, doc, docs, fail, HOUR, residents, rid, sewingKit } from './support';
 
 let h: Harness;
@@ -92,6 +93,9 @@ describe('a resident holds, borrows, renews and returns', () => {
 
     // The resident cannot confirm her own return; the duty volunteer does, with a note.
     await fail(h.invoke('cabin', { action: 'takeBack', payload: { loanId: loan.id, condition: '' } }, h.identities.resident), 'COMMON.FORBIDDEN');
+    // The note becomes the item's condition, read by every borrower: it passes the content check, or nothing changes.
+    await fail(h.invoke('cabin', { action: 'takeBack', payload: { loanId: loan.id, condition: CONTENT_CHECK_TEST_PHRASE } }, h.identities.gridLeader), 'COMMON.CONTENT_REJECTED');
+    expect((await doc('cabinLoans', loan.id))!.status).toBe('open');
     const back = await h.call('cabin', 'takeBack', { loanId: loan.id, condition: '少了一根针' }, h.identities.gridLeader);
     expect(back).toMatchObject({ loan: { status: 'returned', returnCondition: '少了一根针' }, item: { status: 'available' }, heldForNext: false });
     expect((await doc('cabinItems', 'cbi-sew-1'))!.condition).toBe('少了一根针');
