@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { useElderMode } from '@/services/elder-mode';
 import './PageShell.scss';
 
 export interface PageShellProps {
@@ -17,6 +18,7 @@ export interface PageShellProps {
 
 /** The frame of every page: title, loading and error states, readable spacing. */
 export function PageShell({ title, loading, error, onRetry, className, children }: PageShellProps) {
+  const [elder] = useElderMode();
   let body: ReactNode = children;
   if (loading) {
     body = (
@@ -37,7 +39,7 @@ export function PageShell({ title, loading, error, onRetry, className, children 
     );
   }
   return (
-    <View className={['page-shell', className].filter(Boolean).join(' ')}>
+    <View className={['page-shell', elder ? 'is-elder' : '', className].filter(Boolean).join(' ')}>
       {title ? (
         <View className='page-shell__title'>
           <Text>{title}</Text>

@@ -124,6 +124,17 @@ export function createSelectorQuery() {
   };
   return query;
 }
+/** Device storage, kept in jsdom's localStorage (cleared between page tests). */
+export function getStorageSync(key: string): unknown {
+  const raw = window.localStorage.getItem(`taro:${key}`);
+  return raw === null ? '' : (JSON.parse(raw) as unknown);
+}
+export function setStorageSync(key: string, value: unknown): void {
+  window.localStorage.setItem(`taro:${key}`, JSON.stringify(value));
+}
+export function removeStorageSync(key: string): void {
+  window.localStorage.removeItem(`taro:${key}`);
+}
 export const eventCenter = { on() {}, off() {}, trigger() {}, once() {} };
 /** H5 has no `Taro.cloud` at run time (notes/taro.md). */
 export const cloud = undefined;
@@ -149,6 +160,9 @@ const Taro = {
   pageScrollTo,
   createSelectorQuery,
   eventCenter,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
   cloud,
 };
 
