@@ -44,7 +44,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: false },
+    // Webpack's persistent cache (node_modules/.cache/webpack, one per target): a rebuild after a small change is quick.
+    cache: { enable: true },
     mini: {
       // Our component stylesheets are independent of each other: their order does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
