@@ -22,6 +22,14 @@ export interface PageRow {
   variant?: string;
   /** The page's query, unencoded; resolved at run time from the demo data as the row's identity. */
   query?: (call: CallAs) => Promise<Record<string, string>>;
+  /**
+   * Opened from a card inside this fixture WeChat group (a key of emulator/platform/open-data.ts): in weapp the
+   * enter options carry a shareTicket and `wx.getGroupEnterInfo` answers the group's cloudID; in H5 (local only)
+   * the query carries `devGroup`.
+   */
+  inGroup?: string;
+  /** When the page is opened, if not now: the server's clock is moved there for the row (and back after). */
+  at?: (call: CallAs) => Promise<Date>;
 }
 
 /** The first item of a list action's page, failing plainly when the seed has none. */
@@ -106,7 +114,18 @@ export const PAGE_TABLE: PageRow[] = [
 
   // The detail page opens scan without a query (the camera or a typed code give the token).
   { page: 'packages/checkin/pages/scan/index', as: 'member' },
+  // The organizer reaches the station from the event page at any time, and uses it when check-in is open.
   { page: 'packages/checkin/pages/station/index', as: 'committee', query: eventId },
+  {
+    page: 'packages/checkin/pages/station/index',
+    as: 'committee',
+    variant: 'check-in open',
+    query: eventId,
+    at: async (call) => {
+      const { event } = (await call('events', 'get', await eventId(call))) as { event: { startAt: string } };
+      return new Date(Date.parse(event.startAt) - 10 * 60_000);
+    },
+  },
   // The demo member is signed up for the first event (the patrol).
   { page: 'packages/checkin/pages/pass/index', as: 'member', query: eventId },
   { page: 'packages/checkin/pages/review/index', as: 'committee', query: eventId },
@@ -159,7 +178,8 @@ export const PAGE_TABLE: PageRow[] = [
   {
     page: 'packages/notices/pages/bind/index',
     as: 'gridLeader',
-    // The bind card carries one of the leader's grids.
+    // The bind card, shared into a group not bound yet, carries one of the leader's grids.
+    inGroup: 'C',
     query: async (call) => {
       const { member } = (await call('members', 'me')) as { member: { leadsGridIds: string[] } };
       if (!member.leadsGridIds[0]) throw new Error('the demo grid leader leads no grid');

@@ -30,5 +30,10 @@ describe('the page table', () => {
       expect(Object.keys(query).length).toBeGreaterThan(0);
       for (const value of Object.values(query)) expect(value).toMatch(/^[\w-]+$/);
     });
+
+    it.each(PAGE_TABLE.filter((r) => r.at).map((r) => [rowName(r), r] as const))('%s: its time', async (_name, row) => {
+      const at = await row.at!((fn, action, payload = {}) => harness.call(fn, action, payload, harness.identities[row.as]));
+      expect(Number.isNaN(at.getTime())).toBe(false);
+    });
   });
 });
