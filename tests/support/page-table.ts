@@ -81,6 +81,8 @@ export const PAGE_TABLE: PageRow[] = [
   { page: 'packages/admin/pages/honours/index', as: 'streetAdmin', variant: '星级标准', query: async () => ({ section: 'levels' }) },
 
   { page: 'packages/councils/pages/list/index', as: 'member' },
+  // 我的 offers every resident of a 居民区 the service entries, members or not.
+  { page: 'packages/councils/pages/list/index', as: 'resident', variant: 'not a member' },
   { page: 'packages/councils/pages/detail/index', as: 'member', query: async (call) => ({ id: (await first<{ id: string }>(call, 'councils', 'list')).id }) },
 
   { page: 'packages/grids/pages/roster/index', as: 'gridLeader' },
@@ -104,13 +106,16 @@ export const PAGE_TABLE: PageRow[] = [
 
   { page: 'packages/street/pages/overview/index', as: 'streetAdmin' },
   { page: 'packages/ledger/pages/mine/index', as: 'member' },
+  { page: 'packages/ledger/pages/mine/index', as: 'resident', variant: 'not a member' },
 
   { page: 'packages/events/pages/list/index', as: 'resident' },
+  { page: 'packages/events/pages/list/index', as: 'committee', variant: 'organizer' },
   { page: 'packages/events/pages/detail/index', as: 'resident', query: async (call) => ({ id: (await eventId(call)).eventId }) },
   { page: 'packages/events/pages/detail/index', as: 'committee', variant: 'organizer', query: async (call) => ({ id: (await eventId(call)).eventId }) },
   { page: 'packages/events/pages/edit/index', as: 'committee', variant: 'new' },
   { page: 'packages/events/pages/edit/index', as: 'committee', variant: 'existing', query: async (call) => ({ id: (await eventId(call)).eventId }) },
   { page: 'packages/events/pages/mine/index', as: 'member' },
+  { page: 'packages/events/pages/mine/index', as: 'resident', variant: 'not a member' },
 
   // The detail page opens scan without a query (the camera or a typed code give the token).
   { page: 'packages/checkin/pages/scan/index', as: 'member' },
@@ -131,6 +136,7 @@ export const PAGE_TABLE: PageRow[] = [
   { page: 'packages/checkin/pages/review/index', as: 'committee', query: eventId },
 
   { page: 'packages/shop/pages/list/index', as: 'member' },
+  { page: 'packages/shop/pages/list/index', as: 'resident', variant: 'not a member' },
   { page: 'packages/shop/pages/mine/index', as: 'member' },
   { page: 'packages/shop/pages/verify/index', as: 'committee' },
 
@@ -140,6 +146,7 @@ export const PAGE_TABLE: PageRow[] = [
   { page: 'packages/honours/pages/leaderboard/index', as: 'member' },
 
   { page: 'packages/cabin/pages/home/index', as: 'resident' },
+  { page: 'packages/cabin/pages/home/index', as: 'member', variant: 'keeper' },
   {
     page: 'packages/cabin/pages/item/index',
     as: 'resident',
@@ -155,6 +162,7 @@ export const PAGE_TABLE: PageRow[] = [
   { page: 'packages/cabin/pages/report/index', as: 'committee', query: cabinId },
 
   { page: 'packages/notices/pages/list/index', as: 'resident' },
+  { page: 'packages/notices/pages/list/index', as: 'gridLeader', variant: 'writer' },
   {
     page: 'packages/notices/pages/detail/index',
     as: 'resident',
