@@ -47,6 +47,7 @@ const firstCabin = async (call: CallAs): Promise<string> => {
   return cabins[0].id;
 };
 const cabinId = async (call: CallAs) => ({ cabinId: await firstCabin(call) });
+const cabinItem = async (call: CallAs) => ({ id: (await first<{ id: string }>(call, 'cabin', 'items', { cabinId: await firstCabin(call) })).id });
 /** The published notice the grid leader wrote (managed lists drafts and scheduled ones too). */
 const publishedNotice = async (call: CallAs): Promise<string> => {
   const { items } = (await call('notices', 'managed', {})) as { items: { id: string; status: string }[] };
@@ -111,6 +112,7 @@ export const PAGE_TABLE: PageRow[] = [
   { page: 'packages/events/pages/list/index', as: 'resident' },
   { page: 'packages/events/pages/list/index', as: 'committee', variant: 'organizer' },
   { page: 'packages/events/pages/detail/index', as: 'resident', query: async (call) => ({ id: (await eventId(call)).eventId }) },
+  { page: 'packages/events/pages/detail/index', as: 'member', variant: 'signed up', query: async (call) => ({ id: (await eventId(call)).eventId }) },
   { page: 'packages/events/pages/detail/index', as: 'committee', variant: 'organizer', query: async (call) => ({ id: (await eventId(call)).eventId }) },
   { page: 'packages/events/pages/edit/index', as: 'committee', variant: 'new' },
   { page: 'packages/events/pages/edit/index', as: 'committee', variant: 'existing', query: async (call) => ({ id: (await eventId(call)).eventId }) },
@@ -147,11 +149,8 @@ export const PAGE_TABLE: PageRow[] = [
 
   { page: 'packages/cabin/pages/home/index', as: 'resident' },
   { page: 'packages/cabin/pages/home/index', as: 'member', variant: 'keeper' },
-  {
-    page: 'packages/cabin/pages/item/index',
-    as: 'resident',
-    query: async (call) => ({ id: (await first<{ id: string }>(call, 'cabin', 'items', { cabinId: await firstCabin(call) })).id }),
-  },
+  { page: 'packages/cabin/pages/item/index', as: 'resident', query: cabinItem },
+  { page: 'packages/cabin/pages/item/index', as: 'member', variant: 'keeper', query: cabinItem },
   { page: 'packages/cabin/pages/mine/index', as: 'resident' },
   { page: 'packages/cabin/pages/donate/index', as: 'resident', query: cabinId },
   // 我的 opens the desk and the management without a cabin: the page finds the caller's.
@@ -163,11 +162,8 @@ export const PAGE_TABLE: PageRow[] = [
 
   { page: 'packages/notices/pages/list/index', as: 'resident' },
   { page: 'packages/notices/pages/list/index', as: 'gridLeader', variant: 'writer' },
-  {
-    page: 'packages/notices/pages/detail/index',
-    as: 'resident',
-    query: async (call) => ({ id: (await first<{ id: string }>(call, 'notices', 'list')).id }),
-  },
+  { page: 'packages/notices/pages/detail/index', as: 'resident', query: async (call) => ({ id: (await first<{ id: string }>(call, 'notices', 'list')).id }) },
+  { page: 'packages/notices/pages/detail/index', as: 'gridLeader', variant: 'writer', query: async (call) => ({ id: await publishedNotice(call) }) },
   { page: 'packages/notices/pages/edit/index', as: 'gridLeader' },
   {
     page: 'packages/notices/pages/edit/index',
