@@ -12,7 +12,7 @@ export const WEAPP_ROOT = path.resolve(__dirname, '../../dist/weapp');
 type AnyFn = (...args: any[]) => any;
 type Options = Record<string, any>;
 
-interface SimulatedComponent {
+export interface SimulatedComponent {
   dom: HTMLElement;
   querySelector(selector: string): SimulatedComponent | undefined;
   dispatchEvent(name: string, detail?: unknown): void;
@@ -22,8 +22,12 @@ interface SimulatedComponent {
 }
 
 export interface WeappHost {
-  /** Renders a page (e.g. 'pages/me/index') with its query, as if WeChat opened it. */
-  openPage(route: string, query?: Record<string, string>): SimulatedComponent;
+  /**
+   * Renders a page (e.g. 'pages/me/index') with its query, as if WeChat opened it; with `inGroup`, as if opened
+   * from a card inside a WeChat group: the enter options carry a shareTicket and `wx.getGroupEnterInfo` answers
+   * that group's cloudID.
+   */
+  openPage(route: string, query?: Record<string, string>, entry?: { inGroup: { cloudID: string } }): SimulatedComponent;
 }
 
 /** Fails with a plain instruction when the build is missing. */
@@ -123,9 +127,18 @@ export function startWeapp(callFunction: (name: string, data: unknown) => Promis
   app.onShow?.({ path: 'pages/home/index', query: {}, scene: 1001 });
 
   return {
-    openPage(pageRoute, pageQuery = {}) {
+    openPage(pageRoute, pageQuery = {}, entry) {
       route = pageRoute;
       query = pageQuery;
+      if (entry) {
+        const { cloudID } = entry.inGroup;
+        g.wx.getEnterOptionsSync = () => ({ path: pageRoute, query: pageQuery, scene: 1044, shareTicket: 'ticket-of-the-group' });
+        g.wx.getGroupEnterInfo = (opts: Options = {}) => {
+          const res = { errMsg: 'getGroupEnterInfo:ok', cloudID, encryptedData: '', iv: '' };
+          opts.success?.(res);
+          opts.complete?.(res);
+        };
+      }
       const id = simulate.load(path.join(WEAPP_ROOT, pageRoute), { compiler: 'official', rootPath: WEAPP_ROOT });
       const comp = simulate.render(id) as SimulatedComponent;
       const parent = document.createElement('parent-wrapper');
@@ -147,6 +160,14 @@ export async function until<T>(check: () => T | undefined | false, what: string,
   }
 }
 
+/** One `wx.cloud.callFunction` a page made: as whom, and what the function answered. */
+export interface CallRecord {
+  /** `function.action`. */
+  call: string;
+  openid: string;
+  answer: { ok: boolean; error?: { code: string; message: string } };
+}
+
 export interface WeappHarness {
   harness: Harness;
   weapp: WeappHost;
@@ -154,20 +175,64 @@ export interface WeappHarness {
   openid: string;
   /** `function.action` of every call the page made, in order. */
   calls: string[];
+  /** Every call the pages made with its answer, in order. */
+  records: CallRecord[];
+  /** Resolves once no call of a page is in flight. */
+  settled(): Promise<void>;
+  /** How many calls are in flight now. */
+  inFlight(): number;
 }
 
 /** The real weapp build with its `wx.cloud` calls answered in-process by the real functions, as `openid`. */
 export function setupWeappHarness(): WeappHarness {
-  const ctx = { openid: '', calls: [] as string[] } as WeappHarness;
+  const pending = new Set<Promise<unknown>>();
+  const ctx = {
+    openid: '',
+    calls: [] as string[],
+    records: [] as CallRecord[],
+    settled: async () => {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+    inFlight: () => pending.size,
+  } as WeappHarness;
   beforeAll(async () => {
     ctx.harness = await startHarness();
     ctx.weapp = startWeapp(async (name, data) => {
-      ctx.calls.push(`${name}.${(data as { action: string }).action}`);
-      return ctx.harness.invoke(name, data as { action: string }, ctx.openid);
+      const call = `${name}.${(data as { action: string }).action}`;
+      const openid = ctx.openid;
+      ctx.calls.push(call);
+      const answer = ctx.harness.invoke(name, data as { action: string }, openid);
+      pending.add(answer);
+      try {
+        const settledAnswer = await answer;
+        ctx.records.push({ call, openid, answer: settledAnswer });
+        return settledAnswer;
+      } finally {
+        pending.delete(answer);
+      }
     });
   }, 30_000);
   afterAll(async () => {
     await ctx.harness?.stop();
   });
   return ctx;
+}
+
+/**
+ * Waits until a page has finished loading: no call in flight, no loading line, and the same text for a few polls
+ * in a row (answers render through setData, asynchronously). Answers the text, or `null` if it never settled.
+ */
+export async function untilSettled(page: SimulatedComponent, ctx: WeappHarness, timeoutMs = 10_000): Promise<string | null> {
+  const start = Date.now();
+  let last = '';
+  let steady = 0;
+  while (Date.now() - start < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const text = page.dom.textContent ?? '';
+    const loading = Boolean(page.dom.querySelector('.page-loading')) || text.includes('正在加载');
+    steady = text === last && !loading && ctx.inFlight() === 0 ? steady + 1 : 0;
+    last = text;
+    if (steady >= 5) return text;
+  }
+  return null;
 }

@@ -7,6 +7,7 @@ import { usePagedList } from '@/hooks/usePagedList';
 import { honoursApi } from '@/features/honours/api';
 import { MyHonoursCard } from '@/features/honours/components/MyHonoursCard';
 import { HonourCard, MilestoneCard } from '@/features/honours/components/WallCards';
+import { membersApi } from '@/features/members/api';
 import '@/features/honours/components/honours.scss';
 import { errorText } from '@/services/cloud';
 import type { HonourSettings } from '@shared/domain/honours';
@@ -15,6 +16,8 @@ type Tab = 'honours' | 'milestones';
 
 const fetchWall = (page: number) => honoursApi.wall(page);
 const fetchMilestones = (page: number) => honoursApi.milestones(page);
+/** A member's own card; residents who are not members have none, so they are not asked (the function refuses them). */
+const fetchMine = async () => ((await membersApi.me()).member.isMember ? honoursApi.mine() : null);
 
 function LoadMore({ list }: { list: { hasMore: boolean; loading: boolean; loadMore: () => void } }) {
   return list.hasMore ? (
@@ -62,8 +65,7 @@ export default function WallPage() {
   const [tab, setTab] = useState<Tab>('honours');
   // Bumped after the member changes what they show, so the open tab loads again.
   const [version, setVersion] = useState(0);
-  // Members see their own card; for anyone else the function refuses and the card stays away.
-  const mine = useCloudQuery(honoursApi.mine);
+  const mine = useCloudQuery(fetchMine);
   const [saving, setSaving] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
