@@ -2,16 +2,31 @@ import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
+import { useCloudQuery } from '@/hooks/useCloudQuery';
 import { usePagedList } from '@/hooks/usePagedList';
 import { errorText } from '@/services/cloud';
 import { SIGNUP_STATUS_LABELS, type EventView } from '@shared/domain/event';
 import { eventsApi } from '../api';
 import { mySignupText } from '../format';
 
-/** 代居民报名: a grid leader signs up a resident of their grid (an elderly neighbour without a phone), or cancels for them; recorded. */
-export function ProxySignUp({ event, onDone }: { event: EventView; onDone: () => void }) {
-  const fetchPage = useCallback((page: number) => eventsApi.gridResidents(page), []);
-  const residents = usePagedList(fetchPage);
+export interface ProxySignUpProps {
+  event: EventView;
+  /** The grids whose residents the caller may sign up: their own as a grid leader, null for any (the committee). */
+  ownGridIds: readonly string[] | null;
+  onDone: () => void;
+}
+
+/**
+ * 代居民报名: a grid leader or the committee signs up a resident (an elderly neighbour without a phone), or cancels
+ * for them; recorded. The roster is one grid's, so a grid is chosen first when the caller has more than one.
+ */
+export function ProxySignUp({ event, ownGridIds, onDone }: ProxySignUpProps) {
+  const overview = useCloudQuery(eventsApi.grids);
+  const grids = (overview.data?.grids ?? []).filter((g) => !ownGridIds || ownGridIds.includes(g.id));
+  const [chosenGrid, setChosenGrid] = useState<string[]>([]);
+  const gridId = chosenGrid[0] ?? (grids.length === 1 ? grids[0]!.id : '');
+  const fetchPage = useCallback((page: number) => eventsApi.gridResidents(gridId, page), [gridId]);
+  const residents = usePagedList(gridId ? fetchPage : null);
   const [memberId, setMemberId] = useState<string[]>([]);
   const [roleKey, setRoleKey] = useState<string[]>(event.roles[0] ? [event.roles[0].key] : []);
   const [busy, setBusy] = useState(false);
@@ -48,7 +63,25 @@ export function ProxySignUp({ event, onDone }: { event: EventView; onDone: () =>
   return (
     <View className='card event-proxy'>
       <View className='card__title'>代居民报名</View>
+      {overview.error ? <Text className='inline-error'>{overview.error}</Text> : null}
+      {grids.length > 1 ? (
+        <>
+          <Text className='card__hint'>先选居民住在哪个微格</Text>
+          <ChoiceChips
+            id='proxy-grid'
+            single
+            options={grids.map((g) => ({ value: g.id, label: g.name }))}
+            value={chosenGrid}
+            onChange={(next) => {
+              setChosenGrid(next);
+              setMemberId([]);
+            }}
+          />
+        </>
+      ) : null}
+      {overview.data && !grids.length ? <Text className='card__hint'>居民区还没有划分微格，请先在微格管理里设置</Text> : null}
       {residents.error ? <Text className='inline-error'>{residents.error}</Text> : null}
+      {gridId ? <Text className='card__hint'>再选要代报名的居民</Text> : null}
       <ChoiceChips id='proxy-resident' single options={residents.items.map((r) => ({ value: r.memberId, label: `${r.name}（${r.building}${r.room}）` }))} value={memberId} onChange={setMemberId} />
       {residents.hasMore ? (
         <Button className='btn-more-residents' type='default' size='large' block onClick={residents.loadMore}>

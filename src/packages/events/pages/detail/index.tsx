@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { LinkButton } from '@/components/LinkButton';
+import { DateTimeField } from '@/components/DateTimeField';
 import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
 import { EVENT_PAGES, eventsApi, newRequestId } from '@/features/events/api';
@@ -10,12 +11,15 @@ import { ProxySignUp } from '@/features/events/components/ProxySignUp';
 import { ReminderButton } from '@/features/events/components/ReminderButton';
 import { RoleRow } from '@/features/events/components/RoleRow';
 import { SkillSuggestions } from '@/features/events/components/SkillSuggestions';
-import { fromFormTime, mySignupText, toFormTime, whenText } from '@/features/events/format';
+import { mySignupText, whenText } from '@/features/events/format';
 import { useEvent, useSignups } from '@/features/events/hooks';
+import { isCommittee } from '@/features/members/entries';
+import { useMe } from '@/features/members/useMe';
 import '@/features/events/events.scss';
 import { errorText } from '@/services/cloud';
 import { PendingImage, RefusedImagesNote } from '@/components/ImageReview';
 import { imageSrc } from '@/services/upload';
+import { formatShanghai } from '@shared/time';
 import { AUDIENCE_LABELS, SIGNUP_STATUS_LABELS, type EventRoleView, type EventView } from '@shared/domain/event';
 
 /** The check-in pages (another subpackage): the organizer's station and review, the volunteer's scan and pass. */
@@ -30,7 +34,7 @@ const CHECKIN_PAGES = {
 function OrganizerTools({ event, onChanged }: { event: EventView; onChanged: () => void }) {
   const signups = useSignups(event.id);
   const [reason, setReason] = useState('');
-  const [copyStart, setCopyStart] = useState(() => toFormTime(new Date(Date.parse(event.startAt) + 7 * 24 * 3600 * 1000).toISOString()));
+  const [copyStart, setCopyStart] = useState(() => new Date(Date.parse(event.startAt) + 7 * 24 * 3600 * 1000).toISOString());
   const [copyId] = useState(newRequestId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -55,9 +59,7 @@ function OrganizerTools({ event, onChanged }: { event: EventView; onChanged: () 
     });
   const duplicate = () =>
     run(async () => {
-      const startAt = fromFormTime(copyStart);
-      if (!startAt) throw new Error('时间请按“2026-12-01 09:00”的格式填写');
-      const { event: copy } = await eventsApi.duplicate(event.id, startAt, copyId);
+      const { event: copy } = await eventsApi.duplicate(event.id, copyStart, copyId);
       void Taro.navigateTo({ url: EVENT_PAGES.detail(copy.id) });
     });
 
@@ -98,7 +100,7 @@ function OrganizerTools({ event, onChanged }: { event: EventView; onChanged: () 
             修改活动
           </LinkButton>
           <Text>复制一场新活动，开始时间：</Text>
-          <Input id='copy-start' className='event-input' value={copyStart} onInput={(e) => setCopyStart(e.detail.value)} />
+          <DateTimeField id='copy-start' value={copyStart} min={new Date().toISOString()} onChange={setCopyStart} />
           <Button className='btn-duplicate-event' type='default' size='large' block disabled={busy} onClick={() => void duplicate()}>
             复制活动
           </Button>
@@ -114,6 +116,13 @@ function OrganizerTools({ event, onChanged }: { event: EventView; onChanged: () 
 }
 
 /** 活动详情: what, when, where, the roles with their places; sign up, see one's place on the waiting list, cancel. */
+/** 代居民报名 with the caller's own grids (the committee may choose any grid of its 居民区). */
+function ProxyForCaller({ event, onDone }: { event: EventView; onDone: () => void }) {
+  const member = useMe().data?.member;
+  if (!member) return null;
+  return <ProxySignUp event={event} ownGridIds={isCommittee(member) ? null : member.leadsGridIds} onDone={onDone} />;
+}
+
 export default function EventDetailPage() {
   const eventId = (useRouter().params as Record<string, string | undefined>).id ?? '';
   const query = useEvent(eventId);
@@ -165,7 +174,7 @@ export default function EventDetailPage() {
             <Text className='event-card__meta'>时间：{whenText(event.startAt, event.endAt)}</Text>
             <Text className='event-card__meta'>地点：{event.place}</Text>
             <Text className='event-card__meta'>对象：{AUDIENCE_LABELS[event.audience.kind]}</Text>
-            <Text className='event-card__meta'>报名截止：{toFormTime(event.signupClosesAt)}</Text>
+            <Text className='event-card__meta'>报名截止：{formatShanghai(event.signupClosesAt, 'M月D日 HH:mm')}</Text>
             <Text className='event-card__meta'>组织者：{event.organizerName}</Text>
             {event.description ? <Text className='event-card__meta'>{event.description}</Text> : null}
           </View>
@@ -202,7 +211,7 @@ export default function EventDetailPage() {
               <RoleRow key={role.key} role={role} canSignUp={open && !event.mine} busy={busyKey === role.key} onSignUp={signUp} />
             ))}
           </View>
-          {open && event.canSignUpOthers ? <ProxySignUp event={event} onDone={() => void query.reload()} /> : null}
+          {open && event.canSignUpOthers ? <ProxyForCaller event={event} onDone={() => void query.reload()} /> : null}
           {event.canManage ? <OrganizerTools event={event} onChanged={() => void query.reload()} /> : null}
         </>
       ) : null}
