@@ -26,3 +26,8 @@ export function dayText(at: Date | string | number): string {
   const day = inShanghai(at);
   return `${day.format('M月D日')} ${WEEKDAYS[day.day()]}`;
 }
+
+/** Tomorrow at a Shanghai wall-clock time ("09:00"), as an ISO instant: where a date picker starts. */
+export function tomorrowAt(time: string, now: number = Date.now()): string {
+  return fromShanghai(formatShanghai(now + 24 * 3600 * 1000, 'YYYY-MM-DD'), time);
+}

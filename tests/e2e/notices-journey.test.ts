@@ -46,6 +46,8 @@ describeInBrowser('notices into group chats, in the H5 build', () => {
     await page.waitForSelector('.notice-images-field .notice-images__img img');
     await e.shot('notices-2-form');
     await page.click('.btn-save-notice');
+    // Publishing to many is confirmed first.
+    await page.click('.taro-model__confirm');
     await page.waitForSelector('.page-notices-detail:not(.is-busy) .btn-share-notice');
     noticeId = new URL(page.url().replace('#', '')).searchParams.get('id') ?? '';
     expect(noticeId).toMatch(/^cm-baiyu1-/);

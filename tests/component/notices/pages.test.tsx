@@ -161,6 +161,11 @@ describe('发通知', () => {
     await idle();
     chip('notice-template', 'safety-charging');
     expect((document.getElementById('notice-title') as HTMLInputElement).getAttribute('value') ?? '').toBe('安全提醒：请勿飞线充电');
+    // Publishing to many cannot be called back: asked first; declining sends nothing.
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickByClass('btn-save-notice');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '现在发布？' })));
+    expect(redirectTo).not.toHaveBeenCalled();
     clickByClass('btn-save-notice');
     await waitFor(() => expect(redirectTo).toHaveBeenCalled());
     const { items } = await ctx.h.call('notices', 'managed', { page: 1 }, ctx.h.identities.gridLeader);
@@ -201,12 +206,11 @@ describe('发通知: targets, times and drafts', () => {
     chip('notice-target-colour', 'red');
     chip('notice-target-colour-grids', 'cm-baiyu1-g2');
     chip('notice-publish', 'at');
-    typeInto('notice-at-date', '2020-01-01');
-    typeInto('notice-at-time', '09:00');
-    clickByClass('btn-save-notice');
-    await screen.findByText('定时发布的时间要晚于现在');
+    // The day and the time are picked (the platform's pickers answer "YYYY-MM-DD" and "HH:mm"), never typed.
     const tomorrow = new Date(ctx.h.stack.clock.nowMs() + 24 * 3600 * 1000 + 8 * 3600 * 1000).toISOString().slice(0, 10);
-    typeInto('notice-at-date', tomorrow);
+    fireEvent(document.getElementById('notice-at-date')!, new CustomEvent('change', { detail: { value: tomorrow } }));
+    fireEvent(document.getElementById('notice-at-time')!, new CustomEvent('change', { detail: { value: '09:00' } }));
+    expect(byClass('form-field--publish')[0]!.textContent).toMatch(/\d+月\d+日 周.09:00/);
     clickByClass('btn-save-notice');
     await waitFor(() => expect(redirectTo).toHaveBeenCalled());
     const { items } = await ctx.h.call('notices', 'managed', { page: 1 }, ctx.h.identities.committee);

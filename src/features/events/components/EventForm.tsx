@@ -9,7 +9,7 @@ import { DateTimeField } from '@/components/DateTimeField';
 import { FormField } from '@/components/FormField';
 import type { EventInput } from '@shared/actions/events';
 import { AUDIENCE_LABELS, EVENT_TYPES, type EventType, type EventView } from '@shared/domain/event';
-import { formatShanghai, fromShanghai } from '@shared/time';
+import { tomorrowAt } from '@shared/time';
 import { useCouncilOptions } from '../hooks';
 
 interface RoleDraft {
@@ -21,11 +21,6 @@ interface RoleDraft {
 
 const AUDIENCE_OPTIONS = (['community', 'members', 'council'] as const).map((value) => ({ value, label: AUDIENCE_LABELS[value] }));
 const WALK_IN = 'walkIns';
-
-/** Tomorrow at `time` Shanghai, as a starting point for a new event. */
-function tomorrowAt(time: string): string {
-  return fromShanghai(formatShanghai(Date.now() + 24 * 3600 * 1000, 'YYYY-MM-DD'), time);
-}
 
 export interface EventFormProps {
   event?: EventView;
