@@ -58,6 +58,9 @@ describe('活动详情', () => {
     await idle();
     expect(within(roleOf('patrol')!).getByText('名额 4，已报 3')).toBeTruthy();
     expect(byClass('btn-sign-up')).toHaveLength(0);
+    // The patrol is tomorrow: 扫码签到 stays calm and says when check-in opens, instead of a red "do it now".
+    expect(byClass('event-checkin-opens')[0]!.textContent).toMatch(/^签到 \d+月\d+日 \d\d:\d\d 开始$/);
+    expect(byClass('btn-open-scan')[0]!.className).not.toContain('nut-button--primary');
     fireEvent.click(byClass('btn-cancel-signup')[0]!);
     await waitFor(() => expect(byClass('btn-sign-up').length).toBeGreaterThan(0));
     expect(within(roleOf('patrol')!).getByText('名额 4，已报 2')).toBeTruthy();

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
@@ -54,7 +55,16 @@ export function ProxySignUp({ event, ownGridIds, onDone }: ProxySignUpProps) {
       return `已为${nameOf(id)}报名：${signup.status === 'waiting' ? mySignupText(signup).replace('你', '') : SIGNUP_STATUS_LABELS[signup.status]}`;
     });
   // The neighbour cannot come after all: the leader cancels for them, recorded like the sign-up.
-  const cancel = () =>
+  const cancel = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '代为取消报名',
+      content: `取消后${nameOf(memberId[0] ?? '')}的名额会让给候补的邻居，确定吗？`,
+      confirmText: '取消报名',
+      cancelText: '再想想',
+    });
+    if (confirm) await cancelRun();
+  };
+  const cancelRun = () =>
     run(async (id) => {
       await eventsApi.cancelSignupFor(event.id, id);
       return `已为${nameOf(id)}取消报名`;
@@ -88,6 +98,7 @@ export function ProxySignUp({ event, ownGridIds, onDone }: ProxySignUpProps) {
           更多居民
         </Button>
       ) : null}
+      <Text className='card__hint'>报哪个岗位</Text>
       <ChoiceChips id='proxy-role' single options={event.roles.map((r) => ({ value: r.key, label: r.name }))} value={roleKey} onChange={setRoleKey} />
       <Button className='btn-proxy-sign-up' type='primary' size='large' block loading={busy} disabled={busy || !memberId[0]} onClick={() => void submit()}>
         代为报名

@@ -19,6 +19,7 @@ import '@/features/events/events.scss';
 import { errorText } from '@/services/cloud';
 import { PendingImage, RefusedImagesNote } from '@/components/ImageReview';
 import { imageSrc } from '@/services/upload';
+import { checkinOpensAtMs, checkinPhase } from '@shared/rules/checkin-window';
 import { formatShanghai } from '@shared/time';
 import { AUDIENCE_LABELS, SIGNUP_STATUS_LABELS, type EventRoleView, type EventView } from '@shared/domain/event';
 
@@ -51,7 +52,16 @@ function OrganizerTools({ event, onChanged }: { event: EventView; onChanged: () 
       setBusy(false);
     }
   };
-  const cancelEvent = () =>
+  const cancelEvent = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '取消活动',
+      content: '取消后会通知所有报名的邻居，活动不能再恢复。确定取消吗？',
+      confirmText: '取消活动',
+      cancelText: '再想想',
+    });
+    if (confirm) await cancelRun();
+  };
+  const cancelRun = () =>
     run(async () => {
       const { notified } = await eventsApi.cancel(event.id, reason);
       void Taro.showToast({ title: `已取消，通知了${notified}人`, icon: 'none', duration: 2000 });
@@ -129,6 +139,7 @@ export default function EventDetailPage() {
   const event = query.data?.event ?? null;
   const [busyKey, setBusyKey] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [proxyRound, setProxyRound] = useState(0);
 
   const act = async (key: string, work: () => Promise<unknown>, done: string) => {
     setBusyKey(key);
@@ -150,6 +161,7 @@ export default function EventDetailPage() {
   };
 
   const open = !!event && event.status === 'published' && Date.now() <= Date.parse(event.signupClosesAt);
+  const phase = event ? checkinPhase(event, Date.now()) : 'before';
   return (
     <PageShell
       className={`page-events-detail${busyKey || query.loading ? ' is-busy' : ''}`}
@@ -182,9 +194,13 @@ export default function EventDetailPage() {
             <View className='card event-my-signup'>
               <Text className='event-mine'>{mySignupText(event.mine)}</Text>
               <Text className='event-card__meta'>岗位：{event.roles.find((r) => r.key === event.mine!.roleKey)?.name}</Text>
-              {event.mine.status === 'confirmed' && event.status === 'published' ? (
+              {event.mine.status === 'confirmed' && event.status === 'published' && phase !== 'after' ? (
                 <>
-                  <LinkButton className='btn-open-scan' url={CHECKIN_PAGES.scan}>
+                  {/* Calm until check-in opens: a red button a week early reads as "do this now". */}
+                  {phase === 'before' ? (
+                    <Text className='event-card__meta event-checkin-opens'>签到 {formatShanghai(checkinOpensAtMs(event), 'M月D日 HH:mm')} 开始</Text>
+                  ) : null}
+                  <LinkButton className={`btn-open-scan${phase === 'open' ? ' is-open' : ''}`} type={phase === 'open' ? 'primary' : 'default'} url={CHECKIN_PAGES.scan}>
                     扫码签到
                   </LinkButton>
                   <LinkButton className='btn-open-pass' type='default' url={`${CHECKIN_PAGES.pass}?eventId=${encodeURIComponent(event.id)}`}>
@@ -211,8 +227,17 @@ export default function EventDetailPage() {
               <RoleRow key={role.key} role={role} canSignUp={open && !event.mine} busy={busyKey === role.key} onSignUp={signUp} />
             ))}
           </View>
-          {open && event.canSignUpOthers ? <ProxyForCaller event={event} onDone={() => void query.reload()} /> : null}
-          {event.canManage ? <OrganizerTools event={event} onChanged={() => void query.reload()} /> : null}
+          {open && event.canSignUpOthers ? (
+            <ProxyForCaller
+              event={event}
+              onDone={() => {
+                void query.reload();
+                // The organizer's list below shows the new sign-up.
+                setProxyRound((n) => n + 1);
+              }}
+            />
+          ) : null}
+          {event.canManage ? <OrganizerTools key={proxyRound} event={event} onChanged={() => void query.reload()} /> : null}
         </>
       ) : null}
     </PageShell>
