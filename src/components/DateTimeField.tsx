@@ -48,3 +48,27 @@ export function DateTimeField({ id, value, onChange, min, max }: DateTimeFieldPr
     </View>
   );
 }
+
+export interface DateFieldProps {
+  /** Names the picker. */
+  id: string;
+  /** A Shanghai day, "YYYY-MM-DD". */
+  value: string;
+  onChange: (date: string) => void;
+  /** The first and last days that can be picked, "YYYY-MM-DD". */
+  min?: string;
+  max?: string;
+}
+
+/** A day picked, never typed (a term's first day), shown in words: "12月1日 周二". */
+export function DateField({ id, value, onChange, min, max }: DateFieldProps) {
+  return (
+    <View className='datetime-field'>
+      <Picker id={id} className='datetime-field__picker datetime-field__picker--date' mode='date' value={value} start={min} end={max} onChange={(e) => onChange(String(e.detail.value))}>
+        <View className='datetime-field__part'>
+          <Text>{dayText(fromShanghai(value, '12:00'))}</Text>
+        </View>
+      </Picker>
+    </View>
+  );
+}
