@@ -18,8 +18,11 @@ export interface FormErrors {
   formError: string | null;
   /** Checks `value` with the shared schema before sending; false (and the errors shown) when it fails. */
   check: <S extends v.GenericSchema>(schema: S, value: unknown) => value is v.InferInput<S>;
-  /** A failed submit: the server's field messages under their fields, or the message for the whole form. */
-  fail: (err: unknown) => void;
+  /**
+   * A failed submit: the server's field messages under their fields, or the message for the whole form.
+   * `extra` puts a message the server gives for the whole call under the field it is about (path -> message).
+   */
+  fail: (err: unknown, extra?: Record<string, string>) => void;
   /** A field was edited: its old message goes. */
   clear: (field: string) => void;
   /** Before a new submit. */
@@ -68,8 +71,8 @@ export function useFormErrors({ fields, fieldOf = firstSegment }: FormErrorsOpti
   );
 
   const fail = useCallback(
-    (err: unknown) => {
-      const paths = err instanceof CloudCallError && err.fields ? err.fields : {};
+    (err: unknown, extra: Record<string, string> = {}) => {
+      const paths = { ...(err instanceof CloudCallError && err.fields ? err.fields : {}), ...extra };
       show(paths, Object.keys(paths).length ? null : errorText(err));
     },
     [show],
