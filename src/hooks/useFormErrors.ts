@@ -1,8 +1,6 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
-import * as v from 'valibot';
 import { CloudCallError, errorText } from '@/services/cloud';
-import { issueFields } from '@shared/field-issues';
 
 export interface FormErrorsOptions {
   /** The form's fields in page order: the first one with an error is scrolled to. */
@@ -16,8 +14,12 @@ export interface FormErrors {
   errors: Record<string, string>;
   /** A message for the whole form, when the problem is not one of its fields (a network error, a refusal). */
   formError: string | null;
-  /** Checks `value` with the shared schema before sending; false (and the errors shown) when it fails. */
-  check: <S extends v.GenericSchema>(schema: S, value: unknown) => value is v.InferInput<S>;
+  /**
+   * Shows messages found before sending, by field path: a subpackage's form checks its input with the shared
+   * schema first (`schemaIssues` in @shared/field-issues). Main-package forms leave that to the server, so the
+   * schemas and valibot stay out of the main package's budget.
+   */
+  showIssues: (paths: Record<string, string>) => void;
   /**
    * A failed submit: the server's field messages under their fields, or the message for the whole form.
    * `extra` puts a message the server gives for the whole call under the field it is about (path -> message).
@@ -60,15 +62,7 @@ export function useFormErrors({ fields, fieldOf = firstSegment }: FormErrorsOpti
     [fieldOf, order],
   );
 
-  const check = useCallback(
-    <S extends v.GenericSchema>(schema: S, value: unknown): value is v.InferInput<S> => {
-      const parsed = v.safeParse(schema, value);
-      if (parsed.success) return true;
-      show(issueFields(parsed.issues), null);
-      return false;
-    },
-    [show],
-  );
+  const showIssues = useCallback((paths: Record<string, string>) => show(paths, null), [show]);
 
   const fail = useCallback(
     (err: unknown, extra: Record<string, string> = {}) => {
@@ -92,5 +86,5 @@ export function useFormErrors({ fields, fieldOf = firstSegment }: FormErrorsOpti
     setFormError(null);
   }, []);
 
-  return { errors, formError, check, fail, clear, reset };
+  return { errors, formError, showIssues, fail, clear, reset };
 }

@@ -12,3 +12,9 @@ export function issueFields(issues: readonly v.BaseIssue<unknown>[]): Record<str
   }
   return fields;
 }
+
+/** The messages a schema has for `value`, by field path; null when it passes. */
+export function schemaIssues(schema: v.GenericSchema, value: unknown): Record<string, string> | null {
+  const parsed = v.safeParse(schema, value);
+  return parsed.success ? null : issueFields(parsed.issues);
+}

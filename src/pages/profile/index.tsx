@@ -8,7 +8,6 @@ import { ProfileForm, type ProfileInput } from '@/features/members/components/Pr
 import { ROUTES } from '@/features/members/routes';
 import { useMe } from '@/features/members/useMe';
 import { useFormErrors } from '@/hooks/useFormErrors';
-import { membersActions } from '@shared/actions/members';
 
 /** The fields this form shows a message under, in page order; anything else is said above the button. */
 const FORM_FIELDS = ['name', 'building', 'room', 'phone', 'skills', 'interests', 'availability', 'visibility'];
@@ -26,8 +25,7 @@ export default function ProfilePage() {
 
   const save = async (input: ProfileInput) => {
     form.reset();
-    // The shared schema first: an empty form is answered here, without a round trip.
-    if (!form.check(membersActions.updateProfile.input, input)) return;
+    // Checked by the function (the shared schemas stay out of the main package); its `fields` land under each field.
     setSaving(true);
     try {
       const res = await membersApi.updateProfile(input);

@@ -8,6 +8,7 @@ import { useEvent } from '@/features/events/hooks';
 import '@/features/events/events.scss';
 import { useFormErrors } from '@/hooks/useFormErrors';
 import { eventFields, type EventInput } from '@shared/actions/events';
+import { schemaIssues } from '@shared/field-issues';
 
 /** The form's fields in page order. */
 const FORM_FIELDS = ['title', 'type', 'place', 'cover', 'description', 'startAt', 'endAt', 'signupClosesAt', 'audience', 'allowWalkIns', 'roles'];
@@ -24,7 +25,9 @@ export default function EventEditPage() {
 
   const save = async (input: EventInput) => {
     form.reset();
-    if (!form.check(eventFields, input)) return;
+    // The shared schema first: a time or a field left wrong is said without a round trip.
+    const issues = schemaIssues(eventFields, input);
+    if (issues) return form.showIssues(issues);
     setSubmitting(true);
     try {
       const { event } = eventId ? await eventsApi.update({ eventId, event: input }) : await eventsApi.create({ event: input, requestId });

@@ -9,6 +9,7 @@ import '@/features/notices/notices.scss';
 import { useCloudQuery } from '@/hooks/useCloudQuery';
 import { useFormErrors } from '@/hooks/useFormErrors';
 import { noticeFields, type NoticeInput, type PublishInput } from '@shared/actions/notices';
+import { schemaIssues } from '@shared/field-issues';
 
 /** The form's fields in page order. */
 const FORM_FIELDS = ['title', 'body', 'images', 'target', 'mode', 'question', 'options', 'expiresAt', 'publish'];
@@ -30,7 +31,8 @@ export default function NoticeEditPage() {
 
   const save = async (notice: NoticeInput, publish: PublishInput) => {
     form.reset();
-    if (!form.check(noticeFields, notice)) return;
+    const issues = schemaIssues(noticeFields, notice);
+    if (issues) return form.showIssues(issues);
     if (publish.kind !== 'draft') {
       // Once out, every resident it is for is told: it cannot be called back.
       const { confirm } = await Taro.showModal({

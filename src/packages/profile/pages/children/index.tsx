@@ -10,6 +10,7 @@ import { useChildren } from '@/features/members/useChildren';
 import { useFormErrors } from '@/hooks/useFormErrors';
 import { errorText } from '@/services/cloud';
 import { membersActions } from '@shared/actions/members';
+import { schemaIssues } from '@shared/field-issues';
 import type { ChildView } from '@shared/domain/member';
 import { inShanghai } from '@shared/time';
 
@@ -29,7 +30,8 @@ export default function ChildrenPage() {
 
   const add = async (draft: ChildDraft) => {
     form.reset();
-    if (!form.check(membersActions.addChild.input, draft)) return;
+    const issues = schemaIssues(membersActions.addChild.input, draft);
+    if (issues) return form.showIssues(issues);
     setSaving(true);
     try {
       await membersApi.addChild(draft);

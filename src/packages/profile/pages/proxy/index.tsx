@@ -11,6 +11,7 @@ import { useProxyLog } from '@/features/members/useProxyLog';
 import { useFormErrors } from '@/hooks/useFormErrors';
 import { errorText } from '@/services/cloud';
 import { membersActions } from '@shared/actions/members';
+import { schemaIssues } from '@shared/field-issues';
 import type { MemberView } from '@shared/domain/member';
 
 /** The form's fields in page order. */
@@ -31,7 +32,8 @@ export default function ProxyPage() {
   const create = async (input: ProxyInput) => {
     form.reset();
     setCreated(null);
-    if (!form.check(membersActions.createForResident.input, input)) return;
+    const issues = schemaIssues(membersActions.createForResident.input, input);
+    if (issues) return form.showIssues(issues);
     setSaving(true);
     try {
       const res = await membersApi.createForResident(input);
