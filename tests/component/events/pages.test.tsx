@@ -9,7 +9,7 @@ import { DEMO_EVENT_IDS } from '../../../emulator/seed/events';
 import { DEV_IDENTITY_KEY } from '../../../src/shared/local-dev';
 import { addMember } from '../../integration/honours/support';
 import Taro from '@tarojs/taro';
-import { redirectTo, showToast } from '../../__mocks__/taro';
+import { navigateTo, redirectTo, showToast } from '../../__mocks__/taro';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, typeInto } from '../support/taro-events';
 
@@ -35,6 +35,9 @@ describe('社区活动 list', () => {
     expect(within(patrol).getByText('已报名')).toBeTruthy();
     expect(within(cardOf(DEMO_EVENT_IDS.class)!).getByText('公益课堂')).toBeTruthy();
     expect(byClass('btn-new-event')).toHaveLength(0);
+    // The whole card opens the event, its title too.
+    fireEvent.click(within(patrol).getByText('第一微格夜间巡逻'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: `/packages/events/pages/detail/index?id=${encodeURIComponent(DEMO_EVENT_IDS.patrol)}` });
   });
 
   it('offers the committee a button to publish an event', async () => {
