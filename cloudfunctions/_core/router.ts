@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { ActionMap, ActionOutput, ActionParsed } from '../../src/shared/action';
 import type { CloudResult } from '../../src/shared/result';
+import { issueFields } from '../../src/shared/field-issues';
 import { clock } from './clock';
 import { AppError, errorBody } from './errors';
 import { identify, type Identity } from './identity';
@@ -45,16 +46,6 @@ function pushEvent(body: Record<string, unknown>): string | null {
   return body.MsgType === 'event' && typeof body.Event === 'string' && !('action' in body) ? body.Event : null;
 }
 
-/** Field path -> first message, for the form that sent the payload. */
-function fieldErrors(issues: v.BaseIssue<unknown>[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) {
-    const path = v.getDotPath(issue) ?? '_';
-    fields[path] ??= issue.message;
-  }
-  return fields;
-}
-
 /**
  * The entry of one cloud function: picks the action, checks the caller and the payload before any handler
  * runs, and turns every outcome into the envelope. A thrown bug is logged, never shown.
@@ -76,7 +67,7 @@ export function createFunction<M extends ActionMap>(name: string, actions: M, ha
     const spec = actions[action]!;
     const parsed = v.safeParse(spec.input, body.payload ?? {});
     if (!parsed.success) {
-      return { ok: false, error: errorBody('COMMON.INVALID_INPUT', fieldErrors(parsed.issues)) };
+      return { ok: false, error: errorBody('COMMON.INVALID_INPUT', issueFields(parsed.issues)) };
     }
     try {
       const handler = handlers[action as keyof M];

@@ -38,7 +38,9 @@ export async function remind(input: In<'remind'>, { identity }: CallContext): Ou
   const now = clock().now();
   if (m.isExpired(notice, now)) throw new AppError('NOTICES.EXPIRED');
   const round = await roundOf(notice, input.requestId);
-  const { rows } = await q.rosterOf(notice, 'pending', undefined, 0);
+  const { rows: pending } = await q.rosterOf(notice, 'pending', undefined, 0);
+  // The writer, and whoever taps remind, wrote or manage the notice: never reminded of it, nor @-mentioned.
+  const rows = pending.filter((row) => row._id !== notice.writerId && row._id !== caller.memberId);
   const outcomes = await inBatches(rows, SEND_CONCURRENCY, (row) =>
     sendOnce({
       sendKey: `notice-remind:${notice._id}:${row._id}:${round}`,

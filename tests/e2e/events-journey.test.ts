@@ -65,4 +65,22 @@ describeInBrowser('events and sign-ups, in the H5 build', () => {
       expect.arrayContaining([expect.objectContaining({ openid: 'demo-grid-leader', templateId: 'event-promoted' })]),
     );
   });
+
+  it('the committee signs a resident up on their behalf: a grid, then the resident; the sign-up is listed', async () => {
+    await openEvent('committee');
+    const proxy = e.page.locator('.event-proxy');
+    // Nothing is asked of the roster before a grid is chosen: no error, 代为报名 waits for a resident.
+    await proxy.locator('.choice-chips--proxy-grid .choice-chip[data-value="cm-baiyu1-g1"]').waitFor();
+    expect(await proxy.locator('.inline-error').count()).toBe(0);
+    await e.page.click('.choice-chips--proxy-grid .choice-chip[data-value="cm-baiyu1-g1"]');
+    const wang = proxy.locator('.choice-chips--proxy-resident .choice-chip', { hasText: '王秀兰' });
+    await wang.click();
+    await e.page.click('.btn-proxy-sign-up');
+    await expect(proxy.locator('.event-proxy__result').textContent()).resolves.toMatch(/^已为王秀兰报名：/);
+    const row = e.page.locator('.event-organizer .event-signup', { hasText: '王秀兰' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('代报名');
+    await e.page.locator('.event-proxy').scrollIntoViewIfNeeded();
+    await e.shot('events-4-proxy-by-committee');
+  });
 });

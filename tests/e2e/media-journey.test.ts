@@ -43,6 +43,8 @@ describeInBrowser('the image check, in the H5 build', () => {
     ]);
     await page.waitForFunction(() => document.querySelectorAll('.notice-images-field .notice-images__img img').length === 2);
     await page.click('.btn-save-notice');
+    // Publishing to many is confirmed first.
+    await page.click('.taro-model__confirm');
     await page.waitForSelector('.page-notices-detail:not(.is-busy) .btn-share-notice');
     noticeId = new URL(page.url().replace('#', '')).searchParams.get('id') ?? '';
     expect(noticeId).toMatch(/^cm-baiyu1-/);

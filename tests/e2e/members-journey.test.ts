@@ -58,6 +58,8 @@ describeInBrowser('joining the second echelon, in the H5 build', () => {
 
     const row = page.locator('.application-row', { hasText: '顾阿婆' });
     await row.locator('.btn-approve').click();
+    // Approving is confirmed first.
+    await page.click('.taro-model__confirm');
     await row.waitFor({ state: 'detached' });
 
     const other = page.locator('.application-row', { hasText: '刘美华' });

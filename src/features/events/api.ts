@@ -1,4 +1,4 @@
-import { callCloud, CloudCallError } from '@/services/cloud';
+import { callCloud } from '@/services/cloud';
 import type { InputOf } from '@shared/catalogue';
 
 /** The events function's actions, as the pages use them. */
@@ -14,8 +14,10 @@ export const eventsApi = {
   cancelSignup: (eventId: string) => callCloud('events', 'cancelSignup', { eventId }),
   signUpFor: (eventId: string, roleKey: string, forMemberId: string) => callCloud('events', 'signUp', { eventId, roleKey, forMemberId }),
   cancelSignupFor: (eventId: string, forMemberId: string) => callCloud('events', 'cancelSignup', { eventId, forMemberId }),
-  /** The residents of the grid the caller leads (the grids function's roster), to sign one up on their behalf. */
-  gridResidents: (page: number) => callCloud('grids', 'roster', { page }),
+  /** The 居民区's grids (the grids function), to choose whose residents to list. */
+  grids: () => callCloud('grids', 'overview', {}),
+  /** One grid's residents (the grids function's roster), to sign one up on their behalf. */
+  gridResidents: (gridId: string, page: number) => callCloud('grids', 'roster', { gridId, page }),
   /** The 居民区's councils (the councils function), for a sub-council audience. */
   councils: () => callCloud('councils', 'list', { page: 1 }),
   signups: (eventId: string, page: number) => callCloud('events', 'signups', { eventId, page }),
@@ -23,11 +25,6 @@ export const eventsApi = {
   invite: (eventId: string, roleKey: string, memberIds: string[]) => callCloud('events', 'invite', { eventId, roleKey, memberIds }),
   invitations: () => callCloud('events', 'invitations', {}),
 };
-
-/** Field path -> message of a form error. */
-export function fieldErrors(err: unknown): Record<string, string> {
-  return err instanceof CloudCallError && err.fields ? err.fields : {};
-}
 
 export const EVENT_PAGES = {
   list: '/packages/events/pages/list/index',

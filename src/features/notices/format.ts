@@ -17,9 +17,3 @@ export function countsText(counts: NoticeCounts, mode: NoticeMode): string {
   return read;
 }
 
-/** A form's Shanghai date "2026-12-01" and time "09:00" as an ISO instant; null when they are not one. */
-export function fromShanghaiInput(date: string, time: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date.trim()) || !/^\d{2}:\d{2}$/.test(time.trim())) return null;
-  const at = new Date(`${date.trim()}T${time.trim()}:00+08:00`);
-  return Number.isNaN(at.getTime()) ? null : at.toISOString();
-}

@@ -1,4 +1,4 @@
-import { callCloud, CloudCallError } from '@/services/cloud';
+import { callCloud } from '@/services/cloud';
 import type { InputOf } from '@shared/catalogue';
 import type { RedemptionStatus } from '@shared/domain/shop';
 
@@ -18,11 +18,6 @@ export const shopApi = {
   markUsed: (code: string) => callCloud('shop', 'markUsed', { code }),
   cancel: (redemptionId: string) => callCloud('shop', 'cancel', { redemptionId }),
 };
-
-/** Field path -> message of a form error (`keeperPhones.1` stays as it is). */
-export function fieldErrors(err: unknown): Record<string, string> {
-  return err instanceof CloudCallError && err.fields ? err.fields : {};
-}
 
 export const SHOP_PAGES = {
   list: '/packages/shop/pages/list/index',

@@ -10,19 +10,21 @@ import { ConsentPrompt } from '@/features/members/components/ConsentPrompt';
 import { ROUTES } from '@/features/members/routes';
 import { nextStep } from '@/features/members/status';
 import { useMe } from '@/features/members/useMe';
-import { errorText } from '@/services/cloud';
+import { useFormErrors } from '@/hooks/useFormErrors';
+
+const FORM_FIELDS = ['motivation'];
 
 export default function ApplyPage() {
   const me = useMe();
   const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormErrors({ fields: FORM_FIELDS });
   const [code, setCode] = useState<string | undefined>();
   const member = me.data?.member;
   const step = member ? nextStep(member, Boolean(me.data?.privacy.accepted)) : null;
 
   const submit = async (motivation: string) => {
     setSubmitting(true);
-    setError(null);
+    form.reset();
     setCode(undefined);
     try {
       const res = await membersApi.apply(motivation);
@@ -30,7 +32,7 @@ export default function ApplyPage() {
       void Taro.showToast({ title: '申请已提交', icon: 'success', duration: 1500 });
     } catch (err) {
       // Said by the consent card below instead of under the form.
-      setError(needsConsent(err) ? null : errorText(err));
+      if (!needsConsent(err)) form.fail(err);
       setCode(errorCode(err));
       // Already pending, already a member, or consent needed: show where things stand (the consent card).
       if (errorCode(err) === 'MEMBERS.ALREADY_PENDING' || errorCode(err) === 'MEMBERS.ALREADY_MEMBER' || needsConsent(err)) {
@@ -61,7 +63,7 @@ export default function ApplyPage() {
                 第二梯队是在居委会身边搭把手的邻居。提交后，居委会会尽快审核，结果会显示在“我的”页面。
               </Text>
               {step === 'reapply' ? <ApplicationStatusCard member={member} /> : null}
-              <ApplyForm submitting={submitting} error={error} onSubmit={(m) => void submit(m)} />
+              <ApplyForm submitting={submitting} error={form.errors.motivation ?? form.formError} onSubmit={(m) => void submit(m)} />
               {code === 'MEMBERS.PROFILE_INCOMPLETE' || code === 'MEMBERS.NO_COMMUNITY' ? (
                 <View className='actions'>
                   <Button

@@ -2,15 +2,15 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
-import { fieldErrors, membersApi, needsConsent } from '@/features/members/api';
+import { membersApi, needsConsent } from '@/features/members/api';
 import { ConsentPrompt } from '@/features/members/components/ConsentPrompt';
 import { ProfileForm, type ProfileInput } from '@/features/members/components/ProfileForm';
 import { ROUTES } from '@/features/members/routes';
 import { useMe } from '@/features/members/useMe';
-import { errorText } from '@/services/cloud';
+import { useFormErrors } from '@/hooks/useFormErrors';
 
-/** The fields this form shows a message under; anything else is said above the button. */
-const FORM_FIELDS = new Set(['name', 'building', 'room', 'phone', 'skills', 'interests', 'availability', 'visibility']);
+/** The fields this form shows a message under, in page order; anything else is said above the button. */
+const FORM_FIELDS = ['name', 'building', 'room', 'phone', 'skills', 'interests', 'availability', 'visibility'];
 
 function goBack() {
   Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.me }));
@@ -19,15 +19,14 @@ function goBack() {
 export default function ProfilePage() {
   const me = useMe();
   const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useFormErrors({ fields: FORM_FIELDS });
   const member = me.data?.member;
   const consented = Boolean(me.data?.privacy.accepted);
 
   const save = async (input: ProfileInput) => {
+    form.reset();
+    // Checked by the function (the shared schemas stay out of the main package); its `fields` land under each field.
     setSaving(true);
-    setErrors({});
-    setFormError(null);
     try {
       const res = await membersApi.updateProfile(input);
       if (me.data) me.setData({ ...me.data, member: res.member });
@@ -36,11 +35,7 @@ export default function ProfilePage() {
     } catch (err) {
       // The consent card takes the place of the form.
       if (needsConsent(err)) void me.reload();
-      const fields = fieldErrors(err);
-      setErrors(fields);
-      // A message not tied to a shown field (or an error without fields) goes above the button.
-      const allShown = Object.keys(fields).length > 0 && Object.keys(fields).every((key) => FORM_FIELDS.has(key));
-      setFormError(allShown ? null : errorText(err));
+      form.fail(err);
     } finally {
       setSaving(false);
     }
@@ -63,16 +58,10 @@ export default function ProfilePage() {
             key={member.id}
             member={member}
             saving={saving}
-            errors={errors}
-            formError={formError}
+            errors={form.errors}
+            formError={form.formError}
             onSubmit={(input) => void save(input)}
-            onEdit={(field) =>
-              setErrors((prev) => {
-                const next = { ...prev };
-                delete next[field];
-                return next;
-              })
-            }
+            onEdit={form.clear}
           />
         </>
       ) : null}

@@ -43,7 +43,8 @@ const audience = v.variant('kind', [
   v.object({ kind: v.literal('council'), councilId: id }),
 ], '请选择活动对象');
 
-const eventFields = v.pipe(
+/** One event as the organizer's form sends it (also checked in the form before sending). */
+export const eventFields = v.pipe(
   v.object({
     title: requiredText('活动名称', 30),
     description: text('活动介绍', 500),

@@ -67,7 +67,8 @@ const question = v.object({
   ),
 });
 
-const noticeFields = v.pipe(
+/** One notice as the writer's form sends it (also checked in the form before sending). */
+export const noticeFields = v.pipe(
   v.object({
     title: requiredText('标题', 40),
     body: requiredText('正文', 1000),

@@ -176,6 +176,8 @@ describe('理事会管理', () => {
     fireEvent.click(byClass('order-chip').find((el) => el.textContent === '李建国')!);
     expect(screen.getByText('顺序：吴建华 → 李建国')).toBeTruthy();
     typeInto('rotation-term-days', '14');
+    // The first day is picked, shown in words, starting from today.
+    expect(byClass('form-field--startDate')[0]!.textContent).toMatch(/\d+月\d+日 周./);
     clickIn(document.body, 'btn-save-rotation');
     await waitFor(() => expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '轮值已保存' })));
     await waitFor(() => expect(byClass('schedule-row')[0]?.textContent).toContain('本任 吴建华'));

@@ -8,7 +8,8 @@ import { getDb } from '../../../cloudfunctions/_core/db';
 import { DEMO_EVENT_IDS } from '../../../emulator/seed/events';
 import { DEV_IDENTITY_KEY } from '../../../src/shared/local-dev';
 import { addMember } from '../../integration/honours/support';
-import { redirectTo } from '../../__mocks__/taro';
+import Taro from '@tarojs/taro';
+import { navigateTo, redirectTo, showToast } from '../../__mocks__/taro';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, typeInto } from '../support/taro-events';
 
@@ -34,6 +35,9 @@ describe('社区活动 list', () => {
     expect(within(patrol).getByText('已报名')).toBeTruthy();
     expect(within(cardOf(DEMO_EVENT_IDS.class)!).getByText('公益课堂')).toBeTruthy();
     expect(byClass('btn-new-event')).toHaveLength(0);
+    // The whole card opens the event, its title too.
+    fireEvent.click(within(patrol).getByText('第一微格夜间巡逻'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: `/packages/events/pages/detail/index?id=${encodeURIComponent(DEMO_EVENT_IDS.patrol)}` });
   });
 
   it('offers the committee a button to publish an event', async () => {
@@ -57,6 +61,9 @@ describe('活动详情', () => {
     await idle();
     expect(within(roleOf('patrol')!).getByText('名额 4，已报 3')).toBeTruthy();
     expect(byClass('btn-sign-up')).toHaveLength(0);
+    // The patrol is tomorrow: 扫码签到 stays calm and says when check-in opens, instead of a red "do it now".
+    expect(byClass('event-checkin-opens')[0]!.textContent).toMatch(/^签到 \d+月\d+日 \d\d:\d\d 开始$/);
+    expect(byClass('btn-open-scan')[0]!.className).not.toContain('nut-button--primary');
     fireEvent.click(byClass('btn-cancel-signup')[0]!);
     await waitFor(() => expect(byClass('btn-sign-up').length).toBeGreaterThan(0));
     expect(within(roleOf('patrol')!).getByText('名额 4，已报 2')).toBeTruthy();
@@ -161,6 +168,38 @@ describe('代居民报名', () => {
     expect(after.status).toBe('cancelled');
   });
 
+  it('the committee chooses a grid, then a resident, and signs them up', async () => {
+    const leader = ctx.signIn('gridLeader');
+    const { gridId } = await ctx.h.call('grids', 'roster', {}, leader);
+    ctx.signIn('committee');
+    __setRouterParams({ id: DEMO_EVENT_IDS.patrol });
+    render(<EventDetailPage />);
+    await screen.findByText('代居民报名');
+    const chipOf = (group: string, value: string) =>
+      Array.from(document.querySelectorAll(`.choice-chips--${group} .choice-chip`)).find((el) => el.getAttribute('data-value') === value);
+    const grid = await waitFor(() => {
+      const chip = chipOf('proxy-grid', gridId);
+      if (!chip) throw new Error('grids not loaded yet');
+      return chip;
+    });
+    // Nothing is asked of the roster before a grid is chosen, so no error shows.
+    expect(byClass('event-proxy')[0]!.querySelector('.inline-error')).toBeNull();
+    expect(byClass('btn-proxy-sign-up')[0]!.className).toContain('disabled');
+    fireEvent.click(grid);
+    const wang = await waitFor(() => {
+      const chip = chipOf('proxy-resident', ctx.h.memberIdOf('resident'));
+      if (!chip) throw new Error('resident not listed yet');
+      return chip;
+    });
+    fireEvent.click(wang);
+    expect(byClass('btn-proxy-sign-up')[0]!.className).not.toContain('disabled');
+    fireEvent.click(chipOf('proxy-role', 'patrol')!);
+    fireEvent.click(byClass('btn-proxy-sign-up')[0]!);
+    await screen.findByText('已为王秀兰报名：已报名');
+    const doc = (await getDb().collection(COLLECTIONS.eventSignups).doc(`${DEMO_EVENT_IDS.patrol}:${ctx.h.memberIdOf('resident')}`).get()).data[0];
+    expect(doc).toMatchObject({ status: 'confirmed', byProxy: ctx.h.memberIdOf('committee') });
+  });
+
   it('is not offered to a resident', async () => {
     ctx.signIn('member');
     __setRouterParams({ id: DEMO_EVENT_IDS.class });
@@ -212,6 +251,28 @@ describe('发布活动', () => {
     typeInto('event-place', '居委会活动室');
     fireEvent.click(byClass('btn-save-event')[0]!);
     await screen.findByText('请填写活动名称');
+  });
+
+  it('an end picked before the start: the message under 结束时间, the page scrolled there, a toast, nothing sent', async () => {
+    const scroll = jest.spyOn(Taro, 'pageScrollTo');
+    ctx.signIn('committee');
+    __setRouterParams({});
+    render(<EventEditPage />);
+    typeInto('event-title', '时间写反的活动');
+    typeInto('event-place', '居委会活动室');
+    // The platform's time picker answers a change with the picked "HH:mm".
+    const endTime = document.getElementById('event-end-time')!;
+    fireEvent(endTime, new CustomEvent('change', { detail: { value: '07:00' } }));
+    expect(byClass('form-field--endAt')[0]!.textContent).toContain('07:00');
+    fireEvent.click(byClass('btn-save-event')[0]!);
+    await waitFor(() => expect(byClass('field-error--endAt')[0]?.textContent).toBe('结束时间要晚于开始时间'));
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '.form-field--endAt' }));
+    // The sign-up deadline (08:00) is now after the end as well: both are said, the toast counts them.
+    expect(byClass('field-error--signupClosesAt')[0]?.textContent).toBe('报名截止不能晚于活动结束');
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '结束时间要晚于开始时间（共2处要改）', icon: 'none' }));
+    expect(redirectTo).not.toHaveBeenCalled();
+    expect((await getDb().collection(COLLECTIONS.events).where({ title: '时间写反的活动' }).get()).data).toHaveLength(0);
+    scroll.mockRestore();
   });
 });
 

@@ -6,7 +6,7 @@ import VerifyPage from '@/packages/honours/pages/verify/index';
 import WallPage from '@/packages/honours/pages/wall/index';
 import { DEV_IDENTITY_KEY } from '@/services/cloud';
 import { DEMO_HONOUR } from '../../../emulator/seed/honours';
-import { showToast } from '../../__mocks__/taro';
+import { showModal, showToast } from '../../__mocks__/taro';
 import { addMember, serve } from '../../integration/honours/support';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
@@ -181,6 +181,8 @@ describe('荣誉管理', () => {
     expect(wall.items[0]).toMatchObject({ name: '张丽华', title: '优秀微格长' });
 
     clickByClass('btn-revoke');
+    // Revoking is asked first.
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '撤回荣誉' })));
     expect(await screen.findByText('已撤回，不再展示')).toBeTruthy();
     await idle();
     expect((await ctx.h.call('honours', 'wall', {}, ctx.h.identities.resident)).items.some((i: { title: string }) => i.title === '优秀微格长')).toBe(false);

@@ -7,7 +7,7 @@ import NoticeGroupsPage from '@/packages/notices/pages/groups/index';
 import NoticeListPage from '@/packages/notices/pages/list/index';
 import NoticeReceiptsPage from '@/packages/notices/pages/receipts/index';
 import NoticeRobotsPage from '@/packages/notices/pages/robots/index';
-import { redirectTo } from '../../__mocks__/taro';
+import { redirectTo, showModal } from '../../__mocks__/taro';
 import { bindGroup, openNotice, publishNotice } from '../../integration/notices/support';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
@@ -161,6 +161,11 @@ describe('发通知', () => {
     await idle();
     chip('notice-template', 'safety-charging');
     expect((document.getElementById('notice-title') as HTMLInputElement).getAttribute('value') ?? '').toBe('安全提醒：请勿飞线充电');
+    // Publishing to many cannot be called back: asked first; declining sends nothing.
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickByClass('btn-save-notice');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '现在发布？' })));
+    expect(redirectTo).not.toHaveBeenCalled();
     clickByClass('btn-save-notice');
     await waitFor(() => expect(redirectTo).toHaveBeenCalled());
     const { items } = await ctx.h.call('notices', 'managed', { page: 1 }, ctx.h.identities.gridLeader);
@@ -201,12 +206,11 @@ describe('发通知: targets, times and drafts', () => {
     chip('notice-target-colour', 'red');
     chip('notice-target-colour-grids', 'cm-baiyu1-g2');
     chip('notice-publish', 'at');
-    typeInto('notice-at-date', '2020-01-01');
-    typeInto('notice-at-time', '09:00');
-    clickByClass('btn-save-notice');
-    await screen.findByText('定时发布的时间要晚于现在');
+    // The day and the time are picked (the platform's pickers answer "YYYY-MM-DD" and "HH:mm"), never typed.
     const tomorrow = new Date(ctx.h.stack.clock.nowMs() + 24 * 3600 * 1000 + 8 * 3600 * 1000).toISOString().slice(0, 10);
-    typeInto('notice-at-date', tomorrow);
+    fireEvent(document.getElementById('notice-at-date')!, new CustomEvent('change', { detail: { value: tomorrow } }));
+    fireEvent(document.getElementById('notice-at-time')!, new CustomEvent('change', { detail: { value: '09:00' } }));
+    expect(byClass('form-field--publish')[0]!.textContent).toMatch(/\d+月\d+日 周.09:00/);
     clickByClass('btn-save-notice');
     await waitFor(() => expect(redirectTo).toHaveBeenCalled());
     const { items } = await ctx.h.call('notices', 'managed', { page: 1 }, ctx.h.identities.committee);
@@ -253,12 +257,37 @@ describe('通知回执', () => {
     await waitFor(() => expect(byClass('receipt-row').length).toBeGreaterThan(0));
     expect(byClass('receipt-row').every((el) => el.classList.contains('receipt-row--unread'))).toBe(true);
     expect(byClass('receipt-row').some((el) => el.getAttribute('data-member-id') === ctx.h.memberIdOf('resident'))).toBe(false);
+    // The button and its confirmation say who is reminded: the unread and those who read but did not tap 收到.
+    const { counts } = await ctx.h.call('notices', 'receipts', { noticeId: notice.id }, ctx.h.identities.gridLeader);
+    const unread = counts.targeted - counts.read;
+    const readOnly = counts.read - counts.confirmed;
+    expect(readOnly).toBeGreaterThan(0);
+    expect(byClass('remind-audience')[0]!.textContent).toBe(`会提醒：未读的邻居 ${unread} 人，和已读未点“收到”的邻居 ${readOnly} 人`);
+    expect(byClass('btn-remind-unread')[0]!.textContent).toContain(`一键提醒（${unread + readOnly} 人）`);
     clickByClass('btn-remind-unread');
     await screen.findByText(/第 1 轮提醒已发出/);
-    // Everyone who has not tapped 收到 (the resident read it but did not) is reached one way or listed to visit.
+    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining(`和已读未点“收到”的邻居 ${readOnly} 人（不会提醒你自己）`) }));
+    // Everyone who has not tapped 收到 (the resident read it but did not) is reached one way or listed to visit,
+    // except the leader who reminds.
     const pending = await ctx.h.call('notices', 'receipts', { noticeId: notice.id, filter: 'pending' }, ctx.h.identities.gridLeader);
+    const others = pending.items.filter((r: { memberId: string }) => r.memberId !== ctx.h.memberIdOf('gridLeader'));
     const count = (className: string) => Number(/（(\d+) 人）/.exec(byClass(className)[0]!.textContent ?? '')?.[1]);
-    expect(count('remind-subscribed') + count('remind-wecom') + byClass('remind-rest').length).toBe(pending.items.length);
+    expect(count('remind-subscribed') + count('remind-wecom') + byClass('remind-rest').length).toBe(others.length);
+    expect(byClass('remind-rest').some((el) => el.getAttribute('data-member-id') === ctx.h.memberIdOf('gridLeader'))).toBe(false);
+  });
+
+  it('reminds nobody when the one reminding declines the confirmation', async () => {
+    const notice = await publishNotice(ctx.h, { mode: 'read' });
+    ctx.signIn('gridLeader');
+    __setRouterParams({ id: notice.id, mode: 'read' });
+    render(<NoticeReceiptsPage />);
+    await screen.findByText(/会提醒：未读的邻居 \d+ 人$/);
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickByClass('btn-remind-unread');
+    await waitFor(() => expect(showModal).toHaveBeenCalled());
+    await idle();
+    expect(byClass('notice-remind__result')).toHaveLength(0);
+    expect(ctx.h.stack.wechat.messages.filter((m) => m.templateId === 'notice-remind')).toHaveLength(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import ApplicationsPage from '@/packages/admin/pages/applications/index';
-import { navigateTo, showToast } from '../../__mocks__/taro';
+import { navigateTo, showModal, showToast } from '../../__mocks__/taro';
 import { byClass, typeInto } from '../support/taro-events';
 import { setupPagesHarness } from '../support/pages';
 import { PRIVACY_VERSION } from '@shared/privacy';
@@ -37,6 +37,12 @@ describe('居委工作台: 入队申请', () => {
     render(<ApplicationsPage />);
     await screen.findByText('刘美华');
 
+    // Asked first; declining changes nothing.
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickIn(rowOf(applicant)!, 'btn-approve');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '通过申请', content: expect.stringContaining('刘美华') })));
+    await idle();
+    expect(rowOf(applicant)).toBeDefined();
     clickIn(rowOf(applicant)!, 'btn-approve');
 
     await waitFor(() => expect(rowOf(applicant)).toBeUndefined());

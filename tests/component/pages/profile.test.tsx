@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import ProfilePage from '@/pages/profile/index';
 import { navigateBack, navigateTo, showToast } from '../../__mocks__/taro';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
@@ -12,7 +13,8 @@ const chip = (group: string, value: string) =>
   byClass(`choice-chips--${group}`)[0]?.querySelector(`.choice-chip[data-value="${value}"]`) as HTMLElement | undefined;
 
 describe('资料 page', () => {
-  it('shows each of the server’s field messages under its field and saves nothing', async () => {
+  it('an empty save: each message under its field, the page scrolled to the first, a toast naming it, nothing saved', async () => {
+    const scroll = jest.spyOn(Taro, 'pageScrollTo');
     const openid = ctx.signIn('newcomer');
     await ctx.h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, openid);
     await ctx.h.call('members', 'acceptPrivacy', { version: PRIVACY_VERSION }, openid);
@@ -26,7 +28,10 @@ describe('资料 page', () => {
     expect(errorUnder('building')).toBe('请填写楼栋');
     expect(errorUnder('room')).toBe('请填写门牌');
     expect(errorUnder('phone')).toBe('请填写11位手机号');
-    expect(showToast).not.toHaveBeenCalled();
+    // The person is at 保存 at the bottom: the page goes up to 姓名 and a toast says what to fix.
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '.form-field--name' }));
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请填写姓名（共4处要改）', icon: 'none' }));
+    scroll.mockRestore();
     expect(navigateBack).not.toHaveBeenCalled();
     const me = await ctx.h.call('members', 'me', {}, openid);
     expect(me.member.name).toBe('');

@@ -190,6 +190,38 @@ describe('WeCom robots', () => {
 });
 
 describe('reminders', () => {
+  it('never reminds the writer, nor whoever taps remind: no message, no @ of their mobile, not listed to call', async () => {
+    await setRobot();
+    const leaderId = h.memberIdOf('gridLeader');
+    const committeeId = h.memberIdOf('committee');
+    const leader = (await h.call('members', 'me', {}, h.identities.gridLeader)).member;
+    const neighbour = await addResident(h, 'nt-n', { name: '邻居', room: '104', phone: '13855556666' });
+    // The grid leader writes to her own grid, so she is among those it is for.
+    const notice = await publishNotice(h, { mode: 'confirm', target: { kind: 'grids', gridIds: ['cm-baiyu1-g1'] } }, { kind: 'now' }, h.identities.gridLeader);
+    const pendingIds = async (noticeId: string) =>
+      (await h.call('notices', 'receipts', { noticeId, filter: 'pending', page: 1 }, h.identities.committee)).items.map((r: { memberId: string }) => r.memberId);
+    expect(await pendingIds(notice.id)).toContain(leaderId);
+    h.stack.wecom.deliveries.length = 0;
+    const people = (r: { subscribed: { memberId: string }[]; wecom: { memberId: string }[]; rest: { memberId: string }[] }) =>
+      [...r.subscribed, ...r.wecom, ...r.rest].map((p) => p.memberId);
+
+    const byWriter = await h.call('notices', 'remind', { noticeId: notice.id, requestId: 'remind-self-1' }, h.identities.gridLeader);
+    expect(people(byWriter)).toContain(neighbour.memberId);
+    expect(people(byWriter)).not.toContain(leaderId);
+    const mentioned = h.stack.wecom.deliveries.flatMap((d) => (d.body as { text: { mentioned_mobile_list: string[] } }).text.mentioned_mobile_list);
+    expect(mentioned).toContain('13855556666');
+    if (leader.phone) expect(mentioned).not.toContain(leader.phone);
+
+    // The committee writes to the whole 居民区, itself included, and reminds.
+    const toAll = await publishNotice(h, { mode: 'confirm', target: { kind: 'community' } }, { kind: 'now' }, h.identities.committee);
+    expect(await pendingIds(toAll.id)).toContain(committeeId);
+    const byCommittee = await h.call('notices', 'remind', { noticeId: toAll.id, requestId: 'remind-self-2' }, h.identities.committee);
+    expect(people(byCommittee)).toContain(leaderId);
+    expect(people(byCommittee)).not.toContain(committeeId);
+    const selves: string[] = [h.identities.gridLeader, h.identities.committee];
+    expect(h.stack.wechat.messages.filter((m) => m.templateId === 'notice-remind' && selves.includes(m.openid))).toHaveLength(0);
+  });
+
   it('remind the unread: a subscribe message to those with quota, robot @-mentions by mobile, the rest to call; once per tap', async () => {
     await setRobot();
     const withQuota = await addResident(h, 'nt-q', { name: '有订阅', room: '101' });

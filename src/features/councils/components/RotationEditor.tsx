@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { DateField } from '@/components/DateTimeField';
 import { FieldError } from '@/components/FieldError';
-import { errorText } from '@/services/cloud';
+import { FormField } from '@/components/FormField';
+import { useFormErrors } from '@/hooks/useFormErrors';
 import type { CouncilDetail, CouncilMemberView } from '@shared/domain/council';
 import { formatShanghai } from '@shared/time';
-import { councilsApi, fieldError, newRequestId } from '../api';
+import { councilsApi, newRequestId } from '../api';
+
+const FORM_FIELDS = ['order', 'termDays', 'startDate'];
 import './councils.scss';
 
 export interface RotationEditorProps {
@@ -23,7 +27,7 @@ export function RotationEditor({ council, members, now, onSaved }: RotationEdito
   const [termDays, setTermDays] = useState(String(plan?.termDays ?? 30));
   const [startDate, setStartDate] = useState(formatShanghai(now, 'YYYY-MM-DD'));
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string | null>>({});
+  const form = useFormErrors({ fields: FORM_FIELDS });
   // One id per edit: a retried save is the same save.
   const [requestId, setRequestId] = useState(newRequestId);
 
@@ -32,18 +36,13 @@ export function RotationEditor({ council, members, now, onSaved }: RotationEdito
 
   const save = async () => {
     setBusy(true);
-    setErrors({});
+    form.reset();
     try {
-      await councilsApi.setRotation({ councilId: council.id, order, termDays: Number(termDays), startDate: startDate.trim(), requestId });
+      await councilsApi.setRotation({ councilId: council.id, order, termDays: Number(termDays), startDate, requestId });
       setRequestId(newRequestId());
       onSaved();
     } catch (err) {
-      setErrors({
-        order: fieldError(err, 'order'),
-        termDays: fieldError(err, 'termDays'),
-        startDate: fieldError(err, 'startDate'),
-        form: fieldError(err, 'order') || fieldError(err, 'termDays') || fieldError(err, 'startDate') ? null : errorText(err),
-      });
+      form.fail(err);
     } finally {
       setBusy(false);
     }
@@ -70,15 +69,17 @@ export function RotationEditor({ council, members, now, onSaved }: RotationEdito
           );
         })}
       </View>
-      <Text className='card__hint rotation-order'>顺序：{order.length ? order.map(nameOf).join(' → ') : '还没有选'}</Text>
-      <FieldError message={errors.order} field='order' />
-      <Text className='card__label'>每任天数</Text>
-      <Input id='rotation-term-days' className='admin-input' type='number' value={termDays} onInput={(e) => setTermDays(e.detail.value)} />
-      <FieldError message={errors.termDays} field='termDays' />
-      <Text className='card__label'>第一任开始日期（年-月-日）</Text>
-      <Input id='rotation-start-date' className='admin-input' value={startDate} placeholder='例如 2025-01-01' onInput={(e) => setStartDate(e.detail.value)} />
-      <FieldError message={errors.startDate} field='startDate' />
-      <FieldError message={errors.form} field='rotation' />
+      <View className='form-field--order'>
+        <Text className='card__hint rotation-order'>顺序：{order.length ? order.map(nameOf).join(' → ') : '还没有选'}</Text>
+        <FieldError message={form.errors.order} field='order' />
+      </View>
+      <FormField label='每任天数' name='termDays' error={form.errors.termDays}>
+        <Input id='rotation-term-days' className='admin-input' type='number' value={termDays} onInput={(e) => setTermDays(e.detail.value)} />
+      </FormField>
+      <FormField label='第一任开始日期' name='startDate' error={form.errors.startDate}>
+        <DateField id='rotation-start-date' value={startDate} onChange={setStartDate} />
+      </FormField>
+      <FieldError message={form.formError} field='rotation' />
       <Button className='btn-save-rotation' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void save()}>
         保存轮值安排
       </Button>

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
+import { DateTimeField } from '@/components/DateTimeField';
 import { FormField } from '@/components/FormField';
 import type { NoticeInput, PublishInput } from '@shared/actions/notices';
 import { NOTICE_MODE_LABELS, NOTICE_MODES, type NoticeMode, type NoticeTarget, type NoticeTargetOptions, type NoticeView } from '@shared/domain/notices';
 import { NOTICE_TEMPLATES } from '@shared/notice-templates';
-import { formatShanghai } from '@shared/time';
-import { fromShanghaiInput } from '../format';
+import { tomorrowAt } from '@shared/time';
 import { ImagesField } from './ImagesField';
 import { defaultTarget, TargetPicker } from './TargetPicker';
 
@@ -18,12 +18,14 @@ const PUBLISH_OPTIONS: { value: PublishKind; label: string }[] = [
   { value: 'draft', label: '存为草稿' },
 ];
 const MODE_OPTIONS = NOTICE_MODES.map((value) => ({ value, label: NOTICE_MODE_LABELS[value] }));
+const EXPIRES = 'expires';
 const splitOptions = (text: string) => text.split(/[、,，\s]+/).filter(Boolean);
 
 export interface NoticeFormProps {
   notice?: NoticeView;
   targets: NoticeTargetOptions;
   submitting: boolean;
+  /** Messages under each field, by field name (`title`, `target`, `expiresAt`, `publish`…). */
   errors: Record<string, string>;
   onSubmit: (notice: NoticeInput, publish: PublishInput) => void;
 }
@@ -38,12 +40,12 @@ export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: No
   const [mode, setMode] = useState<NoticeMode>(notice?.mode ?? 'confirm');
   const [question, setQuestion] = useState(notice?.question?.text ?? '');
   const [options, setOptions] = useState(notice?.question?.options.join('、') ?? '');
-  const [expiresDate, setExpiresDate] = useState(notice?.expiresAt ? formatShanghai(notice.expiresAt, 'YYYY-MM-DD') : '');
-  const [expiresTime, setExpiresTime] = useState(notice?.expiresAt ? formatShanghai(notice.expiresAt, 'HH:mm') : '20:00');
+  const [hasExpiry, setHasExpiry] = useState<string[]>(notice?.expiresAt ? [EXPIRES] : []);
+  const [expiresAt, setExpiresAt] = useState(notice?.expiresAt ?? tomorrowAt('20:00'));
   const [publish, setPublish] = useState<PublishKind>(notice?.status === 'scheduled' ? 'at' : notice?.status === 'draft' ? 'draft' : 'now');
-  const [atDate, setAtDate] = useState(notice?.publishAt ? formatShanghai(notice.publishAt, 'YYYY-MM-DD') : '');
-  const [atTime, setAtTime] = useState(notice?.publishAt ? formatShanghai(notice.publishAt, 'HH:mm') : '09:00');
-  const [timeError, setTimeError] = useState<string | null>(null);
+  const [publishAt, setPublishAt] = useState(notice?.publishAt ?? tomorrowAt('09:00'));
+  // Nothing is published or expires in the past.
+  const [now] = useState(() => new Date().toISOString());
 
   const applyTemplate = (key: string) => {
     const t = NOTICE_TEMPLATES.find((x) => x.key === key);
@@ -57,14 +59,7 @@ export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: No
   };
 
   const submit = () => {
-    const expiresAt = expiresDate.trim() ? fromShanghaiInput(expiresDate, expiresTime) : null;
-    const at = publish === 'at' ? fromShanghaiInput(atDate, atTime) : null;
-    if ((expiresDate.trim() && !expiresAt) || (publish === 'at' && !at)) {
-      setTimeError('日期请按“2026-12-01”、时间按“09:00”的格式填写');
-      return;
-    }
     if (!target) return;
-    setTimeError(null);
     onSubmit(
       {
         title,
@@ -73,10 +68,10 @@ export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: No
         target,
         mode,
         question: mode === 'reply' ? { text: question, options: splitOptions(options) } : null,
-        expiresAt,
+        expiresAt: hasExpiry.length ? expiresAt : null,
         templateKey,
       },
-      publish === 'at' ? { kind: 'at', at: at! } : { kind: publish },
+      publish === 'at' ? { kind: 'at', at: publishAt } : { kind: publish },
     );
   };
 
@@ -92,49 +87,39 @@ export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: No
         />
         {templateKey ? <Text className='form-field__hint'>【】里的内容请换成实际情况。</Text> : null}
       </FormField>
-      <FormField label='标题' name='title' error={errors['notice.title']}>
+      <FormField label='标题' name='title' error={errors.title}>
         <Input id='notice-title' className='text-input' value={title} maxlength={40} placeholder='例如：12月3日停水通知' onInput={(e) => setTitle(e.detail.value)} />
       </FormField>
-      <FormField label='正文' name='body' error={errors['notice.body']}>
+      <FormField label='正文' name='body' error={errors.body}>
         <Textarea id='notice-body' className='text-area' value={body} maxlength={1000} onInput={(e) => setBody(e.detail.value)} />
       </FormField>
-      <FormField label='图片' name='images' optional error={errors['notice.images']}>
+      <FormField label='图片' name='images' optional error={errors.images}>
         <ImagesField value={images} pending={notice?.pendingImages ?? []} onChange={setImages} />
       </FormField>
-      <FormField label='发给谁' name='target' error={errors['notice.target'] ?? errors['notice.target.gridIds'] ?? errors['notice.target.councilId']}>
+      <FormField label='发给谁' name='target' error={errors.target}>
         {target ? <TargetPicker options={targets} value={target} onChange={setTarget} /> : <Text className='card__hint'>你现在还不能发通知。</Text>}
       </FormField>
-      <FormField label='居民怎样回复' name='mode' error={errors['notice.mode']}>
+      <FormField label='居民怎样回复' name='mode' error={errors.mode}>
         <ChoiceChips id='notice-mode' single options={MODE_OPTIONS} value={[mode]} onChange={(v) => setMode(v[0] as NoticeMode)} />
       </FormField>
       {mode === 'reply' ? (
         <>
-          <FormField label='要居民回答的问题' name='question' error={errors['notice.question'] ?? errors['notice.question.text']}>
+          <FormField label='要居民回答的问题' name='question' error={errors.question}>
             <Input id='notice-question' className='text-input' value={question} maxlength={40} placeholder='例如：家中是否有人？' onInput={(e) => setQuestion(e.detail.value)} />
           </FormField>
-          <FormField label='可选的回答' name='options' hint='用顿号隔开，例如：有人在家、家中无人' error={errors['notice.question.options']}>
+          <FormField label='可选的回答' name='options' hint='用顿号隔开，例如：有人在家、家中无人' error={errors.options}>
             <Input id='notice-options' className='text-input' value={options} onInput={(e) => setOptions(e.detail.value)} />
           </FormField>
         </>
       ) : null}
-      <FormField label='截止时间' name='expiresAt' optional hint='日期格式：2026-12-01，时间：20:00' error={errors['notice.expiresAt']}>
-        <Input id='notice-expires-date' className='text-input' value={expiresDate} placeholder='不填就一直有效' onInput={(e) => setExpiresDate(e.detail.value)} />
-        <Input id='notice-expires-time' className='text-input' value={expiresTime} onInput={(e) => setExpiresTime(e.detail.value)} />
+      <FormField label='截止时间' name='expiresAt' optional hint={hasExpiry.length ? undefined : '不设就一直有效'} error={errors.expiresAt}>
+        <ChoiceChips id='notice-has-expiry' options={[{ value: EXPIRES, label: '设一个截止时间' }]} value={hasExpiry} onChange={setHasExpiry} />
+        {hasExpiry.length ? <DateTimeField id='notice-expires' value={expiresAt} min={now} onChange={setExpiresAt} /> : null}
       </FormField>
-      <FormField label='什么时候发' name='publish' error={errors.publish ?? errors['publish.at']}>
+      <FormField label='什么时候发' name='publish' error={errors.publish}>
         <ChoiceChips id='notice-publish' single options={PUBLISH_OPTIONS} value={[publish]} onChange={(v) => setPublish(v[0] as PublishKind)} />
-        {publish === 'at' ? (
-          <>
-            <Input id='notice-at-date' className='text-input' value={atDate} placeholder='日期，例如 2026-12-01' onInput={(e) => setAtDate(e.detail.value)} />
-            <Input id='notice-at-time' className='text-input' value={atTime} onInput={(e) => setAtTime(e.detail.value)} />
-          </>
-        ) : null}
+        {publish === 'at' ? <DateTimeField id='notice-at' value={publishAt} min={now} onChange={setPublishAt} /> : null}
       </FormField>
-      {timeError ? (
-        <View className='inline-error notice-time-error' role='alert'>
-          {timeError}
-        </View>
-      ) : null}
       <View className='notice-form__actions'>
         <Button className='btn-save-notice' type='primary' size='large' block loading={submitting} disabled={submitting || !target} onClick={submit}>
           {publish === 'now' ? '发布通知' : publish === 'at' ? '定时发布' : '保存草稿'}

@@ -36,7 +36,11 @@ export function RedemptionCard({ redemption: r, viewer, busy, qrImage, onShowQr,
           <Text className='redemption-card__code' aria-label='兑换码'>
             {formatCode(r.code)}
           </Text>
-          <Text className='redemption-card__meta'>到{r.giver}出示这个兑换码，或让店家扫下方的码。</Text>
+          <Text className='redemption-card__meta'>
+            {qrImage
+              ? `到${r.giver}出示这个兑换码，或让店家扫下方的码。`
+              : `到${r.giver}出示这个兑换码${onShowQr ? '；也可以点“显示二维码”让店家扫' : ''}。`}
+          </Text>
           {qrImage ? <Image className='redemption-card__qr' src={qrImage} mode='aspectFit' /> : null}
         </>
       ) : null}

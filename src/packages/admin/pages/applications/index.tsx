@@ -29,6 +29,12 @@ export default function ApplicationsPage() {
   const [actionError, setActionError] = useState<string | null>(null);
 
   const review = async (item: ApplicationView, decision: 'approve' | 'reject', reason = '') => {
+    // Approving is one tap that tells the applicant at once and stays in their history: asked first. (Rejecting
+    // already takes a second step, with its reason.)
+    if (decision === 'approve') {
+      const { confirm } = await Taro.showModal({ title: '通过申请', content: `确定让${item.name}加入第二梯队吗？通过后会通知本人。`, confirmText: '通过', cancelText: '再想想' });
+      if (!confirm) return;
+    }
     setBusyId(item.memberId);
     setActionError(null);
     try {

@@ -22,6 +22,13 @@ function CommitteeHonours() {
   const [error, setError] = useState<string | null>(null);
 
   const revoke = async (id: string) => {
+    const { confirm } = await Taro.showModal({
+      title: '撤回荣誉',
+      content: '撤回后这份荣誉和证书就作废了，本人会看到。确定撤回吗？',
+      confirmText: '撤回',
+      cancelText: '再想想',
+    });
+    if (!confirm) return;
     setBusyId(id);
     setError(null);
     try {

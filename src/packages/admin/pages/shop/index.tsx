@@ -4,15 +4,19 @@ import { Text, View } from '@tarojs/components';
 import { ChoiceChips } from '@/components/ChoiceChips';
 import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
-import { fieldErrors, newRequestId, SHOP_PAGES, shopApi } from '@/features/shop/api';
+import { newRequestId, SHOP_PAGES, shopApi } from '@/features/shop/api';
 import { RedemptionCard } from '@/features/shop/components/RedemptionCard';
 import { RewardAdminRow } from '@/features/shop/components/RewardAdminRow';
 import { RewardForm, type RewardFormValues } from '@/features/shop/components/RewardForm';
 import { useRedemptions, useRewards } from '@/features/shop/hooks';
 import '@/features/shop/shop.scss';
-import { errorText } from '@/services/cloud';
+import { useFormErrors } from '@/hooks/useFormErrors';
+import { CloudCallError, errorText } from '@/services/cloud';
 import { REDEMPTION_STATUS_LABELS, type RedemptionStatus, type RedemptionView, type RewardView } from '@shared/domain/shop';
 import { LoadMore } from '@/components/LoadMore';
+
+/** The reward form's fields in page order. */
+const REWARD_FIELDS = ['name', 'description', 'price', 'stock', 'giver', 'photoUrl', 'keeperPhones'];
 
 const STATUS_OPTIONS = [{ value: 'all', label: '全部' }, ...(['pending', 'used', 'cancelled'] as const).map((s) => ({ value: s, label: REDEMPTION_STATUS_LABELS[s] }))];
 
@@ -23,7 +27,7 @@ export default function AdminShopPage() {
   const redemptions = useRedemptions(status);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [formErrors, setFormErrors] = useState<Record<string, string>>({});
+  const form = useFormErrors({ fields: REWARD_FIELDS });
   const [createId, setCreateId] = useState(newRequestId);
   const [formKey, setFormKey] = useState(0);
   const [editing, setEditing] = useState<RewardView | null>(null);
@@ -47,7 +51,7 @@ export default function AdminShopPage() {
 
   const save = async (values: RewardFormValues) => {
     setBusyId('form');
-    setFormErrors({});
+    form.reset();
     try {
       const { stock, ...fields } = values;
       if (editing) await shopApi.update({ rewardId: editing.id, ...fields });
@@ -58,8 +62,8 @@ export default function AdminShopPage() {
       setFormKey((k) => k + 1);
       await rewards.refreshAfter();
     } catch (err) {
-      const fields = fieldErrors(err);
-      setFormErrors(Object.keys(fields).length ? fields : { name: errorText(err) });
+      // A message for the whole call (a refused text, a full stock) is said under 名称, at the top of the form.
+      form.fail(err, err instanceof CloudCallError && err.fields ? {} : { name: errorText(err) });
     } finally {
       setBusyId(null);
     }
@@ -111,7 +115,7 @@ export default function AdminShopPage() {
           key={editing ? `edit-${editing.id}` : `new-${formKey}`}
           reward={editing ?? undefined}
           submitting={busyId === 'form'}
-          errors={formErrors}
+          errors={form.errors}
           onSubmit={(v) => void save(v)}
           onCancel={editing ? () => setEditing(null) : undefined}
         />
@@ -128,7 +132,7 @@ export default function AdminShopPage() {
           reward={reward}
           busy={busyId === reward.id}
           onEdit={(r) => {
-            setFormErrors({});
+            form.reset();
             setEditing(r);
             void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
           }}

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { LinkButton } from '@/components/LinkButton';
+import { DateTimeField } from '@/components/DateTimeField';
 import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
 import { EVENT_PAGES, eventsApi, newRequestId } from '@/features/events/api';
@@ -10,12 +11,16 @@ import { ProxySignUp } from '@/features/events/components/ProxySignUp';
 import { ReminderButton } from '@/features/events/components/ReminderButton';
 import { RoleRow } from '@/features/events/components/RoleRow';
 import { SkillSuggestions } from '@/features/events/components/SkillSuggestions';
-import { fromFormTime, mySignupText, toFormTime, whenText } from '@/features/events/format';
+import { mySignupText, whenText } from '@/features/events/format';
 import { useEvent, useSignups } from '@/features/events/hooks';
+import { isCommittee } from '@/features/members/entries';
+import { useMe } from '@/features/members/useMe';
 import '@/features/events/events.scss';
 import { errorText } from '@/services/cloud';
 import { PendingImage, RefusedImagesNote } from '@/components/ImageReview';
 import { imageSrc } from '@/services/upload';
+import { checkinOpensAtMs, checkinPhase } from '@shared/rules/checkin-window';
+import { formatShanghai } from '@shared/time';
 import { AUDIENCE_LABELS, SIGNUP_STATUS_LABELS, type EventRoleView, type EventView } from '@shared/domain/event';
 
 /** The check-in pages (another subpackage): the organizer's station and review, the volunteer's scan and pass. */
@@ -30,7 +35,7 @@ const CHECKIN_PAGES = {
 function OrganizerTools({ event, onChanged }: { event: EventView; onChanged: () => void }) {
   const signups = useSignups(event.id);
   const [reason, setReason] = useState('');
-  const [copyStart, setCopyStart] = useState(() => toFormTime(new Date(Date.parse(event.startAt) + 7 * 24 * 3600 * 1000).toISOString()));
+  const [copyStart, setCopyStart] = useState(() => new Date(Date.parse(event.startAt) + 7 * 24 * 3600 * 1000).toISOString());
   const [copyId] = useState(newRequestId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +52,16 @@ function OrganizerTools({ event, onChanged }: { event: EventView; onChanged: () 
       setBusy(false);
     }
   };
-  const cancelEvent = () =>
+  const cancelEvent = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '取消活动',
+      content: '取消后会通知所有报名的邻居，活动不能再恢复。确定取消吗？',
+      confirmText: '取消活动',
+      cancelText: '再想想',
+    });
+    if (confirm) await cancelRun();
+  };
+  const cancelRun = () =>
     run(async () => {
       const { notified } = await eventsApi.cancel(event.id, reason);
       void Taro.showToast({ title: `已取消，通知了${notified}人`, icon: 'none', duration: 2000 });
@@ -55,9 +69,7 @@ function OrganizerTools({ event, onChanged }: { event: EventView; onChanged: () 
     });
   const duplicate = () =>
     run(async () => {
-      const startAt = fromFormTime(copyStart);
-      if (!startAt) throw new Error('时间请按“2026-12-01 09:00”的格式填写');
-      const { event: copy } = await eventsApi.duplicate(event.id, startAt, copyId);
+      const { event: copy } = await eventsApi.duplicate(event.id, copyStart, copyId);
       void Taro.navigateTo({ url: EVENT_PAGES.detail(copy.id) });
     });
 
@@ -98,7 +110,7 @@ function OrganizerTools({ event, onChanged }: { event: EventView; onChanged: () 
             修改活动
           </LinkButton>
           <Text>复制一场新活动，开始时间：</Text>
-          <Input id='copy-start' className='event-input' value={copyStart} onInput={(e) => setCopyStart(e.detail.value)} />
+          <DateTimeField id='copy-start' value={copyStart} min={new Date().toISOString()} onChange={setCopyStart} />
           <Button className='btn-duplicate-event' type='default' size='large' block disabled={busy} onClick={() => void duplicate()}>
             复制活动
           </Button>
@@ -114,12 +126,20 @@ function OrganizerTools({ event, onChanged }: { event: EventView; onChanged: () 
 }
 
 /** 活动详情: what, when, where, the roles with their places; sign up, see one's place on the waiting list, cancel. */
+/** 代居民报名 with the caller's own grids (the committee may choose any grid of its 居民区). */
+function ProxyForCaller({ event, onDone }: { event: EventView; onDone: () => void }) {
+  const member = useMe().data?.member;
+  if (!member) return null;
+  return <ProxySignUp event={event} ownGridIds={isCommittee(member) ? null : member.leadsGridIds} onDone={onDone} />;
+}
+
 export default function EventDetailPage() {
   const eventId = (useRouter().params as Record<string, string | undefined>).id ?? '';
   const query = useEvent(eventId);
   const event = query.data?.event ?? null;
   const [busyKey, setBusyKey] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [proxyRound, setProxyRound] = useState(0);
 
   const act = async (key: string, work: () => Promise<unknown>, done: string) => {
     setBusyKey(key);
@@ -141,6 +161,7 @@ export default function EventDetailPage() {
   };
 
   const open = !!event && event.status === 'published' && Date.now() <= Date.parse(event.signupClosesAt);
+  const phase = event ? checkinPhase(event, Date.now()) : 'before';
   return (
     <PageShell
       className={`page-events-detail${busyKey || query.loading ? ' is-busy' : ''}`}
@@ -165,7 +186,7 @@ export default function EventDetailPage() {
             <Text className='event-card__meta'>时间：{whenText(event.startAt, event.endAt)}</Text>
             <Text className='event-card__meta'>地点：{event.place}</Text>
             <Text className='event-card__meta'>对象：{AUDIENCE_LABELS[event.audience.kind]}</Text>
-            <Text className='event-card__meta'>报名截止：{toFormTime(event.signupClosesAt)}</Text>
+            <Text className='event-card__meta'>报名截止：{formatShanghai(event.signupClosesAt, 'M月D日 HH:mm')}</Text>
             <Text className='event-card__meta'>组织者：{event.organizerName}</Text>
             {event.description ? <Text className='event-card__meta'>{event.description}</Text> : null}
           </View>
@@ -173,9 +194,13 @@ export default function EventDetailPage() {
             <View className='card event-my-signup'>
               <Text className='event-mine'>{mySignupText(event.mine)}</Text>
               <Text className='event-card__meta'>岗位：{event.roles.find((r) => r.key === event.mine!.roleKey)?.name}</Text>
-              {event.mine.status === 'confirmed' && event.status === 'published' ? (
+              {event.mine.status === 'confirmed' && event.status === 'published' && phase !== 'after' ? (
                 <>
-                  <LinkButton className='btn-open-scan' url={CHECKIN_PAGES.scan}>
+                  {/* Calm until check-in opens: a red button a week early reads as "do this now". */}
+                  {phase === 'before' ? (
+                    <Text className='event-card__meta event-checkin-opens'>签到 {formatShanghai(checkinOpensAtMs(event), 'M月D日 HH:mm')} 开始</Text>
+                  ) : null}
+                  <LinkButton className={`btn-open-scan${phase === 'open' ? ' is-open' : ''}`} type={phase === 'open' ? 'primary' : 'default'} url={CHECKIN_PAGES.scan}>
                     扫码签到
                   </LinkButton>
                   <LinkButton className='btn-open-pass' type='default' url={`${CHECKIN_PAGES.pass}?eventId=${encodeURIComponent(event.id)}`}>
@@ -202,8 +227,17 @@ export default function EventDetailPage() {
               <RoleRow key={role.key} role={role} canSignUp={open && !event.mine} busy={busyKey === role.key} onSignUp={signUp} />
             ))}
           </View>
-          {open && event.canSignUpOthers ? <ProxySignUp event={event} onDone={() => void query.reload()} /> : null}
-          {event.canManage ? <OrganizerTools event={event} onChanged={() => void query.reload()} /> : null}
+          {open && event.canSignUpOthers ? (
+            <ProxyForCaller
+              event={event}
+              onDone={() => {
+                void query.reload();
+                // The organizer's list below shows the new sign-up.
+                setProxyRound((n) => n + 1);
+              }}
+            />
+          ) : null}
+          {event.canManage ? <OrganizerTools key={proxyRound} event={event} onChanged={() => void query.reload()} /> : null}
         </>
       ) : null}
     </PageShell>

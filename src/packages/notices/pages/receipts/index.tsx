@@ -60,7 +60,7 @@ export default function NoticeReceiptsPage() {
               </View>
             ))}
           </View>
-          <RemindPanel noticeId={noticeId} onReminded={() => void list.refreshAfter()} />
+          <RemindPanel noticeId={noticeId} counts={last.counts} mode={mode} onReminded={() => void list.refreshAfter()} />
           <View className='notice-tabs'>
             <Text className='form-field__hint'>按情况看：</Text>
             <ChoiceChips id='receipt-filter' single options={FILTERS} value={[filter]} onChange={(v) => setFilter(v[0] as ReceiptFilter)} />

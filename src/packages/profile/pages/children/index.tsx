@@ -2,23 +2,26 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
-import { fieldErrors, membersApi, needsConsent, type ChildDraft } from '@/features/members/api';
+import { membersApi, needsConsent, type ChildDraft } from '@/features/members/api';
 import { ChildForm } from '@/features/members/components/ChildForm';
 import { ChildRow } from '@/features/members/components/ChildRow';
 import { ConsentPrompt } from '@/features/members/components/ConsentPrompt';
 import { useChildren } from '@/features/members/useChildren';
+import { useFormErrors } from '@/hooks/useFormErrors';
 import { errorText } from '@/services/cloud';
+import { membersActions } from '@shared/actions/members';
+import { schemaIssues } from '@shared/field-issues';
 import type { ChildView } from '@shared/domain/member';
 import { inShanghai } from '@shared/time';
 
-const FORM_FIELDS = new Set(['name', 'birthYear', 'guardianConsent']);
+/** The form's fields in page order. */
+const FORM_FIELDS = ['name', 'birthYear', 'guardianConsent'];
 
 /** 小小梯队: a guardian registers their children (with consent) and can remove them at any time. */
 export default function ChildrenPage() {
   const children = useChildren();
   const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useFormErrors({ fields: FORM_FIELDS });
   const [askConsent, setAskConsent] = useState(false);
   // Remounts the form empty after a child is added.
   const [formKey, setFormKey] = useState(0);
@@ -26,9 +29,10 @@ export default function ChildrenPage() {
   const [removeError, setRemoveError] = useState<string | null>(null);
 
   const add = async (draft: ChildDraft) => {
+    form.reset();
+    const issues = schemaIssues(membersActions.addChild.input, draft);
+    if (issues) return form.showIssues(issues);
     setSaving(true);
-    setErrors({});
-    setFormError(null);
     try {
       await membersApi.addChild(draft);
       void Taro.showToast({ title: '已登记', icon: 'success', duration: 1500 });
@@ -36,10 +40,8 @@ export default function ChildrenPage() {
       await children.reload();
     } catch (err) {
       setAskConsent(needsConsent(err));
-      const fields = fieldErrors(err);
-      setErrors(fields);
-      const allShown = Object.keys(fields).length > 0 && Object.keys(fields).every((key) => FORM_FIELDS.has(key));
-      setFormError(allShown || needsConsent(err) ? null : errorText(err));
+      // The consent card says it instead.
+      if (!needsConsent(err)) form.fail(err);
     } finally {
       setSaving(false);
     }
@@ -91,8 +93,8 @@ export default function ChildrenPage() {
           key={formKey}
           thisYear={inShanghai(Date.now()).year()}
           saving={saving}
-          errors={errors}
-          formError={formError}
+          errors={form.errors}
+          formError={form.formError}
           onSubmit={(draft) => void add(draft)}
         />
       </View>

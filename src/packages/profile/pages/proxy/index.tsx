@@ -2,16 +2,20 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
-import { errorCode, fieldErrors, membersApi } from '@/features/members/api';
+import { errorCode, membersApi } from '@/features/members/api';
 import { ProxyForm, type ProxyInput } from '@/features/members/components/ProxyForm';
 import { ProxyLogList } from '@/features/members/components/ProxyLogList';
 import { isCommittee, isGridLeader } from '@/features/members/entries';
 import { useMe } from '@/features/members/useMe';
 import { useProxyLog } from '@/features/members/useProxyLog';
+import { useFormErrors } from '@/hooks/useFormErrors';
 import { errorText } from '@/services/cloud';
+import { membersActions } from '@shared/actions/members';
+import { schemaIssues } from '@shared/field-issues';
 import type { MemberView } from '@shared/domain/member';
 
-const FORM_FIELDS = new Set(['name', 'building', 'room', 'phone', 'skills', 'note']);
+/** The form's fields in page order. */
+const FORM_FIELDS = ['name', 'building', 'room', 'phone', 'skills', 'note'];
 
 /** 代居民登记: grid leaders (their grids) and the committee register residents who do not use WeChat. */
 export default function ProxyPage() {
@@ -21,16 +25,16 @@ export default function ProxyPage() {
   const allowed = Boolean(member && (committee || isGridLeader(member)));
   const log = useProxyLog(committee);
   const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useFormErrors({ fields: FORM_FIELDS });
   const [created, setCreated] = useState<MemberView | null>(null);
   const [formKey, setFormKey] = useState(0);
 
   const create = async (input: ProxyInput) => {
-    setSaving(true);
-    setErrors({});
-    setFormError(null);
+    form.reset();
     setCreated(null);
+    const issues = schemaIssues(membersActions.createForResident.input, input);
+    if (issues) return form.showIssues(issues);
+    setSaving(true);
     try {
       const res = await membersApi.createForResident(input);
       setCreated(res.member);
@@ -38,12 +42,8 @@ export default function ProxyPage() {
       void Taro.showToast({ title: '已登记', icon: 'success', duration: 1500 });
       if (committee) await log.reload();
     } catch (err) {
-      const fields = fieldErrors(err);
       // Said under the building it is about.
-      if (errorCode(err) === 'MEMBERS.BUILDING_OUTSIDE_GRID') fields.building = errorText(err);
-      setErrors(fields);
-      const allShown = Object.keys(fields).length > 0 && Object.keys(fields).every((key) => FORM_FIELDS.has(key));
-      setFormError(allShown ? null : errorText(err));
+      form.fail(err, errorCode(err) === 'MEMBERS.BUILDING_OUTSIDE_GRID' ? { building: errorText(err) } : {});
     } finally {
       setSaving(false);
     }
@@ -76,7 +76,7 @@ export default function ProxyPage() {
             </View>
           ) : null}
           <View className='card'>
-            <ProxyForm key={formKey} saving={saving} errors={errors} formError={formError} onSubmit={(input) => void create(input)} />
+            <ProxyForm key={formKey} saving={saving} errors={form.errors} formError={form.formError} onSubmit={(input) => void create(input)} />
           </View>
           {committee ? (
             <ProxyLogList items={log.items} loading={log.loading} error={log.error} hasMore={log.hasMore} onLoadMore={log.loadMore} />
