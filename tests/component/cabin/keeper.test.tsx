@@ -7,10 +7,13 @@ import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
 import { DEMO_CABIN_ID, demoCabinItemId } from '../../../emulator/seed/cabin';
 import { redirectTo } from '../../__mocks__/taro';
+import { openMonday } from '../../integration/cabin/support';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
 
 const ctx = setupPagesHarness();
+// Borrowing needs the cabin open: every test starts on a Monday morning, whatever the hour it runs at.
+beforeEach(() => openMonday(ctx.h));
 
 const idle = () => waitFor(() => expect(byClass('is-busy')).toHaveLength(0));
 const rowOf = (className: string, attr: string, value: string) => {
