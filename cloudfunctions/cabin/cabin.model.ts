@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { imageFields, imageReviewOf } from '../_core/media-check';
+import { maskPhone } from '../../src/shared/domain/member';
 import {
   ITEM_PAGE,
   type Closure,
@@ -377,7 +378,7 @@ export function toLoanView(loan: LoanDoc, now: Date, canRenew: boolean, keeper: 
     canRenew: open && canRenew,
     returnedAt: loan.returnedAt?.toISOString() ?? null,
     atDesk: !!loan.lentBy,
-    ...(keeper ? { borrowerName: loan.memberName, borrowerPhone: loan.memberPhone, returnCondition: loan.returnCondition } : {}),
+    ...(keeper ? { borrowerName: loan.memberName, borrowerPhone: maskPhone(loan.memberPhone), returnCondition: loan.returnCondition } : {}),
   };
 }
 

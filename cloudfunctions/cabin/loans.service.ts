@@ -1,5 +1,5 @@
 import { dayOf } from '../../src/shared/rules/cabin-hours';
-import { holdUntil, renewedDue, renewRefusal, resolveRules } from '../../src/shared/rules/cabin-loans';
+import { holdUntil, isOverdue, renewedDue, renewRefusal, resolveRules } from '../../src/shared/rules/cabin-loans';
 import { ensureSameCommunity } from '../_core/authorize';
 import { loadCaller, type Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
@@ -302,4 +302,19 @@ export async function remind(input: In<'remind'>, { identity }: CallContext): Ou
   ensureDesk(caller, ensureSameCommunity(caller, await q.findCabin(loan.cabinId)));
   if (loan.status !== 'open') throw new AppError('CABIN.LOAN_CLOSED');
   return { outcome: await tellOverdue(loan, dayOf(clock().now())) };
+}
+
+/**
+ * Round trips: 1 (caller) + 1 (loan) + 1 (cabin beside the borrower's record). The number goes straight to the
+ * dialer: the desk lists show it masked, so it is given only to the desk of an overdue loan, and read fresh.
+ */
+export async function borrowerPhone(input: In<'borrowerPhone'>, { identity }: CallContext): Out<'borrowerPhone'> {
+  const caller = await loadCaller(identity);
+  const loan = ensureSameCommunity(caller, await q.findLoan(input.loanId));
+  const [cabin, borrower] = await Promise.all([q.findCabin(loan.cabinId), findMember(loan.memberId)]);
+  ensureDesk(caller, ensureSameCommunity(caller, cabin));
+  if (loan.status !== 'open') throw new AppError('CABIN.LOAN_CLOSED');
+  if (!isOverdue(loan.dueAt, clock().now())) throw new AppError('CABIN.NOT_OVERDUE');
+  if (!borrower?.phone || borrower.deletedAt) throw new AppError('CABIN.NO_PHONE');
+  return { phone: borrower.phone };
 }

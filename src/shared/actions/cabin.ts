@@ -287,6 +287,15 @@ export const cabinActions = {
     errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CABIN.LOAN_CLOSED'],
   }),
 
+  /**
+   * The borrower's phone number of an overdue open loan, for the desk's 打电话 button to dial at once (never shown):
+   * only to the cabin's desk (keepers, duty volunteers, the committee).
+   */
+  borrowerPhone: action<{ phone: string }>()({
+    input: v.object({ loanId: id }),
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CABIN.LOAN_CLOSED', 'CABIN.NOT_OVERDUE', 'CABIN.NO_PHONE'],
+  }),
+
   // ---- Keepers -----------------------------------------------------------------------------------------------
   /** Adds an item to a cabin; the form's request id makes a retry add it once. */
   createItem: action<{ item: ItemView }>()({

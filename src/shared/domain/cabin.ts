@@ -275,7 +275,7 @@ export interface LoanView {
   returnedAt: string | null;
   /** Lent at the desk by a duty volunteer. */
   atDesk: boolean;
-  /** Keepers' views only. */
+  /** Keepers' views only; the phone masked (139****1001): the desk calls through cabin.borrowerPhone. */
   borrowerName?: string;
   borrowerPhone?: string;
   returnCondition?: string | null;
