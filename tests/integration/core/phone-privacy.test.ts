@@ -147,6 +147,7 @@ const WRITES: Record<string, string> = {
   'councils.join': 'write', 'councils.leave': 'write', 'councils.create': 'write', 'councils.rename': 'write',
   'councils.retire': 'write', 'councils.restore': 'write', 'councils.setPositions': 'write',
   'councils.setRotation': 'write', 'councils.skip': 'write', 'councils.swap': 'write',
+  'grids.residentPhone': 'dial-only: answers a number only to the resident’s grid leader and committee, for 打电话 (tests/integration/grids/resident-phone.test.ts)',
   'grids.createGrid': 'write', 'grids.renameGrid': 'write', 'grids.setBuildings': 'write', 'grids.assignLeader': 'write',
   'grids.setChief': 'write', 'grids.setColour': 'write', 'grids.setPairMember': 'write', 'grids.clearPair': 'write',
   'roster.preview': 'committee import of a CSV it supplies: the numbers shown are the committee’s own upload',
