@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { imageFields, imageReviewOf } from '../_core/media-check';
+import { maskPhone } from '../../src/shared/domain/member';
 import {
   ITEM_PAGE,
   type Closure,
@@ -17,6 +18,7 @@ import {
   type LoanRules,
   type LoanStatus,
   type LoanView,
+  type OpenState,
   type PersonView,
   type SaleView,
   type WeeklyHours,
@@ -24,6 +26,7 @@ import {
 import type { ItemInput } from '../../src/shared/actions/cabin';
 import { dayOf, openState } from '../../src/shared/rules/cabin-hours';
 import { isOverdue } from '../../src/shared/rules/cabin-loans';
+import { shelfState } from '../../src/shared/rules/cabin-shelf';
 
 /** A short id from its parts, so a retried request lands on the same document and a label's scene stays short. */
 export function shortId(prefix: string, ...parts: string[]): string {
@@ -306,8 +309,8 @@ export function holdExpired(item: Pick<ItemDoc, 'status' | 'holdUntil'>, now: Da
   return item.status === 'on-hold' && !!item.holdUntil && item.holdUntil.getTime() <= now.getTime();
 }
 
-/** Could the caller take, borrow or hold it right now? */
-export function availableNow(item: ItemDoc, memberId: string, now: Date): boolean {
+/** Is it there for the caller (on the shelf, in stock, or held for them), whatever the hours? */
+export function onShelfFor(item: ItemDoc, memberId: string, now: Date): boolean {
   if (item.kind === 'consumable') return item.status === 'available' && (item.stock ?? 0) > 0;
   if (item.status === 'on-hold') return item.holderId === memberId || (holdExpired(item, now) && item.waiting === 0);
   return item.status === 'available';
@@ -322,12 +325,14 @@ function shownStatus(item: ItemDoc, now: Date): ItemStatus {
   return holdExpired(item, now) && item.waiting === 0 ? 'available' : item.status;
 }
 
-export function toItemSummary(item: ItemDoc, cabin: CabinDoc | null, memberId: string, now: Date, keeper: boolean): ItemSummaryView {
+/** A summary with what the caller can do now: the section's hours decide, so 现在可借 shows only while it is open. */
+export function toItemSummary(item: ItemDoc, cabin: CabinDoc, memberId: string, now: Date, keeper: boolean): ItemSummaryView {
+  const shelf = shelfState(item.kind, onShelfFor(item, memberId, now), sectionOpenState(cabin, item.sectionKey, now));
   return {
     id: item._id,
     cabinId: item.cabinId,
     sectionKey: item.sectionKey,
-    sectionName: cabin?.sections.find((s) => s.key === item.sectionKey)?.name ?? '',
+    sectionName: cabin.sections.find((s) => s.key === item.sectionKey)?.name ?? '',
     kind: item.kind,
     name: item.name,
     photo: item.photo,
@@ -337,7 +342,8 @@ export function toItemSummary(item: ItemDoc, cabin: CabinDoc | null, memberId: s
     unit: item.unit,
     priceFen: item.priceFen,
     issueDate: item.issueDate,
-    availableNow: availableNow(item, memberId, now),
+    availableNow: shelf.chance === 'now',
+    shelf,
     ...(keeper ? { lowStock: isLowStock(item) } : {}),
   };
 }
@@ -372,7 +378,7 @@ export function toLoanView(loan: LoanDoc, now: Date, canRenew: boolean, keeper: 
     canRenew: open && canRenew,
     returnedAt: loan.returnedAt?.toISOString() ?? null,
     atDesk: !!loan.lentBy,
-    ...(keeper ? { borrowerName: loan.memberName, borrowerPhone: loan.memberPhone, returnCondition: loan.returnCondition } : {}),
+    ...(keeper ? { borrowerName: loan.memberName, borrowerPhone: maskPhone(loan.memberPhone), returnCondition: loan.returnCondition } : {}),
   };
 }
 
@@ -437,4 +443,10 @@ export function cabinOpenStates(cabin: CabinDoc, now: Date) {
     cabin: openState(cabin.hours, cabin.closures, now),
     sections: cabin.sections.map((s) => ({ ...s, openState: openState(s.hours ?? cabin.hours, cabin.closures, now, s.key) })),
   };
+}
+
+/** Open state of the section an item is in (the cabin's when the section is gone). */
+export function sectionOpenState(cabin: CabinDoc, sectionKey: string, now: Date): OpenState {
+  const section = cabin.sections.find((s) => s.key === sectionKey);
+  return section ? openState(section.hours ?? cabin.hours, cabin.closures, now, section.key) : openState(cabin.hours, cabin.closures, now);
 }

@@ -30,6 +30,7 @@ export const main = createFunction('cabin', cabinActions, {
   takeBack: loans.takeBack,
   loans: loans.loans,
   remind: loans.remind,
+  borrowerPhone: loans.borrowerPhone,
   createItem: items.createItem,
   updateItem: items.updateItem,
   setStatus: items.setStatus,

@@ -1,8 +1,8 @@
 import type { ItemInput } from '../../src/shared/actions/cabin';
 import { ensureImagesPublishable, imageFields, imageReviewOf } from '../_core/media-check';
 import { HOME_PAGE, ITEM_PAGE, itemScene, SCENE_MAX, shelfScene, type HistoryKind, type ItemView } from '../../src/shared/domain/cabin';
-import { openState } from '../../src/shared/rules/cabin-hours';
 import { resolveRules } from '../../src/shared/rules/cabin-loans';
+import { closedRefusal } from '../../src/shared/rules/cabin-shelf';
 import { authorize, ensureSameCommunity } from '../_core/authorize';
 import { loadCaller, type Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
@@ -14,11 +14,11 @@ import { wechat } from '../_core/ports/wechat';
 import type { CallContext } from '../_core/router';
 import { canDesk, canManage, ensureBorrower, ensureDesk, ensureManage, viewableCabin } from './access';
 import {
-  cabinOpenStates,
   holdIdOf,
   itemFields,
   isLowStock,
   newItemDoc,
+  sectionOpenState,
   shortId,
   toHistoryView,
   toHoldView,
@@ -82,11 +82,10 @@ function toItemView(item: ItemDoc, cabin: CabinDoc, caller: Caller, now: Date, e
   const desk = canDesk(caller, cabin);
   const mineHold = extras.hold && (extras.hold.status === 'waiting' || extras.hold.status === 'ready') ? extras.hold : null;
   const mineLoan = extras.loan && extras.loan.memberId === caller.memberId && extras.loan.status === 'open' ? extras.loan : null;
-  const section = cabinOpenStates(cabin, now).sections.find((x) => x.key === item.sectionKey);
   return {
     ...toItemSummary(item, cabin, caller.memberId, now, manage || desk),
     cabinName: cabin.name,
-    openState: section?.openState ?? openState(cabin.hours, cabin.closures, now),
+    openState: sectionOpenState(cabin, item.sectionKey, now),
     description: item.description,
     condition: item.condition,
     lowStockAt: item.lowStockAt,
@@ -248,8 +247,9 @@ export async function restock(input: In<'restock'>, { identity }: CallContext): 
 }
 
 /**
- * Round trips: 1 (caller) + 1 (item beside the movement if retried) + 1 (the take, conditional on enough stock,
- * answering the stock left) + 1 (the movement); crossing the low-stock line adds the cabin and the keepers' alerts.
+ * Round trips: 1 (caller) + 1 (item beside the movement if retried) + 1 (cabin: is its section open) + 1 (the take,
+ * conditional on enough stock, answering the stock left) + 1 (the movement); crossing the low-stock line adds the
+ * keepers' alerts.
  * A racing copy of the same tap that finds its movement recorded gives its units back.
  */
 export async function take(input: In<'take'>, { identity }: CallContext): Out<'take'> {
@@ -258,10 +258,14 @@ export async function take(input: In<'take'>, { identity }: CallContext): Out<'t
   const movementId = shortId('tk', caller.memberId, input.requestId);
   const [found, recorded] = await Promise.all([q.findItem(input.itemId), q.findLog(movementId)]);
   const current = ensureSameCommunity(caller, found);
+  const cabin = ensureSameCommunity(caller, await q.findCabin(current.cabinId));
   const now = clock().now();
-  if (recorded) return { item: toItemSummary(current, null, caller.memberId, now, false), taken: -(recorded.delta ?? 0), already: true };
+  if (recorded) return { item: toItemSummary(current, cabin, caller.memberId, now, false), taken: -(recorded.delta ?? 0), already: true };
   if (current.kind !== 'consumable') throw new AppError('CABIN.NOT_CONSUMABLE');
   if (current.status === 'retired') throw new AppError('CABIN.RETIRED');
+  // The page offers 现在可领 only while the section is open; a take at a closed cabin is refused the same way.
+  const closed = closedRefusal(sectionOpenState(cabin, current.sectionKey, now));
+  if (closed) throw new AppError(closed.code, closed.fields);
   const _ = command();
   const after = await q.updateItemAndReturn(current._id, { kind: 'consumable', status: 'available', stock: _.gte(input.quantity) }, { stock: _.inc(-input.quantity), updatedAt: now });
   if (!after) throw new AppError((current.stock ?? 0) > 0 && (current.stock ?? 0) < input.quantity ? 'CABIN.NOT_ENOUGH_STOCK' : 'CABIN.OUT_OF_STOCK');
@@ -269,14 +273,13 @@ export async function take(input: In<'take'>, { identity }: CallContext): Out<'t
   const log = logOf(current, movementId, 'take', caller, now, { delta: -input.quantity, memberId: caller.memberId, memberName: name });
   if (!(await q.insertLog(log))) {
     await q.updateItemIf(current._id, {}, { stock: _.inc(input.quantity) });
-    return { item: toItemSummary(current, null, caller.memberId, now, false), taken: input.quantity, already: true };
+    return { item: toItemSummary(current, cabin, caller.memberId, now, false), taken: input.quantity, already: true };
   }
   const before = (after.stock ?? 0) + input.quantity;
   if (isLowStock(after) && before > (after.lowStockAt ?? 0)) {
-    const cabin = await q.findCabin(after.cabinId);
-    await Promise.all((cabin?.keeperIds ?? []).map((keeperId) => tellLowStock(after, keeperId)));
+    await Promise.all(cabin.keeperIds.map((keeperId) => tellLowStock(after, keeperId)));
   }
-  return { item: toItemSummary(after, null, caller.memberId, now, false), taken: input.quantity, already: false };
+  return { item: toItemSummary(after, cabin, caller.memberId, now, false), taken: input.quantity, already: false };
 }
 
 /** Round trips: 1 (caller) + 2 (item, cabin) + 1 (the page). */

@@ -1,10 +1,11 @@
 import type { LoanClass, LoanRules } from '../../src/shared/domain/cabin';
 import { borrowRefusal, dueFor, renewRefusal, resolveRules } from '../../src/shared/rules/cabin-loans';
+import { closedRefusal } from '../../src/shared/rules/cabin-shelf';
 import { clock } from '../_core/clock';
 import { command } from '../_core/db';
 import { AppError } from '../_core/errors';
 import { recordProxyAction } from '../_core/proxy-log';
-import { holdExpired, holdIdOf, loanLog, shortId, type ItemDoc, type LoanDoc } from './cabin.model';
+import { holdExpired, holdIdOf, loanLog, sectionOpenState, shortId, type ItemDoc, type LoanDoc } from './cabin.model';
 import * as q from './cabin.queries';
 import { expireHold } from './queue';
 
@@ -133,6 +134,12 @@ export async function lendItem(itemId: string, borrower: Borrower, lender: Lende
 
   const [cabin, reserved] = await Promise.all([q.findCabin(item.cabinId), reserve(borrower, loanClass, rules.classes[loanClass].maxItems, loanId)]);
   if (!reserved) throw new AppError('CABIN.LOAN_LIMIT');
+  // A resident borrows only while the section is open, as the page says; the desk lends whenever a keeper is there.
+  const closed = lender.atDesk || !cabin ? null : closedRefusal(sectionOpenState(cabin, item.sectionKey, now));
+  if (closed) {
+    await q.releaseSlot(borrower.memberId, loanClass, loanId);
+    throw new AppError(closed.code, closed.fields);
+  }
   const due = dueFor(now, rules.classes[loanClass].loanDays, cabin?.hours ?? [], cabin?.closures ?? []);
   const patch = { status: 'on-loan', holderId: borrower.memberId, holdId: null, holdUntil: null, loanId, dueAt: due.dueAt, loans: command().inc(1), updatedAt: now };
   // Whatever stops the claim (a refusal, contention, a failed write) gives the reserved slot back.

@@ -1,5 +1,5 @@
 import { dayOf } from '../../src/shared/rules/cabin-hours';
-import { holdUntil, renewedDue, renewRefusal, resolveRules } from '../../src/shared/rules/cabin-loans';
+import { holdUntil, isOverdue, renewedDue, renewRefusal, resolveRules } from '../../src/shared/rules/cabin-loans';
 import { ensureSameCommunity } from '../_core/authorize';
 import { loadCaller, type Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
@@ -9,7 +9,7 @@ import { AppError } from '../_core/errors';
 import { findMember } from '../_core/member-record';
 import type { CallContext } from '../_core/router';
 import { ensureBorrower, ensureDesk, ensureOwn, viewableCabin } from './access';
-import { holdExpired, holdIdOf, loanLog, toHoldView, toItemSummary, toLoanView, type HoldDoc, type LoanDoc } from './cabin.model';
+import { holdExpired, holdIdOf, loanLog, sectionOpenState, toHoldView, toItemSummary, toLoanView, type HoldDoc, type LoanDoc } from './cabin.model';
 import * as q from './cabin.queries';
 import type { In, Out } from './cabin.types';
 import { lendItem, renewable, type Borrower } from './lending';
@@ -37,7 +37,7 @@ async function holdView(hold: HoldDoc) {
 }
 
 /**
- * Round trips: 1 (caller) + 1 (item, own hold, rules) + 1 (the hold written) + 1 (item claimed, or queue count)
+ * Round trips: 1 (caller) + 1 (item, own hold, rules) + 1 (the hold written beside the cabin's hours) + 1 (item claimed, or queue count)
  * + 1 (hold ready and history; or the queue settled and the place counted: 2-3).
  * The hold document is written first under its fixed id, so a double tap holds once; the item is then claimed
  * from the shelf by a conditional update, or the caller waits in the queue.
@@ -78,13 +78,16 @@ export async function hold(input: In<'hold'>, { identity }: CallContext): Out<'h
     createdAt: now,
     updatedAt: now,
   };
-  if (!(await writeHold(doc))) {
+  const [written, cabin] = await Promise.all([writeHold(doc), q.findCabin(item.cabinId)]);
+  if (!written) {
     const raced = await q.findHold(hid);
     if (raced?.requestId === input.requestId) return { hold: await holdView(raced) };
     throw new AppError('CABIN.ALREADY_HELD');
   }
   if (item.status === 'available' && item.waiting === 0) {
-    const until = holdUntil(now, rules);
+    // Reserved while closed (可预约，明天 9:00 开门后来取): the hold runs from the opening, not from the night.
+    const open = cabin ? sectionOpenState(cabin, item.sectionKey, now) : null;
+    const until = holdUntil(open && !open.open && open.opensAt ? new Date(open.opensAt) : now, rules);
     const claimed = await q.updateItemIf(item._id, { status: 'available', waiting: 0 }, { status: 'on-hold', holderId: caller.memberId, holdId: hid, holdUntil: until, updatedAt: now });
     if (claimed) {
       const ready: HoldDoc = { ...doc, status: 'ready', holdUntil: until };
@@ -244,8 +247,9 @@ export async function residents(input: In<'residents'>, { identity }: CallContex
 export async function takeBack(input: In<'takeBack'>, { identity }: CallContext): Out<'takeBack'> {
   const caller = await loadCaller(identity);
   let loan = ensureSameCommunity(caller, await q.findLoan(input.loanId));
-  const [cabin, item, rulesDoc] = await Promise.all([q.findCabin(loan.cabinId), q.findItem(loan.itemId), q.findRules(loan.communityId)]);
-  ensureDesk(caller, ensureSameCommunity(caller, cabin));
+  const [found, item, rulesDoc] = await Promise.all([q.findCabin(loan.cabinId), q.findItem(loan.itemId), q.findRules(loan.communityId)]);
+  const cabin = ensureSameCommunity(caller, found);
+  ensureDesk(caller, cabin);
   // The condition note becomes the item's condition, which every borrower reads.
   await ensurePublishable(identity, [input.condition]);
   const now = clock().now();
@@ -298,4 +302,19 @@ export async function remind(input: In<'remind'>, { identity }: CallContext): Ou
   ensureDesk(caller, ensureSameCommunity(caller, await q.findCabin(loan.cabinId)));
   if (loan.status !== 'open') throw new AppError('CABIN.LOAN_CLOSED');
   return { outcome: await tellOverdue(loan, dayOf(clock().now())) };
+}
+
+/**
+ * Round trips: 1 (caller) + 1 (loan) + 1 (cabin beside the borrower's record). The number goes straight to the
+ * dialer: the desk lists show it masked, so it is given only to the desk of an overdue loan, and read fresh.
+ */
+export async function borrowerPhone(input: In<'borrowerPhone'>, { identity }: CallContext): Out<'borrowerPhone'> {
+  const caller = await loadCaller(identity);
+  const loan = ensureSameCommunity(caller, await q.findLoan(input.loanId));
+  const [cabin, borrower] = await Promise.all([q.findCabin(loan.cabinId), findMember(loan.memberId)]);
+  ensureDesk(caller, ensureSameCommunity(caller, cabin));
+  if (loan.status !== 'open') throw new AppError('CABIN.LOAN_CLOSED');
+  if (!isOverdue(loan.dueAt, clock().now())) throw new AppError('CABIN.NOT_OVERDUE');
+  if (!borrower?.phone || borrower.deletedAt) throw new AppError('CABIN.NO_PHONE');
+  return { phone: borrower.phone };
 }

@@ -76,6 +76,19 @@ export async function roster(input: In<'roster'>, { identity }: CallContext): Ou
   return { gridId, items: rows.map((row) => toRosterRow(row, viewer, withColours)), page: input.page, hasMore };
 }
 
+/**
+ * Round trips: 2 (caller and resident in parallel). The number goes straight to the dialer, for those who may read
+ * the resident's grid roster: its leader and the committee.
+ */
+export async function residentPhone(input: In<'residentPhone'>, { identity }: CallContext): Out<'residentPhone'> {
+  const [caller, person] = await Promise.all([loadCaller(identity), findMember(input.memberId)]);
+  const resident = sameCommunityMember(caller, person);
+  if (!resident.gridId) authorize(caller, 'grids.viewRoster', { communityId: resident.communityId });
+  else authorize(caller, 'grids.viewRoster', { communityId: resident.communityId, gridId: resident.gridId });
+  if (!resident.phone) throw new AppError('GRIDS.NO_PHONE');
+  return { phone: resident.phone };
+}
+
 /** Round trips: 2-3, plus the content check. A retried create answers the grid it made. */
 export async function createGrid(input: In<'createGrid'>, { identity }: CallContext): Out<'createGrid'> {
   const caller = await loadCaller(identity);

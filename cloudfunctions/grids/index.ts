@@ -6,6 +6,7 @@ import * as service from './grids.service';
 export const main = createFunction('grids', gridsActions, {
   overview: service.overview,
   roster: service.roster,
+  residentPhone: service.residentPhone,
   createGrid: service.createGrid,
   renameGrid: service.renameGrid,
   setBuildings: service.setBuildings,

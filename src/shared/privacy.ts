@@ -2,7 +2,7 @@
  * The privacy text residents accept (用户隐私保护指引, in short). Changing what is collected or who sees it means a
  * new version: everyone is asked again before they can change their data.
  */
-export const PRIVACY_VERSION = '2026-11-23';
+export const PRIVACY_VERSION = '2026-12-05';
 
 export const PRIVACY_SECTIONS: readonly { title: string; body: string }[] = [
   {
@@ -15,7 +15,7 @@ export const PRIVACY_SECTIONS: readonly { title: string; body: string }[] = [
   },
   {
     title: '谁能看到',
-    body: '手机号只有居委会能看到完整号码，其他人看到的是打码后的号码。微格分色只有居委会和你所在微格的微格长能看到。其他居民区看不到你的任何信息。',
+    body: '手机号只有居委会能看到完整号码，其他人看到的是打码后的号码。你所在微格的微格长，以及你借的物品逾期未还时格子屋的值班人员，可以在小程序里一键给你打电话，页面上不显示号码，但拨号时对方手机会显示。微格分色只有居委会和你所在微格的微格长能看到。其他居民区看不到你的任何信息。',
   },
   {
     title: '你的权利',

@@ -23,7 +23,7 @@ export function __triggerDidShow(): void {
 
 export function __resetTaroMock(): void {
   routerParams = {};
-  for (const fn of [navigateTo, navigateBack, redirectTo, switchTab, reLaunch, showToast, showModal, showLoading, hideLoading]) {
+  for (const fn of [navigateTo, navigateBack, redirectTo, switchTab, reLaunch, showToast, showModal, showLoading, hideLoading, makePhoneCall]) {
     fn.mockClear();
   }
 }
@@ -39,6 +39,7 @@ export const showToast = jest.fn((_opts: { title: string; icon?: string; duratio
 export const showModal = jest.fn((_opts: unknown) => Promise.resolve({ confirm: true, cancel: false }));
 export const showLoading = jest.fn((_opts?: unknown) => ok());
 export const hideLoading = jest.fn(() => ok());
+export const makePhoneCall = jest.fn((_opts: { phoneNumber: string }) => ok());
 
 export function getCurrentInstance() {
   return { router: { params: routerParams, path: '' }, page: null, app: null };
@@ -149,6 +150,7 @@ const Taro = {
   showModal,
   showLoading,
   hideLoading,
+  makePhoneCall,
   getCurrentInstance,
   getEnv,
   ENV_TYPE,

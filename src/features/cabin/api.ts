@@ -27,6 +27,7 @@ export const cabinApi = {
   takeBack: (input: InputOf<'cabin', 'takeBack'>) => callCloud('cabin', 'takeBack', input),
   loans: (cabinId: string, overdueOnly: boolean, page: number) => callCloud('cabin', 'loans', { cabinId, overdueOnly, page }),
   remind: (loanId: string) => callCloud('cabin', 'remind', { loanId }),
+  borrowerPhone: (loanId: string) => callCloud('cabin', 'borrowerPhone', { loanId }),
   createItem: (cabinId: string, item: ItemInput, requestId: string) => callCloud('cabin', 'createItem', { cabinId, item, requestId }),
   updateItem: (itemId: string, item: ItemInput) => callCloud('cabin', 'updateItem', { itemId, item }),
   setStatus: (itemId: string, status: KeeperSettableStatus, note: string) => callCloud('cabin', 'setStatus', { itemId, status, note }),

@@ -6,6 +6,7 @@ import type { InputOf } from '@shared/catalogue';
 export const gridsApi = {
   overview: () => callCloud('grids', 'overview', {}),
   roster: (input: InputOf<'grids', 'roster'>) => callCloud('grids', 'roster', input),
+  residentPhone: (memberId: string) => callCloud('grids', 'residentPhone', { memberId }),
   createGrid: (input: InputOf<'grids', 'createGrid'>) => callCloud('grids', 'createGrid', input),
   renameGrid: (input: InputOf<'grids', 'renameGrid'>) => callCloud('grids', 'renameGrid', input),
   setBuildings: (input: InputOf<'grids', 'setBuildings'>) => callCloud('grids', 'setBuildings', input),

@@ -191,7 +191,7 @@ export const cabinActions = {
    */
   borrow: action<{ loan: LoanView }>()({
     input: v.object({ itemId: id, requestId }),
-    errors: BORROW_ERRORS,
+    errors: [...BORROW_ERRORS, 'CABIN.CLOSED'],
   }),
 
   /** Renews the caller's loan by the class's loan length, while renewals are left, nobody waits and it is not overdue. */
@@ -203,7 +203,7 @@ export const cabinActions = {
   /** Takes units of a consumable; stock never goes below zero and each take is a recorded movement. */
   take: action<TakeResult>()({
     input: v.object({ itemId: id, quantity: v.optional(count('数量', 1, 20), 1), requestId }),
-    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CABIN.NOT_CONSUMABLE', 'CABIN.RETIRED', 'CABIN.OUT_OF_STOCK', 'CABIN.NOT_ENOUGH_STOCK'],
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CABIN.NOT_CONSUMABLE', 'CABIN.RETIRED', 'CABIN.OUT_OF_STOCK', 'CABIN.NOT_ENOUGH_STOCK', 'CABIN.CLOSED'],
   }),
 
   /** The caller's own loans (open ones: overdue first, then soonest due; returned ones: newest first), 20 a page. */
@@ -285,6 +285,15 @@ export const cabinActions = {
   remind: action<{ outcome: RemindOutcome }>()({
     input: v.object({ loanId: id }),
     errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CABIN.LOAN_CLOSED'],
+  }),
+
+  /**
+   * The borrower's phone number of an overdue open loan, for the desk's 打电话 button to dial at once (never shown):
+   * only to the cabin's desk (keepers, duty volunteers, the committee).
+   */
+  borrowerPhone: action<{ phone: string }>()({
+    input: v.object({ loanId: id }),
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CABIN.LOAN_CLOSED', 'CABIN.NOT_OVERDUE', 'CABIN.NO_PHONE'],
   }),
 
   // ---- Keepers -----------------------------------------------------------------------------------------------

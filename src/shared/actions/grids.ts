@@ -28,6 +28,15 @@ export const gridsActions = {
     errors: ['COMMON.FORBIDDEN'],
   }),
 
+  /**
+   * A resident's phone number for the roster's 打电话 button to dial at once (the roster shows it masked): only to
+   * the leader of the resident's grid and the committee of their 居民区.
+   */
+  residentPhone: action<{ phone: string }>()({
+    input: v.object({ memberId: id }),
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'GRIDS.NO_PHONE'],
+  }),
+
   /** A new grid without buildings; `requestId` makes a retried or double-tapped create add one grid. */
   createGrid: action<{ grid: GridView }>()({
     input: v.object({

@@ -104,6 +104,16 @@ export interface SectionView {
   openState: OpenState;
 }
 
+/** now: borrow or take it at once; reserve: closed, hold it now and collect at opening; later: closed, come at opening. */
+export type ShelfChance = 'now' | 'reserve' | 'later' | 'none';
+
+/** What a resident can do with an item given its state and its section's hours (src/shared/rules/cabin-shelf.ts). */
+export interface ShelfState {
+  chance: ShelfChance;
+  /** Ready to show on a card, or '' when nothing is on offer. */
+  label: string;
+}
+
 /** "Open now / opens at" for a cabin or a section. */
 export interface OpenState {
   open: boolean;
@@ -178,8 +188,10 @@ export interface ItemSummaryView {
   priceFen: number | null;
   /** Reading: issue date. */
   issueDate: DayString | null;
-  /** Can be taken, borrowed or held right now by the caller (hold expired counts as available). */
+  /** Can be taken or borrowed right now by the caller: on the shelf (or held for them) and its section open. */
   availableNow: boolean;
+  /** What the caller can do with it given the hours (现在可借 / 可预约，明天 9:00 开门后来取 / ...). */
+  shelf: ShelfState;
   /** Keepers' view: consumable stock at or below its threshold. */
   lowStock?: boolean;
 }
@@ -263,7 +275,7 @@ export interface LoanView {
   returnedAt: string | null;
   /** Lent at the desk by a duty volunteer. */
   atDesk: boolean;
-  /** Keepers' views only. */
+  /** Keepers' views only; the phone masked (139****1001): the desk calls through cabin.borrowerPhone. */
   borrowerName?: string;
   borrowerPhone?: string;
   returnCondition?: string | null;

@@ -25,5 +25,8 @@ export const CABIN_ERRORS = {
   'CABIN.NOT_A_MEMBER': '只能指定本居民区的梯队成员',
   'CABIN.DONATION_ANSWERED': '这份捐赠已经回复过了',
   'CABIN.SHIFT_NOT_ENDED': '值班结束后才能记录时长',
+  'CABIN.CLOSED': '格子屋现在没开门，请在开放时间来借来领；可借的物品可以先预约，开门后来取',
+  'CABIN.NOT_OVERDUE': '还没到归还日期，过期未还时才能打电话提醒',
+  'CABIN.NO_PHONE': '这位居民没有留手机号，请用消息提醒',
   'CABIN.NOT_ON_ROSTER': '只能为格子屋的管理员或值班志愿者排班',
 } as const;

@@ -62,7 +62,7 @@ export function borrowRefusal(args: {
   return null;
 }
 
-/** How long a hold is kept. */
-export function holdUntil(now: Date, rules: LoanRules): Date {
-  return new Date(now.getTime() + rules.holdHours * 60 * 60 * 1000);
+/** How long a hold is kept, from `from` (now, or the next opening when reserved while closed). */
+export function holdUntil(from: Date, rules: LoanRules): Date {
+  return new Date(from.getTime() + rules.holdHours * 60 * 60 * 1000);
 }

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import CabinDeskPage from '@/packages/cabin/pages/desk/index';
 import CabinItemPage from '@/packages/cabin/pages/item/index';
@@ -7,10 +8,13 @@ import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
 import { DEMO_CABIN_ID, demoCabinItemId } from '../../../emulator/seed/cabin';
 import { redirectTo } from '../../__mocks__/taro';
+import { openMonday } from '../../integration/cabin/support';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
 
 const ctx = setupPagesHarness();
+// Borrowing needs the cabin open: every test starts on a Monday morning, whatever the hour it runs at.
+beforeEach(() => openMonday(ctx.h));
 
 const idle = () => waitFor(() => expect(byClass('is-busy')).toHaveLength(0));
 const rowOf = (className: string, attr: string, value: string) => {
@@ -80,6 +84,12 @@ describe('值守台', () => {
     // The demo resident allowed no reminder: the desk is told to phone (a refusal would read as an error instead).
     await waitFor(() => expect(row.getElementsByClassName('cabin-answer--ok')).toHaveLength(1));
     expect(row.textContent).toContain('对方没有开启提醒，请打电话联系');
+    // 打电话: the number goes from the server straight to the dialer; the row shows it masked only.
+    expect(row.textContent).toContain('139****1001');
+    expect(document.body.textContent).not.toMatch(/1[3-9]\d{9}/);
+    clickIn(row, 'btn-call-borrower');
+    await waitFor(() => expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13900001001' }));
+    expect(document.body.textContent).not.toMatch(/1[3-9]\d{9}/);
   });
 
   it('records a charity sale once', async () => {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import CabinDonatePage from '@/packages/cabin/pages/donate/index';
 import CabinHomePage from '@/packages/cabin/pages/home/index';
 import CabinItemPage from '@/packages/cabin/pages/item/index';
@@ -6,10 +6,13 @@ import CabinMinePage from '@/packages/cabin/pages/mine/index';
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
 import { demoCabinItemId } from '../../../emulator/seed/cabin';
+import { openMonday } from '../../integration/cabin/support';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
 
 const ctx = setupPagesHarness();
+// Borrowing needs the cabin open: every test starts on a Monday morning, whatever the hour it runs at.
+beforeEach(() => openMonday(ctx.h));
 
 const idle = () => waitFor(() => expect(byClass('is-busy')).toHaveLength(0));
 const chip = (group: string, value: string) => {
@@ -191,5 +194,48 @@ describe('我要捐赠', () => {
     await screen.findByText(/已收到「《红岩》一本」的捐赠意向/);
     const saved = (await getDb().collection(COLLECTIONS.cabinDonations).get()).data;
     expect(saved).toMatchObject([{ what: '《红岩》一本', condition: '九成新', status: 'offered' }]);
+  });
+});
+
+describe('the header and the items agree on the hours', () => {
+  const shelfTags = () => byClass('tag-shelf').map((el) => el.textContent);
+
+  it('at 23:15: 明天 9:00 开门 above, 可预约 on every item, and the item page offers a reservation, not a borrow', async () => {
+    openMonday(ctx.h, '23:15');
+    ctx.signIn('resident');
+    __setRouterParams({});
+    render(<CabinHomePage />);
+    await screen.findByText('针线包（一号）');
+    await idle();
+    expect(byClass('cabin-open--main')[0]!.querySelector('.cabin-open__label')?.textContent).toBe('明天 9:00 开门');
+    expect(shelfTags().length).toBeGreaterThan(0);
+    expect(shelfTags().filter((t) => t?.startsWith('现在'))).toEqual([]);
+    expect(shelfTags()).toContain('可预约，明天 9:00 开门后来取');
+    cleanup();
+
+    __setRouterParams({ id: SEW_1 });
+    render(<CabinItemPage />);
+    await screen.findByText('可预约，明天 9:00 开门后来取');
+    await idle();
+    expect(byClass('btn-borrow')).toHaveLength(0);
+    expect(byClass('btn-hold')[0]?.textContent).toContain('预约，开门后来取');
+  });
+
+  it('at 10:00: 开放中 above and 现在可借 on the items, with the borrow button', async () => {
+    ctx.signIn('resident');
+    __setRouterParams({});
+    render(<CabinHomePage />);
+    await screen.findByText('针线包（一号）');
+    await idle();
+    expect(byClass('cabin-open--main')[0]!.querySelector('.cabin-open__label')?.textContent).toMatch(/^开放中/);
+    expect(shelfTags()).toContain('现在可借');
+    expect(shelfTags().filter((t) => t?.startsWith('可预约'))).toEqual([]);
+    cleanup();
+
+    __setRouterParams({ id: SEW_1 });
+    render(<CabinItemPage />);
+    await screen.findByText('针线包（一号）');
+    await idle();
+    expect(byClass('btn-borrow')).toHaveLength(1);
   });
 });

@@ -3,14 +3,18 @@ import { getDb } from '../../../cloudfunctions/_core/db';
 import type { CabinInput } from '../../../src/shared/actions/cabin';
 import { parseCabinScene } from '../../../src/shared/domain/cabin';
 import { startHarness, type Harness } from '../../support/harness';
-import { advance, CABIN, DAY, doc, docs, fail, HOUR, residents, rid, sewingKit } from './support';
+import { advance, CABIN, DAY, doc, docs, fail, HOUR, residents, rid, sewingKit, openMonday } from './support';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.stop());
-beforeEach(() => h.reset());
+// Borrowing needs the cabin open: every test starts on a Monday morning.
+beforeEach(async () => {
+  await h.reset();
+  openMonday(h);
+});
 
 const month = () => new Date(h.stack.clock.nowMs() + 8 * HOUR).toISOString().slice(0, 7);
 

@@ -1,13 +1,17 @@
 import { startHarness, type Harness } from '../../support/harness';
 import { CONTENT_CHECK_TEST_PHRASE } from '../../../emulator/platform/wechat.local';
-import { addItem, advance, CABIN, DAY, doc, docs, fail, HOUR, residents, rid, sewingKit } from './support';
+import { addItem, advance, CABIN, DAY, doc, docs, fail, HOUR, residents, rid, sewingKit, openMonday } from './support';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.stop());
-beforeEach(() => h.reset());
+// Borrowing needs the cabin open: every test starts on a Monday morning.
+beforeEach(async () => {
+  await h.reset();
+  openMonday(h);
+});
 
 
 describe('browsing', () => {
@@ -67,7 +71,8 @@ describe('a resident holds, borrows, renews and returns', () => {
 
   it('the item page shows its section\'s own hours: the paper rack\'s hour', async () => {
     const paper = (await h.call('cabin', 'item', { itemId: 'cbi-xinmin' }, h.identities.resident)).item;
-    expect(paper).toMatchObject({ cabinName: '爱心格子屋', sectionName: '报刊架', kind: 'reading', availableNow: true });
+    // Monday 10:00: the rack's hour (9:00-10:00) has just ended, though the rest of the cabin is open.
+    expect(paper).toMatchObject({ cabinName: '爱心格子屋', sectionName: '报刊架', kind: 'reading', availableNow: false, shelf: { label: '明天 9:00 开门后可看' } });
     expect(paper.openState.label).toMatch(/开放中，10:00关门|9:00 开门/);
   });
 

@@ -1,12 +1,16 @@
 import { startHarness, type Harness } from '../../support/harness';
-import { addItem, advance, CABIN, DAY, doc, docs, HOUR, residents, rid, sewingKit } from './support';
+import { addItem, advance, CABIN, DAY, doc, docs, HOUR, residents, rid, sewingKit, openMonday } from './support';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.stop());
-beforeEach(() => h.reset());
+// Borrowing needs the cabin open: every test starts on a Monday morning.
+beforeEach(async () => {
+  await h.reset();
+  openMonday(h);
+});
 
 const KITS = ['cbi-sew-1', 'cbi-sew-2', 'cbi-sew-3'];
 

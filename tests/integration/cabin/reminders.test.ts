@@ -1,12 +1,16 @@
 import { startHarness, type Harness } from '../../support/harness';
-import { advance, DAY, doc, docs, HOUR, residents, rid } from './support';
+import { advance, DAY, doc, docs, HOUR, residents, rid, openMonday } from './support';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.stop());
-beforeEach(() => h.reset());
+// Borrowing needs the cabin open: every test starts on a Monday morning.
+beforeEach(async () => {
+  await h.reset();
+  openMonday(h);
+});
 
 /** Puts the clock at `hh:00` Shanghai time on the current Shanghai day (or the next, with `days`). */
 function at(hh: number, days = 0): void {

@@ -3,6 +3,7 @@ import { getDb } from '../../../cloudfunctions/_core/db';
 import type { ItemInput } from '../../../src/shared/actions/cabin';
 import type { ItemView } from '../../../src/shared/domain/cabin';
 import { DEMO_CABIN_ID } from '../../../emulator/seed/cabin';
+import { addDays, dayOf, instantAt, weekdayIndex } from '../../../src/shared/rules/cabin-hours';
 import type { Harness } from '../../support/harness';
 import { addMember } from '../honours/support';
 
@@ -44,4 +45,15 @@ export const DAY = 24 * HOUR;
 /** An envelope refused with `code`. */
 export async function fail(promise: Promise<{ ok: boolean; error?: { code: string } }>, code: string): Promise<void> {
   expect(await promise).toMatchObject({ ok: false, error: { code } });
+}
+
+/**
+ * Moves the clock to the next Monday 10:00 in Shanghai, when every section of the demo cabin is open (weekdays
+ * 9:00-11:30, the paper rack 9:00-10:00 is the exception: it has just closed), so borrowing works whatever the
+ * hour the tests run at.
+ */
+export function openMonday(h: Harness, time = '10:00'): void {
+  const today = dayOf(new Date(h.stack.clock.nowMs()));
+  const monday = addDays(today, 7 - weekdayIndex(today));
+  h.stack.clock.offsetMs += instantAt(monday, time).getTime() - h.stack.clock.nowMs();
 }

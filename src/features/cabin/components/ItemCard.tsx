@@ -6,7 +6,7 @@ import { CABIN_PAGES } from '../api';
 import { itemFacts, statusLabel, statusTone } from '../format';
 import { imageSrc } from '@/services/upload';
 
-/** An item in a list: photo, name, kind, section and what is left; tapping opens it. */
+/** An item in a list: photo, name, kind, section, what is left and what can be done now; tapping opens it. */
 export function ItemCard({ item }: { item: ItemSummaryView }) {
   return (
     <View className='card cabin-item cabin-item-card' data-item-id={item.id} onClick={() => void Taro.navigateTo({ url: CABIN_PAGES.item(item.id) })}>
@@ -16,7 +16,7 @@ export function ItemCard({ item }: { item: ItemSummaryView }) {
         <Text className='cabin-item__meta'>{itemFacts(item).join(' · ')}</Text>
         <View className='cabin-item__tags'>
           <StatusTag label={statusLabel(item.status)} tone={statusTone(item.status)} />
-          {item.availableNow && item.kind === 'loanable' ? <StatusTag label='现在可借' tone='success' /> : null}
+          {item.shelf.label ? <StatusTag label={item.shelf.label} tone={item.shelf.chance === 'now' ? 'success' : 'neutral'} className='tag-shelf' /> : null}
           {item.lowStock ? <StatusTag label='库存不多了' tone='danger' className='tag-low-stock' /> : null}
         </View>
       </View>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { RemindOutcome } from '@shared/actions/cabin';
+import { CallButton } from '@/components/CallButton';
 import { cabinApi } from '../../api';
 import { dueText } from '../../format';
 import { useCabinLoans } from '../../hooks';
@@ -21,15 +22,18 @@ function OverdueRow({ loanId, title, meta }: { loanId: string; title: string; me
     <View className='cabin-row desk-overdue-loan' data-loan-id={loanId}>
       <Text className='cabin-row__title'>{title}</Text>
       <Text className='cabin-row__meta cabin-overdue'>{meta}</Text>
-      <Button className='btn-remind' type='default' size='large' block loading={busy === 'remind'} disabled={!!busy} onClick={() => void run('remind', async () => OUTCOME_TEXT[(await cabinApi.remind(loanId)).outcome])}>
-        提醒
-      </Button>
+      <View className='cabin-row__actions'>
+        <Button className='btn-remind' type='default' size='large' block loading={busy === 'remind'} disabled={!!busy} onClick={() => void run('remind', async () => OUTCOME_TEXT[(await cabinApi.remind(loanId)).outcome])}>
+          提醒
+        </Button>
+        <CallButton className='btn-call-borrower' numberFor={async () => (await cabinApi.borrowerPhone(loanId)).phone} />
+      </View>
       <Answer answer={answer} className='remind-answer' />
     </View>
   );
 }
 
-/** 逾期: loans past their due day, with a reminder (a subscribe message, at most once a day per loan). */
+/** 逾期: loans past their due day, with a reminder (a subscribe message, at most once a day per loan) and a call. */
 export function DeskOverdue({ cabinId }: { cabinId: string }) {
   const loans = useCabinLoans(cabinId, true);
   return (

@@ -32,11 +32,15 @@ function LoanableActions({ item, busy, act }: { item: ItemView; busy: string | n
   const [holdId] = useState(newRequestId);
   const [borrowId] = useState(newRequestId);
   const rule = item.loanRule;
-  const mineReady = item.myHold?.status === 'ready';
+  // Borrowing needs the section open (the function refuses it otherwise); while closed a hold is the way.
+  const mineReady = item.myHold?.status === 'ready' && item.openState.open;
   const canBorrow = !item.myLoan && (item.availableNow || mineReady);
+  const onShelf = item.shelf.chance === 'now' || item.shelf.chance === 'reserve';
   return (
     <View className='card cabin-loanable'>
       {rule ? <Text className='card__hint cabin-rule'>借期 {rule.loanDays} 天，每人最多借 {rule.maxItems} 件，可续借 {rule.maxRenewals} 次</Text> : null}
+      {item.shelf.chance === 'reserve' ? <Text className='card__hint cabin-shelf-hint'>{item.shelf.label}</Text> : null}
+      {item.myHold?.status === 'ready' && !item.openState.open ? <Text className='card__hint cabin-shelf-hint'>{item.openState.label}后来取</Text> : null}
       {item.waiting > 0 ? <Text className='card__hint'>有 {item.waiting} 位邻居在排队</Text> : null}
       {item.myLoan ? (
         <View className='cabin-my-loan'>
@@ -72,8 +76,8 @@ function LoanableActions({ item, busy, act }: { item: ItemView; busy: string | n
           </Button>
         ) : null}
         {!item.myHold && !item.myLoan && (item.status === 'available' || item.status === 'on-loan' || item.status === 'on-hold') ? (
-          <Button className='btn-hold' type={canBorrow ? 'default' : 'primary'} size='large' block loading={busy === 'hold'} disabled={!!busy} onClick={() => act('hold', () => cabinApi.hold(item.id, holdId), item.availableNow ? '已为你预留' : '已加入排队')}>
-            {item.availableNow ? '预约，先帮我留着' : '排队等候'}
+          <Button className='btn-hold' type={canBorrow ? 'default' : 'primary'} size='large' block loading={busy === 'hold'} disabled={!!busy} onClick={() => act('hold', () => cabinApi.hold(item.id, holdId), onShelf ? '已为你预留' : '已加入排队')}>
+            {item.shelf.chance === 'reserve' ? '预约，开门后来取' : onShelf ? '预约，先帮我留着' : '排队等候'}
           </Button>
         ) : null}
       </View>
@@ -95,7 +99,7 @@ function TakeConsumable({ item, busy, act }: { item: ItemView; busy: string | nu
       <Text className='card__hint'>免费领取，用多少拿多少。要几{item.unit ?? '个'}？</Text>
       <ChoiceChips id='take-quantity' single options={['1', '2', '3', '5']} value={[quantity]} onChange={([q]) => setQuantity(q!)} />
       <Button className='btn-take' type='primary' size='large' block loading={busy === 'take'} disabled={!!busy || !item.availableNow} onClick={take}>
-        {item.availableNow ? '领取' : '已经领完了'}
+        {item.availableNow ? '领取' : item.shelf.label || '已经领完了'}
       </Button>
     </View>
   );
