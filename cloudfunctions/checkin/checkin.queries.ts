@@ -111,3 +111,32 @@ export async function markConfirmed(id: string, at: Date): Promise<void> {
   const _ = command();
   await getDb().collection(COLLECTIONS.attendance).where({ _id: id, confirmedAt: _.exists(false) }).update({ confirmedAt: at });
 }
+
+/** Wrong short codes of one person at one event in one 10-minute window (`_id` names all three). */
+export interface TriesDoc {
+  _id: string;
+  eventId: string;
+  communityId: string;
+  memberId: string;
+  wrong: number;
+  until: Date;
+}
+
+export async function findTries(id: string): Promise<TriesDoc | null> {
+  const res = await getDb().collection(COLLECTIONS.checkinCodes).doc(id).get();
+  return (res.data?.[0] as TriesDoc | undefined) ?? null;
+}
+
+/**
+ * Counts one wrong code, never past `limit`: a conditional increment (concurrent guesses each take one of the
+ * remaining tries or none), the first of a window inserted. The count after it, or null when the limit was reached.
+ */
+export async function countWrong(doc: Omit<TriesDoc, 'wrong'>, limit: number): Promise<number | null> {
+  const _ = command();
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const res = await getDb().collection(COLLECTIONS.checkinCodes).where({ _id: doc._id, wrong: _.lt(limit) }).update({ wrong: _.inc(1) });
+    if ((res.updated ?? 0) > 0) return (await findTries(doc._id))?.wrong ?? limit;
+    if (await insertOnce(COLLECTIONS.checkinCodes, { ...doc, wrong: 1 })) return 1;
+  }
+  return null;
+}

@@ -22,6 +22,7 @@ import {
   type CheckinEventDoc,
 } from './checkin.model';
 import * as q from './checkin.queries';
+import { matchShortCode, shortCode, slotExpiry } from './short-code';
 
 const WINDOW_ERRORS = { cancelled: 'CHECKIN.EVENT_CANCELLED', not_open: 'CHECKIN.NOT_OPEN', closed: 'CHECKIN.CLOSED' } as const;
 
@@ -134,6 +135,41 @@ export async function scan(caller: Caller, input: { token: string; nonce: string
   });
 }
 
+/** Wrong short codes allowed per person, event and window: 5 in 10 minutes makes guessing 1 in ~30 million. */
+export const MAX_WRONG = 5;
+export const TRIES_WINDOW_MS = 10 * 60_000;
+
+/**
+ * A resident typed the station's 6-character code. Round trips: caller 1 + tries 1 + check-in 2 (same as a scan plus
+ * reading the tries, so a right code after the limit is still refused); a wrong code adds the counting.
+ */
+export async function typeCode(caller: Caller, input: { eventId: string; code: string; nonce: string }): Promise<ScanResult> {
+  ensureSelf(caller);
+  const communityId = caller.communityId!;
+  const now = clock().now();
+  const windowStart = Math.floor(now.getTime() / TRIES_WINDOW_MS) * TRIES_WINDOW_MS;
+  const until = new Date(windowStart + TRIES_WINDOW_MS);
+  const triesId = `tries:${input.eventId}:${caller.memberId}:${windowStart.toString(36)}`;
+  const tries = await q.findTries(triesId);
+  const tooMany = () => new AppError('CHECKIN.TOO_MANY_TRIES', { retryAt: until.toISOString() });
+  if (tries && tries.wrong >= MAX_WRONG) throw tooMany();
+  const match = matchShortCode(input.code, input.eventId, communityId, now);
+  if (!match) {
+    const wrong = await q.countWrong({ _id: triesId, eventId: input.eventId, communityId, memberId: caller.memberId, until }, MAX_WRONG);
+    if (wrong === null) throw tooMany();
+    throw new AppError('CHECKIN.CODE_WRONG', { remaining: String(MAX_WRONG - wrong), retryAt: until.toISOString() });
+  }
+  return record({
+    kind: match.kind,
+    event: { _id: input.eventId, title: '', communityId },
+    member: { _id: caller.memberId, name: caller.record?.name ?? '' },
+    signedUp: null,
+    walkIns: match.walkIns,
+    nonce: input.nonce,
+    by: caller.memberId,
+  });
+}
+
 /** The organizer scanned a pass. Round trips: caller 1 + event 1 + check-in 1 (the pass vouches for the sign-up). */
 export async function scanPass(caller: Caller, input: { eventId: string; kind: ScanKind; token: string; nonce: string }): Promise<ScanResult> {
   const event = await eventFor(caller, input.eventId);
@@ -201,6 +237,7 @@ export async function station(caller: Caller, input: { eventId: string; kind: Sc
     title: event.title,
     kind: input.kind,
     token,
+    shortCode: shortCode({ eventId: event._id, kind: input.kind, walkIns: event.allowWalkIns, expiresAt: slotExpiry(now) }, event.communityId),
     image: await codeImage(token, event),
     expiresAt: expiresAt.toISOString(),
     refreshAt: refreshAt.toISOString(),

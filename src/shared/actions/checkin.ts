@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CODE_LENGTH, isCodeShape, normaliseCode } from '../rules/checkin-code';
 import { action, type ActionMap } from '../action';
 import type { ConfirmResult, PassView, ReviewView, ScanResult, StationView } from '../domain/checkin';
 
@@ -6,6 +7,14 @@ const id = v.pipe(v.string('请选择活动'), v.trim(), v.minLength(1, '请选�
 const token = v.pipe(v.string('请扫码'), v.trim(), v.minLength(1, '请扫码'), v.maxLength(200, '这个签到码无法识别'));
 /** A fresh nonce per scan: a retried request with the same nonce answers the same result. */
 const nonce = v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/, '请求编号不对'));
+/** The 6 characters typed from the station: spaces and case do not matter. */
+const shortCode = v.pipe(
+  v.string('请输入签到码'),
+  v.maxLength(40, '签到码是6位'),
+  v.transform(normaliseCode),
+  v.length(CODE_LENGTH, '签到码是6位'),
+  v.check(isCodeShape, '签到码不对，请看清签到台上的6位码再输入'),
+);
 const kind = v.picklist(['in', 'out'] as const, '请选择签到或签退');
 const TOKEN_ERRORS = ['CHECKIN.TOKEN_INVALID', 'CHECKIN.TOKEN_EXPIRED', 'CHECKIN.WRONG_EVENT'] as const;
 
@@ -20,6 +29,12 @@ export const checkinActions = {
   scan: action<ScanResult>()({
     input: v.object({ token, nonce, eventId: v.optional(id) }),
     errors: ['COMMON.FORBIDDEN', ...TOKEN_ERRORS, 'CHECKIN.NOT_SIGNED_UP', 'CHECKIN.NOT_CHECKED_IN', 'CHECKIN.CLOSED'],
+  }),
+
+  /** A resident typed the station's 6-character code for `eventId` (no camera needed). */
+  typeCode: action<ScanResult>()({
+    input: v.object({ eventId: id, code: shortCode, nonce }),
+    errors: ['COMMON.FORBIDDEN', 'CHECKIN.CODE_WRONG', 'CHECKIN.TOO_MANY_TRIES', 'CHECKIN.NOT_SIGNED_UP', 'CHECKIN.NOT_CHECKED_IN', 'CHECKIN.CLOSED'],
   }),
 
   /** The organizer (or a scanner) scanned a volunteer's pass at the station of `eventId`. */

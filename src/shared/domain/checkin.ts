@@ -21,6 +21,8 @@ export interface StationView {
   token: string;
   /** The mini-program code (locally an ordinary QR) opening the check-in page with the token; null when the token is too long for a scene. */
   image: string | null;
+  /** The same slot's 6-character code, for residents who cannot scan (see shared/rules/checkin-code). */
+  shortCode: string;
   expiresAt: string;
   /** Ask for a fresh code after this (server time). */
   refreshAt: string;

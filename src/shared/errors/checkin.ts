@@ -2,6 +2,8 @@
 export const CHECKIN_ERRORS = {
   'CHECKIN.TOKEN_INVALID': '这个签到码无法识别，请扫描活动现场的签到码',
   'CHECKIN.TOKEN_EXPIRED': '签到码已过期，请重新扫码',
+  'CHECKIN.CODE_WRONG': '签到码不对，请看清签到台上的6位码再输入',
+  'CHECKIN.TOO_MANY_TRIES': '输错次数太多，请稍后再试，或请组织者帮你扫码',
   'CHECKIN.WRONG_EVENT': '这是另一场活动的签到码',
   'CHECKIN.NOT_OPEN': '活动尚未开始签到（开始前30分钟开放）',
   'CHECKIN.CLOSED': '活动签到已结束',
