@@ -51,7 +51,8 @@ describeInBrowser('joining the second echelon, in the H5 build', () => {
   it('the committee approves her and refuses another applicant only with a reason', async () => {
     const { page } = e;
     await e.login('committee');
-    await page.goto(`${e.server.url}/#/pages/me/index`);
+    // The committee's home is its 居委工作台: the review list is one tap away.
+    await page.goto(`${e.server.url}/#/pages/home/index`);
     await page.click('.entry-admin');
     await page.waitForSelector('.page-admin-applications:not(.is-busy) .application-row');
     await e.shot('members-3-review-list');

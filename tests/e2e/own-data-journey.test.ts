@@ -64,7 +64,8 @@ describeInBrowser('own data and acting for others, in the H5 build', () => {
   it('a grid leader registers an elderly resident, and the committee sees it in 代办记录', async () => {
     const { page } = e;
     await e.login('gridLeader');
-    await page.goto(`${e.server.url}/#/pages/me/index`);
+    // 代居民登记 is grid work, on the home of grid leaders and the committee.
+    await page.goto(`${e.server.url}/#/pages/home/index`);
     await page.click('.entry-proxy');
     await page.waitForSelector('#proxy-name');
     await page.fill('#proxy-name input', '顾阿婆');
@@ -77,7 +78,8 @@ describeInBrowser('own data and acting for others, in the H5 build', () => {
     await e.shot('own-data-5-proxy');
 
     await e.login('committee');
-    await page.goto(`${e.server.url}/#/pages/me/index`);
+    // 代居民登记 is grid work, on the home of grid leaders and the committee.
+    await page.goto(`${e.server.url}/#/pages/home/index`);
     await page.click('.entry-proxy');
     await page.waitForSelector('.page-proxy:not(.is-busy) .proxy-log-row');
     await expect(page.locator('.proxy-log-row').first().textContent()).resolves.toContain('张丽华 为 顾阿婆 代为登记');

@@ -34,15 +34,16 @@ describe('weapp build: 我的', () => {
     page.detach();
   });
 
-  it('shows the committee the entry to the review list', async () => {
+  it('shows the committee their own entries and the 长辈模式 switch (the work tools live on 首页)', async () => {
     ctx.openid = ctx.harness.identities.committee;
     const page = ctx.weapp.openPage('pages/me/index');
     const text = await until(() => {
       const t = page.dom.textContent ?? '';
       return t.includes('周敏') && t;
     }, 'the committee profile to render');
-    expect(text).toContain('居委工作台');
-    expect(text).toContain('代居民登记');
+    expect(text).toContain('长辈模式');
+    expect(text).toContain('我的数据');
+    expect(text).not.toContain('居委工作台');
 
     // A tap on an entry opens its subpackage page.
     const navigateTo = jest.spyOn((globalThis as any).wx, 'navigateTo');

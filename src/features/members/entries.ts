@@ -23,8 +23,8 @@ export function isCommittee(member: MemberView): boolean {
   return member.roles.includes('committee') && Boolean(member.communityId);
 }
 
-/** The 我的 page's entries, each shown only to those it concerns (the functions still check every call). */
-export function meEntryGroups(member: MemberView): MeEntryGroup[] {
+/** Every entry of the caller's roles, each shown only to those it concerns (the functions still check every call). */
+function roleEntryGroups(member: MemberView): MeEntryGroup[] {
   const groups: MeEntryGroup[] = [];
   if (member.communityId) {
     const memberOnly: MeEntry[] = member.isMember
@@ -105,4 +105,29 @@ export function meEntryGroups(member: MemberView): MeEntryGroup[] {
     });
   }
   return groups;
+}
+
+/** The order a role's work comes in on 首页: their own work first, then the resident's services. */
+const HOME_ORDER: MeEntryGroup['key'][] = ['street', 'committee', 'grid', 'service'];
+
+/**
+ * 首页's entries: every tool of the caller's roles, one tap away (the committee's 居委工作台 first, then the
+ * grid's work, then the services every resident uses). 我的 keeps only the personal ones.
+ */
+export function homeEntryGroups(member: MemberView): MeEntryGroup[] {
+  const groups = roleEntryGroups(member);
+  return HOME_ORDER.flatMap((key) => groups.filter((g) => g.key === key));
+}
+
+/** 我的's entries: what is the caller's own (data, privacy, loans, children); the work tools live on 首页. */
+export function meEntryGroups(member: MemberView): MeEntryGroup[] {
+  return roleEntryGroups(member).filter((g) => g.key === 'mine');
+}
+
+/** The four big buttons of the elder-friendly home (the services a 70-year-old uses most). */
+const ELDER_KEYS = ['events', 'notices', 'cabin', 'points'];
+
+export function elderEntries(member: MemberView): MeEntry[] {
+  const service = roleEntryGroups(member).find((g) => g.key === 'service')?.entries ?? [];
+  return ELDER_KEYS.flatMap((key) => service.filter((e) => e.key === key));
 }

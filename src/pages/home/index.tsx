@@ -5,23 +5,40 @@ import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
 import { membersApi } from '@/features/members/api';
 import { CommunityPicker } from '@/features/members/components/CommunityPicker';
+import { ElderTiles, MeEntries } from '@/features/members/components/MeEntries';
 import { NextStepCard } from '@/features/members/components/NextStepCard';
+import { elderEntries, homeEntryGroups, isCommittee } from '@/features/members/entries';
 import { ROUTES } from '@/features/members/routes';
 import { STATUS_TONES, entryCommunityId, statusLabel } from '@/features/members/status';
 import { useCommunities } from '@/features/members/useCommunities';
 import { useMe } from '@/features/members/useMe';
 import { errorText } from '@/services/cloud';
+import { useElderMode } from '@/services/elder-mode';
 import type { CommunityOption } from '@shared/domain/community';
 
 export default function HomePage() {
   const router = useRouter();
   const me = useMe();
   const member = me.data?.member;
-  const needsCommunity = Boolean(member && !member.communityId);
+  // The 街道 oversees every 居民区 and belongs to none: never offered the newcomer's picker.
+  const isStreet = Boolean(member?.roles.includes('street_admin'));
+  const needsCommunity = Boolean(member && !member.communityId && !isStreet);
+  const [elder] = useElderMode();
   const communities = useCommunities(needsCommunity);
   const [choosing, setChoosing] = useState<string | null>(null);
   const [chooseError, setChooseError] = useState<string | null>(null);
   const autoTried = useRef(false);
+
+  // Choosing cannot be undone without the committee, so a tap in the list asks first.
+  const confirmChoose = async (c: CommunityOption) => {
+    const answer = await Taro.showModal({
+      title: `选择${c.name}？`,
+      content: '选好后只能请居委会帮你更改，请确认这是你住的居民区。',
+      confirmText: '确认选择',
+      cancelText: '再看看',
+    });
+    if (answer.confirm) await choose(c.id);
+  };
 
   const choose = async (communityId: string) => {
     setChoosing(communityId);
@@ -77,11 +94,13 @@ export default function HomePage() {
                   loading={communities.loading}
                   error={communities.error}
                   choosing={choosing}
-                  onChoose={(c: CommunityOption) => void choose(c.id)}
+                  onChoose={(c: CommunityOption) => void confirmChoose(c)}
                   onRetry={() => void communities.reload()}
                 />
               )}
             </View>
+          ) : isStreet ? (
+            <MeEntries groups={homeEntryGroups(member)} />
           ) : (
             <>
               <View className='card home-community'>
@@ -93,13 +112,24 @@ export default function HomePage() {
                   <StatusTag className='home-status' label={statusLabel(status)} tone={STATUS_TONES[status]} />
                 </View>
               </View>
-              <NextStepCard
-                member={member}
-                consented={Boolean(me.data?.privacy.accepted)}
-                onPrivacy={() => void Taro.navigateTo({ url: ROUTES.privacy })}
-                onProfile={() => void Taro.navigateTo({ url: ROUTES.profile })}
-                onApply={() => void Taro.navigateTo({ url: ROUTES.apply })}
-              />
+              {/* The committee runs the echelon: its home is the workbench, never an invitation to apply. */}
+              {isCommittee(member) ? null : (
+                <NextStepCard
+                  member={member}
+                  consented={Boolean(me.data?.privacy.accepted)}
+                  onPrivacy={() => void Taro.navigateTo({ url: ROUTES.privacy })}
+                  onProfile={() => void Taro.navigateTo({ url: ROUTES.profile })}
+                  onApply={() => void Taro.navigateTo({ url: ROUTES.apply })}
+                />
+              )}
+              {elder ? (
+                <>
+                  <ElderTiles entries={elderEntries(member)} />
+                  <MeEntries groups={homeEntryGroups(member).filter((g) => g.key !== 'service')} />
+                </>
+              ) : (
+                <MeEntries groups={homeEntryGroups(member)} />
+              )}
             </>
           )}
         </>

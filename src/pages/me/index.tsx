@@ -4,10 +4,12 @@ import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
 import { ApplicationStatusCard } from '@/features/members/components/ApplicationStatusCard';
 import { MeEntries } from '@/features/members/components/MeEntries';
+import { meEntryGroups } from '@/features/members/entries';
 import { ProfileSummary } from '@/features/members/components/ProfileSummary';
 import { ROUTES } from '@/features/members/routes';
 import { nextStep } from '@/features/members/status';
 import { useMe } from '@/features/members/useMe';
+import { useElderMode } from '@/services/elder-mode';
 
 export default function MePage() {
   const me = useMe();
@@ -16,6 +18,7 @@ export default function MePage() {
   const step = member ? nextStep(member, consented) : null;
   // The 街道 oversees every 居民区 and belongs to none.
   const isStreet = Boolean(member?.roles.includes('street_admin'));
+  const [elder, setElder] = useElderMode();
 
   return (
     <PageShell className='page-me' loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
@@ -50,7 +53,16 @@ export default function MePage() {
               </LinkButton>
             ) : null}
           </View>
-          <MeEntries member={member} />
+          <View
+            className='card elder-switch btn-elder-mode'
+            role='switch'
+            aria-checked={elder}
+            onClick={() => setElder(!elder)}
+          >
+            <Text className='elder-switch__text'>长辈模式（大字、大按钮）</Text>
+            <Text className='link-btn'>{elder ? '已开启，点此关闭' : '点此开启'}</Text>
+          </View>
+          <MeEntries groups={meEntryGroups(member)} />
         </>
       ) : null}
     </PageShell>

@@ -1,6 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import HomePage from '@/pages/home/index';
-import { navigateTo } from '../../__mocks__/taro';
+import { navigateTo, showModal } from '../../__mocks__/taro';
+import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
+import { getDb } from '../../../cloudfunctions/_core/db';
+import { setElderMode } from '@/services/elder-mode';
 import { byClass, clickByClass } from '../support/taro-events';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { PRIVACY_VERSION } from '@shared/privacy';
@@ -16,6 +19,14 @@ describe('首页', () => {
     expect(await screen.findByText('请选择你所在的居民区')).toBeTruthy();
     await screen.findByText('白玉新村第一居民区');
     expect(byClass('community-option').length).toBeGreaterThanOrEqual(3);
+
+    // Choosing cannot be undone without the committee: the resident confirms the 居民区 by name first.
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(option('cm-yashi')!);
+    await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1));
+    expect(showModal.mock.calls[0]?.[0]).toMatchObject({ title: '选择雅仕汇都？' });
+    expect(JSON.stringify(showModal.mock.calls[0]?.[0])).toContain('只能请居委会帮你更改');
+    expect((await ctx.h.call('members', 'me', {}, openid)).member.communityId).toBeFalsy();
 
     fireEvent.click(option('cm-yashi')!);
 
@@ -76,5 +87,68 @@ describe('首页', () => {
     expect(await screen.findByText('已加入第二梯队')).toBeTruthy();
     expect(screen.getByText('你已加入第二梯队，感谢你为邻里出力！')).toBeTruthy();
     expect(byClass('btn-go-apply')).toHaveLength(0);
+  });
+
+  const entries = () => byClass('entry-row').map((el) => Array.from(el.classList).find((c) => c !== 'entry-row')!);
+  const SERVICE = ['entry-notices', 'entry-events', 'entry-my-events', 'entry-points', 'entry-wall', 'entry-shop', 'entry-cabin'];
+  const MEMBER_SERVICE = ['entry-redemptions', 'entry-certificate', 'entry-leaderboard'];
+  const GRID = ['entry-roster', 'entry-talent', 'entry-proxy', 'entry-notice-write', 'entry-notice-groups'];
+  const COMMITTEE = [
+    'entry-admin', 'entry-admin-councils', 'entry-admin-grids', 'entry-admin-import',
+    'entry-admin-points', 'entry-admin-report', 'entry-admin-honours', 'entry-admin-shop', 'entry-shop-verify', 'entry-cabin-desk', 'entry-cabin-manage', 'entry-notice-robots',
+  ];
+
+  // Each role's own work first, then the services of every resident: all one tap from 首页.
+  it.each([
+    ['resident', SERVICE],
+    ['member', [...SERVICE, ...MEMBER_SERVICE]],
+    ['gridLeader', [...GRID, ...SERVICE, ...MEMBER_SERVICE]],
+    ['committee', [...COMMITTEE, ...GRID, ...SERVICE]],
+    ['streetAdmin', ['entry-street', 'entry-street-levels']],
+  ] as const)('gives %s the entries of their roles, their own work first', async (who, expected) => {
+    ctx.signIn(who);
+    render(<HomePage />);
+    await waitFor(() => expect(byClass('entry-row').length).toBeGreaterThan(0));
+    expect(entries()).toEqual(expected);
+  });
+
+  it('makes the committee’s home its 居委工作台, never an invitation to apply', async () => {
+    ctx.signIn('committee');
+    render(<HomePage />);
+    await screen.findByText('居委工作台');
+    expect(byClass('next-step')).toHaveLength(0);
+    expect(byClass('btn-go-apply')).toHaveLength(0);
+    expect(screen.queryByText(/申请加入/)).toBeNull();
+    clickByClass('entry-admin');
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/applications/index' });
+  });
+
+  it('shows the 街道 admin the street, never the 居民区 picker', async () => {
+    ctx.signIn('streetAdmin');
+    render(<HomePage />);
+    await waitFor(() => expect(byClass('entry-street')).toHaveLength(1));
+    expect(byClass('community-option')).toHaveLength(0);
+    expect(screen.queryByText('请选择你所在的居民区')).toBeNull();
+    clickByClass('entry-street');
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/street/pages/overview/index' });
+  });
+
+  it('does not offer the roster to someone who holds the role without a grid', async () => {
+    await getDb().collection(COLLECTIONS.members).doc(ctx.h.memberIdOf('member')).update({ roles: ['grid_leader'] });
+    ctx.signIn('member');
+    render(<HomePage />);
+    await waitFor(() => expect(byClass('entry-events')).toHaveLength(1));
+    expect(byClass('entry-roster')).toHaveLength(0);
+  });
+
+  it('in elder mode shows four big buttons with words, and the grid leader keeps their work', async () => {
+    setElderMode(true);
+    ctx.signIn('gridLeader');
+    render(<HomePage />);
+    await waitFor(() => expect(byClass('elder-tile')).toHaveLength(4));
+    expect(byClass('elder-tile').map((el) => el.textContent?.replace(/[^\u4e00-\u9fff]/g, ''))).toEqual(['活动', '通知', '格子屋', '我的积分']);
+    expect(entries()).toEqual(GRID);
+    clickByClass('elder-tile');
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/events/pages/list/index' });
   });
 });
