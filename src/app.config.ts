@@ -24,6 +24,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '同心梯队',
     navigationBarTextStyle: 'white',
+    // The weapp's default; in H5 it switches on Taro's own title bar with back (or home when opened from a link).
+    navigationStyle: 'default',
     backgroundColor: '#f6f4f0',
   },
   tabBar: {
