@@ -7,7 +7,6 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 import { randomBytes } from 'crypto';
-import { Aggregator, Query, update as mingoUpdate } from 'mingo';
 import type { AnyObject } from 'mingo/types';
 import { cloneValue, isPlainObject, openStore, toEJSON, type Doc, type Store, type WriteOp } from '../store';
 import { parseEJSONParam, prepareData, prepareQuery, prepareStage, prepareUpdate } from './decode';
@@ -16,6 +15,8 @@ import { sortDocs } from './sort';
 import { serveStorage, storageAction, type StorageOptions } from './storage';
 import { FileStorage } from '../dev-server/file-storage';
 import { TransactionManager } from './transactions';
+import { applyUpdate, newAggregator, newQuery } from './engine';
+import { forClient } from './client-values';
 import { filterShape, ORIGIN_HEADER, originFromHeader, pipelineShape, queryLogEnabled, recordQuery, sortShape, type QueryKind } from './query-log';
 
 export { CODES, GatewayError, NOT_SUPPORTED } from './errors';
@@ -136,18 +137,21 @@ function checkUpdate(update: Record<string, unknown>, doc: Doc): void {
 function applyOperators(doc: Doc, update: Record<string, unknown>, condition: Record<string, unknown>): Doc | undefined {
   checkUpdate(update, doc);
   const copy = cloneValue(doc);
-  const changed = wrapMingo(() =>
-    mingoUpdate(copy as AnyObject, cloneValue(update) as never, [], condition as never, { cloneMode: 'deep' }),
-  );
+  const changed = wrapMingo(() => applyUpdate(copy as AnyObject, cloneValue(update), condition));
   if (changed.length === 0) return undefined;
   if (copy._id !== doc._id) throw invalid('_id cannot be updated');
   return sameDoc(copy, doc) ? undefined : copy;
 }
 
-function replacement(id: unknown, data: Record<string, unknown>): Doc {
+/** A field name MongoDB refuses in a stored document; the service answers DATABASE_REQUEST_FAILED. */
+function refuseDollarKeys(data: Record<string, unknown>): void {
   for (const k of Object.keys(data)) {
-    if (k.startsWith('$')) throw invalid(`a replacement document cannot contain operator ${k}`);
+    if (k.startsWith('$')) throw new GatewayError(CODES.REQUEST_FAILED, `the field name ${k} is not valid for storage: a field name cannot start with $`);
   }
+}
+
+function replacement(id: unknown, data: Record<string, unknown>): Doc {
+  refuseDollarKeys(data);
   const { _id: ignored, ...rest } = data;
   void ignored;
   return { _id: id, ...rest };
@@ -295,7 +299,7 @@ class GatewayImpl implements Gateway {
    * list (in the list's order), so batch reads by id do not test every document against every id.
    */
   private match(coll: string, query: Record<string, unknown>): Doc[] {
-    const q = wrapMingo(() => new Query(query as never));
+    const q = wrapMingo(() => newQuery(query));
     const id = query._id;
     if (id !== undefined && (typeof id === 'string' || typeof id === 'number')) {
       const doc = this.store.get(coll, id);
@@ -309,12 +313,31 @@ class GatewayImpl implements Gateway {
     return wrapMingo(() => this.store.list(coll).filter((d) => q.test(d as AnyObject)));
   }
 
-  private inTransactionOnlyDoc(p: Params, what: string): void {
-    if (p.queryType !== 'DOC') {
-      throw new GatewayError(
-        CODES.TRANSACTION_FAIL,
-        `${what} with where() inside a transaction is not allowed: transactions take single-document operations only`,
-      );
+  /**
+   * The documents a request works on: inside a transaction, its snapshot overlaid with its own writes (a
+   * DOC request reads its one document); otherwise the committed store.
+   */
+  private matching(p: Params, coll: string, query: Record<string, unknown>): Doc[] {
+    const txnId = this.txnId(p);
+    if (txnId === undefined) return this.match(coll, query);
+    const q = wrapMingo(() => newQuery(query));
+    if (p.queryType === 'DOC') {
+      const doc = this.txns.read(txnId, coll, this.docId(p, query));
+      return doc && wrapMingo(() => q.test(doc as AnyObject)) ? [doc] : [];
+    }
+    return wrapMingo(() => this.txns.list(txnId, coll).filter((d) => q.test(d as AnyObject)));
+  }
+
+  /** Writes one document, in the transaction when there is one. */
+  private commitWrites(p: Params, ops: WriteOp[]): void {
+    const txnId = this.txnId(p);
+    if (txnId === undefined) {
+      this.store.commit(ops);
+      return;
+    }
+    for (const op of ops) {
+      if (op.op === 'put') this.txns.write(txnId, op.coll, op.doc._id, op.doc);
+      else if (op.op === 'del') this.txns.write(txnId, op.coll, op.id, null);
     }
   }
 
@@ -322,18 +345,9 @@ class GatewayImpl implements Gateway {
     const coll = str(p, 'collectionName');
     const now = this.now();
     const query = queryOf(p, now);
-    const txnId = this.txnId(p);
     const projection =
       p.projection === undefined || p.projection === '' ? undefined : asObject(parseEJSONParam(p.projection, 'projection'), 'projection');
-    let docs: Doc[];
-    if (txnId !== undefined) {
-      this.inTransactionOnlyDoc(p, 'get');
-      const doc = this.txns.read(txnId, coll, this.docId(p, query));
-      const q = wrapMingo(() => new Query(query as never));
-      docs = doc && q.test(doc as AnyObject) ? [doc] : [];
-    } else {
-      docs = this.match(coll, query);
-    }
+    let docs = this.matching(p, coll, query);
     const order = p.order === undefined || p.order === '' ? undefined : asObject(parseEJSONParam(p.order, 'order'), 'order');
     if (order) {
       for (const [k, v] of Object.entries(order)) {
@@ -349,13 +363,15 @@ class GatewayImpl implements Gateway {
     docs = docs.slice(offset, offset + limit);
     const out =
       projection && Object.keys(projection).length > 0
-        ? wrapMingo(() => new Aggregator([{ $project: projection }]).run(docs as AnyObject[]))
+        ? wrapMingo(() => newAggregator([{ $project: projection }]).run(docs as AnyObject[]))
         : docs;
-    return { data: { list: out.map((d) => toEJSON(d)) } };
+    return { data: { list: out.map((d) => toEJSON(forClient(d))) } };
   }
 
   private calculateDocument(p: Params): Answer {
     const coll = str(p, 'collectionName');
+    // No evidence the service counts inside a transaction (the SDK's suite never does): refused, so code
+    // that runs here cannot depend on it.
     if (this.txnId(p) !== undefined) throw new GatewayError(CODES.TRANSACTION_FAIL, 'count inside a transaction is not allowed');
     const query = queryOf(p, this.now());
     this.record('count', coll, p, query);
@@ -368,7 +384,7 @@ class GatewayImpl implements Gateway {
     if (!Array.isArray(p.data) || p.data.length === 0) throw invalid('data must be a non-empty array of EJSON documents');
     const docs: Doc[] = p.data.map((item: unknown) => {
       const data = asObject(prepareData(parseEJSONParam(item, 'data'), now), 'a document');
-      for (const k of Object.keys(data)) if (k.startsWith('$')) throw invalid(`a document cannot contain operator ${k}`);
+      refuseDollarKeys(data);
       const id = data._id === undefined || data._id === null ? newId() : data._id;
       if (isPlainObject(id) || Array.isArray(id)) throw invalid('_id must be a string or a number');
       const { _id: ignored, ...rest } = data;
@@ -389,14 +405,15 @@ class GatewayImpl implements Gateway {
       }
       seen.add(key);
     }
-    if (txnId !== undefined) {
-      for (const doc of docs) this.txns.write(txnId, coll, doc._id, doc);
-    } else {
-      this.store.commit(docs.map((doc): WriteOp => ({ op: 'put', coll, doc })));
-    }
-    return { data: { insertedIds: docs.map((d) => d._id) } };
+    this.commitWrites(p, docs.map((doc): WriteOp => ({ op: 'put', coll, doc })));
+    return { data: { insertedIds: docs.map((d) => forClient(d._id)) } };
   }
 
+  /**
+   * `updated` is the number of documents the update MATCHED (MongoDB's n), not the number it changed: the
+   * service answers 1 for a set() or update() that writes the values already stored (set() and update()
+   * are the same action, database.modifyDocument).
+   */
   private modifyDocument(p: Params): Answer {
     const coll = str(p, 'collectionName');
     const now = this.now();
@@ -407,32 +424,15 @@ class GatewayImpl implements Gateway {
     const isDoc = p.queryType === 'DOC';
     const multi = isDoc ? false : p.multi !== false;
     const update = merge ? prepareUpdate(data, now) : (prepareData(data, now) as Record<string, unknown>);
-    const txnId = this.txnId(p);
     this.record('update', coll, p, query);
 
-    if (txnId !== undefined) {
-      this.inTransactionOnlyDoc(p, 'update');
-      const id = this.docId(p, query);
-      const current = this.txns.read(txnId, coll, id);
-      if (!current) {
-        if (!upsert) return { data: { updated: 0 } };
-        const doc = merge ? this.upsertFromOperators(id, update, query) : replacement(id, update);
-        this.txns.write(txnId, coll, id, doc);
-        return { data: { updated: 0, upsert_id: id } };
-      }
-      const next = merge ? applyOperators(current, update, query) : replacement(id, update);
-      if (!next || sameDoc(next, current)) return { data: { updated: 0 } };
-      this.txns.write(txnId, coll, id, next);
-      return { data: { updated: 1 } };
-    }
-
-    const matched = this.match(coll, query);
+    const matched = this.matching(p, coll, query);
     if (matched.length === 0) {
       if (!upsert) return { data: { updated: 0 } };
       const id = isDoc ? this.docId(p, query) : this.equalityId(query);
       const doc = merge ? this.upsertFromOperators(id, update, query) : replacement(id, update);
-      this.store.commit([{ op: 'put', coll, doc }]);
-      return { data: { updated: 0, upsert_id: doc._id } };
+      this.commitWrites(p, [{ op: 'put', coll, doc }]);
+      return { data: { updated: 0, upsert_id: forClient(doc._id) } };
     }
     const targets = multi ? matched : matched.slice(0, 1);
     const ops: WriteOp[] = [];
@@ -440,8 +440,8 @@ class GatewayImpl implements Gateway {
       const next = merge ? applyOperators(doc, update, query) : replacement(doc._id, update);
       if (next && !sameDoc(next, doc)) ops.push({ op: 'put', coll, doc: next });
     }
-    this.store.commit(ops);
-    return { data: { updated: ops.length } };
+    this.commitWrites(p, ops);
+    return { data: { updated: targets.length } };
   }
 
   private equalityId(query: Record<string, unknown>): unknown {
@@ -457,40 +457,28 @@ class GatewayImpl implements Gateway {
     return applyOperators(seed, update, {}) ?? seed;
   }
 
+  /** findAndModify: `updated` is 1 whenever a document matched, even if the values were already stored. */
   private modifyAndReturn(p: Params): Answer {
     const coll = str(p, 'collectionName');
-    if (this.txnId(p) !== undefined) {
-      throw new GatewayError(CODES.TRANSACTION_FAIL, 'updateAndReturn inside a transaction is not allowed');
-    }
     const now = this.now();
     const query = queryOf(p, now);
     const update = prepareUpdate(asObject(parseEJSONParam(p.data, 'data'), 'data'), now);
     this.record('update', coll, p, query);
-    const first = this.match(coll, query)[0];
+    const first = this.matching(p, coll, query)[0];
     if (!first) return { data: { updated: 0, doc: null } };
     const next = applyOperators(first, update, query);
-    if (!next) return { data: { updated: 0, doc: toEJSON(first) } };
-    this.store.commit([{ op: 'put', coll, doc: next }]);
-    return { data: { updated: 1, doc: toEJSON(next) } };
+    if (next) this.commitWrites(p, [{ op: 'put', coll, doc: next }]);
+    return { data: { updated: 1, doc: toEJSON(forClient(next ?? first)) } };
   }
 
   private removeDocument(p: Params): Answer {
     const coll = str(p, 'collectionName');
     const query = queryOf(p, this.now());
-    const txnId = this.txnId(p);
     this.record('remove', coll, p, query);
-    if (txnId !== undefined) {
-      this.inTransactionOnlyDoc(p, 'remove');
-      const id = this.docId(p, query);
-      const current = this.txns.read(txnId, coll, id);
-      if (!current) return { data: { deleted: 0 } };
-      this.txns.write(txnId, coll, id, null);
-      return { data: { deleted: 1 } };
-    }
     const isDoc = p.queryType === 'DOC';
-    const matched = this.match(coll, query);
+    const matched = this.matching(p, coll, query);
     const targets = isDoc || p.multi === false ? matched.slice(0, 1) : matched;
-    this.store.commit(targets.map((d): WriteOp => ({ op: 'del', coll, id: d._id })));
+    this.commitWrites(p, targets.map((d): WriteOp => ({ op: 'del', coll, id: d._id })));
     return { data: { deleted: targets.length } };
   }
 
@@ -516,7 +504,7 @@ class GatewayImpl implements Gateway {
     const flush = (): void => {
       if (segment.length === 0) return;
       const stages = segment;
-      out = wrapMingo(() => new Aggregator(stages, { collectionResolver: resolver }).run(out));
+      out = wrapMingo(() => newAggregator(stages, resolver).run(out));
       segment = [];
     };
     for (const stage of pipeline) {
@@ -528,7 +516,7 @@ class GatewayImpl implements Gateway {
       }
     }
     flush();
-    return { data: { list: out.map((d) => toEJSON(d)) } };
+    return { data: { list: out.map((d) => toEJSON(forClient(d))) } };
   }
 }
 

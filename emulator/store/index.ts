@@ -25,8 +25,11 @@ export interface Store {
   list(coll: string): Doc[];
   /** One committed document, or undefined. Read-only. */
   get(coll: string, id: unknown): Doc | undefined;
-  /** Number of committed writes to that document since open/reset (0: never written). */
-  version(coll: string, id: unknown): number;
+  /**
+   * The committed state as of now, kept while later commits change the store (MongoDB's snapshot reads):
+   * each commit saves the documents it replaces into every open snapshot. Release it when done.
+   */
+  snapshot(): Snapshot;
   /** Whether the collection was created explicitly or holds documents. */
   hasCollection(coll: string): boolean;
   collections(): string[];
@@ -41,6 +44,16 @@ export interface Store {
   readonly generation: number;
   close(): void;
   readonly closed: boolean;
+}
+
+export interface Snapshot {
+  /** The document as of the snapshot, or undefined. Read-only. */
+  get(coll: string, id: unknown): Doc | undefined;
+  /** The collection as of the snapshot. Read-only. */
+  list(coll: string): Doc[];
+  /** Whether a commit since the snapshot wrote (or deleted) that document. */
+  changed(coll: string, id: unknown): boolean;
+  release(): void;
 }
 
 export interface OpenStoreOptions {
@@ -171,7 +184,7 @@ class StoreImpl implements Store {
   readonly dir: string | undefined;
   private data = new Map<string, Map<string, Doc>>();
   private created = new Set<string>();
-  private versions = new Map<string, number>();
+  private snapshots = new Set<SnapshotImpl>();
   private fd: number | undefined;
   private logLines = 0;
   private readonly autoCompactLines: number;
@@ -224,8 +237,10 @@ class StoreImpl implements Store {
     return this.data.get(coll)?.get(idKey(id));
   }
 
-  version(coll: string, id: unknown): number {
-    return this.versions.get(`${coll}\u0000${idKey(id)}`) ?? 0;
+  snapshot(): Snapshot {
+    const snap = new SnapshotImpl(this, () => this.snapshots.delete(snap));
+    this.snapshots.add(snap);
+    return snap;
   }
 
   hasCollection(coll: string): boolean {
@@ -298,7 +313,7 @@ class StoreImpl implements Store {
     this.assertOpen();
     this.data = new Map();
     this.created = new Set();
-    this.versions = new Map();
+    this.snapshots = new Set();
     this.gen++;
     if (this.dir !== undefined) this.compact();
   }
@@ -337,9 +352,11 @@ class StoreImpl implements Store {
     return c;
   }
 
-  private bump(coll: string, key: string): void {
-    const vkey = `${coll}\u0000${key}`;
-    this.versions.set(vkey, (this.versions.get(vkey) ?? 0) + 1);
+  /** Before a document is replaced or deleted: every open snapshot keeps its first pre-image. */
+  private preserve(coll: string, key: string): void {
+    if (this.snapshots.size === 0) return;
+    const before = this.data.get(coll)?.get(key);
+    for (const snap of this.snapshots) snap.keep(coll, key, before);
   }
 
   private apply(ops: readonly WriteOp[]): void {
@@ -351,18 +368,67 @@ class StoreImpl implements Store {
           break;
         case 'put': {
           const key = idKey(op.doc._id);
+          this.preserve(op.coll, key);
           this.collection(op.coll).set(key, op.doc);
-          this.bump(op.coll, key);
           break;
         }
         case 'del': {
           const key = idKey(op.id);
+          this.preserve(op.coll, key);
           this.data.get(op.coll)?.delete(key);
-          this.bump(op.coll, key);
           break;
         }
       }
     }
+  }
+}
+
+/** Pre-images of what changed since the snapshot was taken; everything else is read from the live store. */
+class SnapshotImpl implements Snapshot {
+  private readonly before = new Map<string, Map<string, Doc | undefined>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly onRelease: () => void,
+  ) {}
+
+  keep(coll: string, key: string, doc: Doc | undefined): void {
+    let c = this.before.get(coll);
+    if (!c) {
+      c = new Map();
+      this.before.set(coll, c);
+    }
+    if (!c.has(key)) c.set(key, doc);
+  }
+
+  get(coll: string, id: unknown): Doc | undefined {
+    const c = this.before.get(coll);
+    const key = idKey(id);
+    return c?.has(key) ? c.get(key) : this.store.get(coll, id);
+  }
+
+  list(coll: string): Doc[] {
+    const c = this.before.get(coll);
+    const live = this.store.list(coll);
+    if (!c) return live;
+    const out: Doc[] = [];
+    const seen = new Set<string>();
+    for (const doc of live) {
+      const key = idKey(doc._id);
+      seen.add(key);
+      const then = c.has(key) ? c.get(key) : doc;
+      if (then) out.push(then);
+    }
+    for (const [key, doc] of c) if (doc && !seen.has(key)) out.push(doc);
+    return out;
+  }
+
+  changed(coll: string, id: unknown): boolean {
+    return this.before.get(coll)?.has(idKey(id)) ?? false;
+  }
+
+  release(): void {
+    this.onRelease();
   }
 }
 
