@@ -6,5 +6,5 @@ module.exports = {
   displayName: 'e2e',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
-  testTimeout: 60000,
+  setupFilesAfterEnv: ['<rootDir>/tests/jest/slow-timeout.js'],
 };

@@ -12,5 +12,5 @@ module.exports = {
   // The build output runs as WeChat would run it: never transformed.
   transformIgnorePatterns: ['/node_modules/', '/dist/'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  testTimeout: 30_000,
+  setupFilesAfterEnv: ['<rootDir>/tests/jest/slow-timeout.js'],
 };
