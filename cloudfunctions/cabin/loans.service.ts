@@ -166,7 +166,8 @@ export async function renew(input: In<'renew'>, { identity }: CallContext): Out<
   const due = renewedDue(loan.dueAt, rule.loanDays, cabin?.hours ?? [], cabin?.closures ?? []);
   // Conditional on the queue being empty, so someone joining it meanwhile is never passed over.
   if (!(await q.updateItemIf(loan.itemId, { loanId: loan._id, waiting: 0 }, { dueAt: due.dueAt }))) {
-    // Not written: someone joined the queue, or a racing copy already wrote the very same due date.
+    // Not matched: someone joined the queue or the loan ended (a racing copy writing the same due date still matches:
+    // the service counts matched documents, so the renewal count below decides between copies).
     const fresh = await q.findItem(loan.itemId);
     if (!fresh || fresh.waiting > 0 || fresh.loanId !== loan._id) throw new AppError('CABIN.SOMEONE_WAITING');
   }

@@ -124,7 +124,7 @@ export async function join(input: In<'join'>, { identity }: CallContext): Out<'j
   if (!council.active) throw new AppError('COUNCILS.RETIRED');
   const guard = { communityId: council.communityId, 'application.status': 'approved', deletedAt: command().exists(false) };
   if (!(await q.updateMemberCouncils(caller.memberId, guard, 'add', council._id, clock().now()))) {
-    // Nothing changed: either a racing join already added it in the same instant (fine), or the guard failed.
+    // Not matched, so the guard failed (a repeat join matches and counts as updated, as the service counts); the record says why.
     const now = await findMember(caller.memberId);
     const joined = now?.application.status === 'approved' && !now.deletedAt && now.councilIds.includes(council._id);
     if (!joined) throw new AppError('COUNCILS.MEMBERS_ONLY');

@@ -294,7 +294,7 @@ export async function setPairMember(input: In<'setPairMember'>, { identity }: Ca
     updatedAt: now,
   };
   if (!(await q.insertPair(fresh)) && !(await q.setPairHalfIf(id, field, resident._id, now))) {
-    // Not written: either this is a retry (already set) or the other half is this person.
+    // Not matched: the other half is this person (a retry setting the same person matches, as the service counts).
     const current = await q.findPair(id);
     if (current?.[field] !== resident._id) throw new AppError('GRIDS.SAME_PERSON');
   }

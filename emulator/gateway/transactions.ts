@@ -55,6 +55,9 @@ export class TransactionManager {
   ) {}
 
   start(): string {
+    // Abandoned ones (a caller that died mid-transaction) are finished here, not only when next touched: an open
+    // snapshot is handed the pre-image of every document any commit changes, for as long as it stays open.
+    for (const txn of this.open.values()) if (this.expired(txn)) this.finish(txn, 'aborted');
     const id = randomBytes(16).toString('hex');
     this.open.set(id, { id, startedAt: this.clock(), generation: this.store.generation, snapshot: null, writes: new Map() });
     return id;

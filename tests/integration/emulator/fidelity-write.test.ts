@@ -163,6 +163,16 @@ describe('update / set / remove counts', () => {
     expect((await one('c', 'b')).n).toBe(3);
   });
 
+  // What every race in the functions relies on: `updated` 1 names one winner only when the write itself makes the
+  // guard false (state 'a' -> 'b', a version + 1, a key pushed under _.neq). A guard the write leaves true matches
+  // the next copy too, and the service counts that copy as updated even though it changes nothing.
+  test('a conditional update picks one winner only when its write falsifies its guard', async () => {
+    const claim = () => db.collection('c').where({ _id: 'a', g: 1 }).update({ g: 9 });
+    expect(await Promise.all([claim(), claim()]).then((rs) => rs.map((r: any) => r.updated))).toEqual([1, 0]);
+    const noOp = () => db.collection('c').where({ _id: 'b', g: 1 }).update({ n: 2 });
+    expect(await Promise.all([noOp(), noOp()]).then((rs) => rs.map((r: any) => r.updated))).toEqual([1, 1]);
+  });
+
   test('updateAndReturn() answers the updated document', async () => {
     const res = await db.collection('c').where({ _id: 'c' }).updateAndReturn({ n: _.inc(2) });
     expect(res.updated).toBe(1);
