@@ -140,23 +140,26 @@ export const MAX_WRONG = 5;
 export const TRIES_WINDOW_MS = 10 * 60_000;
 
 /**
- * A resident typed the station's 6-character code. Round trips: caller 1 + tries 1 + check-in 2 (same as a scan plus
- * reading the tries, so a right code after the limit is still refused); a wrong code adds the counting.
+ * A resident typed the station's 6-character code. Round trips: caller 1 + check-in 2, as a scan (the budget's 3).
+ * The lock after too many wrong codes is on the caller's own record, read anyway to know who calls, so a right code
+ * costs nothing more; only a wrong code pays for its counting: the conditional increment 1 (+1 reading the count,
+ * +1 inserting the window's first) and, when it used up the tries, 1 to lock. The lock covers every event until the
+ * window ends, so trying codes at two events in turn does not lift it.
  */
 export async function typeCode(caller: Caller, input: { eventId: string; code: string; nonce: string }): Promise<ScanResult> {
   ensureSelf(caller);
   const communityId = caller.communityId!;
   const now = clock().now();
-  const windowStart = Math.floor(now.getTime() / TRIES_WINDOW_MS) * TRIES_WINDOW_MS;
-  const until = new Date(windowStart + TRIES_WINDOW_MS);
-  const triesId = `tries:${input.eventId}:${caller.memberId}:${windowStart.toString(36)}`;
-  const tries = await q.findTries(triesId);
-  const tooMany = () => new AppError('CHECKIN.TOO_MANY_TRIES', { retryAt: until.toISOString() });
-  if (tries && tries.wrong >= MAX_WRONG) throw tooMany();
+  const locked = caller.record?.codeLockedUntil ? new Date(caller.record.codeLockedUntil) : null;
+  if (locked && locked > now) throw tooManyTries(locked);
   const match = matchShortCode(input.code, input.eventId, communityId, now);
   if (!match) {
+    const windowStart = Math.floor(now.getTime() / TRIES_WINDOW_MS) * TRIES_WINDOW_MS;
+    const until = new Date(windowStart + TRIES_WINDOW_MS);
+    const triesId = `tries:${input.eventId}:${caller.memberId}:${windowStart.toString(36)}`;
     const wrong = await q.countWrong({ _id: triesId, eventId: input.eventId, communityId, memberId: caller.memberId, until }, MAX_WRONG);
-    if (wrong === null) throw tooMany();
+    if (wrong === null || wrong >= MAX_WRONG) await q.lockTyping(caller.memberId, until);
+    if (wrong === null) throw tooManyTries(until);
     throw new AppError('CHECKIN.CODE_WRONG', { remaining: String(MAX_WRONG - wrong), retryAt: until.toISOString() });
   }
   return record({
@@ -169,6 +172,8 @@ export async function typeCode(caller: Caller, input: { eventId: string; code: s
     by: caller.memberId,
   });
 }
+
+const tooManyTries = (until: Date) => new AppError('CHECKIN.TOO_MANY_TRIES', { retryAt: until.toISOString() });
 
 /** The organizer scanned a pass. Round trips: caller 1 + event 1 + check-in 1 (the pass vouches for the sign-up). */
 export async function scanPass(caller: Caller, input: { eventId: string; kind: ScanKind; token: string; nonce: string }): Promise<ScanResult> {

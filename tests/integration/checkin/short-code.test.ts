@@ -99,4 +99,17 @@ describe('checking in by the 6-character code', () => {
     }
     expect(await written()).toBe(before);
   });
+  it('the lock is on the person: after 5 wrong codes at one event, codes at another event wait too, the right one included', async () => {
+    const v = await oneVolunteer('ev-sc8');
+    await addEvent('ev-sc9', now());
+    await signUp('ev-sc9', [v.memberId], now());
+    const { shortCode } = await station('ev-sc8');
+    for (let i = 1; i <= 5; i += 1) await typeCode('ev-sc8', wrongCode(shortCode, i), v.openid);
+    const other = await station('ev-sc9');
+    expect(await typeCode('ev-sc9', wrongCode(other.shortCode), v.openid)).toMatchObject({ ok: false, error: { code: 'CHECKIN.TOO_MANY_TRIES' } });
+    expect(await typeCode('ev-sc9', other.shortCode, v.openid)).toMatchObject({ ok: false, error: { code: 'CHECKIN.TOO_MANY_TRIES' } });
+    expect(await typeCode('ev-sc8', shortCode, v.openid)).toMatchObject({ ok: false, error: { code: 'CHECKIN.TOO_MANY_TRIES' } });
+    // Scanning the QR code is not limited: the organizer's station still works for them.
+    expect(await h.invoke('checkin', { action: 'scan', payload: { token: other.token, nonce: nonce() } }, v.openid)).toMatchObject({ ok: true });
+  });
 });
