@@ -6,8 +6,9 @@ import StationPage from '@/packages/checkin/pages/station/index';
 import { formatShanghai } from '@shared/time';
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
-import { showToast } from '../../__mocks__/taro';
-import { addEvent, signUp } from '../../integration/checkin/fixtures';
+import { __triggerDidHide, __triggerDidShow, showToast } from '../../__mocks__/taro';
+import { addEvent, addVolunteers, signUp } from '../../integration/checkin/fixtures';
+import { CODE_ALPHABET } from '@shared/rules/checkin-code';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, typeInto } from '../support/taro-events';
 
@@ -32,6 +33,50 @@ describe('签到台', () => {
     expect(byClass('checkin-count--absent')[0]!.textContent).toBe('1未到');
     fireEvent.click(byClass('btn-kind-out')[0]!);
     await waitFor(() => expect(byClass('station-token')[0]!.textContent).toMatch(/^ev-st\.o/));
+  });
+
+  it('shows the 6-character code next to the QR, and the count live every few seconds while the code stays', async () => {
+    // Start just after a 30-second slot begins, so no code rotation (which brings counts too) happens in this test.
+    ctx.h.stack.clock.offsetMs += 30_000 - (now().getTime() % 30_000) + 1_000;
+    await addEvent('ev-live', now(), { organizerId: ctx.h.memberIdOf('member') });
+    const people = await addVolunteers('live', 3, now());
+    await signUp('ev-live', people.map((p) => p.memberId), now());
+    ctx.signIn('member');
+    __setRouterParams({ eventId: 'ev-live' });
+    render(<StationPage />);
+    await screen.findByText('楼道清洁日');
+    const shown = byClass('station-short-code')[0]!.textContent!;
+    expect(shown).toMatch(new RegExp(`^[${CODE_ALPHABET}]{3} [${CODE_ALPHABET}]{3}$`));
+    await screen.findByText('没有摄像头？在签到页输入这 6 位码签到');
+    expect(byClass('checkin-count--present')[0]!.textContent).toBe('0在场');
+
+    const typed = (p: { openid: string }) =>
+      ctx.h.call('checkin', 'typeCode', { eventId: 'ev-live', code: shown, nonce: `live-${p.openid}-nonce` }, p.openid);
+    await typed(people[0]!);
+    await waitFor(() => expect(byClass('checkin-count--present')[0]!.textContent).toBe('1在场'), { timeout: 6_000 });
+    // The count came by the poll: the code on the screen is still the same slot's.
+    expect(byClass('station-short-code')[0]!.textContent).toBe(shown);
+
+    // Hidden (another page on top, the phone locked): no polling; shown again: polling again.
+    __triggerDidHide();
+    await new Promise((r) => setTimeout(r, 1_500)); // a count already asked for may still answer
+    await typed(people[1]!);
+    await new Promise((r) => setTimeout(r, 5_000));
+    expect(byClass('checkin-count--present')[0]!.textContent).toBe('1在场');
+    __triggerDidShow();
+    await waitFor(() => expect(byClass('checkin-count--present')[0]!.textContent).toBe('2在场'), { timeout: 6_000 });
+  }, 30_000);
+
+  it('opened before check-in opens, says when it opens instead of an error', async () => {
+    await addEvent('ev-early', now(), { organizerId: ctx.h.memberIdOf('member'), startsInMinutes: 90 });
+    ctx.signIn('member');
+    __setRouterParams({ eventId: 'ev-early' });
+    render(<StationPage />);
+    await screen.findByText('签到还没开始');
+    const opens = formatShanghai(now().getTime() + 60 * MINUTE, 'M月D日 HH:mm');
+    expect(byClass('station-opens')[0]!.textContent).toBe(`${opens} 开始签到，到时这里会自动出现签到码`);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(byClass('station-short-code')).toHaveLength(0);
   });
 
   it('tells someone who is not the organizer that they may not', async () => {

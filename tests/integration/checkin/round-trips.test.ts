@@ -68,3 +68,10 @@ it('a check-in costs at most 3 round trips and no transaction, by QR code or typ
   expect(out.transactions).toBe(0);
 });
 
+it('the station\'s live count costs 6 round trips: caller, event and 4 counts sent at once', async () => {
+  const now = h.stack.clock.now();
+  await addEvent('ev-rt2', now);
+  const polled = await counted(() => h.call('checkin', 'counts', { eventId: 'ev-rt2' }, h.identities.committee));
+  expect(polled.trips).toBe(6);
+  expect(polled.transactions).toBe(0);
+});

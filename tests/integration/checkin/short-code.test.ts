@@ -112,4 +112,15 @@ describe('checking in by the 6-character code', () => {
     // Scanning the QR code is not limited: the organizer's station still works for them.
     expect(await h.invoke('checkin', { action: 'scan', payload: { token: other.token, nonce: nonce() } }, v.openid)).toMatchObject({ ok: true });
   });
+
+  it('checkin.counts: the live count for who may run the station, refused to a resident and to another 居民区', async () => {
+    const v = await oneVolunteer('ev-sc10');
+    const { shortCode } = await station('ev-sc10');
+    const counts = () => h.invoke('checkin', { action: 'counts', payload: { eventId: 'ev-sc10' } }, h.identities.committee);
+    expect(await counts()).toMatchObject({ ok: true, data: { eventId: 'ev-sc10', counts: { expected: 1, present: 0, absent: 1 } } });
+    await typeCode('ev-sc10', shortCode, v.openid);
+    expect(await counts()).toMatchObject({ ok: true, data: { counts: { expected: 1, present: 1, absent: 0 } } });
+    expect(await h.invoke('checkin', { action: 'counts', payload: { eventId: 'ev-sc10' } }, v.openid)).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
+    expect(await h.invoke('checkin', { action: 'counts', payload: { eventId: 'ev-sc10' } }, h.identities.otherCommittee)).toMatchObject({ ok: false, error: { code: 'COMMON.NOT_FOUND' } });
+  });
 });
