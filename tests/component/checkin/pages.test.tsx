@@ -119,6 +119,57 @@ describe('扫码签到', () => {
   });
 });
 
+describe('输入签到码 (no camera)', () => {
+  const openFor = async (eventId: string) => {
+    await addEvent(eventId, now());
+    await signUp(eventId, [ctx.h.memberIdOf('resident')], now());
+    const { shortCode } = await ctx.h.call('checkin', 'station', { eventId, kind: 'in' }, ctx.h.identities.committee);
+    ctx.signIn('resident');
+    __setRouterParams({ eventId });
+    render(<ScanPage />);
+    return shortCode as string;
+  };
+  const field = () => document.querySelector('#input-code') as HTMLInputElement;
+  const wrong = (code: string, shift: number) => CODE_ALPHABET[(CODE_ALPHABET.indexOf(code[0]!) + shift) % CODE_ALPHABET.length] + code.slice(1);
+
+  it('in a browser the code comes first: typed in lower case it is grouped; a look-alike is refused with a reason; 签到 checks in', async () => {
+    const code = await openFor('ev-tc1');
+    expect(byClass('btn-submit-code')).toHaveLength(1);
+    typeInto('input-code', 'o');
+    await screen.findByText(/签到码里没有「O」/);
+    typeInto('input-code', code.slice(0, 4).toLowerCase());
+    await waitFor(() => expect(field().value).toBe(`${code.slice(0, 3)} ${code[3]}`));
+    expect(screen.queryByText(/签到码里没有/)).toBeNull();
+    expect(byClass('btn-submit-code')[0]!.className).toContain('disabled');
+    typeInto('input-code', `${code.slice(0, 3)} ${code.slice(3)}`);
+    await waitFor(() => expect(field().value).toBe(`${code.slice(0, 3)} ${code.slice(3)}`));
+    fireEvent.click(byClass('btn-submit-code')[0]!);
+    await screen.findByText(`签到成功 ${formatShanghai(now(), 'HH:mm')}`);
+  });
+
+  it('a wrong code says how many tries are left, then when to try again', async () => {
+    const code = await openFor('ev-tc2');
+    for (let i = 1; i <= 5; i += 1) {
+      typeInto('input-code', wrong(code, i));
+      await waitFor(() => expect(byClass('btn-submit-code')[0]!.className).not.toContain('disabled'));
+      fireEvent.click(byClass('btn-submit-code')[0]!);
+      if (i < 5) await screen.findByText(`签到码不对，还可以再试 ${5 - i} 次。请对照签到台上的 6 位码再输一次`);
+    }
+    await screen.findByText(/^签到码不对，已经输错 5 次。请在 \d\d:\d\d 以后再试，或请组织者扫你的「我的签到码」$/);
+    typeInto('input-code', code);
+    await waitFor(() => expect(byClass('btn-submit-code')[0]!.className).not.toContain('disabled'));
+    fireEvent.click(byClass('btn-submit-code')[0]!);
+    await screen.findByText(/^输错次数太多，请在 \d\d:\d\d 以后再试，或请组织者扫你的「我的签到码」$/);
+  });
+
+  it('opened without an event, asks to come from the event page', async () => {
+    ctx.signIn('resident');
+    __setRouterParams({});
+    render(<ScanPage />);
+    await screen.findByText('请先打开要参加的活动，点「扫码签到」，再输入签到台上的 6 位码');
+  });
+});
+
 describe('我的签到码 and 核对时长', () => {
   it('shows the volunteer a personal QR; the organizer confirms hours after the event', async () => {
     await addEvent('ev-rv', now(), { organizerId: ctx.h.memberIdOf('member'), startsInMinutes: 5, hours: 1 });
