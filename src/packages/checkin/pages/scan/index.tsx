@@ -113,7 +113,7 @@ export default function ScanPage() {
   };
 
   return (
-    <PageShell title='扫码签到'>
+    <PageShell title={inBrowser ? '签到' : '扫码签到'}>
       {answer ? (
         <View className={`checkin-answer scan-answer ${answer.ok ? 'checkin-answer--ok' : 'checkin-answer--error'}`} role={answer.ok ? 'status' : 'alert'}>
           <Text>{answer.text}</Text>
@@ -157,9 +157,11 @@ export default function ScanPage() {
         </View>
       ) : null}
       {typing ? (
-        <Button className='btn-scan' size='large' block disabled={busy} onClick={scanWithCamera}>
-          用摄像头扫码
-        </Button>
+        <View className='scan-camera'>
+          <Button className='btn-scan' size='large' block disabled={busy} onClick={scanWithCamera}>
+            用摄像头扫码
+          </Button>
+        </View>
       ) : null}
       <View className='card'>
         <FormField name='token' label='或输入二维码下方的一串字'>
