@@ -40,6 +40,8 @@ export interface MemberDoc {
   /** The privacy text version they accepted. */
   consent?: { version: string; at: Date };
   source: 'wechat' | 'proxy' | 'import';
+  /** Typed check-in codes are refused until then: their wrong codes used up the tries (checkin.typeCode). */
+  codeLockedUntil?: Date;
   /** Set when they deleted their account: the record stays, anonymous, for what others need. */
   deletedAt?: Date;
   createdAt: Date;

@@ -140,3 +140,8 @@ export async function countWrong(doc: Omit<TriesDoc, 'wrong'>, limit: number): P
   }
   return null;
 }
+
+/** Refuses typed codes from this member until `until` (set when their wrong codes used up the tries; idempotent). */
+export async function lockTyping(memberId: string, until: Date): Promise<void> {
+  await getDb().collection(COLLECTIONS.members).doc(memberId).update({ codeLockedUntil: until });
+}

@@ -1,4 +1,4 @@
-import type { ConfirmResult, PassView, ReviewView, ScanKind, ScanResult, StationView } from '../../src/shared/domain/checkin';
+import type { AttendanceCounts, ConfirmResult, PassView, ReviewView, ScanKind, ScanResult, StationAnswer, StationCounts } from '../../src/shared/domain/checkin';
 import { pointsForService } from '../../src/shared/rules/points';
 import { inShanghai } from '../../src/shared/time';
 import { can } from '../_core/authorize';
@@ -14,6 +14,7 @@ import { wechat } from '../_core/ports/wechat';
 import { rulesDoc, rulesIn } from '../_core/point-rules';
 import {
   attendanceId,
+  checkinOpensAt,
   tokenExpiry,
   toRow,
   toScanResult,
@@ -140,23 +141,26 @@ export const MAX_WRONG = 5;
 export const TRIES_WINDOW_MS = 10 * 60_000;
 
 /**
- * A resident typed the station's 6-character code. Round trips: caller 1 + tries 1 + check-in 2 (same as a scan plus
- * reading the tries, so a right code after the limit is still refused); a wrong code adds the counting.
+ * A resident typed the station's 6-character code. Round trips: caller 1 + check-in 2, as a scan (the budget's 3).
+ * The lock after too many wrong codes is on the caller's own record, read anyway to know who calls, so a right code
+ * costs nothing more; only a wrong code pays for its counting: the conditional increment 1 (+1 reading the count,
+ * +1 inserting the window's first) and, when it used up the tries, 1 to lock. The lock covers every event until the
+ * window ends, so trying codes at two events in turn does not lift it.
  */
 export async function typeCode(caller: Caller, input: { eventId: string; code: string; nonce: string }): Promise<ScanResult> {
   ensureSelf(caller);
   const communityId = caller.communityId!;
   const now = clock().now();
-  const windowStart = Math.floor(now.getTime() / TRIES_WINDOW_MS) * TRIES_WINDOW_MS;
-  const until = new Date(windowStart + TRIES_WINDOW_MS);
-  const triesId = `tries:${input.eventId}:${caller.memberId}:${windowStart.toString(36)}`;
-  const tries = await q.findTries(triesId);
-  const tooMany = () => new AppError('CHECKIN.TOO_MANY_TRIES', { retryAt: until.toISOString() });
-  if (tries && tries.wrong >= MAX_WRONG) throw tooMany();
+  const locked = caller.record?.codeLockedUntil ? new Date(caller.record.codeLockedUntil) : null;
+  if (locked && locked > now) throw tooManyTries(locked);
   const match = matchShortCode(input.code, input.eventId, communityId, now);
   if (!match) {
+    const windowStart = Math.floor(now.getTime() / TRIES_WINDOW_MS) * TRIES_WINDOW_MS;
+    const until = new Date(windowStart + TRIES_WINDOW_MS);
+    const triesId = `tries:${input.eventId}:${caller.memberId}:${windowStart.toString(36)}`;
     const wrong = await q.countWrong({ _id: triesId, eventId: input.eventId, communityId, memberId: caller.memberId, until }, MAX_WRONG);
-    if (wrong === null) throw tooMany();
+    if (wrong === null || wrong >= MAX_WRONG) await q.lockTyping(caller.memberId, until);
+    if (wrong === null) throw tooManyTries(until);
     throw new AppError('CHECKIN.CODE_WRONG', { remaining: String(MAX_WRONG - wrong), retryAt: until.toISOString() });
   }
   return record({
@@ -169,6 +173,8 @@ export async function typeCode(caller: Caller, input: { eventId: string; code: s
     by: caller.memberId,
   });
 }
+
+const tooManyTries = (until: Date) => new AppError('CHECKIN.TOO_MANY_TRIES', { retryAt: until.toISOString() });
 
 /** The organizer scanned a pass. Round trips: caller 1 + event 1 + check-in 1 (the pass vouches for the sign-up). */
 export async function scanPass(caller: Caller, input: { eventId: string; kind: ScanKind; token: string; nonce: string }): Promise<ScanResult> {
@@ -218,21 +224,36 @@ async function fullToken(token: string, communityId: string): Promise<string> {
   return withEventId(token, doc.eventId);
 }
 
-/** The station: the current code and the live counts. Round trips: caller 1 + event 1 + 4 counts. */
-export async function station(caller: Caller, input: { eventId: string; kind: ScanKind }): Promise<StationView> {
+/** The live counts of an event: 4 counts sent at once (4 round trips, one wait). */
+async function countsOf(eventId: string): Promise<AttendanceCounts> {
+  const [expected, signedUpCame, came, left] = await Promise.all([
+    q.countConfirmedSignups(eventId),
+    q.countCame(eventId, true),
+    q.countCame(eventId, false),
+    q.countLeft(eventId),
+  ]);
+  return { expected, present: came - left, left, absent: Math.max(0, expected - signedUpCame), walkIns: came - signedUpCame };
+}
+
+/**
+ * The station: the current code and the live counts; before check-in opens, when it opens (and the counts), so the
+ * organizer who opens it early sees when to come back rather than an error. Round trips: caller 1 + event 1 + 4
+ * counts (+1 saving a long event id's handle once).
+ */
+export async function station(caller: Caller, input: { eventId: string; kind: ScanKind }): Promise<StationAnswer> {
   const event = await eventFor(caller, input.eventId);
   await ensureStaff(caller, event, 'checkin.station');
   const now = clock().now();
+  if (windowAt(event, now) === 'not_open') {
+    const opensAt = checkinOpensAt(event).toISOString();
+    return { state: 'not_open', eventId: event._id, title: event.title, kind: input.kind, opensAt, refreshAt: opensAt, counts: await countsOf(event._id) };
+  }
   ensureWindowOpen(event, now);
   const { expiresAt, refreshAt } = tokenExpiry(event, now);
   const token = stationToken({ eventId: event._id, kind: input.kind, walkIns: event.allowWalkIns, expiresAt }, event.communityId);
-  const [expected, signedUpCame, came, left] = await Promise.all([
-    q.countConfirmedSignups(event._id),
-    q.countCame(event._id, true),
-    q.countCame(event._id, false),
-    q.countLeft(event._id),
-  ]);
+  const counts = await countsOf(event._id);
   return {
+    state: 'open',
     eventId: event._id,
     title: event.title,
     kind: input.kind,
@@ -241,8 +262,18 @@ export async function station(caller: Caller, input: { eventId: string; kind: Sc
     image: await codeImage(token, event),
     expiresAt: expiresAt.toISOString(),
     refreshAt: refreshAt.toISOString(),
-    counts: { expected, present: came - left, left, absent: Math.max(0, expected - signedUpCame), walkIns: came - signedUpCame },
+    counts,
   };
+}
+
+/**
+ * The station's count alone, polled every few seconds apart from the code's rotation. Same permission as the
+ * station. Round trips: caller 1 + event 1 + 4 counts (sent at once); +1-2 for a council chair.
+ */
+export async function counts(caller: Caller, input: { eventId: string }): Promise<StationCounts> {
+  const event = await eventFor(caller, input.eventId);
+  await ensureStaff(caller, event, 'checkin.station');
+  return { eventId: event._id, counts: await countsOf(event._id), at: clock().now().toISOString() };
 }
 
 /** The caller's pass for one event. Round trips: caller 1 + event 1 + sign-up 1. */

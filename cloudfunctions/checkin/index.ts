@@ -7,6 +7,7 @@ import * as svc from './checkin.service';
 export const main = createFunction('checkin', checkinActions, {
   station: async (input, { identity }) => svc.station(await loadCaller(identity), input),
   scan: async (input, { identity }) => svc.scan(await loadCaller(identity), input),
+  counts: async (input, { identity }) => svc.counts(await loadCaller(identity), input),
   typeCode: async (input, { identity }) => svc.typeCode(await loadCaller(identity), input),
   scanPass: async (input, { identity }) => svc.scanPass(await loadCaller(identity), input),
   pass: async (input, { identity }) => svc.pass(await loadCaller(identity), input),

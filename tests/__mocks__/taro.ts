@@ -10,6 +10,7 @@ type Callback = () => void;
 
 let routerParams: Params = {};
 const didShowCallbacks = new Set<{ current: Callback }>();
+const didHideCallbacks = new Set<{ current: Callback }>();
 
 /** Sets the query the next rendered page is opened with. */
 export function __setRouterParams(params: Params): void {
@@ -19,6 +20,11 @@ export function __setRouterParams(params: Params): void {
 /** Fires `useDidShow` on every mounted page, as when a resident comes back to it. */
 export function __triggerDidShow(): void {
   for (const ref of didShowCallbacks) ref.current();
+}
+
+/** Fires `useDidHide` on every mounted page, as when the resident leaves it for another or the phone locks. */
+export function __triggerDidHide(): void {
+  for (const ref of didHideCallbacks) ref.current();
 }
 
 export function __resetTaroMock(): void {
@@ -81,7 +87,17 @@ export function useUnload(cb: Callback): void {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => cb, []);
 }
-export function useDidHide(_cb: Callback): void {}
+/** Runs on `__triggerDidHide()` only (never on mount). */
+export function useDidHide(cb: Callback): void {
+  const ref = useRef(cb);
+  ref.current = cb;
+  useEffect(() => {
+    didHideCallbacks.add(ref);
+    return () => {
+      didHideCallbacks.delete(ref);
+    };
+  }, []);
+}
 export function usePageScroll(_cb: (e: { scrollTop: number }) => void): void {}
 export function usePullDownRefresh(_cb: Callback): void {}
 export function useReachBottom(_cb: Callback): void {}

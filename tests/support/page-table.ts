@@ -119,8 +119,8 @@ export const PAGE_TABLE: PageRow[] = [
   { page: 'packages/events/pages/mine/index', as: 'member' },
   { page: 'packages/events/pages/mine/index', as: 'resident', variant: 'not a member' },
 
-  // The detail page opens scan without a query (the camera or a typed code give the token).
-  { page: 'packages/checkin/pages/scan/index', as: 'member' },
+  // The detail page opens scan for its event (the camera, the 6-character code or the typed token check in).
+  { page: 'packages/checkin/pages/scan/index', as: 'member', query: eventId },
   // The organizer reaches the station from the event page at any time, and uses it when check-in is open.
   { page: 'packages/checkin/pages/station/index', as: 'committee', query: eventId },
   {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { CODE_LENGTH, isCodeShape, normaliseCode } from '../rules/checkin-code';
 import { action, type ActionMap } from '../action';
-import type { ConfirmResult, PassView, ReviewView, ScanResult, StationView } from '../domain/checkin';
+import type { ConfirmResult, PassView, ReviewView, ScanResult, StationAnswer, StationCounts } from '../domain/checkin';
 
 const id = v.pipe(v.string('请选择活动'), v.trim(), v.minLength(1, '请选择活动'), v.maxLength(64, '编号太长'));
 const token = v.pipe(v.string('请扫码'), v.trim(), v.minLength(1, '请扫码'), v.maxLength(200, '这个签到码无法识别'));
@@ -19,10 +19,16 @@ const kind = v.picklist(['in', 'out'] as const, '请选择签到或签退');
 const TOKEN_ERRORS = ['CHECKIN.TOKEN_INVALID', 'CHECKIN.TOKEN_EXPIRED', 'CHECKIN.WRONG_EVENT'] as const;
 
 export const checkinActions = {
-  /** The organizer's (or a scanner's) station: the current code for `kind` and the live counts. */
-  station: action<StationView>()({
+  /** The organizer's (or a scanner's) station: the current code for `kind` and the live counts; before check-in opens, when it opens. */
+  station: action<StationAnswer>()({
     input: v.object({ eventId: id, kind }),
-    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CHECKIN.NOT_OPEN', 'CHECKIN.CLOSED', 'CHECKIN.EVENT_CANCELLED'],
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CHECKIN.CLOSED', 'CHECKIN.EVENT_CANCELLED'],
+  }),
+
+  /** The station's live count alone, polled every few seconds (who may run the station). */
+  counts: action<StationCounts>()({
+    input: v.object({ eventId: id }),
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND'],
   }),
 
   /** A volunteer scanned the station's code. `eventId` is set when the page was opened for one event. */

@@ -13,7 +13,9 @@ export interface ScanResult {
   memberName: string;
 }
 
+/** The station while check-in is open. */
 export interface StationView {
+  state: 'open';
   eventId: string;
   title: string;
   kind: ScanKind;
@@ -27,6 +29,28 @@ export interface StationView {
   /** Ask for a fresh code after this (server time). */
   refreshAt: string;
   counts: AttendanceCounts;
+}
+
+/** The station before check-in opens: when it opens, and the counts so far. */
+export interface StationWaiting {
+  state: 'not_open';
+  eventId: string;
+  title: string;
+  kind: ScanKind;
+  opensAt: string;
+  /** Ask again after this (the opening time; the page asks at least every 30 s). */
+  refreshAt: string;
+  counts: AttendanceCounts;
+}
+
+export type StationAnswer = StationView | StationWaiting;
+
+/** The station's live count alone (checkin.counts), polled apart from the code's rotation. */
+export interface StationCounts {
+  eventId: string;
+  counts: AttendanceCounts;
+  /** Server time of the count. */
+  at: string;
 }
 
 export interface AttendanceCounts {

@@ -14,3 +14,21 @@ export const isCodeShape = (code: string): boolean => new RegExp(`^[${CODE_ALPHA
 
 /** Shown as two groups of three ("K7P 3QX"), easier to read out than six in a row. */
 export const spacedCode = (code: string): string => `${code.slice(0, 3)} ${code.slice(3)}`;
+
+/**
+ * What the field keeps of what was typed: uppercase, no spaces, only the alphabet's characters, at most 6. `refused`
+ * lists the characters left out (a look-alike such as O or 1, or anything else), so the page can say why.
+ */
+export function typedCode(input: string): { code: string; refused: string[] } {
+  const code: string[] = [];
+  const refused: string[] = [];
+  for (const ch of normaliseCode(input)) {
+    if (CODE_ALPHABET.includes(ch)) {
+      if (code.length < CODE_LENGTH) code.push(ch);
+    } else if (!refused.includes(ch)) refused.push(ch);
+  }
+  return { code: code.join(''), refused };
+}
+
+/** The typed code as shown in the field: "3KX 7PQ" once past the third character. */
+export const groupedCode = (code: string): string => (code.length > 3 ? spacedCode(code) : code);

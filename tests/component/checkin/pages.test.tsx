@@ -6,8 +6,9 @@ import StationPage from '@/packages/checkin/pages/station/index';
 import { formatShanghai } from '@shared/time';
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
-import { showToast } from '../../__mocks__/taro';
-import { addEvent, signUp } from '../../integration/checkin/fixtures';
+import { __triggerDidHide, __triggerDidShow, showToast } from '../../__mocks__/taro';
+import { addEvent, addVolunteers, signUp } from '../../integration/checkin/fixtures';
+import { CODE_ALPHABET } from '@shared/rules/checkin-code';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, typeInto } from '../support/taro-events';
 
@@ -32,6 +33,50 @@ describe('签到台', () => {
     expect(byClass('checkin-count--absent')[0]!.textContent).toBe('1未到');
     fireEvent.click(byClass('btn-kind-out')[0]!);
     await waitFor(() => expect(byClass('station-token')[0]!.textContent).toMatch(/^ev-st\.o/));
+  });
+
+  it('shows the 6-character code next to the QR, and the count live every few seconds while the code stays', async () => {
+    // Start just after a 30-second slot begins, so no code rotation (which brings counts too) happens in this test.
+    ctx.h.stack.clock.offsetMs += 30_000 - (now().getTime() % 30_000) + 1_000;
+    await addEvent('ev-live', now(), { organizerId: ctx.h.memberIdOf('member') });
+    const people = await addVolunteers('live', 3, now());
+    await signUp('ev-live', people.map((p) => p.memberId), now());
+    ctx.signIn('member');
+    __setRouterParams({ eventId: 'ev-live' });
+    render(<StationPage />);
+    await screen.findByText('楼道清洁日');
+    const shown = byClass('station-short-code')[0]!.textContent!;
+    expect(shown).toMatch(new RegExp(`^[${CODE_ALPHABET}]{3} [${CODE_ALPHABET}]{3}$`));
+    await screen.findByText('没有摄像头？在签到页输入这 6 位码签到');
+    expect(byClass('checkin-count--present')[0]!.textContent).toBe('0在场');
+
+    const typed = (p: { openid: string }) =>
+      ctx.h.call('checkin', 'typeCode', { eventId: 'ev-live', code: shown, nonce: `live-${p.openid}-nonce` }, p.openid);
+    await typed(people[0]!);
+    await waitFor(() => expect(byClass('checkin-count--present')[0]!.textContent).toBe('1在场'), { timeout: 6_000 });
+    // The count came by the poll: the code on the screen is still the same slot's.
+    expect(byClass('station-short-code')[0]!.textContent).toBe(shown);
+
+    // Hidden (another page on top, the phone locked): no polling; shown again: polling again.
+    __triggerDidHide();
+    await new Promise((r) => setTimeout(r, 1_500)); // a count already asked for may still answer
+    await typed(people[1]!);
+    await new Promise((r) => setTimeout(r, 5_000));
+    expect(byClass('checkin-count--present')[0]!.textContent).toBe('1在场');
+    __triggerDidShow();
+    await waitFor(() => expect(byClass('checkin-count--present')[0]!.textContent).toBe('2在场'), { timeout: 6_000 });
+  }, 30_000);
+
+  it('opened before check-in opens, says when it opens instead of an error', async () => {
+    await addEvent('ev-early', now(), { organizerId: ctx.h.memberIdOf('member'), startsInMinutes: 90 });
+    ctx.signIn('member');
+    __setRouterParams({ eventId: 'ev-early' });
+    render(<StationPage />);
+    await screen.findByText('签到还没开始');
+    const opens = formatShanghai(now().getTime() + 60 * MINUTE, 'M月D日 HH:mm');
+    expect(byClass('station-opens')[0]!.textContent).toBe(`${opens} 开始签到，到时这里会自动出现签到码`);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(byClass('station-short-code')).toHaveLength(0);
   });
 
   it('tells someone who is not the organizer that they may not', async () => {
@@ -71,6 +116,57 @@ describe('扫码签到', () => {
     ctx.h.stack.clock.offsetMs += 2 * MINUTE;
     fireEvent.click(byClass('btn-submit-token')[0]!);
     await screen.findByText('签到码已过期，请重新扫码');
+  });
+});
+
+describe('输入签到码 (no camera)', () => {
+  const openFor = async (eventId: string) => {
+    await addEvent(eventId, now());
+    await signUp(eventId, [ctx.h.memberIdOf('resident')], now());
+    const { shortCode } = await ctx.h.call('checkin', 'station', { eventId, kind: 'in' }, ctx.h.identities.committee);
+    ctx.signIn('resident');
+    __setRouterParams({ eventId });
+    render(<ScanPage />);
+    return shortCode as string;
+  };
+  const field = () => document.querySelector('#input-code') as HTMLInputElement;
+  const wrong = (code: string, shift: number) => CODE_ALPHABET[(CODE_ALPHABET.indexOf(code[0]!) + shift) % CODE_ALPHABET.length] + code.slice(1);
+
+  it('in a browser the code comes first: typed in lower case it is grouped; a look-alike is refused with a reason; 签到 checks in', async () => {
+    const code = await openFor('ev-tc1');
+    expect(byClass('btn-submit-code')).toHaveLength(1);
+    typeInto('input-code', 'o');
+    await screen.findByText(/签到码里没有「O」/);
+    typeInto('input-code', code.slice(0, 4).toLowerCase());
+    await waitFor(() => expect(field().value).toBe(`${code.slice(0, 3)} ${code[3]}`));
+    expect(screen.queryByText(/签到码里没有/)).toBeNull();
+    expect(byClass('btn-submit-code')[0]!.className).toContain('disabled');
+    typeInto('input-code', `${code.slice(0, 3)} ${code.slice(3)}`);
+    await waitFor(() => expect(field().value).toBe(`${code.slice(0, 3)} ${code.slice(3)}`));
+    fireEvent.click(byClass('btn-submit-code')[0]!);
+    await screen.findByText(`签到成功 ${formatShanghai(now(), 'HH:mm')}`);
+  });
+
+  it('a wrong code says how many tries are left, then when to try again', async () => {
+    const code = await openFor('ev-tc2');
+    for (let i = 1; i <= 5; i += 1) {
+      typeInto('input-code', wrong(code, i));
+      await waitFor(() => expect(byClass('btn-submit-code')[0]!.className).not.toContain('disabled'));
+      fireEvent.click(byClass('btn-submit-code')[0]!);
+      if (i < 5) await screen.findByText(`签到码不对，还可以再试 ${5 - i} 次。请对照签到台上的 6 位码再输一次`);
+    }
+    await screen.findByText(/^签到码不对，已经输错 5 次。请在 \d\d:\d\d 以后再试，或请组织者扫你的「我的签到码」$/);
+    typeInto('input-code', code);
+    await waitFor(() => expect(byClass('btn-submit-code')[0]!.className).not.toContain('disabled'));
+    fireEvent.click(byClass('btn-submit-code')[0]!);
+    await screen.findByText(/^输错次数太多，请在 \d\d:\d\d 以后再试，或请组织者扫你的「我的签到码」$/);
+  });
+
+  it('opened without an event, asks to come from the event page', async () => {
+    ctx.signIn('resident');
+    __setRouterParams({});
+    render(<ScanPage />);
+    await screen.findByText('请先打开要参加的活动，点「扫码签到」，再输入签到台上的 6 位码');
   });
 });
 

@@ -99,4 +99,28 @@ describe('checking in by the 6-character code', () => {
     }
     expect(await written()).toBe(before);
   });
+  it('the lock is on the person: after 5 wrong codes at one event, codes at another event wait too, the right one included', async () => {
+    const v = await oneVolunteer('ev-sc8');
+    await addEvent('ev-sc9', now());
+    await signUp('ev-sc9', [v.memberId], now());
+    const { shortCode } = await station('ev-sc8');
+    for (let i = 1; i <= 5; i += 1) await typeCode('ev-sc8', wrongCode(shortCode, i), v.openid);
+    const other = await station('ev-sc9');
+    expect(await typeCode('ev-sc9', wrongCode(other.shortCode), v.openid)).toMatchObject({ ok: false, error: { code: 'CHECKIN.TOO_MANY_TRIES' } });
+    expect(await typeCode('ev-sc9', other.shortCode, v.openid)).toMatchObject({ ok: false, error: { code: 'CHECKIN.TOO_MANY_TRIES' } });
+    expect(await typeCode('ev-sc8', shortCode, v.openid)).toMatchObject({ ok: false, error: { code: 'CHECKIN.TOO_MANY_TRIES' } });
+    // Scanning the QR code is not limited: the organizer's station still works for them.
+    expect(await h.invoke('checkin', { action: 'scan', payload: { token: other.token, nonce: nonce() } }, v.openid)).toMatchObject({ ok: true });
+  });
+
+  it('checkin.counts: the live count for who may run the station, refused to a resident and to another 居民区', async () => {
+    const v = await oneVolunteer('ev-sc10');
+    const { shortCode } = await station('ev-sc10');
+    const counts = () => h.invoke('checkin', { action: 'counts', payload: { eventId: 'ev-sc10' } }, h.identities.committee);
+    expect(await counts()).toMatchObject({ ok: true, data: { eventId: 'ev-sc10', counts: { expected: 1, present: 0, absent: 1 } } });
+    await typeCode('ev-sc10', shortCode, v.openid);
+    expect(await counts()).toMatchObject({ ok: true, data: { counts: { expected: 1, present: 1, absent: 0 } } });
+    expect(await h.invoke('checkin', { action: 'counts', payload: { eventId: 'ev-sc10' } }, v.openid)).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
+    expect(await h.invoke('checkin', { action: 'counts', payload: { eventId: 'ev-sc10' } }, h.identities.otherCommittee)).toMatchObject({ ok: false, error: { code: 'COMMON.NOT_FOUND' } });
+  });
 });

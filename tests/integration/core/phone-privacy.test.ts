@@ -100,7 +100,7 @@ const READS: { [F in FunctionName]?: Record<string, Payload> } = {
     signups: (ids) => ({ eventId: ids.eventId }),
   },
   // Opens 30 minutes before the start: called with the clock at the start (see `atEventStart`).
-  checkin: { station: (ids) => ({ eventId: ids.eventId, kind: 'in' }) },
+  checkin: { station: (ids) => ({ eventId: ids.eventId, kind: 'in' }), counts: (ids) => ({ eventId: ids.eventId }) },
   cabin: {
     home: none,
     cabin: () => ({ cabinId: DEMO_CABIN_ID }),
@@ -159,7 +159,7 @@ const WRITES: Record<string, string> = {
   'honours.award': 'write', 'honours.revoke': 'write',
   'events.create': 'write', 'events.update': 'write', 'events.cancel': 'write', 'events.duplicate': 'write',
   'events.signUp': 'write', 'events.cancelSignup': 'write', 'events.invite': 'write',
-  'checkin.scan': 'write', 'checkin.typeCode': 'write: the caller’s own check-in by the short code', 'checkin.scanPass': 'write', 'checkin.pass': 'write: issues the caller’s own pass',
+  'checkin.scan': 'write', 'checkin.typeCode': 'write', 'checkin.scanPass': 'write', 'checkin.pass': 'write: issues the caller’s own pass',
   'checkin.review': 'write', 'checkin.confirm': 'write',
   'cabin.hold': 'write', 'cabin.cancelHold': 'write', 'cabin.borrow': 'write', 'cabin.renew': 'write', 'cabin.take': 'write',
   'cabin.offerDonation': 'write', 'cabin.withdrawDonation': 'write', 'cabin.lend': 'write', 'cabin.takeBack': 'write',

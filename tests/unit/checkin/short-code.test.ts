@@ -1,5 +1,5 @@
 import { matchShortCode, shortCode, slotExpiry } from '../../../cloudfunctions/checkin/short-code';
-import { CODE_ALPHABET, isCodeShape, normaliseCode, spacedCode } from '../../../src/shared/rules/checkin-code';
+import { CODE_ALPHABET, groupedCode, isCodeShape, normaliseCode, spacedCode, typedCode } from '../../../src/shared/rules/checkin-code';
 
 const NOW = new Date('2026-05-01T06:00:10Z');
 const code = (over: Partial<Parameters<typeof shortCode>[0]> = {}) =>
@@ -31,5 +31,15 @@ describe('the 6-character check-in code', () => {
     expect(matchShortCode(c, 'ev1', 'cm-a', new Date(NOW.getTime() + 60_000))).toBeNull();
     expect(matchShortCode(c, 'ev2', 'cm-a', NOW)).toBeNull();
     expect(matchShortCode(c, 'ev1', 'cm-b', NOW)).toBeNull();
+  });
+
+  it('as typed: uppercased, spaces and look-alikes left out (and named), at most 6, grouped after the third', () => {
+    expect(typedCode('k7p 3qx')).toEqual({ code: 'K7P3QX', refused: [] });
+    expect(typedCode('k0p1o')).toEqual({ code: 'KP', refused: ['0', '1', 'O'] });
+    expect(typedCode('K7P3QXAA').code).toBe('K7P3QX');
+    expect(typedCode('签到').refused).toEqual(['签', '到']);
+    expect(groupedCode('K7P')).toBe('K7P');
+    expect(groupedCode('K7P3')).toBe('K7P 3');
+    expect(groupedCode('K7P3QX')).toBe('K7P 3QX');
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -7,14 +7,21 @@ import { PageShell } from '@/components/PageShell';
 import { checkinApi } from '@/features/checkin/api';
 import { Counts } from '@/features/checkin/components/Counts';
 import { scanMessage } from '@/features/checkin/format';
+import { usePolling } from '@/features/checkin/usePolling';
 import { useRotating } from '@/features/checkin/useRotating';
 import '@/features/checkin/checkin.scss';
 import { errorText } from '@/services/cloud';
-import type { ScanKind } from '@shared/domain/checkin';
+import type { AttendanceCounts, ScanKind } from '@shared/domain/checkin';
+import { spacedCode } from '@shared/rules/checkin-code';
+import { formatShanghai } from '@shared/time';
+
+/** The count is asked for every 4 s, apart from the code (30 s), while the page is shown. */
+export const COUNT_POLL_MS = 4_000;
 
 /**
- * 签到台: the organizer's phone shows the event's code (it changes every 30 seconds) and the live count; the
- * organizer or a scanner can also scan a volunteer's personal code.
+ * 签到台: the organizer's phone shows the event's code (it changes every 30 seconds) with its 6-character short code
+ * for phones without a camera, and the live count (polled every few seconds, apart from the code); the organizer or
+ * a scanner can also scan a volunteer's personal code. Opened before check-in opens, it says when it opens.
  */
 export default function StationPage() {
   const eventId = useRouter().params.eventId ?? '';
@@ -22,6 +29,11 @@ export default function StationPage() {
   const fetch = useCallback(() => checkinApi.station(eventId, kind), [eventId, kind]);
   const station = useRotating(eventId ? fetch : null);
   const [answer, setAnswer] = useState<{ ok: boolean; text: string } | null>(null);
+  // The polled count, fresher than the one that came with the code; a new code brings a fresh one too.
+  const [live, setLive] = useState<AttendanceCounts | null>(null);
+  useEffect(() => setLive(null), [station.data]);
+  const refreshCounts = useCallback(async () => setLive((await checkinApi.counts(eventId)).counts), [eventId]);
+  usePolling(eventId && station.data ? refreshCounts : null, COUNT_POLL_MS);
 
   const [passText, setPassText] = useState('');
 
@@ -30,7 +42,7 @@ export default function StationPage() {
     try {
       const done = await checkinApi.scanPass(eventId, kind, passToken.trim());
       setAnswer({ ok: true, text: scanMessage(done, true) });
-      void station.reload();
+      void refreshCounts().catch(() => undefined);
     } catch (err) {
       setAnswer({ ok: false, text: errorText(err) });
     }
@@ -57,17 +69,31 @@ export default function StationPage() {
             签退码
           </Button>
         </View>
-        {data ? (
+        {data?.state === 'not_open' ? (
+          <View className='checkin-code station-waiting'>
+            <Text className='checkin-code__waiting'>签到还没开始</Text>
+            <Text className='checkin-code__hint station-opens'>
+              {formatShanghai(data.opensAt, 'M月D日 HH:mm')} 开始签到，到时这里会自动出现签到码
+            </Text>
+          </View>
+        ) : null}
+        {data?.state === 'open' ? (
           <View className='checkin-code'>
             {data.image ? <Image className='checkin-code__image' src={data.image} mode='aspectFit' /> : null}
-            <Text className='checkin-code__token station-token'>{data.token}</Text>
             <Text className='checkin-code__hint'>请志愿者用微信扫码{kind === 'in' ? '签到' : '签退'}，二维码每30秒更新</Text>
+            <View className='checkin-short'>
+              <Text className='checkin-short__code station-short-code' aria-label={data.shortCode.split('').join(' ')}>
+                {spacedCode(data.shortCode)}
+              </Text>
+              <Text className='checkin-short__hint'>没有摄像头？在签到页输入这 6 位码{kind === 'in' ? '签到' : '签退'}</Text>
+            </View>
+            <Text className='checkin-code__token station-token'>{data.token}</Text>
           </View>
         ) : null}
       </View>
       {data ? (
         <View className='card'>
-          <Counts counts={data.counts} />
+          <Counts counts={live ?? data.counts} />
         </View>
       ) : null}
       <Button className='btn-scan-pass' type='primary' size='large' block onClick={scanPass}>

@@ -200,7 +200,7 @@ export default function EventDetailPage() {
                   {phase === 'before' ? (
                     <Text className='event-card__meta event-checkin-opens'>签到 {formatShanghai(checkinOpensAtMs(event), 'M月D日 HH:mm')} 开始</Text>
                   ) : null}
-                  <LinkButton className={`btn-open-scan${phase === 'open' ? ' is-open' : ''}`} type={phase === 'open' ? 'primary' : 'default'} url={CHECKIN_PAGES.scan}>
+                  <LinkButton className={`btn-open-scan${phase === 'open' ? ' is-open' : ''}`} type={phase === 'open' ? 'primary' : 'default'} url={`${CHECKIN_PAGES.scan}?eventId=${encodeURIComponent(event.id)}`}>
                     扫码签到
                   </LinkButton>
                   <LinkButton className='btn-open-pass' type='default' url={`${CHECKIN_PAGES.pass}?eventId=${encodeURIComponent(event.id)}`}>
