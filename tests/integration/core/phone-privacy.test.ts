@@ -64,6 +64,7 @@ const READS: { [F in FunctionName]?: Record<string, Payload> } = {
   grids: { overview: none, roster: (ids) => ({ gridId: ids.gridId }), listPairs: none },
   talent: { options: none, search: () => ({}) },
   street: { viewCounts: none },
+  home: { today: none },
   ledger: {
     myLedger: none,
     mySummary: none,
@@ -160,7 +161,7 @@ const WRITES: Record<string, string> = {
   'events.create': 'write', 'events.update': 'write', 'events.cancel': 'write', 'events.duplicate': 'write',
   'events.signUp': 'write', 'events.cancelSignup': 'write', 'events.invite': 'write',
   'checkin.scan': 'write', 'checkin.scanPass': 'write', 'checkin.pass': 'write: issues the caller’s own pass',
-  'checkin.review': 'write', 'checkin.confirm': 'write',
+  'checkin.review': 'write', 'checkin.confirm': 'write', 'checkin.typeCode': 'write: a check-in by typed code (counts wrong attempts)',
   'cabin.hold': 'write', 'cabin.cancelHold': 'write', 'cabin.borrow': 'write', 'cabin.renew': 'write', 'cabin.take': 'write',
   'cabin.offerDonation': 'write', 'cabin.withdrawDonation': 'write', 'cabin.lend': 'write', 'cabin.takeBack': 'write',
   'cabin.remind': 'write', 'cabin.createItem': 'write', 'cabin.updateItem': 'write', 'cabin.setStatus': 'write',
