@@ -7,7 +7,10 @@ import { membersApi } from '@/features/members/api';
 import { CommunityPicker } from '@/features/members/components/CommunityPicker';
 import { ElderTiles, MeEntries } from '@/features/members/components/MeEntries';
 import { NextStepCard } from '@/features/members/components/NextStepCard';
+import { TodayCards } from '@/features/members/components/TodayCard';
 import { elderEntries, homeEntryGroups, isCommittee } from '@/features/members/entries';
+import { entryBadges, todaySections, withBadges } from '@/features/members/today';
+import { useToday } from '@/features/members/useToday';
 import { ROUTES } from '@/features/members/routes';
 import { STATUS_TONES, entryCommunityId, statusLabel } from '@/features/members/status';
 import { useCommunities } from '@/features/members/useCommunities';
@@ -25,6 +28,10 @@ export default function HomePage() {
   const needsCommunity = Boolean(member && !member.communityId && !isStreet);
   const [elder] = useElderMode();
   const communities = useCommunities(needsCommunity);
+  // What matters today: loaded once the caller has a 居民区 (or is the 街道), refreshed whenever 首页 shows again.
+  const today = useToday(Boolean(member && (member.communityId || isStreet)));
+  const badges = entryBadges(today.data);
+  const sections = today.data ? todaySections(today.data) : [];
   const [choosing, setChoosing] = useState<string | null>(null);
   const [chooseError, setChooseError] = useState<string | null>(null);
   const autoTried = useRef(false);
@@ -100,7 +107,10 @@ export default function HomePage() {
               )}
             </View>
           ) : isStreet ? (
-            <MeEntries groups={homeEntryGroups(member)} />
+            <>
+              <TodayCards sections={sections} />
+              <MeEntries groups={withBadges(homeEntryGroups(member), badges)} />
+            </>
           ) : (
             <>
               <View className='card home-community'>
@@ -124,11 +134,15 @@ export default function HomePage() {
               )}
               {elder ? (
                 <>
-                  <ElderTiles entries={elderEntries(member)} />
-                  <MeEntries groups={homeEntryGroups(member).filter((g) => g.key !== 'service')} />
+                  <ElderTiles entries={withBadges([{ key: 'service', title: '', entries: elderEntries(member) }], badges)[0]!.entries} />
+                  <TodayCards sections={sections} />
+                  <MeEntries groups={withBadges(homeEntryGroups(member).filter((g) => g.key !== 'service'), badges)} />
                 </>
               ) : (
-                <MeEntries groups={homeEntryGroups(member)} />
+                <>
+                  <TodayCards sections={sections} />
+                  <MeEntries groups={withBadges(homeEntryGroups(member), badges)} />
+                </>
               )}
             </>
           )}
