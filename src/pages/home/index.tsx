@@ -16,7 +16,8 @@ import { STATUS_TONES, entryCommunityId, statusLabel } from '@/features/members/
 import { useCommunities } from '@/features/members/useCommunities';
 import { useMe } from '@/features/members/useMe';
 import { errorText } from '@/services/cloud';
-import { useElderMode } from '@/services/elder-mode';
+import { elderModeOffered, markElderModeOffered, useElderMode } from '@/services/elder-mode';
+import { offersElderMode } from '@shared/rules/home-today';
 import type { CommunityOption } from '@shared/domain/community';
 
 export default function HomePage() {
@@ -26,7 +27,7 @@ export default function HomePage() {
   // The 街道 oversees every 居民区 and belongs to none: never offered the newcomer's picker.
   const isStreet = Boolean(member?.roles.includes('street_admin'));
   const needsCommunity = Boolean(member && !member.communityId && !isStreet);
-  const [elder] = useElderMode();
+  const [elder, setElder] = useElderMode();
   const communities = useCommunities(needsCommunity);
   // What matters today: loaded once the caller has a 居民区 (or is the 街道), refreshed whenever 首页 shows again.
   const today = useToday(Boolean(member && (member.communityId || isStreet)));
@@ -70,6 +71,21 @@ export default function HomePage() {
   }, [needsCommunity, fromEntry]);
 
   const community = me.data?.community;
+
+  // Offered once to residents of 60 and over who told us their birth year; 我的 keeps the switch either way.
+  useEffect(() => {
+    if (!member || elder || elderModeOffered() || !offersElderMode(member.birthYear, new Date())) return;
+    markElderModeOffered();
+    void Taro.showModal({
+      title: '试试长辈模式？',
+      content: '字更大、按钮更大，首页只留活动、通知、格子屋、积分四个大按钮。以后在“我的”里随时可以切换。',
+      confirmText: '换成长辈模式',
+      cancelText: '暂时不用',
+    }).then((answer) => {
+      if (answer.confirm) setElder(true);
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [member?.birthYear, elder]);
 
   // A card shared from here opens 首页 for the same 居民区 (a newcomer opening it is placed there).
   useShareAppMessage(() => ({

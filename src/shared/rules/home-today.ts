@@ -23,3 +23,13 @@ export function badgeText(n: number): string {
   if (n <= 0) return '';
   return n > 99 ? '99+' : String(n);
 }
+
+/** The age from which 首页 offers the elder-friendly mode (once), when the resident told us their birth year. */
+export const ELDER_OFFER_AGE = 60;
+
+/** Is a resident born in `birthYear` 60 or older this year (in Shanghai)? Unknown: no. */
+export function offersElderMode(birthYear: number | null | undefined, now: Date): boolean {
+  if (!birthYear) return false;
+  const thisYear = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
+  return thisYear - birthYear >= ELDER_OFFER_AGE;
+}

@@ -209,4 +209,35 @@ describe('首页', () => {
       expect(byClass('today-card')).toHaveLength(0);
     });
   });
+  describe('the elder-friendly mode offered once from 60', () => {
+    const bornIn = (who: 'resident' | 'member', year: number) => getDb().collection(COLLECTIONS.members).doc(ctx.h.memberIdOf(who)).update({ birthYear: year });
+    const offered = () => showModal.mock.calls.filter((c) => (c[0] as { title?: string }).title === '试试长辈模式？').length;
+
+    it('offers it to a resident of 60+ who told us their birth year, once, and switches on a yes', async () => {
+      await bornIn('resident', new Date().getFullYear() - 68);
+      ctx.signIn('resident');
+      showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
+      const { unmount } = render(<HomePage />);
+      await waitFor(() => expect(offered()).toBe(1));
+      await waitFor(() => expect(byClass('elder-tile')).toHaveLength(4));
+      unmount();
+      setElderMode(false);
+      render(<HomePage />);
+      await screen.findByText('王秀兰，你好！');
+      await waitFor(() => expect(byClass('today-card').length).toBeGreaterThan(0));
+      expect(offered()).toBe(1);
+    });
+
+    it('does not offer it under 60 or without a birth year', async () => {
+      await bornIn('member', new Date().getFullYear() - 45);
+      ctx.signIn('member');
+      const { unmount } = render(<HomePage />);
+      await waitFor(() => expect(byClass('today-card').length).toBeGreaterThan(0));
+      unmount();
+      ctx.signIn('resident');
+      render(<HomePage />);
+      await waitFor(() => expect(byClass('today-card').length).toBeGreaterThan(0));
+      expect(offered()).toBe(0);
+    });
+  });
 });

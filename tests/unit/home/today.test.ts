@@ -1,6 +1,6 @@
 import { entryBadges, todaySections, whenText } from '../../../src/features/members/today';
 import type { HomeToday } from '../../../src/shared/domain/home';
-import { badgeText, DUE_SOON_MS, loanDue } from '../../../src/shared/rules/home-today';
+import { badgeText, DUE_SOON_MS, loanDue, offersElderMode } from '../../../src/shared/rules/home-today';
 
 const NOW = new Date('2026-12-07T02:00:00Z'); // Monday 10:00 in Shanghai
 
@@ -64,5 +64,16 @@ describe('todaySections', () => {
       ['my-points', '我的积分 12', '每一笔都看得到', '/packages/ledger/pages/mine/index'],
     ]);
     expect(entryBadges(t)).toMatchObject({ notices: '3', 'my-events': '2', 'cabin-mine': '2', admin: '' });
+  });
+});
+
+describe('offersElderMode', () => {
+  it('offers from the year one turns 60 (Shanghai), never without a birth year', () => {
+    expect(offersElderMode(1966, NOW)).toBe(true);
+    expect(offersElderMode(1967, NOW)).toBe(false);
+    expect(offersElderMode(null, NOW)).toBe(false);
+    expect(offersElderMode(undefined, NOW)).toBe(false);
+    // New Year's Eve 16:30 UTC is already the new year in Shanghai.
+    expect(offersElderMode(1967, new Date('2026-12-31T16:30:00Z'))).toBe(true);
   });
 });
