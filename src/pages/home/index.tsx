@@ -129,16 +129,21 @@ export default function HomePage() {
             </>
           ) : (
             <>
+              {/* What matters today comes first (the elder home keeps its four big buttons above it). */}
+              {elder ? <ElderTiles entries={withBadges([{ key: 'service', title: '', entries: elderEntries(member) }], badges)[0]!.entries} /> : null}
+              <TodayCards sections={sections} />
               <View className='card home-community'>
                 <Text className='card__label'>我的居民区</Text>
                 <Text className='community-name'>{community?.name ?? ''}</Text>
                 {community?.streetName ? <Text className='card__hint'>{community.streetName}</Text> : null}
-                <View className='card__row'>
-                  <Text className='card__label'>第二梯队</Text>
-                  <StatusTag className='home-status' label={statusLabel(status)} tone={STATUS_TONES[status]} />
-                </View>
+                {/* The committee runs the echelon: no 未申请 tag and never an invitation to apply. */}
+                {isCommittee(member) ? null : (
+                  <View className='card__row'>
+                    <Text className='card__label'>第二梯队</Text>
+                    <StatusTag className='home-status' label={statusLabel(status)} tone={STATUS_TONES[status]} />
+                  </View>
+                )}
               </View>
-              {/* The committee runs the echelon: its home is the workbench, never an invitation to apply. */}
               {isCommittee(member) ? null : (
                 <NextStepCard
                   member={member}
@@ -148,18 +153,7 @@ export default function HomePage() {
                   onApply={() => void Taro.navigateTo({ url: ROUTES.apply })}
                 />
               )}
-              {elder ? (
-                <>
-                  <ElderTiles entries={withBadges([{ key: 'service', title: '', entries: elderEntries(member) }], badges)[0]!.entries} />
-                  <TodayCards sections={sections} />
-                  <MeEntries groups={withBadges(homeEntryGroups(member).filter((g) => g.key !== 'service'), badges)} />
-                </>
-              ) : (
-                <>
-                  <TodayCards sections={sections} />
-                  <MeEntries groups={withBadges(homeEntryGroups(member), badges)} />
-                </>
-              )}
+              <MeEntries groups={withBadges(homeEntryGroups(member).filter((g) => !elder || g.key !== 'service'), badges)} />
             </>
           )}
         </>
