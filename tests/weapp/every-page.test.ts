@@ -17,8 +17,6 @@ const RAW_ERROR_TEXT = ['COMMON.', 'Error:', 'undefined', '[object Object]', 'Na
  * `it.failing` turns red the day a page is fixed, and its entry goes then.
  */
 const KNOWN_BROKEN: Record<string, string> = {
-  'packages/events/pages/detail/index as committee (organizer)':
-    '代居民报名 calls grids.roster without a gridId; for the committee the function requires one (COMMON.INVALID_INPUT, its message shown on load)',
   'packages/checkin/pages/station/index as committee':
     'opened before check-in opens (the event page links to it at any time), checkin.station answers CHECKIN.NOT_OPEN and the page shows an error with 重新加载',
 };
