@@ -36,7 +36,7 @@ export const PERSONAL_FIELDS: Record<string, PersonalData> = {
   skills: { only: /^members\./, what: '技能', guide: '其他（补充文档）', why: '能人达人库：在本人同意的范围内匹配活动岗位和求助' },
   interests: { only: /^members\./, what: '兴趣', guide: '其他（补充文档）', why: '推荐活动和分会' },
   availability: { only: /^members\./, what: '空闲时间', guide: '其他（补充文档）', why: '安排值班和活动' },
-  birthYear: { what: '孩子的出生年份', guide: '其他（补充文档）', why: '小小梯队按年龄安排活动（监护人同意后登记）' },
+  birthYear: { what: '出生年份（本人选填；孩子的由监护人登记）', guide: '其他（补充文档）', why: '60 岁以上的居民在首页被问一次要不要用长辈模式；小小梯队按年龄安排活动（监护人同意后登记）' },
   motivation: { what: '申请理由', guide: '其他（补充文档）', why: '居委会审核加入申请' },
   photo: { what: '照片', guide: '选中的照片或视频信息', why: '捐赠和物品照片，方便居民认领' },
   photoUrl: { what: '照片', guide: '选中的照片或视频信息', why: '荣誉墙和积分兑换物品的照片' },

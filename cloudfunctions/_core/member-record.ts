@@ -21,6 +21,8 @@ export interface MemberDoc {
   skills: string[];
   interests: string[];
   availability: string[];
+  /** The year they were born, if they chose to say (首页 offers the elder-friendly mode once from 60). */
+  birthYear?: number | null;
   visibility: Visibility;
   roles: StaffRole[];
   /** The micro-grid of their building, kept in step with `building`. */

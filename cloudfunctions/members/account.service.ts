@@ -86,6 +86,7 @@ export async function updateProfile(input: In<'updateProfile'>, { identity }: Ca
     interests: input.interests,
     availability: input.availability,
     visibility: input.visibility ?? doc.visibility ?? DEFAULT_VISIBILITY,
+    ...(input.birthYear !== undefined ? { birthYear: input.birthYear } : {}),
     gridId,
     updatedAt: clock().now(),
   };
@@ -120,6 +121,7 @@ export async function deleteAccount(_input: In<'deleteAccount'>, { identity }: C
     skills: _.set([]),
     interests: _.set([]),
     availability: _.set([]),
+    birthYear: null,
     roles: _.set([]),
     leadsGridIds: _.set([]),
     councilIds: _.set([]),

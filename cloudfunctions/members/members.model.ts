@@ -35,6 +35,7 @@ export function toMemberView(doc: MemberDoc): MemberView {
     skills: doc.skills,
     interests: doc.interests,
     availability: doc.availability ?? [],
+    ...(doc.birthYear ? { birthYear: doc.birthYear } : {}),
     visibility: { ...DEFAULT_VISIBILITY, ...doc.visibility },
     roles: doc.roles,
     isMember: doc.application.status === 'approved',

@@ -17,6 +17,8 @@ export const DEMO_NOTICE_IDS = {
   published: noticeIdOf(COMMUNITY, 'demo-outage'),
   draft: noticeIdOf(COMMUNITY, 'demo-draft'),
   scheduled: noticeIdOf(COMMUNITY, 'demo-scheduled'),
+  /** The committee's notice to the whole 居民区 that nobody has opened yet: every home shows it unread. */
+  community: noticeIdOf(COMMUNITY, 'demo-cleanup'),
 } as const;
 /** The local robot of 第一微格: any key lands in the dev server's WeCom sink. */
 export const DEMO_ROBOT_KEY = 'local-demo-robot-g1';
@@ -113,6 +115,24 @@ export async function seedNotices(ensure: Ensure, now: Date): Promise<number> {
     [COLLECTIONS.notices, published],
     [COLLECTIONS.noticeReceipts, receipt(resident, { state: 'replied', reply: published.question!.options[0]!, groupIds: [groupA!._id] })],
     [COLLECTIONS.noticeReceipts, receipt(leader, {})],
+    [
+      COLLECTIONS.notices,
+      notice(now, DEMO_NOTICE_IDS.community, {
+        writerId: memberOf('committee'),
+        writerName: demoPerson('committee').name,
+        title: '本周六上午社区大扫除',
+        body: '本周六上午 9:00 在居委会门口集合，一起清理楼道和绿化带。手套和工具居委会准备好了，欢迎带上孩子一起来。',
+        target: { kind: 'community' },
+        audienceKeys: audienceKeysOf({ kind: 'community' }),
+        targetLabel: '全体居民',
+        mode: 'read',
+        question: null,
+        templateKey: null,
+        publishAt: new Date(now.getTime() - 3600_000),
+        publishedAt: new Date(now.getTime() - 3600_000),
+        counts: { targeted: await countTargeted(COMMUNITY, { kind: 'community' }), read: 0, confirmed: 0, replied: 0 },
+      }),
+    ],
     [
       COLLECTIONS.notices,
       notice(now, DEMO_NOTICE_IDS.draft, { title: '请清理楼道堆物（草稿）', status: 'draft', publishAt: null, publishedAt: null, mode: 'confirm', question: null, templateKey: 'corridor-clutter' }),

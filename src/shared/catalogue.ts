@@ -4,6 +4,7 @@ import { checkinActions } from './actions/checkin';
 import { councilsActions } from './actions/councils';
 import { eventsActions } from './actions/events';
 import { gridsActions } from './actions/grids';
+import { homeActions } from './actions/home';
 import { honoursActions } from './actions/honours';
 import { ledgerActions } from './actions/ledger';
 import { membersActions } from './actions/members';
@@ -28,6 +29,7 @@ export const catalogue = {
   checkin: checkinActions,
   cabin: cabinActions,
   notices: noticesActions,
+  home: homeActions,
 } satisfies Record<string, ActionMap>;
 
 export type Catalogue = typeof catalogue;

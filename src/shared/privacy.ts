@@ -2,12 +2,12 @@
  * The privacy text residents accept (用户隐私保护指引, in short). Changing what is collected or who sees it means a
  * new version: everyone is asked again before they can change their data.
  */
-export const PRIVACY_VERSION = '2026-12-05';
+export const PRIVACY_VERSION = '2026-12-05.2';
 
 export const PRIVACY_SECTIONS: readonly { title: string; body: string }[] = [
   {
     title: '我们收集什么',
-    body: '姓名、楼栋门牌，以及你愿意填写的手机号、技能、兴趣和空闲时间。为小小梯队登记孩子时，只记孩子的称呼和出生年份。',
+    body: '姓名、楼栋门牌，以及你愿意填写的手机号、技能、兴趣、空闲时间和出生年份。出生年份只用来在首页问问 60 岁以上的邻居要不要换成字大的长辈模式。为小小梯队登记孩子时，只记孩子的称呼和出生年份。',
   },
   {
     title: '用来做什么',

@@ -19,6 +19,10 @@ describeInBrowser('joining the second echelon, in the H5 build', () => {
     const { page } = e;
     newcomer = await e.login('newcomer');
     await page.click('.community-option[data-community-id="cm-baiyu1"]');
+    // Choosing a 居民区 cannot be undone without the committee: 首页 asks first, by name.
+    await page.waitForSelector('text=选择白玉新村第一居民区？');
+    await e.shot('members-0-confirm-community');
+    await page.click('.taro-model__confirm');
     await page.waitForSelector('.btn-go-privacy');
     await page.click('.btn-go-privacy');
     await page.waitForSelector('.privacy-section');

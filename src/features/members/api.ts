@@ -11,6 +11,8 @@ export interface ChildDraft {
 /** The members function's actions, as the pages use them. */
 export const membersApi = {
   me: () => callCloud('members', 'me', {}),
+  /** 首页's "what matters today": counts for each role of the caller (the home function). */
+  today: () => callCloud('home', 'today', {}),
   listCommunities: () => callCloud('members', 'listCommunities', {}),
   chooseCommunity: (communityId: string) => callCloud('members', 'chooseCommunity', { communityId }),
   /** Accepts the privacy text this app shows (an outdated app is told PRIVACY_OUTDATED). */

@@ -7,6 +7,8 @@ export interface MeEntry {
   title: string;
   hint: string;
   url: string;
+  /** A count to show on the entry (首页: unread notices, applications waiting...), empty for none. */
+  badge?: string;
 }
 
 export interface MeEntryGroup {

@@ -7,13 +7,17 @@ import { membersApi } from '@/features/members/api';
 import { CommunityPicker } from '@/features/members/components/CommunityPicker';
 import { ElderTiles, MeEntries } from '@/features/members/components/MeEntries';
 import { NextStepCard } from '@/features/members/components/NextStepCard';
+import { TodayCards } from '@/features/members/components/TodayCard';
 import { elderEntries, homeEntryGroups, isCommittee } from '@/features/members/entries';
+import { entryBadges, todaySections, withBadges } from '@/features/members/today';
+import { useToday } from '@/features/members/useToday';
 import { ROUTES } from '@/features/members/routes';
 import { STATUS_TONES, entryCommunityId, statusLabel } from '@/features/members/status';
 import { useCommunities } from '@/features/members/useCommunities';
 import { useMe } from '@/features/members/useMe';
 import { errorText } from '@/services/cloud';
-import { useElderMode } from '@/services/elder-mode';
+import { elderModeOffered, markElderModeOffered, useElderMode } from '@/services/elder-mode';
+import { offersElderMode } from '@shared/rules/home-today';
 import type { CommunityOption } from '@shared/domain/community';
 
 export default function HomePage() {
@@ -23,8 +27,12 @@ export default function HomePage() {
   // The 街道 oversees every 居民区 and belongs to none: never offered the newcomer's picker.
   const isStreet = Boolean(member?.roles.includes('street_admin'));
   const needsCommunity = Boolean(member && !member.communityId && !isStreet);
-  const [elder] = useElderMode();
+  const [elder, setElder] = useElderMode();
   const communities = useCommunities(needsCommunity);
+  // What matters today: loaded once the caller has a 居民区 (or is the 街道), refreshed whenever 首页 shows again.
+  const today = useToday(Boolean(member && (member.communityId || isStreet)));
+  const badges = entryBadges(today.data);
+  const sections = today.data ? todaySections(today.data) : [];
   const [choosing, setChoosing] = useState<string | null>(null);
   const [chooseError, setChooseError] = useState<string | null>(null);
   const autoTried = useRef(false);
@@ -64,6 +72,21 @@ export default function HomePage() {
 
   const community = me.data?.community;
 
+  // Offered once to residents of 60 and over who told us their birth year; 我的 keeps the switch either way.
+  useEffect(() => {
+    if (!member || elder || elderModeOffered() || !offersElderMode(member.birthYear, new Date())) return;
+    markElderModeOffered();
+    void Taro.showModal({
+      title: '试试长辈模式？',
+      content: '字更大、按钮更大，首页只留活动、通知、格子屋、积分四个大按钮。以后在“我的”里随时可以切换。',
+      confirmText: '换成长辈模式',
+      cancelText: '暂时不用',
+    }).then((answer) => {
+      if (answer.confirm) setElder(true);
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [member?.birthYear, elder]);
+
   // A card shared from here opens 首页 for the same 居民区 (a newcomer opening it is placed there).
   useShareAppMessage(() => ({
     title: community ? `邀你加入${community.name}第二梯队` : '邀你加入同心梯队',
@@ -100,19 +123,27 @@ export default function HomePage() {
               )}
             </View>
           ) : isStreet ? (
-            <MeEntries groups={homeEntryGroups(member)} />
+            <>
+              <TodayCards sections={sections} />
+              <MeEntries groups={withBadges(homeEntryGroups(member), badges)} />
+            </>
           ) : (
             <>
+              {/* What matters today comes first (the elder home keeps its four big buttons above it). */}
+              {elder ? <ElderTiles entries={withBadges([{ key: 'service', title: '', entries: elderEntries(member) }], badges)[0]!.entries} /> : null}
+              <TodayCards sections={sections} />
               <View className='card home-community'>
                 <Text className='card__label'>我的居民区</Text>
                 <Text className='community-name'>{community?.name ?? ''}</Text>
                 {community?.streetName ? <Text className='card__hint'>{community.streetName}</Text> : null}
-                <View className='card__row'>
-                  <Text className='card__label'>第二梯队</Text>
-                  <StatusTag className='home-status' label={statusLabel(status)} tone={STATUS_TONES[status]} />
-                </View>
+                {/* The committee runs the echelon: no 未申请 tag and never an invitation to apply. */}
+                {isCommittee(member) ? null : (
+                  <View className='card__row'>
+                    <Text className='card__label'>第二梯队</Text>
+                    <StatusTag className='home-status' label={statusLabel(status)} tone={STATUS_TONES[status]} />
+                  </View>
+                )}
               </View>
-              {/* The committee runs the echelon: its home is the workbench, never an invitation to apply. */}
               {isCommittee(member) ? null : (
                 <NextStepCard
                   member={member}
@@ -122,14 +153,7 @@ export default function HomePage() {
                   onApply={() => void Taro.navigateTo({ url: ROUTES.apply })}
                 />
               )}
-              {elder ? (
-                <>
-                  <ElderTiles entries={elderEntries(member)} />
-                  <MeEntries groups={homeEntryGroups(member).filter((g) => g.key !== 'service')} />
-                </>
-              ) : (
-                <MeEntries groups={homeEntryGroups(member)} />
-              )}
+              <MeEntries groups={withBadges(homeEntryGroups(member).filter((g) => !elder || g.key !== 'service'), badges)} />
             </>
           )}
         </>

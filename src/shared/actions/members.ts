@@ -63,6 +63,10 @@ export const membersActions = {
         v.pipe(v.array(v.picklist(AVAILABILITY_OPTIONS, '请选择空闲时间')), v.transform((list) => [...new Set(list)])),
         [],
       ),
+      /** Optional, picked from a list: omitted keeps it, null clears it. */
+      birthYear: v.optional(
+        v.nullable(v.pipe(v.number('请选择出生年份'), v.integer('请选择出生年份'), v.minValue(1900, '请选择出生年份'), v.maxValue(2030, '请选择出生年份'))),
+      ),
       /** Omitted: keep what they chose before. */
       visibility: v.optional(
         v.object({ skills: visibility, interests: visibility, availability: visibility, phone: visibility }),

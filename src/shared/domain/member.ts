@@ -65,6 +65,8 @@ export interface MemberView {
   interests: string[];
   /** When they are usually free, e.g. 工作日白天 / 周末. */
   availability: string[];
+  /** The year they were born, when they chose to say (only on their own record). */
+  birthYear?: number;
   /** Who may see their skills, interests, availability and phone in the talent pool. */
   visibility: Visibility;
   roles: StaffRole[];

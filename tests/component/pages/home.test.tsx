@@ -151,4 +151,93 @@ describe('首页', () => {
     clickByClass('elder-tile');
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/events/pages/list/index' });
   });
+  describe('what matters today', () => {
+    const title = (key: string) => byClass(`today-${key}`)[0]?.querySelector('.today-row__title')?.textContent ?? '';
+
+    it('shows a resident their next event, unread notices and the 格子屋, each one tap from its page', async () => {
+      const { notice } = await ctx.h.call('notices', 'create', { notice: { title: '周六社区大扫除', body: '请大家带好手套。', target: { kind: 'community' }, mode: 'read' }, publish: { kind: 'now' }, requestId: 'home-today-1' }, ctx.h.identities.committee);
+      expect(notice.id).toBeTruthy();
+      ctx.signIn('resident');
+      render(<HomePage />);
+      await waitFor(() => expect(title('next-event')).toContain('智能手机公益课堂'));
+      expect(screen.getByText('我的今天')).toBeTruthy();
+      expect(title('unread')).toMatch(/^[1-9]\d* 条通知未读$/);
+      expect(byClass('today-cabin-now')).toHaveLength(1);
+      // The entry carries the same count as a badge.
+      expect(byClass('entry-notices')[0]!.querySelector('.entry-badge')?.textContent).toMatch(/^[1-9]/);
+      clickByClass('today-next-event');
+      expect(navigateTo).toHaveBeenLastCalledWith({ url: expect.stringMatching(/^\/packages\/events\/pages\/detail\/index\?id=/) });
+      clickByClass('today-unread');
+      expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/notices/pages/list/index' });
+    });
+
+    it('makes what waits the committee’s first card: applications, donations, overdue loans, drafts', async () => {
+      ctx.signIn('committee');
+      render(<HomePage />);
+      await waitFor(() => expect(title('applications')).toBe('2 份入队申请待审核'));
+      expect(byClass('today-card')[0]!.className).toContain('today-card--committee');
+      expect(title('drafts')).toBe('1 份通知草稿待发布');
+      expect(byClass('entry-admin')[0]!.querySelector('.entry-badge')?.textContent).toBe('2');
+      clickByClass('today-applications');
+      expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/admin/pages/applications/index' });
+      clickByClass('today-overdue');
+      expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/cabin/pages/desk/index?tab=overdue' });
+      clickByClass('today-drafts');
+      expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/notices/pages/list/index?tab=managed' });
+    });
+
+    it('puts a grid leader’s grid first, and the 街道 sees its street', async () => {
+      ctx.signIn('gridLeader');
+      const { unmount } = render(<HomePage />);
+      await waitFor(() => expect(byClass('today-card')[0]?.className ?? '').toContain('today-card--grid'));
+      expect(title('grid-unread')).toMatch(/我发的通知/);
+      clickByClass('today-visit');
+      expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/grids/pages/roster/index' });
+      unmount();
+
+      ctx.signIn('streetAdmin');
+      render(<HomePage />);
+      await waitFor(() => expect(title('street')).toBe('3 个居民区'));
+      clickByClass('today-street');
+      expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/street/pages/overview/index' });
+    });
+
+    it('shows no today card to a newcomer', async () => {
+      ctx.signIn('newcomer');
+      render(<HomePage />);
+      expect(await screen.findByText('请选择你所在的居民区')).toBeTruthy();
+      expect(byClass('today-card')).toHaveLength(0);
+    });
+  });
+  describe('the elder-friendly mode offered once from 60', () => {
+    const bornIn = (who: 'resident' | 'member', year: number) => getDb().collection(COLLECTIONS.members).doc(ctx.h.memberIdOf(who)).update({ birthYear: year });
+    const offered = () => showModal.mock.calls.filter((c) => (c[0] as { title?: string }).title === '试试长辈模式？').length;
+
+    it('offers it to a resident of 60+ who told us their birth year, once, and switches on a yes', async () => {
+      await bornIn('resident', new Date().getFullYear() - 68);
+      ctx.signIn('resident');
+      showModal.mockResolvedValueOnce({ confirm: true, cancel: false });
+      const { unmount } = render(<HomePage />);
+      await waitFor(() => expect(offered()).toBe(1));
+      await waitFor(() => expect(byClass('elder-tile')).toHaveLength(4));
+      unmount();
+      setElderMode(false);
+      render(<HomePage />);
+      await screen.findByText('王秀兰，你好！');
+      await waitFor(() => expect(byClass('today-card').length).toBeGreaterThan(0));
+      expect(offered()).toBe(1);
+    });
+
+    it('does not offer it under 60 or without a birth year', async () => {
+      await bornIn('member', new Date().getFullYear() - 45);
+      ctx.signIn('member');
+      const { unmount } = render(<HomePage />);
+      await waitFor(() => expect(byClass('today-card').length).toBeGreaterThan(0));
+      unmount();
+      ctx.signIn('resident');
+      render(<HomePage />);
+      await waitFor(() => expect(byClass('today-card').length).toBeGreaterThan(0));
+      expect(offered()).toBe(0);
+    });
+  });
 });

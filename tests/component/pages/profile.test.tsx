@@ -72,6 +72,22 @@ describe('资料 page', () => {
     });
   });
 
+  it('picks a birth year from the platform’s picker (never typed) and saves it', async () => {
+    const openid = ctx.signIn('resident');
+    render(<ProfilePage />);
+    await waitFor(() => expect(document.getElementById('profile-birth-year')).toBeTruthy());
+    expect(byClass('form-field--birthYear')[0]!.textContent).toContain('不填');
+    const picker = document.getElementById('profile-birth-year')!;
+    // The selector answers the picked index: 0 is 不填, then from 10 years ago backwards.
+    const index = new Date().getFullYear() - 10 - 1956 + 1;
+    fireEvent(picker, new CustomEvent('change', { detail: { value: index } }));
+    expect(byClass('form-field--birthYear')[0]!.textContent).toContain('1956年');
+    typeInto('profile-phone', '13900001001');
+    clickByClass('btn-save-profile');
+    await waitFor(() => expect(navigateBack).toHaveBeenCalled());
+    expect((await ctx.h.call('members', 'me', {}, openid)).member.birthYear).toBe(1956);
+  });
+
   it('fills the form with what the resident already entered', async () => {
     ctx.signIn('resident');
     render(<ProfilePage />);

@@ -64,6 +64,7 @@ const READS: { [F in FunctionName]?: Record<string, Payload> } = {
   grids: { overview: none, roster: (ids) => ({ gridId: ids.gridId }), listPairs: none },
   talent: { options: none, search: () => ({}) },
   street: { viewCounts: none },
+  home: { today: none },
   ledger: {
     myLedger: none,
     mySummary: none,

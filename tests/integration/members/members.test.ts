@@ -86,6 +86,20 @@ describe('updateProfile', () => {
     expect((await h.call('members', 'me', {}, 'new-1')).member.skills).toEqual(['瑜伽', '摄影']);
   });
 
+  it('keeps an optional birth year picked from a list: omitted keeps it, null clears it, a typed-in oddity is refused', async () => {
+    const member = await joinAsNewcomer('born-1');
+    expect(member.birthYear).toBeUndefined();
+    expect((await h.call('members', 'updateProfile', { ...profile, birthYear: 1958 }, 'born-1')).member.birthYear).toBe(1958);
+    expect((await h.call('members', 'updateProfile', profile, 'born-1')).member.birthYear).toBe(1958);
+    expect((await h.call('members', 'me', {}, 'born-1')).member.birthYear).toBe(1958);
+    const bad = await h.invoke('members', { action: 'updateProfile', payload: { ...profile, birthYear: 1958.5 } }, 'born-1');
+    expect(bad).toMatchObject({ ok: false, error: { code: 'COMMON.INVALID_INPUT', fields: { birthYear: '请选择出生年份' } } });
+    expect((await h.call('members', 'updateProfile', { ...profile, birthYear: null }, 'born-1')).member.birthYear).toBeUndefined();
+    await h.call('members', 'updateProfile', { ...profile, birthYear: 1950 }, 'born-1');
+    await h.call('members', 'deleteAccount', { confirm: '注销' }, 'born-1');
+    expect((await memberDoc(member.id))!.birthYear).toBeNull();
+  });
+
   it('answers each bad field in Chinese and writes nothing', async () => {
     await h.call('members', 'chooseCommunity', { communityId: 'cm-baiyu1' }, 'new-2');
     await h.call('members', 'acceptPrivacy', { version: PRIVACY_VERSION }, 'new-2');

@@ -202,15 +202,16 @@ describe('receipts', () => {
     const reply = await publishNotice(h, { title: '家中是否有人', mode: 'reply', question });
 
     const list = await h.call('notices', 'list', { page: 1 }, a.openid);
-    // Newest first among the unread (the seed's notice to 第一微格 is older).
+    // Newest first among the unread (the seed's notice to 第一微格 is older, the committee's to everyone older still).
     expect(list.items.map((n: { title: string; mine: { state: string } }) => [n.title, n.mine.state])).toEqual([
       ['家中是否有人', 'unread'],
       ['收到请回复', 'unread'],
       ['本周四上午停水通知', 'unread'],
+      ['本周六上午社区大扫除', 'unread'],
     ]);
     await openNotice(h, reply.id, a.openid);
     const after = await h.call('notices', 'list', { page: 1 }, a.openid);
-    expect(after.items.map((n: { title: string }) => n.title)).toEqual(['收到请回复', '本周四上午停水通知', '家中是否有人']);
+    expect(after.items.map((n: { title: string }) => n.title)).toEqual(['收到请回复', '本周四上午停水通知', '本周六上午社区大扫除', '家中是否有人']);
 
     const taps = await Promise.all([0, 1, 2].map(() => h.call('notices', 'confirm', { noticeId: confirm.id }, a.openid)));
     expect(taps.every((t) => t.mine.state === 'confirmed')).toBe(true);

@@ -19,7 +19,10 @@ export function MeEntries({ groups }: { groups: MeEntryGroup[] }) {
               role='button'
               onClick={() => void Taro.navigateTo({ url: entry.url })}
             >
-              <Text className='entry-row__title'>{entry.title}</Text>
+              <Text className='entry-row__title'>
+                {entry.title}
+                {entry.badge ? <Text className='entry-badge'>{entry.badge}</Text> : null}
+              </Text>
               <Text className='entry-row__hint'>{entry.hint} ›</Text>
             </View>
           ))}
@@ -41,7 +44,10 @@ export function ElderTiles({ entries }: { entries: MeEntry[] }) {
           onClick={() => void Taro.navigateTo({ url: entry.url })}
         >
           <Text className='elder-tile__icon'>{ELDER_ICONS[entry.key] ?? '•'}</Text>
-          <Text className='elder-tile__title'>{ELDER_TITLES[entry.key] ?? entry.title}</Text>
+          <Text className='elder-tile__title'>
+            {ELDER_TITLES[entry.key] ?? entry.title}
+            {entry.badge ? <Text className='entry-badge'>{entry.badge}</Text> : null}
+          </Text>
         </View>
       ))}
     </View>

@@ -46,6 +46,7 @@ export function MyDataView({ data }: { data: MyData }) {
         <Row label='技能' value={member.skills.join('、')} className='my-data-skills' />
         <Row label='兴趣' value={member.interests.join('、')} className='my-data-interests' />
         <Row label='空闲时间' value={member.availability.join('、')} className='my-data-availability' />
+        <Row label='出生年份' value={member.birthYear ? `${member.birthYear}年` : '未填写'} className='my-data-birth-year' />
       </Section>
       <Section title='谁能看到我的信息' className='my-data-visibility'>
         {VISIBILITY_ROWS.map((r) => (

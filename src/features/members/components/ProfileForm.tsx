@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import './members.scss';
 import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
@@ -58,6 +58,12 @@ export function ProfileForm({ member, saving, errors, formError, onSubmit, onEdi
   const [interests, setInterests] = useState<string[]>(member.interests);
   const [availability, setAvailability] = useState<string[]>(member.availability);
   const [visibility, setVisibility] = useState<Visibility>({ ...DEFAULT_VISIBILITY, ...member.visibility });
+  const [birthYear, setBirthYear] = useState<number | null>(member.birthYear ?? null);
+  // Picked, never typed: 不填, then from 10 to 100 years ago; the list opens at the chosen year, or at 1960.
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 91 }, (_, i) => thisYear - 10 - i);
+  const yearOptions = ['不填', ...years.map((y) => `${y}年`)];
+  const yearIndex = birthYear ? Math.max(0, years.indexOf(birthYear) + 1) : 0;
 
   const submit = () => {
     onSubmit({
@@ -70,6 +76,7 @@ export function ProfileForm({ member, saving, errors, formError, onSubmit, onEdi
       // Only the offered choices can be picked; the server checks them again.
       availability: availability as ProfileInput['availability'],
       visibility,
+      birthYear,
     });
   };
 
@@ -121,6 +128,24 @@ export function ProfileForm({ member, saving, errors, formError, onSubmit, onEdi
           placeholder='11位手机号'
           onInput={(e) => edit('phone', setPhone)(e.detail.value)}
         />
+      </FormField>
+      <FormField label='出生年份' name='birthYear' optional error={errors.birthYear} hint='选填。60 岁以上的邻居，我们会问问要不要换成字大的长辈模式'>
+        <Picker
+          id='profile-birth-year'
+          className='birth-year-picker'
+          mode='selector'
+          range={yearOptions}
+          value={yearIndex || Math.max(0, years.indexOf(1960) + 1)}
+          onChange={(e) => {
+            const i = Number(e.detail.value);
+            edit<number | null>('birthYear', setBirthYear)(i > 0 ? (years[i - 1] ?? null) : null);
+          }}
+        >
+          <View className='picker-value'>
+            <Text>{birthYear ? `${birthYear}年` : '不填'}</Text>
+            <Text className='picker-value__hint'>点这里选择 ›</Text>
+          </View>
+        </Picker>
       </FormField>
       <FormField label='我的技能' name='skills' optional error={errors.skills} hint='点一下选中，再点一下取消'>
         <TagPicker id='skills' options={SUGGESTED_SKILLS} value={skills} onChange={edit('skills', setSkills)} />

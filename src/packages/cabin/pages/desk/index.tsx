@@ -27,9 +27,11 @@ const KEEPER_TABS: TabDef<Tab>[] = [
 
 /** 格子屋值守台: lend and take back, overdue loans with reminders; keepers also sales, donations and low stock. */
 export default function CabinDeskPage() {
-  const { query, none, error } = usePageCabin((useRouter().params as Record<string, string | undefined>).cabinId);
+  const params = useRouter().params as Record<string, string | undefined>;
+  const { query, none, error } = usePageCabin(params.cabinId);
   const cabin = query.data?.cabin ?? null;
-  const [tab, setTab] = useState<Tab>('lend');
+  // 首页's 居委工作台 opens the desk straight at what waits (?tab=overdue, ?tab=donations).
+  const [tab, setTab] = useState<Tab>(() => ([...DESK_TABS, ...KEEPER_TABS].find((t) => t.key === params.tab)?.key ?? 'lend'));
   const tabs = cabin?.canManage ? [...DESK_TABS, ...KEEPER_TABS] : DESK_TABS;
   const refused = cabin && !cabin.canDesk ? '只有格子屋的管理员和值班志愿者能使用值守台' : null;
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ChoiceChips } from '@/components/ChoiceChips';
 import { LinkButton } from '@/components/LinkButton';
@@ -17,7 +18,9 @@ const TABS = [
 
 /** 通知: the caller's notices, unread first; writers also see what they published with read and confirm counts. */
 export default function NoticeListPage() {
-  const [tab, setTab] = useState('mine');
+  // 首页 opens a writer's own notices straight away (?tab=managed): their unread counts and drafts.
+  const opened = (useRouter().params as Record<string, string | undefined>).tab;
+  const [tab, setTab] = useState(opened === 'managed' ? 'managed' : 'mine');
   const received = useNotices();
   const canWrite = received.last?.canWrite === true;
   const managed = useManagedNotices(canWrite && tab === 'managed');
