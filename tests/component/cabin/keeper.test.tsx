@@ -7,7 +7,7 @@ import CabinReportPage from '@/packages/cabin/pages/report/index';
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
 import { DEMO_CABIN_ID, demoCabinItemId } from '../../../emulator/seed/cabin';
-import { redirectTo } from '../../__mocks__/taro';
+import { redirectTo, showModal, showToast } from '../../__mocks__/taro';
 import { openMonday } from '../../integration/cabin/support';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
@@ -32,6 +32,8 @@ const typeIn = (el: Element, className: string, value: string) => {
   if (!target) throw new Error(`no .${className}`);
   fireEvent(target, new CustomEvent('input', { detail: { value }, bubbles: true }));
 };
+/** The platform's picker answers a change with the picked "YYYY-MM-DD" or "HH:mm". */
+const pick = (id: string, value: string) => fireEvent(document.getElementById(id)!, new CustomEvent('change', { detail: { value } }));
 const openTab = (key: string) => fireEvent.click(byClass(`tab-${key}`)[0]!);
 const SEW_2 = demoCabinItemId('sew-2');
 
@@ -245,8 +247,9 @@ describe('格子屋设置 (committee)', () => {
     await openManage('cabin');
     await waitFor(() => expect(document.getElementById('cabin-hours-6')).toBeTruthy());
     typeInto('cabin-hours-6', '09:00-11:00');
-    typeInto('closure-from', '2027-02-16');
-    typeInto('closure-to', '2027-02-18');
+    pick('closure-from', '2027-02-16');
+    pick('closure-to', '2027-02-18');
+    expect(document.querySelector('.form-field--closureFrom')!.textContent).toContain('2月16日');
     typeInto('closure-reason', '春节休息');
     clickByClass('btn-add-closure');
     await screen.findByText('2027-02-16 至 2027-02-18：春节休息');
@@ -295,6 +298,92 @@ describe('格子屋设置 (committee)', () => {
     await waitFor(() => expect(row.textContent).toMatch(/已记 2\.5 小时服务时长/));
     const entries = (await getDb().collection(COLLECTIONS.ledgerEntries).where({ sourceId: shiftId }).get()).data;
     expect(entries).toMatchObject([{ source: 'duty', halfHours: 5 }]);
+  });
+});
+
+describe('排班 and item forms: pickers, errors by the field, a toast, confirmations', () => {
+  const openShifts = async () => {
+    ctx.signIn('committee');
+    __setRouterParams({ cabinId: DEMO_CABIN_ID });
+    render(<CabinManagePage />);
+    await idle();
+    openTab('shifts');
+    await waitFor(() => expect(document.getElementById('shift-date')).toBeTruthy());
+  };
+  const shiftCount = async () => (await getDb().collection(COLLECTIONS.cabinShifts).where({ cabinId: DEMO_CABIN_ID }).count()).total;
+
+  it('the day and times are pickers; no one chosen and an end before the start: messages by the fields, the page scrolled to the first, a toast, nothing saved', async () => {
+    const scroll = jest.spyOn(Taro, 'pageScrollTo');
+    await openShifts();
+    const before = await shiftCount();
+    // Nothing to type: the day and both times are the platform's pickers, shown in words.
+    expect(document.querySelectorAll('.manage-shift-form input:not([type=hidden])')).toHaveLength(1);
+    pick('shift-from', '11:00');
+    pick('shift-to', '10:00');
+    clickByClass('btn-add-shift');
+    await waitFor(() => expect(byClass('field-error--shiftMember')[0]?.textContent).toBe('请选择谁来值班'));
+    expect(byClass('field-error--shiftTime')[0]?.textContent).toBe('结束时间要晚于开始时间');
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '.form-field--shiftMember' }));
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请选择谁来值班（共2处要改）', icon: 'none' }));
+    expect(await shiftCount()).toBe(before);
+    scroll.mockRestore();
+  });
+
+  it('adds a shift on a picked day and time', async () => {
+    await openShifts();
+    const before = await shiftCount();
+    fireEvent.click(document.querySelector(`.choice-chips--shift-member [data-value="${ctx.h.memberIdOf('member')}"]`)!);
+    pick('shift-date', '2027-03-02');
+    expect(document.querySelector('.form-field--shiftDate')!.textContent).toContain('3月2日 周二');
+    pick('shift-from', '14:00');
+    pick('shift-to', '16:00');
+    clickByClass('btn-add-shift');
+    await screen.findByText('已排 1 次值班');
+    expect(await shiftCount()).toBe(before + 1);
+    const saved = (await getDb().collection(COLLECTIONS.cabinShifts).where({ cabinId: DEMO_CABIN_ID, date: '2027-03-02' }).get()).data[0];
+    expect(saved).toMatchObject({ from: '14:00', to: '16:00' });
+  });
+
+  it('cancelling a shift asks first, naming it; 再想想 changes nothing', async () => {
+    await openShifts();
+    const row = await waitFor(() => {
+      const first = byClass('duty-shift').find((el) => el.getElementsByClassName('btn-remove-shift').length > 0);
+      if (!first) throw new Error('no shift yet');
+      return first as HTMLElement;
+    });
+    const shiftId = row.getAttribute('data-shift-id')!;
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickIn(row, 'btn-remove-shift');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '取消这次值班', confirmText: '取消值班' })));
+    expect((showModal.mock.calls[0]![0] as { content: string }).content).toContain('的值班会从值班表上去掉');
+    await idle();
+    expect((await getDb().collection(COLLECTIONS.cabinShifts).doc(shiftId).get()).data).toHaveLength(1);
+    clickIn(row, 'btn-remove-shift');
+    await waitFor(async () => expect((await getDb().collection(COLLECTIONS.cabinShifts).doc(shiftId).get()).data).toHaveLength(0));
+  });
+
+  it('a reading item’s issue date is a picker; an empty name: the message by 名称, scrolled there, a toast', async () => {
+    const scroll = jest.spyOn(Taro, 'pageScrollTo');
+    ctx.signIn('member');
+    __setRouterParams({ cabinId: DEMO_CABIN_ID });
+    render(<CabinManagePage />);
+    await idle();
+    clickByClass('btn-add-item');
+    fireEvent.click(document.querySelector('.choice-chips--new-item-kind [data-value="reading"]')!);
+    pick('new-item-issue-date', '2026-11-23');
+    expect(document.querySelector('.form-field--issueDate')!.textContent).toContain('11月23日');
+    clickByClass('btn-new-item-submit');
+    await waitFor(() => expect(byClass('field-error--name')[0]?.textContent).toBe('请填写名称'));
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '.form-field--name' }));
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请填写名称', icon: 'none' }));
+    typeInto('new-item-name', '社区小报');
+    expect(document.querySelector('.form-field--issueDate')!.textContent).toContain('11月23日');
+    clickByClass('btn-new-item-submit');
+    await waitFor(async () => {
+      const saved = (await getDb().collection(COLLECTIONS.cabinItems).where({ name: '社区小报', cabinId: DEMO_CABIN_ID }).get()).data[0];
+      expect(saved).toMatchObject({ kind: 'reading', issueDate: '2026-11-23' });
+    });
+    scroll.mockRestore();
   });
 });
 

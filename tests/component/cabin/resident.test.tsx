@@ -1,4 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { showToast } from '../../__mocks__/taro';
 import CabinDonatePage from '@/packages/cabin/pages/donate/index';
 import CabinHomePage from '@/packages/cabin/pages/home/index';
 import CabinItemPage from '@/packages/cabin/pages/item/index';
@@ -178,6 +180,21 @@ describe('我的捐赠', () => {
 });
 
 describe('我要捐赠', () => {
+  it('an empty offer: each message by its field, the page scrolled to the first, a toast, nothing kept', async () => {
+    const scroll = jest.spyOn(Taro, 'pageScrollTo');
+    ctx.signIn('resident');
+    __setRouterParams({});
+    render(<CabinDonatePage />);
+    await screen.findByText('提交捐赠');
+    await idle();
+    clickByClass('btn-offer-donation');
+    await waitFor(() => expect(byClass('field-error--what')).toHaveLength(1));
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '.form-field--what' }));
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringContaining(byClass('field-error--what')[0]!.textContent!), icon: 'none' }));
+    expect((await getDb().collection(COLLECTIONS.cabinDonations).get()).data).toHaveLength(0);
+    scroll.mockRestore();
+  });
+
   it('shows the content check refusal and keeps nothing; then sends an offer', async () => {
     ctx.signIn('resident');
     __setRouterParams({});
