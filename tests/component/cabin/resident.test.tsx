@@ -238,6 +238,34 @@ describe('the header and the items agree on the hours', () => {
     expect(byClass('btn-hold')[0]?.textContent).toContain('预约，开门后来取');
   });
 
+  it('只看现在可借 at 23:15: no item, and the page says when it opens and that a reservation works', async () => {
+    openMonday(ctx.h, '23:15');
+    ctx.signIn('resident');
+    __setRouterParams({});
+    render(<CabinHomePage />);
+    await screen.findByText('针线包（一号）');
+    await idle();
+    expect(chip('cabin-available', 'now').textContent).toBe('只看现在可借');
+    fireEvent.click(chip('cabin-available', 'now'));
+    await screen.findByText('格子屋现在没开门（明天 9:00 开门）。关掉“只看现在可借”，能借的物品可预约，明天 9:00 开门后来取。');
+    expect(byClass('tag-shelf')).toHaveLength(0);
+    fireEvent.click(chip('cabin-available', 'now'));
+    await screen.findByText('针线包（一号）');
+  });
+
+  it('只看现在可借 at 10:00: only items saying 现在可…, the same rule as their cards', async () => {
+    ctx.signIn('resident');
+    __setRouterParams({});
+    render(<CabinHomePage />);
+    await screen.findByText('针线包（一号）');
+    await idle();
+    fireEvent.click(chip('cabin-available', 'now'));
+    await waitFor(() => expect(document.querySelector('.choice-chips--cabin-available .chip--on')).toBeTruthy());
+    await idle();
+    expect(shelfTags().length).toBeGreaterThan(0);
+    expect(shelfTags().every((t) => t?.startsWith('现在可'))).toBe(true);
+  });
+
   it('at 10:00: 开放中 above and 现在可借 on the items, with the borrow button', async () => {
     ctx.signIn('resident');
     __setRouterParams({});
