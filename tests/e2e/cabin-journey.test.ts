@@ -83,6 +83,9 @@ describeInBrowser('爱心格子屋, in the H5 build', () => {
     // The donor's photo comes along into the new item.
     await expect(row.locator('img').first().getAttribute('src')).resolves.toMatch(/^\/files\/.+book\.png$/);
     await row.locator('.btn-accept-submit').click();
+    // Taking it in is confirmed first, naming the item and that the donor is told.
+    await page.locator('.taro-modal__text', { hasText: '并告诉' }).waitFor();
+    await page.click('.taro-model__confirm');
     await page.waitForSelector('.answered-answer');
     await e.shot('cabin-5-accepted');
 

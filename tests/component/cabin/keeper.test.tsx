@@ -115,11 +115,22 @@ describe('值守台', () => {
     clickIn(bookRow, 'btn-accept-donation');
     fireEvent.click(bookRow.querySelector('.choice-chips--accept-section [data-value="books"]')!);
     fireEvent.click(bookRow.querySelector('.choice-chips--accept-loan-class [data-value="book"]')!);
+    // Each answer is asked first, naming the donor; 再想想 changes nothing.
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickIn(bookRow, 'btn-accept-submit');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '收下捐赠', content: expect.stringContaining('王秀兰') })));
+    await idle();
+    expect((await getDb().collection(COLLECTIONS.cabinItems).where({ name: '红岩' }).get()).data).toHaveLength(0);
     clickIn(bookRow, 'btn-accept-submit');
     await screen.findByText('已收下「红岩」，上架了');
     const ironRow = await waitFor(() => rowOf('donation-offer', 'data-donation-id', iron.id));
     clickIn(ironRow, 'btn-decline-donation');
     typeIn(ironRow, 'decline-reason', '电器不方便外借，谢谢你');
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickIn(ironRow, 'btn-confirm-decline');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '婉谢捐赠', content: expect.stringContaining('电器不方便外借') })));
+    await idle();
+    expect((await getDb().collection(COLLECTIONS.cabinDonations).doc(iron.id).get()).data[0]).toMatchObject({ status: 'offered' });
     clickIn(ironRow, 'btn-confirm-decline');
     await screen.findByText(/已婉谢「旧电熨斗」/);
     const items = (await getDb().collection(COLLECTIONS.cabinItems).where({ name: '红岩' }).get()).data;
@@ -201,6 +212,12 @@ describe('格子屋管理', () => {
     expect(byClass('item-label__image')[0]!.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     fireEvent.click(document.querySelector('.choice-chips--item-status [data-value="lost"]')!);
     typeInto('status-note', '借出后找不到了');
+    // Lost takes it off the shelf: asked first, by name; 再想想 changes nothing.
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickByClass('btn-set-status');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '设为遗失', content: expect.stringContaining('针线包（二号）') })));
+    await idle();
+    expect((await getDb().collection(COLLECTIONS.cabinItems).doc(SEW_2).get()).data[0]).toMatchObject({ status: 'available' });
     clickByClass('btn-set-status');
     await screen.findByText('已设为遗失');
     const item = (await getDb().collection(COLLECTIONS.cabinItems).doc(SEW_2).get()).data[0];

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { showToast } from '../../__mocks__/taro';
+import { showModal, showToast } from '../../__mocks__/taro';
 import CabinDonatePage from '@/packages/cabin/pages/donate/index';
 import CabinHomePage from '@/packages/cabin/pages/home/index';
 import CabinItemPage from '@/packages/cabin/pages/item/index';
@@ -174,6 +174,13 @@ describe('我的捐赠', () => {
     fireEvent.click(byClass('tab-holds')[0]!);
     await screen.findByText('针线包（一号）');
     expect(byClass('cabin-hold')[0]!.textContent).toMatch(/已为你预留，请在 .+ 前来借/);
+    // Asked first, by name; 再想想 keeps the hold.
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickByClass('btn-cancel-hold');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '取消预约', content: expect.stringContaining('针线包（一号）') })));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(byClass('cabin-hold')).toHaveLength(1);
+    expect((await getDb().collection(COLLECTIONS.cabinHolds).where({ itemId: SEW_1 }).get()).data[0]).toMatchObject({ status: 'ready' });
     clickByClass('btn-cancel-hold');
     await screen.findByText('现在没有预约。');
   });

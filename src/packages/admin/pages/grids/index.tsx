@@ -4,6 +4,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { gridsApi, gridsErrorText, newRequestId } from '@/features/grids/api';
+import { confirmFirst } from '@/services/confirm';
 import { GridAdminCard } from '@/features/grids/components/GridAdminCard';
 import { GridResidents, type ResidentAction } from '@/features/grids/components/GridResidents';
 import { useGridsOverview } from '@/features/grids/useGridsOverview';
@@ -37,6 +38,11 @@ export default function GridsAdminPage() {
   useEffect(() => {
     void loadPairs();
   }, [loadPairs]);
+
+  /** A change that takes someone off a post: asked first, naming them. */
+  const runConfirmed = async (title: string, content: string, confirmText: string, change: () => Promise<unknown>, done: string) => {
+    if (await confirmFirst({ title, content, confirmText })) await run(change, done);
+  };
 
   /** Runs one change; answers whether it went through (a refusal is shown above the list). */
   const run = async (change: () => Promise<unknown>, done: string, refresh = true): Promise<boolean> => {
@@ -97,7 +103,7 @@ export default function GridsAdminPage() {
               <Text className='card__value chief-name'>{data.chief ? data.chief.name : '暂无'}</Text>
             </View>
             {data.chief ? (
-              <View className='link-btn btn-clear-chief' role='button' onClick={() => !busy && void run(() => gridsApi.setChief(null), '已清除总格长')}>
+              <View className='link-btn btn-clear-chief' role='button' onClick={() => !busy && void runConfirmed('清除总格长', `${data.chief?.name ?? '现在的总格长'}将不再担任总格长。确定吗？`, '清除', () => gridsApi.setChief(null), '已清除总格长')}>
                 <Text>清除总格长</Text>
               </View>
             ) : (
@@ -114,7 +120,9 @@ export default function GridsAdminPage() {
                 open={openGrid === grid.id}
                 onRename={(name) => void run(() => gridsApi.renameGrid({ gridId: grid.id, name }), '已改名')}
                 onSetBuildings={(buildings) => void run(() => gridsApi.setBuildings({ gridId: grid.id, buildings }), '楼栋已保存')}
-                onClearLeader={() => void run(() => gridsApi.assignLeader({ gridId: grid.id, memberId: null }), '微格长已卸任')}
+                onClearLeader={() =>
+                  void runConfirmed('微格长卸任', `${grid.leader?.name ?? '现在的微格长'}将不再担任${grid.name}的微格长。确定吗？`, '卸任', () => gridsApi.assignLeader({ gridId: grid.id, memberId: null }), '微格长已卸任')
+                }
                 onToggleResidents={() => setOpenGrid(openGrid === grid.id ? null : grid.id)}
               />
               {openGrid === grid.id ? (
@@ -137,7 +145,7 @@ export default function GridsAdminPage() {
                 <Text>
                   {p.building}：楼组长 {p.groupLeader?.name ?? '暂无'} ＋ 结对成员 {p.partner?.name ?? '暂无'}
                 </Text>
-                <View className='link-btn btn-clear-pair' role='button' onClick={() => !busy && void run(() => gridsApi.clearPair(p.building), '已解除结对')}>
+                <View className='link-btn btn-clear-pair' role='button' onClick={() => !busy && void runConfirmed('解除结对', `${p.building}的楼组长和结对成员将不再结对。确定吗？`, '解除', () => gridsApi.clearPair(p.building), '已解除结对')}>
                   <Text>解除</Text>
                 </View>
               </View>
