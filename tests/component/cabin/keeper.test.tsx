@@ -404,6 +404,44 @@ describe('排班 and item forms: pickers, errors by the field, a toast, confirma
   });
 });
 
+describe('规则 and 人员: errors by the field, setting staff anew is confirmed', () => {
+  const openManage = async (tab: string) => {
+    ctx.signIn('committee');
+    __setRouterParams({ cabinId: DEMO_CABIN_ID });
+    render(<CabinManagePage />);
+    await idle();
+    openTab(tab);
+  };
+
+  it('a loan of 0 days: the message under that class’s 借期, scrolled there, a toast, nothing saved', async () => {
+    const scroll = jest.spyOn(Taro, 'pageScrollTo');
+    await openManage('rules');
+    await waitFor(() => expect(document.getElementById('rule-sewing-loanDays')).toBeTruthy());
+    typeInto('rule-sewing-loanDays', '0');
+    clickByClass('btn-save-rules');
+    await waitFor(() => expect(byClass('field-error--sewing-loanDays')[0]?.textContent).toBe('借期天数至少1'));
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '.form-field--sewing-loanDays' }));
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '借期天数至少1', icon: 'none' }));
+    const saved = await ctx.h.call('cabin', 'rules', {}, ctx.h.identities.committee);
+    expect(saved.classes.sewing.loanDays).toBeGreaterThan(0);
+    scroll.mockRestore();
+  });
+
+  it('setting the staff anew names who would stop; 再想想 keeps them', async () => {
+    await openManage('staff');
+    await waitFor(() => expect(document.getElementById('keeper-phones')).toBeTruthy());
+    const before = (await getDb().collection(COLLECTIONS.cabins).doc(DEMO_CABIN_ID).get()).data[0];
+    typeInto('keeper-phones', '13900001002');
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickByClass('btn-save-staff');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '重新设置人员', content: expect.stringContaining('李建国') })));
+    await idle();
+    const after = (await getDb().collection(COLLECTIONS.cabins).doc(DEMO_CABIN_ID).get()).data[0];
+    expect(after.keeperIds ?? after.keepers).toEqual(before.keeperIds ?? before.keepers);
+    expect(byClass('staff-answer')).toHaveLength(0);
+  });
+});
+
 describe('格子屋月报', () => {
   it('counts the month’s loans and sale proceeds', async () => {
     await ctx.h.call('cabin', 'borrow', { itemId: SEW_2, requestId: 'req-borrow-report' }, ctx.h.identities.resident);
