@@ -74,6 +74,7 @@ export default function AdminCouncilsPage() {
       await list.refreshAfter();
     } catch (err) {
       setActionError(errorText(err));
+      void Taro.showToast({ title: errorText(err), icon: 'none', duration: 2500 });
     } finally {
       setBusyId(null);
     }

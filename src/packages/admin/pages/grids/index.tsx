@@ -5,6 +5,9 @@ import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { gridsApi, gridsErrorText, newRequestId } from '@/features/grids/api';
 import { confirmFirst } from '@/services/confirm';
+import { CloudCallError } from '@/services/cloud';
+import { FormField } from '@/components/FormField';
+import { useFormErrors } from '@/hooks/useFormErrors';
 import { GridAdminCard } from '@/features/grids/components/GridAdminCard';
 import { GridResidents, type ResidentAction } from '@/features/grids/components/GridResidents';
 import { useGridsOverview } from '@/features/grids/useGridsOverview';
@@ -39,6 +42,8 @@ export default function GridsAdminPage() {
     void loadPairs();
   }, [loadPairs]);
 
+  const newGrid = useFormErrors({ fields: ['gridName'], fieldOf: () => 'gridName' });
+
   /** A change that takes someone off a post: asked first, naming them. */
   const runConfirmed = async (title: string, content: string, confirmText: string, change: () => Promise<unknown>, done: string) => {
     if (await confirmFirst({ title, content, confirmText })) await run(change, done);
@@ -54,7 +59,10 @@ export default function GridsAdminPage() {
       if (refresh) await Promise.all([overview.reload(), loadPairs()]);
       return true;
     } catch (err) {
-      setMessage(gridsErrorText(err));
+      // Said above the list and in a toast: the person may be far down the page at the card they changed.
+      const text = gridsErrorText(err);
+      setMessage(text);
+      void Taro.showToast({ title: text, icon: 'none', duration: 2500 });
       return false;
     } finally {
       setBusy(false);
@@ -75,9 +83,19 @@ export default function GridsAdminPage() {
     run(() => gridsApi.setColour({ memberId: row.memberId, colour }), colour ? '已标记分色' : '已清除分色', false);
 
   const create = async () => {
-    if (await run(() => gridsApi.createGrid({ requestId, name: newName }), '已新建微格')) {
+    setBusy(true);
+    newGrid.reset();
+    try {
+      await gridsApi.createGrid({ requestId, name: newName });
+      void Taro.showToast({ title: '已新建微格', icon: 'success', duration: 1500 });
       setNewName('');
       setRequestId(newRequestId());
+      await Promise.all([overview.reload(), loadPairs()]);
+    } catch (err) {
+      // Any refusal of a new grid is about its name: said under it, with a toast.
+      newGrid.fail(err, err instanceof CloudCallError && err.fields ? {} : { name: gridsErrorText(err) });
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -132,7 +150,9 @@ export default function GridsAdminPage() {
           ))}
           <View className='card new-grid'>
             <Text className='card__title'>新建微格</Text>
-            <Input id='new-grid-name' className='text-input' value={newName} maxlength={20} placeholder='例如：第四微格' onInput={(e) => setNewName(e.detail.value)} />
+            <FormField label='微格名称' name='gridName' error={newGrid.errors.gridName}>
+              <Input id='new-grid-name' className='text-input' value={newName} maxlength={20} placeholder='例如：第四微格' onInput={(e) => (setNewName(e.detail.value), newGrid.clear('gridName'))} />
+            </FormField>
             <Button className='btn-create-grid' type='primary' size='large' block disabled={busy} onClick={() => void create()}>
               新建
             </Button>
