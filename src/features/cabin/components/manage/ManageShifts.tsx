@@ -6,9 +6,7 @@ import { ChoiceChips } from '@/components/ChoiceChips';
 import { DateField, TimeField } from '@/components/DateTimeField';
 import { FormField } from '@/components/FormField';
 import { useFormErrors } from '@/hooks/useFormErrors';
-import { cabinActions } from '@shared/actions/cabin';
 import type { CabinView, DutyShiftView } from '@shared/domain/cabin';
-import { schemaIssues } from '@shared/field-issues';
 import { formatShanghai } from '@shared/time';
 import { cabinApi } from '../../api';
 import { useShifts } from '../../hooks';
@@ -98,8 +96,12 @@ export function ManageShifts({ cabin }: { cabin: CabinView }) {
   const add = async () => {
     form.reset();
     const input = { cabinId: cabin.id, memberId, date, from, to, weeks: Number(weeks) || 1 };
-    // The shared schema first: a person not chosen or an end before the start is said without a round trip.
-    const issues = { ...schemaIssues(cabinActions.addShifts.input, input), ...(memberId ? {} : { memberId: '请选择谁来值班' }) };
+    // What the pickers cannot rule out is said without a round trip (the function checks it all again). The
+    // contract's schemas stay out of this page: valibot split across the cabin subpackage breaks the weapp build.
+    const issues: Record<string, string> = {};
+    if (!memberId) issues.memberId = '请选择谁来值班';
+    if (from >= to) issues.to = '结束时间要晚于开始时间';
+    if (!/^\d+$/.test(weeks.trim()) || input.weeks < 1 || input.weeks > 12) issues.weeks = '重复周数要在1到12之间';
     if (Object.keys(issues).length) return form.showIssues(issues);
     await run('add', async () => {
       try {
