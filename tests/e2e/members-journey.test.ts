@@ -19,6 +19,9 @@ describeInBrowser('joining the second echelon, in the H5 build', () => {
     const { page } = e;
     newcomer = await e.login('newcomer');
     await page.click('.community-option[data-community-id="cm-baiyu1"]');
+    // Choosing a 居民区 cannot be undone without the committee: confirmed first, by name.
+    await page.locator('.taro-modal__text', { hasText: '只能请居委会帮你更改' }).waitFor();
+    await page.click('.taro-model__confirm');
     await page.waitForSelector('.btn-go-privacy');
     await page.click('.btn-go-privacy');
     await page.waitForSelector('.privacy-section');
