@@ -2,7 +2,7 @@ import type { ItemInput } from '../../src/shared/actions/cabin';
 import { ensureImagesPublishable, imageFields, imageReviewOf } from '../_core/media-check';
 import { HOME_PAGE, ITEM_PAGE, itemScene, SCENE_MAX, shelfScene, type HistoryKind, type ItemView } from '../../src/shared/domain/cabin';
 import { resolveRules } from '../../src/shared/rules/cabin-loans';
-import { closedRefusal } from '../../src/shared/rules/cabin-shelf';
+import { borrowableNow, closedRefusal } from '../../src/shared/rules/cabin-shelf';
 import { authorize, ensureSameCommunity } from '../_core/authorize';
 import { loadCaller, type Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
@@ -18,6 +18,7 @@ import {
   itemFields,
   isLowStock,
   newItemDoc,
+  onShelfFor,
   sectionOpenState,
   shortId,
   toHistoryView,
@@ -128,7 +129,10 @@ async function fullView(item: ItemDoc, cabin: CabinDoc, caller: Caller): Promise
   return toItemView(item, cabin, caller, now, extras, loanRule);
 }
 
-/** Round trips: 1 (caller) + 1 (cabin) + 1 (the page). Staff may list the consumables running low. */
+/**
+ * Round trips: 1 (caller) + 1 (cabin) + 1 (the page; none for 只看现在可借 while every section asked for is closed).
+ * Staff may list the consumables running low.
+ */
 export async function items(input: In<'items'>, { identity }: CallContext): Out<'items'> {
   const caller = await loadCaller(identity);
   const cabin = await viewableCabin(caller, input.cabinId);
@@ -138,19 +142,24 @@ export async function items(input: In<'items'>, { identity }: CallContext): Out<
     const { rows, hasMore } = await q.lowStockPage(cabin._id, input.page);
     return { items: rows.map((i) => toItemSummary(i, cabin, caller.memberId, now, true)), page: input.page, hasMore };
   }
+  // 只看现在可借: the shelf rule (borrowableNow) decides, as on the cards. Nothing can be borrowed in a closed section.
+  const asked = input.sectionKey ? cabin.sections.filter((s) => s.key === input.sectionKey) : cabin.sections;
+  if (input.borrowableNow && !asked.some((s) => sectionOpenState(cabin, s.key, now).open)) return { items: [], page: input.page, hasMore: false };
   const { rows, hasMore } = await q.itemsPage(
     {
       cabinId: cabin._id,
       sectionKey: input.sectionKey,
       kind: input.kind,
-      availableNow: input.availableNow,
+      availableNow: input.availableNow || input.borrowableNow,
       query: input.query,
       includeRetired: input.includeRetired && staff,
       now,
     },
     input.page,
   );
-  return { items: rows.map((i) => toItemSummary(i, cabin, caller.memberId, now, staff)), page: input.page, hasMore };
+  // With a section closed and another open, the page keeps only the open sections' items (it may come out short).
+  const shown = input.borrowableNow ? rows.filter((i) => borrowableNow(i.kind, onShelfFor(i, caller.memberId, now), sectionOpenState(cabin, i.sectionKey, now))) : rows;
+  return { items: shown.map((i) => toItemSummary(i, cabin, caller.memberId, now, staff)), page: input.page, hasMore };
 }
 
 /** Round trips: 1 (caller) + 2 (item, cabin) + 1 (own hold, loan, holder, rules). */

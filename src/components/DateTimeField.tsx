@@ -52,23 +52,44 @@ export function DateTimeField({ id, value, onChange, min, max }: DateTimeFieldPr
 export interface DateFieldProps {
   /** Names the picker. */
   id: string;
-  /** A Shanghai day, "YYYY-MM-DD". */
+  /** A Shanghai day, "YYYY-MM-DD"; empty while none is picked. */
   value: string;
   onChange: (date: string) => void;
   /** The first and last days that can be picked, "YYYY-MM-DD". */
   min?: string;
   max?: string;
+  /** Shown while no day is picked ("选择日期" unless told). */
+  placeholder?: string;
 }
 
 /** A day picked, never typed (a term's first day), shown in words: "12月1日 周二". */
-export function DateField({ id, value, onChange, min, max }: DateFieldProps) {
+export function DateField({ id, value, onChange, min, max, placeholder = '选择日期' }: DateFieldProps) {
   return (
     <View className='datetime-field'>
-      <Picker id={id} className='datetime-field__picker datetime-field__picker--date' mode='date' value={value} start={min} end={max} onChange={(e) => onChange(String(e.detail.value))}>
-        <View className='datetime-field__part'>
-          <Text>{dayText(fromShanghai(value, '12:00'))}</Text>
+      <Picker id={id} className='datetime-field__picker datetime-field__picker--date' mode='date' value={value || min || ''} start={min} end={max} onChange={(e) => onChange(String(e.detail.value))}>
+        <View className={`datetime-field__part${value ? '' : ' datetime-field__part--empty'}`}>
+          <Text>{value ? dayText(fromShanghai(value, '12:00')) : placeholder}</Text>
         </View>
       </Picker>
     </View>
+  );
+}
+
+export interface TimeFieldProps {
+  /** Names the picker. */
+  id: string;
+  /** A Shanghai wall-clock time, "HH:mm". */
+  value: string;
+  onChange: (time: string) => void;
+}
+
+/** A time of day picked, never typed (a duty shift's start), shown as "09:00". */
+export function TimeField({ id, value, onChange }: TimeFieldProps) {
+  return (
+    <Picker id={id} className='datetime-field__picker' mode='time' value={value} onChange={(e) => onChange(String(e.detail.value))}>
+      <View className='datetime-field__part'>
+        <Text>{value}</Text>
+      </View>
+    </Picker>
   );
 }

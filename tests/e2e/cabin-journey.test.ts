@@ -27,6 +27,13 @@ describeInBrowser('爱心格子屋, in the H5 build', () => {
     const { page } = e;
     await open('resident', '/packages/cabin/pages/home/index', `.cabin-item-card[data-item-id="${SEW_1}"]`);
     await e.shot('cabin-0-home');
+    // 只看现在可借: the cabin is open, so the kit stays, and every card left says 现在可….
+    await page.click('.choice-chips--cabin-available [data-value="now"]');
+    await page.waitForSelector('.choice-chips--cabin-available .chip--on');
+    await page.waitForSelector(`.page-cabin-home:not(.is-busy) .cabin-item-card[data-item-id="${SEW_1}"]`);
+    const tags = await page.locator('.tag-shelf').allTextContents();
+    expect(tags.length).toBeGreaterThan(0);
+    expect(tags.every((t) => t.startsWith('现在可'))).toBe(true);
     await page.click(`.cabin-item-card[data-item-id="${SEW_1}"]`);
     await page.waitForSelector('.page-cabin-item:not(.is-busy) .btn-hold');
     await page.click('.btn-hold');
@@ -83,6 +90,9 @@ describeInBrowser('爱心格子屋, in the H5 build', () => {
     // The donor's photo comes along into the new item.
     await expect(row.locator('img').first().getAttribute('src')).resolves.toMatch(/^\/files\/.+book\.png$/);
     await row.locator('.btn-accept-submit').click();
+    // Taking it in is confirmed first, naming the item and that the donor is told.
+    await page.locator('.taro-modal__text', { hasText: '并告诉' }).waitFor();
+    await page.click('.taro-model__confirm');
     await page.waitForSelector('.answered-answer');
     await e.shot('cabin-5-accepted');
 

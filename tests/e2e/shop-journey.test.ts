@@ -56,10 +56,14 @@ describeInBrowser('the points shop, in the H5 build', () => {
     await page.waitForSelector('#verify-code input');
     await page.fill('#verify-code input', code.toLowerCase());
     await page.click('.btn-mark-used');
+    // A code is spent once: confirmed first, naming it.
+    await page.locator('.taro-modal__text', { hasText: code.toUpperCase() }).waitFor();
+    await page.click('.taro-model__confirm');
     await page.locator('.verify-result', { hasText: '核销成功' }).waitFor();
     await e.shot('shop-4-used');
     await page.fill('#verify-code input', code);
     await page.click('.btn-mark-used');
+    await page.click('.taro-model__confirm');
     await page.locator('.verify-result--alreadyUsed').waitFor();
     await expect(page.locator('.verify-result__title').textContent()).resolves.toMatch(/^已于 \d\d:\d\d 核销$/);
     await e.shot('shop-5-already-used');

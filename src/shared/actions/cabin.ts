@@ -158,6 +158,8 @@ export const cabinActions = {
       sectionKey: v.optional(sectionKey),
       kind: v.optional(v.picklist(ITEM_KINDS, '请选择物品类别')),
       availableNow: v.optional(v.boolean(), false),
+      /** 只看现在可借: only what the caller can borrow or take this minute, its section open (borrowableNow). */
+      borrowableNow: v.optional(v.boolean(), false),
       query: v.optional(text('搜索词', 20), ''),
       includeRetired: v.optional(v.boolean(), false),
       /** Staff: consumables at or below their low-stock threshold only. */

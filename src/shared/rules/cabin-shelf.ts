@@ -22,6 +22,14 @@ export function shelfState(kind: ItemKind, onShelf: boolean, open: OpenState): S
   return { chance: 'later', label: `${afterOpening(open)}可${VERB[kind]}` };
 }
 
+/**
+ * 只看现在可借: the caller can borrow or take it this minute (shelfState's 'now'): on the shelf for them and its
+ * section open. The cabin home's toggle asks the function for exactly these, so the list and the cards agree.
+ */
+export function borrowableNow(kind: ItemKind, onShelf: boolean, open: OpenState): boolean {
+  return shelfState(kind, onShelf, open).chance === 'now';
+}
+
 /** The refusal of a borrow or take at a closed cabin: the fields name the next opening for the page to show. */
 export function closedRefusal(open: OpenState): { code: 'CABIN.CLOSED'; fields: { opening: string } } | null {
   return open.open ? null : { code: 'CABIN.CLOSED', fields: { opening: open.label } };

@@ -7,7 +7,7 @@ import CabinReportPage from '@/packages/cabin/pages/report/index';
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
 import { DEMO_CABIN_ID, demoCabinItemId } from '../../../emulator/seed/cabin';
-import { redirectTo } from '../../__mocks__/taro';
+import { redirectTo, showModal, showToast } from '../../__mocks__/taro';
 import { openMonday } from '../../integration/cabin/support';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
@@ -32,6 +32,8 @@ const typeIn = (el: Element, className: string, value: string) => {
   if (!target) throw new Error(`no .${className}`);
   fireEvent(target, new CustomEvent('input', { detail: { value }, bubbles: true }));
 };
+/** The platform's picker answers a change with the picked "YYYY-MM-DD" or "HH:mm". */
+const pick = (id: string, value: string) => fireEvent(document.getElementById(id)!, new CustomEvent('change', { detail: { value } }));
 const openTab = (key: string) => fireEvent.click(byClass(`tab-${key}`)[0]!);
 const SEW_2 = demoCabinItemId('sew-2');
 
@@ -113,11 +115,22 @@ describe('值守台', () => {
     clickIn(bookRow, 'btn-accept-donation');
     fireEvent.click(bookRow.querySelector('.choice-chips--accept-section [data-value="books"]')!);
     fireEvent.click(bookRow.querySelector('.choice-chips--accept-loan-class [data-value="book"]')!);
+    // Each answer is asked first, naming the donor; 再想想 changes nothing.
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickIn(bookRow, 'btn-accept-submit');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '收下捐赠', content: expect.stringContaining('王秀兰') })));
+    await idle();
+    expect((await getDb().collection(COLLECTIONS.cabinItems).where({ name: '红岩' }).get()).data).toHaveLength(0);
     clickIn(bookRow, 'btn-accept-submit');
     await screen.findByText('已收下「红岩」，上架了');
     const ironRow = await waitFor(() => rowOf('donation-offer', 'data-donation-id', iron.id));
     clickIn(ironRow, 'btn-decline-donation');
     typeIn(ironRow, 'decline-reason', '电器不方便外借，谢谢你');
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickIn(ironRow, 'btn-confirm-decline');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '婉谢捐赠', content: expect.stringContaining('电器不方便外借') })));
+    await idle();
+    expect((await getDb().collection(COLLECTIONS.cabinDonations).doc(iron.id).get()).data[0]).toMatchObject({ status: 'offered' });
     clickIn(ironRow, 'btn-confirm-decline');
     await screen.findByText(/已婉谢「旧电熨斗」/);
     const items = (await getDb().collection(COLLECTIONS.cabinItems).where({ name: '红岩' }).get()).data;
@@ -199,6 +212,12 @@ describe('格子屋管理', () => {
     expect(byClass('item-label__image')[0]!.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     fireEvent.click(document.querySelector('.choice-chips--item-status [data-value="lost"]')!);
     typeInto('status-note', '借出后找不到了');
+    // Lost takes it off the shelf: asked first, by name; 再想想 changes nothing.
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickByClass('btn-set-status');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '设为遗失', content: expect.stringContaining('针线包（二号）') })));
+    await idle();
+    expect((await getDb().collection(COLLECTIONS.cabinItems).doc(SEW_2).get()).data[0]).toMatchObject({ status: 'available' });
     clickByClass('btn-set-status');
     await screen.findByText('已设为遗失');
     const item = (await getDb().collection(COLLECTIONS.cabinItems).doc(SEW_2).get()).data[0];
@@ -245,8 +264,9 @@ describe('格子屋设置 (committee)', () => {
     await openManage('cabin');
     await waitFor(() => expect(document.getElementById('cabin-hours-6')).toBeTruthy());
     typeInto('cabin-hours-6', '09:00-11:00');
-    typeInto('closure-from', '2027-02-16');
-    typeInto('closure-to', '2027-02-18');
+    pick('closure-from', '2027-02-16');
+    pick('closure-to', '2027-02-18');
+    expect(document.querySelector('.form-field--closureFrom')!.textContent).toContain('2月16日');
     typeInto('closure-reason', '春节休息');
     clickByClass('btn-add-closure');
     await screen.findByText('2027-02-16 至 2027-02-18：春节休息');
@@ -295,6 +315,130 @@ describe('格子屋设置 (committee)', () => {
     await waitFor(() => expect(row.textContent).toMatch(/已记 2\.5 小时服务时长/));
     const entries = (await getDb().collection(COLLECTIONS.ledgerEntries).where({ sourceId: shiftId }).get()).data;
     expect(entries).toMatchObject([{ source: 'duty', halfHours: 5 }]);
+  });
+});
+
+describe('排班 and item forms: pickers, errors by the field, a toast, confirmations', () => {
+  const openShifts = async () => {
+    ctx.signIn('committee');
+    __setRouterParams({ cabinId: DEMO_CABIN_ID });
+    render(<CabinManagePage />);
+    await idle();
+    openTab('shifts');
+    await waitFor(() => expect(document.getElementById('shift-date')).toBeTruthy());
+  };
+  const shiftCount = async () => (await getDb().collection(COLLECTIONS.cabinShifts).where({ cabinId: DEMO_CABIN_ID }).count()).total;
+
+  it('the day and times are pickers; no one chosen and an end before the start: messages by the fields, the page scrolled to the first, a toast, nothing saved', async () => {
+    const scroll = jest.spyOn(Taro, 'pageScrollTo');
+    await openShifts();
+    const before = await shiftCount();
+    // Nothing to type: the day and both times are the platform's pickers, shown in words.
+    expect(document.querySelectorAll('.manage-shift-form input:not([type=hidden])')).toHaveLength(1);
+    pick('shift-from', '11:00');
+    pick('shift-to', '10:00');
+    clickByClass('btn-add-shift');
+    await waitFor(() => expect(byClass('field-error--shiftMember')[0]?.textContent).toBe('请选择谁来值班'));
+    expect(byClass('field-error--shiftTime')[0]?.textContent).toBe('结束时间要晚于开始时间');
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '.form-field--shiftMember' }));
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请选择谁来值班（共2处要改）', icon: 'none' }));
+    expect(await shiftCount()).toBe(before);
+    scroll.mockRestore();
+  });
+
+  it('adds a shift on a picked day and time', async () => {
+    await openShifts();
+    const before = await shiftCount();
+    fireEvent.click(document.querySelector(`.choice-chips--shift-member [data-value="${ctx.h.memberIdOf('member')}"]`)!);
+    pick('shift-date', '2027-03-02');
+    expect(document.querySelector('.form-field--shiftDate')!.textContent).toContain('3月2日 周二');
+    pick('shift-from', '14:00');
+    pick('shift-to', '16:00');
+    clickByClass('btn-add-shift');
+    await screen.findByText('已排 1 次值班');
+    expect(await shiftCount()).toBe(before + 1);
+    const saved = (await getDb().collection(COLLECTIONS.cabinShifts).where({ cabinId: DEMO_CABIN_ID, date: '2027-03-02' }).get()).data[0];
+    expect(saved).toMatchObject({ from: '14:00', to: '16:00' });
+  });
+
+  it('cancelling a shift asks first, naming it; 再想想 changes nothing', async () => {
+    await openShifts();
+    const row = await waitFor(() => {
+      const first = byClass('duty-shift').find((el) => el.getElementsByClassName('btn-remove-shift').length > 0);
+      if (!first) throw new Error('no shift yet');
+      return first as HTMLElement;
+    });
+    const shiftId = row.getAttribute('data-shift-id')!;
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickIn(row, 'btn-remove-shift');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '取消这次值班', confirmText: '取消值班' })));
+    expect((showModal.mock.calls[0]![0] as { content: string }).content).toContain('的值班会从值班表上去掉');
+    await idle();
+    expect((await getDb().collection(COLLECTIONS.cabinShifts).doc(shiftId).get()).data).toHaveLength(1);
+    clickIn(row, 'btn-remove-shift');
+    await waitFor(async () => expect((await getDb().collection(COLLECTIONS.cabinShifts).doc(shiftId).get()).data).toHaveLength(0));
+  });
+
+  it('a reading item’s issue date is a picker; an empty name: the message by 名称, scrolled there, a toast', async () => {
+    const scroll = jest.spyOn(Taro, 'pageScrollTo');
+    ctx.signIn('member');
+    __setRouterParams({ cabinId: DEMO_CABIN_ID });
+    render(<CabinManagePage />);
+    await idle();
+    clickByClass('btn-add-item');
+    fireEvent.click(document.querySelector('.choice-chips--new-item-kind [data-value="reading"]')!);
+    pick('new-item-issue-date', '2026-11-23');
+    expect(document.querySelector('.form-field--issueDate')!.textContent).toContain('11月23日');
+    clickByClass('btn-new-item-submit');
+    await waitFor(() => expect(byClass('field-error--name')[0]?.textContent).toBe('请填写名称'));
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '.form-field--name' }));
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请填写名称', icon: 'none' }));
+    typeInto('new-item-name', '社区小报');
+    expect(document.querySelector('.form-field--issueDate')!.textContent).toContain('11月23日');
+    clickByClass('btn-new-item-submit');
+    await waitFor(async () => {
+      const saved = (await getDb().collection(COLLECTIONS.cabinItems).where({ name: '社区小报', cabinId: DEMO_CABIN_ID }).get()).data[0];
+      expect(saved).toMatchObject({ kind: 'reading', issueDate: '2026-11-23' });
+    });
+    scroll.mockRestore();
+  });
+});
+
+describe('规则 and 人员: errors by the field, setting staff anew is confirmed', () => {
+  const openManage = async (tab: string) => {
+    ctx.signIn('committee');
+    __setRouterParams({ cabinId: DEMO_CABIN_ID });
+    render(<CabinManagePage />);
+    await idle();
+    openTab(tab);
+  };
+
+  it('a loan of 0 days: the message under that class’s 借期, scrolled there, a toast, nothing saved', async () => {
+    const scroll = jest.spyOn(Taro, 'pageScrollTo');
+    await openManage('rules');
+    await waitFor(() => expect(document.getElementById('rule-sewing-loanDays')).toBeTruthy());
+    typeInto('rule-sewing-loanDays', '0');
+    clickByClass('btn-save-rules');
+    await waitFor(() => expect(byClass('field-error--sewing-loanDays')[0]?.textContent).toBe('借期天数至少1'));
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '.form-field--sewing-loanDays' }));
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '借期天数至少1', icon: 'none' }));
+    const saved = await ctx.h.call('cabin', 'rules', {}, ctx.h.identities.committee);
+    expect(saved.classes.sewing.loanDays).toBeGreaterThan(0);
+    scroll.mockRestore();
+  });
+
+  it('setting the staff anew names who would stop; 再想想 keeps them', async () => {
+    await openManage('staff');
+    await waitFor(() => expect(document.getElementById('keeper-phones')).toBeTruthy());
+    const before = (await getDb().collection(COLLECTIONS.cabins).doc(DEMO_CABIN_ID).get()).data[0];
+    typeInto('keeper-phones', '13900001002');
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickByClass('btn-save-staff');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '重新设置人员', content: expect.stringContaining('李建国') })));
+    await idle();
+    const after = (await getDb().collection(COLLECTIONS.cabins).doc(DEMO_CABIN_ID).get()).data[0];
+    expect(after.keeperIds ?? after.keepers).toEqual(before.keeperIds ?? before.keepers);
+    expect(byClass('staff-answer')).toHaveLength(0);
   });
 });
 

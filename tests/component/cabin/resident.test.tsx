@@ -1,4 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { showModal, showToast } from '../../__mocks__/taro';
 import CabinDonatePage from '@/packages/cabin/pages/donate/index';
 import CabinHomePage from '@/packages/cabin/pages/home/index';
 import CabinItemPage from '@/packages/cabin/pages/item/index';
@@ -172,12 +174,34 @@ describe('我的捐赠', () => {
     fireEvent.click(byClass('tab-holds')[0]!);
     await screen.findByText('针线包（一号）');
     expect(byClass('cabin-hold')[0]!.textContent).toMatch(/已为你预留，请在 .+ 前来借/);
+    // Asked first, by name; 再想想 keeps the hold.
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickByClass('btn-cancel-hold');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '取消预约', content: expect.stringContaining('针线包（一号）') })));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(byClass('cabin-hold')).toHaveLength(1);
+    expect((await getDb().collection(COLLECTIONS.cabinHolds).where({ itemId: SEW_1 }).get()).data[0]).toMatchObject({ status: 'ready' });
     clickByClass('btn-cancel-hold');
     await screen.findByText('现在没有预约。');
   });
 });
 
 describe('我要捐赠', () => {
+  it('an empty offer: each message by its field, the page scrolled to the first, a toast, nothing kept', async () => {
+    const scroll = jest.spyOn(Taro, 'pageScrollTo');
+    ctx.signIn('resident');
+    __setRouterParams({});
+    render(<CabinDonatePage />);
+    await screen.findByText('提交捐赠');
+    await idle();
+    clickByClass('btn-offer-donation');
+    await waitFor(() => expect(byClass('field-error--what')).toHaveLength(1));
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '.form-field--what' }));
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringContaining(byClass('field-error--what')[0]!.textContent!), icon: 'none' }));
+    expect((await getDb().collection(COLLECTIONS.cabinDonations).get()).data).toHaveLength(0);
+    scroll.mockRestore();
+  });
+
   it('shows the content check refusal and keeps nothing; then sends an offer', async () => {
     ctx.signIn('resident');
     __setRouterParams({});
@@ -219,6 +243,34 @@ describe('the header and the items agree on the hours', () => {
     await idle();
     expect(byClass('btn-borrow')).toHaveLength(0);
     expect(byClass('btn-hold')[0]?.textContent).toContain('预约，开门后来取');
+  });
+
+  it('只看现在可借 at 23:15: no item, and the page says when it opens and that a reservation works', async () => {
+    openMonday(ctx.h, '23:15');
+    ctx.signIn('resident');
+    __setRouterParams({});
+    render(<CabinHomePage />);
+    await screen.findByText('针线包（一号）');
+    await idle();
+    expect(chip('cabin-available', 'now').textContent).toBe('只看现在可借');
+    fireEvent.click(chip('cabin-available', 'now'));
+    await screen.findByText('格子屋现在没开门（明天 9:00 开门）。关掉“只看现在可借”，能借的物品可预约，明天 9:00 开门后来取。');
+    expect(byClass('tag-shelf')).toHaveLength(0);
+    fireEvent.click(chip('cabin-available', 'now'));
+    await screen.findByText('针线包（一号）');
+  });
+
+  it('只看现在可借 at 10:00: only items saying 现在可…, the same rule as their cards', async () => {
+    ctx.signIn('resident');
+    __setRouterParams({});
+    render(<CabinHomePage />);
+    await screen.findByText('针线包（一号）');
+    await idle();
+    fireEvent.click(chip('cabin-available', 'now'));
+    await waitFor(() => expect(document.querySelector('.choice-chips--cabin-available .chip--on')).toBeTruthy());
+    await idle();
+    expect(shelfTags().length).toBeGreaterThan(0);
+    expect(shelfTags().every((t) => t?.startsWith('现在可'))).toBe(true);
   });
 
   it('at 10:00: 开放中 above and 现在可借 on the items, with the borrow button', async () => {

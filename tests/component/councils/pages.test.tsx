@@ -140,7 +140,9 @@ describe('理事会管理', () => {
     await idle();
     typeInto('council-new-name', '便民服务分会');
     clickIn(document.body, 'btn-create-council');
-    expect(await screen.findByText('已有同名的分会')).toBeTruthy();
+    // Said under the name, with a toast.
+    await waitFor(() => expect(byClass('field-error--councilName')[0]?.textContent).toBe('已有同名的分会'));
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已有同名的分会', icon: 'none' }));
     await idle();
     typeInto('council-new-name', '老年关爱分会');
     clickIn(document.body, 'btn-create-council');

@@ -4,6 +4,7 @@ import GridsAdminPage from '@/packages/admin/pages/grids/index';
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
 import { byClass } from '../support/taro-events';
+import { showModal, showToast } from '../../__mocks__/taro';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 
 const ctx = setupPagesHarness();
@@ -88,5 +89,31 @@ describe('微格管理 (committee)', () => {
     ctx.signIn('committee');
     render(<GridsAdminPage />);
     expect(await screen.findByText('5号楼：楼组长 钱国庆 ＋ 结对成员 李建国')).toBeTruthy();
+  });
+
+  it('a new grid without a name: the message under 微格名称, a toast, nothing created', async () => {
+    ctx.signIn('committee');
+    render(<GridsAdminPage />);
+    await screen.findByText('5号楼：楼组长 钱国庆 ＋ 结对成员 李建国');
+    const before = (await getDb().collection(COLLECTIONS.grids).where({ communityId: 'cm-baiyu1' }).count()).total;
+    fireEvent.click(byClass('btn-create-grid')[0]!);
+    await waitFor(() => expect(byClass('field-error--gridName')).toHaveLength(1));
+    const message = byClass('field-error--gridName')[0]!.textContent!;
+    expect(message).toMatch(/名称/);
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: message, icon: 'none' }));
+    expect((await getDb().collection(COLLECTIONS.grids).where({ communityId: 'cm-baiyu1' }).count()).total).toBe(before);
+  });
+
+  it('解除结对 is asked first, naming the building; 再想想 keeps the pair', async () => {
+    ctx.signIn('committee');
+    render(<GridsAdminPage />);
+    await screen.findByText('5号楼：楼组长 钱国庆 ＋ 结对成员 李建国');
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(byClass('btn-clear-pair')[0]!);
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '解除结对', content: expect.stringContaining('5号楼') })));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await ctx.h.call('grids', 'listPairs', {}, ctx.h.identities.committee)).items).toHaveLength(1);
+    fireEvent.click(byClass('btn-clear-pair')[0]!);
+    await waitFor(async () => expect((await ctx.h.call('grids', 'listPairs', {}, ctx.h.identities.committee)).items.filter((p: { groupLeader: unknown; partner: unknown }) => p.groupLeader || p.partner)).toHaveLength(0));
   });
 });

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import AdminHonoursPage from '@/packages/admin/pages/honours/index';
 import CertificatePage from '@/packages/honours/pages/certificate/index';
@@ -186,6 +187,19 @@ describe('荣誉管理', () => {
     expect(await screen.findByText('已撤回，不再展示')).toBeTruthy();
     await idle();
     expect((await ctx.h.call('honours', 'wall', {}, ctx.h.identities.resident)).items.some((i: { title: string }) => i.title === '优秀微格长')).toBe(false);
+  });
+
+  it('no member chosen: the message by 表彰谁, the page scrolled there, a toast, nothing awarded', async () => {
+    const scroll = jest.spyOn(Taro, 'pageScrollTo');
+    ctx.signIn('committee');
+    render(<AdminHonoursPage />);
+    await screen.findByText(DEMO_HONOUR.citation);
+    typeInto('award-title', '热心邻里');
+    clickByClass('btn-award');
+    await waitFor(() => expect(byClass('field-error--memberId')[0]?.textContent).toBe('请先选择要表彰的成员'));
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '.form-field--memberId' }));
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请先选择要表彰的成员', icon: 'none' }));
+    scroll.mockRestore();
   });
 
   it('shows the content check’s refusal', async () => {

@@ -1,3 +1,5 @@
+import Taro from '@tarojs/taro';
+import { showModal, showToast } from '../../__mocks__/taro';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import MyLedgerPage from '@/packages/ledger/pages/mine/index';
 import PointsAdminPage from '@/packages/admin/pages/points/index';
@@ -77,13 +79,17 @@ describe('积分管理 (committee)', () => {
     expect(await truthOf(ctx.h.memberIdOf('member'))).toEqual({ halfHours: before.halfHours + 3, points: before.points + 12 });
   });
 
-  it('shows why an award is refused and posts nothing', async () => {
+  it('shows why an award is refused, by the field, scrolled there with a toast, and posts nothing', async () => {
+    const scroll = jest.spyOn(Taro, 'pageScrollTo');
     ctx.signIn('committee');
     const before = await truthOf(ctx.h.memberIdOf('member'));
     await openMember('李建国');
     typeInto('award-points', '5');
     clickByClass('btn-award');
-    expect(await screen.findByText('请填写原因，成员会在记录里看到')).toBeTruthy();
+    await waitFor(() => expect(byClass('field-error--reason')[0]?.textContent).toBe('请填写原因，成员会在记录里看到'));
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '.form-field--reason' }));
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请填写原因，成员会在记录里看到', icon: 'none' }));
+    scroll.mockRestore();
     typeInto('award-hours', '0.7');
     typeInto('award-reason', '整理书架');
     clickByClass('btn-award');
@@ -97,6 +103,14 @@ describe('积分管理 (committee)', () => {
     const row = entryOf('组织第一微格楼组长例会')!;
     fireEvent.click(row.getElementsByClassName('btn-open-correct')[0]!);
     typeInto('correct-reason-req:demo-award-2', '例会取消了，撤回');
+    // The correction is asked about first; 再想想 posts nothing.
+    const before = await truthOf(ctx.h.memberIdOf('gridLeader'));
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(row.getElementsByClassName('btn-correct')[0]!);
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '更正这条记录', confirmText: '更正' })));
+    expect((showModal.mock.calls[0]![0] as { content: string }).content).toContain('组织第一微格楼组长例会');
+    await idle();
+    expect(await truthOf(ctx.h.memberIdOf('gridLeader'))).toEqual(before);
     fireEvent.click(row.getElementsByClassName('btn-correct')[0]!);
     await waitFor(() => expect(entryOf('更正：例会取消了，撤回')).toBeTruthy());
     await waitFor(() => expect(within(entryOf('组织第一微格楼组长例会')!).getByText('已更正')).toBeTruthy());
@@ -134,7 +148,8 @@ describe('积分管理 (committee)', () => {
     await waitFor(() => expect(document.getElementById('rules-type-name-1')).toBeTruthy());
     typeInto('rules-type-name-1', '公益课堂');
     clickByClass('btn-save-rules');
-    expect(await screen.findByText('活动类型不能重复')).toBeTruthy();
+    await waitFor(() => expect(byClass('field-error--eventTypes')[0]?.textContent).toBe('活动类型不能重复'));
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '活动类型不能重复', icon: 'none' }));
   });
 
   it('tells a member the page is not for them', async () => {

@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import MemberDetailPage from '@/packages/admin/pages/member/index';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
+import { showModal } from '../../__mocks__/taro';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 
 const ctx = setupPagesHarness();
@@ -30,6 +31,12 @@ describe('成员详情 page', () => {
     // The reason field is empty again for the next change.
     expect(document.getElementById('role-reason')!.getAttribute('value')).toBe('');
 
+    // Ending a post is asked first, naming the person; 再想想 changes nothing.
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    clickByClass('btn-revoke-building_leader');
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '卸任楼组长', content: expect.stringContaining('李建国将不再担任楼组长') })));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await ctx.h.call('members', 'memberDetail', { memberId: id }, ctx.h.identities.committee)).member.roles).toEqual(['building_leader']);
     clickByClass('btn-revoke-building_leader');
     await waitFor(() => expect(byClass('btn-grant-building_leader')).toHaveLength(1));
     await idle();

@@ -89,6 +89,13 @@ describe('核销兑换码', () => {
     ctx.signIn('committee');
     render(<VerifyPage />);
     typeInto('verify-code', r.code.toLowerCase());
+    // A code is spent once: asked first, naming it; 再想想 leaves it unused.
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(byClass('btn-mark-used')[0]!);
+    await waitFor(() => expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '核销兑换码', content: expect.stringContaining(r.code.toUpperCase()) })));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(byClass('verify-result')).toHaveLength(0);
+    expect((await ctx.h.call('shop', 'mine', {}, ctx.h.identities.member)).items.find((x: { id: string }) => x.id === r.id)).toMatchObject({ status: 'pending' });
     fireEvent.click(byClass('btn-mark-used')[0]!);
     await screen.findByText('核销成功');
     expect(screen.getByText('兑换人：李建国')).toBeTruthy();

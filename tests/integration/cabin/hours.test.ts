@@ -78,3 +78,33 @@ it('on a closed day (Sunday) the shelves wait for Monday, while the paper rack k
   expect(papers[0]).toMatchObject({ availableNow: true, shelf: { chance: 'now', label: '现在可看' } });
   await fail(h.invoke('cabin', { action: 'borrow', payload: { itemId: 'cbi-sew-1', requestId: rid() } }, h.identities.resident), 'CABIN.CLOSED');
 });
+
+describe('只看现在可借 (borrowableNow): the shelf rule the cards show', () => {
+  const borrowable = async (payload: Record<string, unknown> = {}) =>
+    (await h.call('cabin', 'items', { cabinId: CABIN, borrowableNow: true, ...payload }, h.identities.resident)).items as { sectionKey: string; availableNow: boolean; shelf: { chance: string } }[];
+
+  it('at 23:15 nothing: every item would be a reservation, not a borrow', async () => {
+    openMonday(h, '23:15');
+    expect(await borrowable()).toEqual([]);
+    expect(await borrowable({ sectionKey: 'sewing' })).toEqual([]);
+    // Without the toggle the shelves are all there, each saying when it can be had.
+    expect((await h.call('cabin', 'items', { cabinId: CABIN }, h.identities.resident)).items.length).toBeGreaterThan(0);
+  });
+
+  it('at 10:00 only what says 现在可借/可领/可看, and every such item', async () => {
+    openMonday(h, '10:00');
+    const all = (await h.call('cabin', 'items', { cabinId: CABIN }, h.identities.resident)).items as { id: string; shelf: { chance: string } }[];
+    const shown = await borrowable();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((i) => i.availableNow && i.shelf.chance === 'now')).toBe(true);
+    expect(shown.map((i) => (i as unknown as { id: string }).id).sort()).toEqual(all.filter((i) => i.shelf.chance === 'now').map((i) => i.id).sort());
+  });
+
+  it('on Sunday morning only the paper rack, on its own hour', async () => {
+    openMonday(h, '09:30');
+    advance(h, -DAY);
+    const shown = await borrowable();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(new Set(shown.map((i) => i.sectionKey))).toEqual(new Set(['papers']));
+  });
+});

@@ -1,5 +1,5 @@
 import type { OpenState } from '../../../src/shared/domain/cabin';
-import { closedRefusal, shelfState } from '../../../src/shared/rules/cabin-shelf';
+import { borrowableNow, closedRefusal, shelfState } from '../../../src/shared/rules/cabin-shelf';
 
 const open: OpenState = { open: true, closesAt: '2026-12-07T03:30:00.000Z', opensAt: null, closedFor: null, label: '开放中，11:30关门' };
 const closed: OpenState = { open: false, closesAt: null, opensAt: '2026-12-08T01:00:00.000Z', closedFor: null, label: '明天 9:00 开门' };
@@ -27,4 +27,13 @@ describe('shelfState', () => {
 it('closedRefusal names the next opening', () => {
   expect(closedRefusal(open)).toBeNull();
   expect(closedRefusal(closed)).toEqual({ code: 'CABIN.CLOSED', fields: { opening: '明天 9:00 开门' } });
+});
+
+it('borrowableNow (只看现在可借) is exactly shelfState’s 现在', () => {
+  for (const kind of ['loanable', 'consumable', 'sale', 'reading'] as const) {
+    for (const state of [open, closed, paused]) {
+      for (const onShelf of [true, false]) expect(borrowableNow(kind, onShelf, state)).toBe(shelfState(kind, onShelf, state).chance === 'now');
+    }
+  }
+  expect(borrowableNow('loanable', true, closed)).toBe(false);
 });

@@ -8,7 +8,7 @@ import type { ItemFilter } from '../api';
 const ALL = 'all';
 const NOW = 'now';
 
-/** Search words, section, kind and "现在可借"; the list reloads from page 1 on each change. */
+/** Search words, section, kind and "只看现在可借"; the list reloads from page 1 on each change. */
 export function ItemFilters({ sections, value, onChange }: { sections: SectionView[]; value: ItemFilter; onChange: (next: ItemFilter) => void }) {
   const [words, setWords] = useState(value.query ?? '');
   return (
@@ -40,11 +40,12 @@ export function ItemFilters({ sections, value, onChange }: { sections: SectionVi
         value={[value.kind ?? ALL]}
         onChange={([kind]) => onChange({ ...value, kind: kind === ALL ? undefined : (kind as ItemKind) })}
       />
+      {/* The function applies the shelf rule (borrowableNow): only what works this minute, its section open. */}
       <ChoiceChips
         id='cabin-available'
-        options={[{ value: NOW, label: '只看现在可借可领的' }]}
-        value={value.availableNow ? [NOW] : []}
-        onChange={(next) => onChange({ ...value, availableNow: next.includes(NOW) })}
+        options={[{ value: NOW, label: '只看现在可借' }]}
+        value={value.borrowableNow ? [NOW] : []}
+        onChange={(next) => onChange({ ...value, borrowableNow: next.includes(NOW) })}
       />
     </View>
   );

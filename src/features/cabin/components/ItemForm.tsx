@@ -2,10 +2,13 @@ import { useState } from 'react';
 import { Image, Input, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
+import { DateField } from '@/components/DateTimeField';
 import { FormField } from '@/components/FormField';
+import { useFormErrors } from '@/hooks/useFormErrors';
 import { errorText } from '@/services/cloud';
+import { formatShanghai } from '@shared/time';
 import { ITEM_KIND_LABELS, ITEM_KINDS, LOAN_CLASS_LABELS, LOAN_CLASSES, type ItemKind, type LoanClass, type SectionView } from '@shared/domain/cabin';
-import { formFailure, type ItemInput } from '../api';
+import type { ItemInput } from '../api';
 import { yuanToFen } from '../format';
 import { imageSrc, pickImages } from '@/services/upload';
 
@@ -37,6 +40,11 @@ export interface ItemFormProps {
   submitLabel: string;
   onSubmit: (item: ItemInput) => Promise<unknown>;
 }
+
+/** The form's fields in page order: the first with an error is scrolled to. */
+const ITEM_FIELDS = ['kind', 'sectionKey', 'name', 'loanClass', 'stock', 'unit', 'lowStockAt', 'priceFen', 'issueDate', 'condition', 'description', 'photo'];
+/** The server names a field `item.name`; the form shows it under 名称. */
+const itemFieldOf = (path: string) => path.replace(/^item\./, '').split(/[.[]/)[0] ?? path;
 
 const toNumber = (text: string) => (text.trim() === '' ? NaN : Number(text));
 
@@ -72,39 +80,36 @@ export function ItemForm({ id, sections, initial, kindFixed, withStock = true, s
     unit: initial.unit ?? '个',
     lowStockAt: String(initial.lowStockAt ?? 0),
     price: initial.priceFen ? (initial.priceFen / 100).toString() : '',
-    issueDate: initial.issueDate ?? '',
+    issueDate: initial.issueDate ?? formatShanghai(Date.now(), 'YYYY-MM-DD'),
   });
   const [busy, setBusy] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const set = (key: string) => (value: string) => setExtra((prev) => ({ ...prev, [key]: value }));
-  // Field errors come back as `item.name`; the form shows them by the last part.
-  const fieldError = (key: string) => fields[`item.${key}`] ?? fields[key];
+  const form = useFormErrors({ fields: ITEM_FIELDS, fieldOf: itemFieldOf });
+  const [photoError, setPhotoError] = useState<string | null>(null);
+  const set = (key: string) => (value: string) => {
+    setExtra((prev) => ({ ...prev, [key]: value }));
+    form.clear(key === 'price' ? 'priceFen' : key);
+  };
+  const fieldError = (key: string) => form.errors[key] ?? (key === 'photo' ? photoError : undefined);
 
   const addPhoto = async () => {
     try {
       const [fileID] = await pickImages(1);
       if (fileID) setPhoto(fileID);
+      setPhotoError(null);
     } catch (err) {
-      setError(errorText(err));
+      setPhotoError(errorText(err));
     }
   };
 
   const submit = async () => {
     const item = itemOf(kind, { sectionKey, name, description, condition, photo: photo ?? '' }, extra, withStock);
-    if (typeof item === 'string') {
-      setFields({ priceFen: item });
-      return;
-    }
+    form.reset();
+    if (typeof item === 'string') return form.showIssues({ priceFen: item });
     setBusy(true);
-    setError(null);
-    setFields({});
     try {
       await onSubmit(item);
     } catch (err) {
-      const failure = formFailure(err);
-      setFields(failure.fields);
-      setError(failure.error);
+      form.fail(err);
     } finally {
       setBusy(false);
     }
@@ -149,8 +154,8 @@ export function ItemForm({ id, sections, initial, kindFixed, withStock = true, s
         </FormField>
       ) : null}
       {kind === 'reading' ? (
-        <FormField label='刊期' name='issueDate' hint='例如 2026-11-23' error={fieldError('issueDate')}>
-          <Input id={`${id}-issue-date`} className='cabin-input' value={extra.issueDate} maxlength={10} onInput={(e) => set('issueDate')(e.detail.value)} />
+        <FormField label='刊期' name='issueDate' hint='这一期报刊出版的日子' error={fieldError('issueDate')}>
+          <DateField id={`${id}-issue-date`} value={extra.issueDate ?? ''} onChange={set('issueDate')} />
         </FormField>
       ) : null}
       <FormField label='品相' name='condition' optional error={fieldError('condition')}>
@@ -165,9 +170,9 @@ export function ItemForm({ id, sections, initial, kindFixed, withStock = true, s
           {photo ? '换一张照片' : '拍照或选一张照片'}
         </Button>
       </FormField>
-      {error ? (
+      {form.formError ? (
         <View className='inline-error item-form-error' role='alert'>
-          {error}
+          {form.formError}
         </View>
       ) : null}
       <Button className={`btn-${id}-submit`} type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>

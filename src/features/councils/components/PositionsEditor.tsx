@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { FieldError } from '@/components/FieldError';
-import { errorText } from '@/services/cloud';
+import { useFormErrors } from '@/hooks/useFormErrors';
 import { SUGGESTED_POSITIONS, type CouncilDetail, type CouncilMemberView } from '@shared/domain/council';
 import { councilsApi } from '../api';
 import './councils.scss';
@@ -17,23 +17,22 @@ export interface PositionsEditorProps {
 export function PositionsEditor({ council, members, onSaved }: PositionsEditorProps) {
   const [rows, setRows] = useState(council.positions.map((p) => ({ title: p.title, memberId: p.memberId })));
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Said under the positions, with a toast and the page scrolled there.
+  const form = useFormErrors({ fields: ['positions'], fieldOf: () => 'positions' });
+  const error = form.errors.positions ?? form.formError;
 
   const update = (i: number, patch: Partial<{ title: string; memberId: string }>) =>
     setRows((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const save = async () => {
-    if (rows.some((r) => !r.title.trim() || !r.memberId)) {
-      setError('每个职务都要填名称并选一位成员');
-      return;
-    }
+    form.reset();
+    if (rows.some((r) => !r.title.trim() || !r.memberId)) return form.showIssues({ positions: '每个职务都要填名称并选一位成员' });
     setBusy(true);
-    setError(null);
     try {
       await councilsApi.setPositions({ councilId: council.id, positions: rows });
       onSaved();
     } catch (err) {
-      setError(errorText(err));
+      form.fail(err);
     } finally {
       setBusy(false);
     }
@@ -41,7 +40,7 @@ export function PositionsEditor({ council, members, onSaved }: PositionsEditorPr
 
   return (
     <View className='card positions-editor'>
-      <View className='card__title'>职务</View>
+      <View className='card__title form-field--positions'>职务</View>
       {rows.map((row, i) => (
         <View key={i} className='position-edit' data-index={i}>
           <View className='editor-row'>

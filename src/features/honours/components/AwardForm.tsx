@@ -2,10 +2,13 @@ import { useCallback, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { FormField } from '@/components/FormField';
+import { useFormErrors } from '@/hooks/useFormErrors';
 import { usePagedList } from '@/hooks/usePagedList';
-import { errorText } from '@/services/cloud';
 import type { HonourCandidate } from '@shared/domain/honours';
-import { fieldErrors, honoursApi, newRequestId } from '../api';
+import { honoursApi, newRequestId } from '../api';
+
+/** The form's fields in page order. */
+const AWARD_FIELDS = ['memberId', 'title', 'citation', 'photoUrl'];
 
 /** The committee picks a member by name, writes the honour and its citation, and awards it once. */
 export function AwardForm({ onAwarded }: { onAwarded: () => void }) {
@@ -18,18 +21,14 @@ export function AwardForm({ onAwarded }: { onAwarded: () => void }) {
   const [citation, setCitation] = useState('');
   const [photoUrl, setPhotoUrl] = useState('');
   const [requestId, setRequestId] = useState(newRequestId);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormErrors({ fields: AWARD_FIELDS });
+  const fields = form.errors;
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    if (!chosen) {
-      setFields({ memberId: '请先选择要表彰的成员' });
-      return;
-    }
+    form.reset();
+    if (!chosen) return form.showIssues({ memberId: '请先选择要表彰的成员' });
     setBusy(true);
-    setFields({});
-    setError(null);
     try {
       await honoursApi.award({ memberId: chosen.memberId, title, citation, photoUrl, requestId });
       setTitle('');
@@ -39,9 +38,7 @@ export function AwardForm({ onAwarded }: { onAwarded: () => void }) {
       setRequestId(newRequestId());
       onAwarded();
     } catch (err) {
-      const f = fieldErrors(err);
-      setFields(f);
-      if (Object.keys(f).length === 0) setError(errorText(err));
+      form.fail(err);
     } finally {
       setBusy(false);
     }
@@ -56,7 +53,7 @@ export function AwardForm({ onAwarded }: { onAwarded: () => void }) {
           查找
         </Button>
         {candidates.items.map((c) => (
-          <View key={c.memberId} className={`candidate${chosen?.memberId === c.memberId ? ' candidate--chosen' : ''}`} data-member-id={c.memberId} onClick={() => setChosen(c)}>
+          <View key={c.memberId} className={`candidate${chosen?.memberId === c.memberId ? ' candidate--chosen' : ''}`} data-member-id={c.memberId} onClick={() => (setChosen(c), form.clear('memberId'))}>
             <Text>
               {chosen?.memberId === c.memberId ? '✓ ' : ''}
               {c.name}（{c.building}）
@@ -71,17 +68,17 @@ export function AwardForm({ onAwarded }: { onAwarded: () => void }) {
         ) : null}
       </FormField>
       <FormField label='荣誉名称' name='title' error={fields.title}>
-        <Input id='award-title' className='honours-input' value={title} maxlength={20} placeholder='例如：热心邻里' onInput={(e) => setTitle(e.detail.value)} />
+        <Input id='award-title' className='honours-input' value={title} maxlength={20} placeholder='例如：热心邻里' onInput={(e) => (setTitle(e.detail.value), form.clear('title'))} />
       </FormField>
       <FormField label='表彰词' name='citation' error={fields.citation} hint='会公开展示在风采展示墙上，200字以内'>
-        <Textarea id='award-citation' className='text-area' value={citation} maxlength={200} onInput={(e) => setCitation(e.detail.value)} />
+        <Textarea id='award-citation' className='text-area' value={citation} maxlength={200} onInput={(e) => (setCitation(e.detail.value), form.clear('citation'))} />
       </FormField>
       <FormField label='照片地址' name='photoUrl' optional error={fields.photoUrl} hint='https:// 或 cloud:// 开头的图片地址；照片审核通过后才会上墙'>
-        <Input id='award-photo' className='honours-input' value={photoUrl} maxlength={512} onInput={(e) => setPhotoUrl(e.detail.value)} />
+        <Input id='award-photo' className='honours-input' value={photoUrl} maxlength={512} onInput={(e) => (setPhotoUrl(e.detail.value), form.clear('photoUrl'))} />
       </FormField>
-      {error ? (
+      {form.formError ? (
         <View className='inline-error award-error' role='alert'>
-          {error}
+          {form.formError}
         </View>
       ) : null}
       <Button className='btn-award' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>

@@ -2,25 +2,27 @@ import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { FieldError } from '@/components/FieldError';
-import { errorText } from '@/services/cloud';
+import { useFormErrors } from '@/hooks/useFormErrors';
 import type { LevelSettings } from '@shared/domain/honours';
 import { DEFAULT_LEVEL_HOURS, LEVEL_TITLES } from '@shared/rules/levels';
-import { fieldErrors, honoursApi } from '../api';
+import { honoursApi } from '../api';
 
 /** The 街道 admin sets the hours for one to five stars (Shanghai's defaults until they do). */
 export function LevelsEditor({ levels, onSaved }: { levels: LevelSettings; onSaved: (next: LevelSettings) => void }) {
   const [hours, setHours] = useState(levels.levelHours.map(String));
-  const [error, setError] = useState<string | null>(null);
+  // Every problem with the hours is said under them (a refusal too), with a toast and the page scrolled there.
+  const form = useFormErrors({ fields: ['levelHours'], fieldOf: () => 'levelHours' });
+  const error = form.errors.levelHours ?? form.formError;
   const [busy, setBusy] = useState(false);
 
   const save = async (next: string[]) => {
     setBusy(true);
-    setError(null);
+    form.reset();
     try {
       onSaved(await honoursApi.setLevels(next.map((h) => Number(h))));
       setHours(next);
     } catch (err) {
-      setError(fieldErrors(err).levelHours ?? errorText(err));
+      form.fail(err);
     } finally {
       setBusy(false);
     }
@@ -32,6 +34,7 @@ export function LevelsEditor({ levels, onSaved }: { levels: LevelSettings; onSav
       <Text className='card__hint'>
         {levels.isDefault ? '本街道正在使用上海市的默认标准。' : '本街道已设置自己的标准。'}累计确认的服务时长达到下面的小时数，就升到相应星级。
       </Text>
+      <View className='form-field--levelHours' />
       {LEVEL_TITLES.map((title, i) => (
         <View key={title} className='levels-row'>
           <Text>{title}</Text>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { CloudCallError, errorText } from '@/services/cloud';
@@ -15,6 +16,14 @@ export function CorrectEntry({ entry, onDone }: { entry: LedgerEntryView; onDone
   if (entry.corrected || entry.source === 'correction' || entry.source === 'redemption') return null;
 
   const submit = async () => {
+    // A correction is an entry of its own: it cannot be corrected back, so it is confirmed first.
+    const { confirm } = await Taro.showModal({
+      title: '更正这条记录',
+      content: `会记一条相反的记录，撤回“${entry.reason}”的积分和时长，成员会看到更正原因。更正后不能再改回。确定吗？`,
+      confirmText: '更正',
+      cancelText: '再想想',
+    });
+    if (!confirm) return;
     setBusy(true);
     setError(null);
     try {
@@ -22,7 +31,9 @@ export function CorrectEntry({ entry, onDone }: { entry: LedgerEntryView; onDone
       setOpen(false);
       onDone(posted);
     } catch (err) {
-      setError((err instanceof CloudCallError && err.fields?.reason) || errorText(err));
+      const message = (err instanceof CloudCallError && err.fields?.reason) || errorText(err);
+      setError(message);
+      void Taro.showToast({ title: message, icon: 'none', duration: 2500 });
     } finally {
       setBusy(false);
     }

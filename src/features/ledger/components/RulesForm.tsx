@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { FormField } from '@/components/FormField';
-import { CloudCallError, errorText } from '@/services/cloud';
+import { useFormErrors } from '@/hooks/useFormErrors';
 import type { PointRulesView } from '@shared/domain/ledger';
 import { formatShanghai } from '@shared/time';
 import { ledgerApi } from '../api';
@@ -13,6 +13,9 @@ interface TypeRow {
   rate: string;
 }
 
+/** The form's fields in page order; the server names a type's rate `eventTypes.1.pointsPerHour`. */
+const RULES_FIELDS = ['pointsPerHour', 'eventTypes', 'dailyCap'];
+
 const toInt = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text.trim()));
 
 /** 积分规则: points per confirmed hour, a rate per event type, and a daily cap (empty: none). */
@@ -20,16 +23,16 @@ export function RulesForm({ rules, onSaved }: { rules: PointRulesView; onSaved: 
   const [rate, setRate] = useState(String(rules.pointsPerHour));
   const [types, setTypes] = useState<TypeRow[]>(rules.eventTypes.map((t) => ({ name: t.name, rate: String(t.pointsPerHour) })));
   const [cap, setCap] = useState(rules.dailyCap === null ? '' : String(rules.dailyCap));
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormErrors({ fields: RULES_FIELDS });
   const [busy, setBusy] = useState(false);
 
   const setType = (i: number, patch: Partial<TypeRow>) => setTypes((list) => list.map((t, j) => (j === i ? { ...t, ...patch } : t)));
 
   const save = async () => {
     // An empty cap means none; anything else must be a number, never silently "none".
-    if (cap.trim() !== '' && !Number.isFinite(toInt(cap))) return setError('每天最多得积分请填数字，不设上限就留空');
+    form.reset();
+    if (cap.trim() !== '' && !Number.isFinite(toInt(cap))) return form.showIssues({ dailyCap: '每天最多得积分请填数字，不设上限就留空' });
     setBusy(true);
-    setError(null);
     try {
       const saved = await ledgerApi.setRules({
         pointsPerHour: toInt(rate),
@@ -38,7 +41,7 @@ export function RulesForm({ rules, onSaved }: { rules: PointRulesView; onSaved: 
       });
       onSaved(saved);
     } catch (err) {
-      setError((err instanceof CloudCallError && err.fields && Object.values(err.fields)[0]) || errorText(err));
+      form.fail(err);
     } finally {
       setBusy(false);
     }
@@ -46,10 +49,10 @@ export function RulesForm({ rules, onSaved }: { rules: PointRulesView; onSaved: 
 
   return (
     <View className='card rules-form'>
-      <FormField label='每服务1小时得积分' name='pointsPerHour' hint='下面没有列出的活动类型按这个算'>
+      <FormField label='每服务1小时得积分' name='pointsPerHour' hint='下面没有列出的活动类型按这个算' error={form.errors.pointsPerHour}>
         <Input id='rules-rate' className='number-input' type='number' value={rate} onInput={(e) => setRate(e.detail.value)} />
       </FormField>
-      <View className='form-field__label'>
+      <View className='form-field__label form-field--eventTypes'>
         <Text>各类活动每小时积分</Text>
       </View>
       {types.map((t, i) => (
@@ -64,12 +67,17 @@ export function RulesForm({ rules, onSaved }: { rules: PointRulesView; onSaved: 
       <View className='link-btn btn-add-type' role='button' onClick={() => setTypes((list) => [...list, { name: '', rate: rate }])}>
         <Text>＋ 添加活动类型</Text>
       </View>
-      <FormField label='每人每天最多得积分' name='dailyCap' optional hint='不填表示不设上限'>
+      {form.errors.eventTypes ? (
+        <View className='field-error field-error--eventTypes' role='alert'>
+          {form.errors.eventTypes}
+        </View>
+      ) : null}
+      <FormField label='每人每天最多得积分' name='dailyCap' optional hint='不填表示不设上限' error={form.errors.dailyCap}>
         <Input id='rules-cap' className='number-input' type='number' value={cap} onInput={(e) => setCap(e.detail.value)} />
       </FormField>
-      {error ? (
+      {form.formError ? (
         <View className='form-error' role='alert'>
-          {error}
+          {form.formError}
         </View>
       ) : null}
       {rules.updatedBy && rules.updatedAt ? (

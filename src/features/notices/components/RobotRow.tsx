@@ -21,7 +21,9 @@ export function RobotRow({ robot, onChanged }: { robot: RobotView; onChanged: (n
       onChanged((await work()).robot);
       setWebhook('');
     } catch (err) {
-      setError((err instanceof CloudCallError && err.fields?.webhook) || errorText(err));
+      const message = (err instanceof CloudCallError && err.fields?.webhook) || errorText(err);
+      setError(message);
+      void Taro.showToast({ title: message, icon: 'none', duration: 2500 });
     } finally {
       setBusy(false);
     }

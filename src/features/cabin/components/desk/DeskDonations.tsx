@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Image, Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { DonationView, SectionView } from '@shared/domain/cabin';
+import { confirmFirst } from '@/services/confirm';
 import { cabinApi } from '../../api';
 import { dayTime } from '../../format';
 import { useDonationOffers } from '../../hooks';
@@ -15,6 +16,9 @@ function OfferRow({ donation, sections, onAnswered }: { donation: DonationView; 
   const [reason, setReason] = useState('');
   const { busy, answer, run } = useAction();
   const decline = async () => {
+    const donor = donation.donorName ?? '捐赠的邻居';
+    const sure = await confirmFirst({ title: '婉谢捐赠', content: `会告诉${donor}：「${donation.what}」格子屋这次不收了${reason.trim() ? `，${reason.trim()}` : ''}。确定吗？`, confirmText: '婉谢' });
+    if (!sure) return;
     const ok = await run('decline', async () => {
       await cabinApi.declineDonation(donation.id, reason);
       return '已婉谢';
@@ -44,6 +48,12 @@ function OfferRow({ donation, sections, onAnswered }: { donation: DonationView; 
           initial={{ name: donation.what, description: donation.description, condition: donation.condition, photo: donation.photo }}
           submitLabel='收下并上架'
           onSubmit={async (item) => {
+            const sure = await confirmFirst({
+              title: '收下捐赠',
+              content: `「${item.name}」会上架，并告诉${donation.donorName ?? '捐赠的邻居'}已经收下了。确定吗？`,
+              confirmText: '收下',
+            });
+            if (!sure) return;
             await cabinApi.acceptDonation({ donationId: donation.id, item, note: '谢谢你的捐赠，已经放进格子屋了' });
             onAnswered(`已收下「${donation.what}」，上架了`);
           }}

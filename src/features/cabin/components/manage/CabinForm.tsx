@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { DateField } from '@/components/DateTimeField';
 import { FormField } from '@/components/FormField';
-import { errorText } from '@/services/cloud';
+import { useFormErrors } from '@/hooks/useFormErrors';
+import { formatShanghai } from '@shared/time';
 import { WEEKDAY_LABELS, type CabinView, type Closure } from '@shared/domain/cabin';
-import { cabinApi, fieldErrors, newRequestId } from '../../api';
+import { cabinApi, newRequestId } from '../../api';
 import { emptyWeek, parseWeek, rangesText } from '../../hours';
+
+const HOURS_HELP = '开放时间请按“09:00-10:00”这样填写，多个时段用空格隔开';
 
 interface SectionDraft {
   key: string;
@@ -13,6 +17,16 @@ interface SectionDraft {
   hours: string;
   /** The section keeps the cabin's hours. */
   own: boolean;
+}
+
+/** The form's fields in page order: the first with an error is scrolled to. */
+const CABIN_FIELDS = ['cabinName', 'cabinPlace', 'cabinDescription', ...WEEKDAY_LABELS.map((_, i) => `hours-${i}`), 'sections', 'closures'];
+/** The server names a field `cabin.name` or `cabin.hours.2`; the form shows it under 名称 or 周三. */
+function cabinFieldOf(path: string): string {
+  const [, field, index] = path.split('.');
+  if (field === 'name' || field === 'place' || field === 'description') return `cabin${field[0]!.toUpperCase()}${field.slice(1)}`;
+  if (field === 'hours') return index === undefined ? 'hours-0' : `hours-${index}`;
+  return field ?? path;
 }
 
 /** A new key for a section a keeper adds (keys are lower-case letters, digits and -). */
@@ -35,19 +49,17 @@ export function CabinForm({ cabin, onSaved }: { cabin: CabinView | null; onSaved
   const [closure, setClosure] = useState({ from: '', to: '', reason: '' });
   const [requestId] = useState(newRequestId);
   const [busy, setBusy] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormErrors({ fields: CABIN_FIELDS, fieldOf: cabinFieldOf });
+  const today = formatShanghai(Date.now(), 'YYYY-MM-DD');
 
   const save = async () => {
+    form.reset();
     const week = parseWeek(hours);
     const sectionHours = sections.map((s) => (s.own ? parseWeek(s.hours.split('|')) : null));
-    if (!week || sections.some((s, i) => s.own && !sectionHours[i])) {
-      setError('开放时间请按“09:00-10:00”这样填写，多个时段用空格隔开');
-      return;
-    }
+    const unread = hours.findIndex((day) => !parseWeek([day, '', '', '', '', '', '']));
+    if (!week || unread >= 0) return form.showIssues({ [`hours-${Math.max(unread, 0)}`]: HOURS_HELP });
+    if (sections.some((s, i) => s.own && !sectionHours[i])) return form.showIssues({ sections: `区域的${HOURS_HELP}，七天用“|”隔开` });
     setBusy(true);
-    setError(null);
-    setFields({});
     try {
       const res = await cabinApi.saveCabin({
         ...(cabin ? { cabinId: cabin.id } : {}),
@@ -63,9 +75,7 @@ export function CabinForm({ cabin, onSaved }: { cabin: CabinView | null; onSaved
       });
       onSaved(res.cabin);
     } catch (err) {
-      const byField = fieldErrors(err);
-      setFields(byField);
-      setError(Object.keys(byField).length ? Object.values(byField)[0]! : errorText(err));
+      form.fail(err);
     } finally {
       setBusy(false);
     }
@@ -73,23 +83,23 @@ export function CabinForm({ cabin, onSaved }: { cabin: CabinView | null; onSaved
 
   return (
     <View className='card cabin-form'>
-      <FormField label='名称' name='cabinName' error={fields['cabin.name']}>
+      <FormField label='名称' name='cabinName' error={form.errors.cabinName}>
         <Input id='cabin-name' className='cabin-input' value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} />
       </FormField>
-      <FormField label='地点' name='cabinPlace' error={fields['cabin.place']}>
+      <FormField label='地点' name='cabinPlace' error={form.errors.cabinPlace}>
         <Input id='cabin-place' className='cabin-input' value={place} maxlength={40} placeholder='例如：3号楼下' onInput={(e) => setPlace(e.detail.value)} />
       </FormField>
-      <FormField label='介绍' name='cabinDescription' optional>
+      <FormField label='介绍' name='cabinDescription' optional error={form.errors.cabinDescription}>
         <Textarea id='cabin-description' className='text-area' value={description} maxlength={300} onInput={(e) => setDescription(e.detail.value)} />
       </FormField>
       <View className='card__title'>每周开放时间</View>
       <Text className='card__hint'>按“09:00-10:00”填写，一天几个时段用空格隔开；不开放的日子留空。</Text>
       {WEEKDAY_LABELS.map((label, i) => (
-        <FormField key={label} label={label} name={`hours-${i}`}>
+        <FormField key={label} label={label} name={`hours-${i}`} error={form.errors[`hours-${i}`]}>
           <Input id={`cabin-hours-${i}`} className='cabin-input' value={hours[i]} onInput={(e) => setHours((prev) => prev.map((h, j) => (j === i ? e.detail.value : h)))} />
         </FormField>
       ))}
-      <View className='card__title'>区域</View>
+      <View className='card__title form-field--sections'>区域</View>
       <Text className='card__hint'>区域有自己的时间（例如报刊架 9:00-10:00）时，勾选后按周一到周日用“|”隔开填写七天。</Text>
       {sections.map((s, i) => (
         <View key={s.key} className='cabin-row section-draft' data-section-key={s.key}>
@@ -103,7 +113,12 @@ export function CabinForm({ cabin, onSaved }: { cabin: CabinView | null; onSaved
       <Button className='btn-add-section' type='default' size='large' block onClick={() => setSections((prev) => [...prev, { key: newSectionKey(prev), name: '', hours: '', own: false }])}>
         加一个区域
       </Button>
-      <View className='card__title'>节假日和闭馆</View>
+      {form.errors.sections ? (
+        <View className='field-error field-error--sections' role='alert'>
+          {form.errors.sections}
+        </View>
+      ) : null}
+      <View className='card__title form-field--closures'>节假日和闭馆</View>
       {closures.map((c, i) => (
         <View key={`${c.from}-${c.to}-${i}`} className='cabin-row closure-row'>
           <Text className='cabin-row__title'>
@@ -114,8 +129,12 @@ export function CabinForm({ cabin, onSaved }: { cabin: CabinView | null; onSaved
           </View>
         </View>
       ))}
-      <Input id='closure-from' className='cabin-input' value={closure.from} placeholder='开始日期，例如 2027-01-01' onInput={(e) => setClosure({ ...closure, from: e.detail.value })} />
-      <Input id='closure-to' className='cabin-input' value={closure.to} placeholder='结束日期' onInput={(e) => setClosure({ ...closure, to: e.detail.value })} />
+      <FormField label='从哪天起' name='closureFrom'>
+        <DateField id='closure-from' value={closure.from} min={today} placeholder='选择开始日期' onChange={(from) => setClosure({ ...closure, from, to: closure.to && closure.to < from ? from : closure.to })} />
+      </FormField>
+      <FormField label='到哪天' name='closureTo' optional hint='只休一天就不用选'>
+        <DateField id='closure-to' value={closure.to} min={closure.from || today} placeholder='选择结束日期' onChange={(to) => setClosure({ ...closure, to })} />
+      </FormField>
       <Input id='closure-reason' className='cabin-input' value={closure.reason} maxlength={30} placeholder='原因，例如：元旦休息' onInput={(e) => setClosure({ ...closure, reason: e.detail.value })} />
       <Button
         className='btn-add-closure'
@@ -130,9 +149,14 @@ export function CabinForm({ cabin, onSaved }: { cabin: CabinView | null; onSaved
       >
         加上这段闭馆
       </Button>
-      {error ? (
+      {form.errors.closures ? (
+        <View className='field-error field-error--closures' role='alert'>
+          {form.errors.closures}
+        </View>
+      ) : null}
+      {form.formError ? (
         <View className='inline-error cabin-form-error' role='alert'>
-          {error}
+          {form.formError}
         </View>
       ) : null}
       <Button className='btn-save-cabin' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void save()}>

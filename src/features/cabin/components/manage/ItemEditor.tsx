@@ -7,6 +7,7 @@ import { RefusedImagesNote } from '@/components/ImageReview';
 import { StatusTag } from '@/components/StatusTag';
 import { ITEM_STATUS_LABELS, KEEPER_SETTABLE_STATUSES, type ItemView, type KeeperSettableStatus, type SectionView } from '@shared/domain/cabin';
 import { IMAGE_PENDING_LABEL } from '@shared/domain/media';
+import { confirmFirst } from '@/services/confirm';
 import { cabinApi, newRequestId } from '../../api';
 import { Answer, useAction } from '../Answer';
 import { ItemForm } from '../ItemForm';
@@ -48,12 +49,22 @@ function StatusSetter({ item, onChanged }: { item: ItemView; onChanged: (item: I
   const [status, setStatus] = useState<KeeperSettableStatus>(item.status === 'retired' ? 'available' : 'retired');
   const [note, setNote] = useState('');
   const { busy, answer, run } = useAction();
-  const save = () =>
-    run('status', async () => {
+  const save = async () => {
+    // Lost or retired takes the item off the shelf for everyone: said first, by name.
+    if (status === 'lost' || status === 'retired') {
+      const ok = await confirmFirst({
+        title: `设为${ITEM_STATUS_LABELS[status]}`,
+        content: `「${item.name}」会从格子屋的架上撤下，邻居们就看不到、借不到了。确定吗？`,
+        confirmText: `设为${ITEM_STATUS_LABELS[status]}`,
+      });
+      if (!ok) return;
+    }
+    await run('status', async () => {
       const res = await cabinApi.setStatus(item.id, status, note);
       onChanged(res.item);
       return `已设为${ITEM_STATUS_LABELS[res.item.status]}`;
     });
+  };
   return (
     <View className='card item-status'>
       <View className='card__title'>状态：{ITEM_STATUS_LABELS[item.status]}</View>

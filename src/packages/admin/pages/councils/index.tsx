@@ -2,9 +2,10 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { FieldError } from '@/components/FieldError';
+import { FormField } from '@/components/FormField';
+import { useFormErrors } from '@/hooks/useFormErrors';
 import { PageShell } from '@/components/PageShell';
-import { councilsApi, fieldError, newRequestId } from '@/features/councils/api';
+import { councilsApi, newRequestId } from '@/features/councils/api';
 import { CouncilAdminRow } from '@/features/councils/components/CouncilAdminRow';
 import { PositionsEditor } from '@/features/councils/components/PositionsEditor';
 import { RotationEditor } from '@/features/councils/components/RotationEditor';
@@ -12,7 +13,7 @@ import { RotationLog } from '@/features/councils/components/CouncilInfo';
 import { RotationSchedule } from '@/features/councils/components/RotationSchedule';
 import { useCouncil } from '@/features/councils/useCouncil';
 import { useCouncilMembers, useCouncils } from '@/features/councils/useCouncils';
-import { errorText } from '@/services/cloud';
+import { CloudCallError, errorText } from '@/services/cloud';
 import type { CouncilSummary } from '@shared/domain/council';
 import { LoadMore } from '@/components/LoadMore';
 
@@ -61,7 +62,7 @@ export default function AdminCouncilsPage() {
   const [busyId, setBusyId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
-  const [nameError, setNameError] = useState<string | null>(null);
+  const nameForm = useFormErrors({ fields: ['councilName'], fieldOf: () => 'councilName' });
   const [requestId, setRequestId] = useState(newRequestId);
 
   const run = async (id: string, work: () => Promise<unknown>, done: string) => {
@@ -73,6 +74,7 @@ export default function AdminCouncilsPage() {
       await list.refreshAfter();
     } catch (err) {
       setActionError(errorText(err));
+      void Taro.showToast({ title: errorText(err), icon: 'none', duration: 2500 });
     } finally {
       setBusyId(null);
     }
@@ -80,7 +82,7 @@ export default function AdminCouncilsPage() {
 
   const create = async () => {
     setBusyId('new');
-    setNameError(null);
+    nameForm.reset();
     try {
       await councilsApi.create(newName, requestId);
       setNewName('');
@@ -88,7 +90,8 @@ export default function AdminCouncilsPage() {
       void Taro.showToast({ title: '已添加', icon: 'success', duration: 1500 });
       await list.refreshAfter();
     } catch (err) {
-      setNameError(fieldError(err, 'name') ?? errorText(err));
+      // Any refusal of a new council is about its name: said under the name, with a toast.
+      nameForm.fail(err, err instanceof CloudCallError && err.fields ? {} : { name: errorText(err) });
     } finally {
       setBusyId(null);
     }
@@ -106,8 +109,9 @@ export default function AdminCouncilsPage() {
     >
       <View className='card council-create'>
         <View className='card__title'>新增分会</View>
-        <Input id='council-new-name' className='admin-input' value={newName} maxlength={12} placeholder='例如：老年关爱分会' onInput={(e) => setNewName(e.detail.value)} />
-        <FieldError message={nameError} field='name' />
+        <FormField label='分会名称' name='councilName' error={nameForm.errors.councilName}>
+          <Input id='council-new-name' className='admin-input' value={newName} maxlength={12} placeholder='例如：老年关爱分会' onInput={(e) => (setNewName(e.detail.value), nameForm.clear('councilName'))} />
+        </FormField>
         <Button className='btn-create-council' type='primary' size='large' block loading={busyId === 'new'} disabled={busy} onClick={() => void create()}>
           添加
         </Button>

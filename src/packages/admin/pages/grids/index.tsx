@@ -4,6 +4,10 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { gridsApi, gridsErrorText, newRequestId } from '@/features/grids/api';
+import { confirmFirst } from '@/services/confirm';
+import { CloudCallError } from '@/services/cloud';
+import { FormField } from '@/components/FormField';
+import { useFormErrors } from '@/hooks/useFormErrors';
 import { GridAdminCard } from '@/features/grids/components/GridAdminCard';
 import { GridResidents, type ResidentAction } from '@/features/grids/components/GridResidents';
 import { useGridsOverview } from '@/features/grids/useGridsOverview';
@@ -38,6 +42,13 @@ export default function GridsAdminPage() {
     void loadPairs();
   }, [loadPairs]);
 
+  const newGrid = useFormErrors({ fields: ['gridName'], fieldOf: () => 'gridName' });
+
+  /** A change that takes someone off a post: asked first, naming them. */
+  const runConfirmed = async (title: string, content: string, confirmText: string, change: () => Promise<unknown>, done: string) => {
+    if (await confirmFirst({ title, content, confirmText })) await run(change, done);
+  };
+
   /** Runs one change; answers whether it went through (a refusal is shown above the list). */
   const run = async (change: () => Promise<unknown>, done: string, refresh = true): Promise<boolean> => {
     setBusy(true);
@@ -48,7 +59,10 @@ export default function GridsAdminPage() {
       if (refresh) await Promise.all([overview.reload(), loadPairs()]);
       return true;
     } catch (err) {
-      setMessage(gridsErrorText(err));
+      // Said above the list and in a toast: the person may be far down the page at the card they changed.
+      const text = gridsErrorText(err);
+      setMessage(text);
+      void Taro.showToast({ title: text, icon: 'none', duration: 2500 });
       return false;
     } finally {
       setBusy(false);
@@ -69,9 +83,19 @@ export default function GridsAdminPage() {
     run(() => gridsApi.setColour({ memberId: row.memberId, colour }), colour ? '已标记分色' : '已清除分色', false);
 
   const create = async () => {
-    if (await run(() => gridsApi.createGrid({ requestId, name: newName }), '已新建微格')) {
+    setBusy(true);
+    newGrid.reset();
+    try {
+      await gridsApi.createGrid({ requestId, name: newName });
+      void Taro.showToast({ title: '已新建微格', icon: 'success', duration: 1500 });
       setNewName('');
       setRequestId(newRequestId());
+      await Promise.all([overview.reload(), loadPairs()]);
+    } catch (err) {
+      // Any refusal of a new grid is about its name: said under it, with a toast.
+      newGrid.fail(err, err instanceof CloudCallError && err.fields ? {} : { name: gridsErrorText(err) });
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -97,7 +121,7 @@ export default function GridsAdminPage() {
               <Text className='card__value chief-name'>{data.chief ? data.chief.name : '暂无'}</Text>
             </View>
             {data.chief ? (
-              <View className='link-btn btn-clear-chief' role='button' onClick={() => !busy && void run(() => gridsApi.setChief(null), '已清除总格长')}>
+              <View className='link-btn btn-clear-chief' role='button' onClick={() => !busy && void runConfirmed('清除总格长', `${data.chief?.name ?? '现在的总格长'}将不再担任总格长。确定吗？`, '清除', () => gridsApi.setChief(null), '已清除总格长')}>
                 <Text>清除总格长</Text>
               </View>
             ) : (
@@ -114,7 +138,9 @@ export default function GridsAdminPage() {
                 open={openGrid === grid.id}
                 onRename={(name) => void run(() => gridsApi.renameGrid({ gridId: grid.id, name }), '已改名')}
                 onSetBuildings={(buildings) => void run(() => gridsApi.setBuildings({ gridId: grid.id, buildings }), '楼栋已保存')}
-                onClearLeader={() => void run(() => gridsApi.assignLeader({ gridId: grid.id, memberId: null }), '微格长已卸任')}
+                onClearLeader={() =>
+                  void runConfirmed('微格长卸任', `${grid.leader?.name ?? '现在的微格长'}将不再担任${grid.name}的微格长。确定吗？`, '卸任', () => gridsApi.assignLeader({ gridId: grid.id, memberId: null }), '微格长已卸任')
+                }
                 onToggleResidents={() => setOpenGrid(openGrid === grid.id ? null : grid.id)}
               />
               {openGrid === grid.id ? (
@@ -124,7 +150,9 @@ export default function GridsAdminPage() {
           ))}
           <View className='card new-grid'>
             <Text className='card__title'>新建微格</Text>
-            <Input id='new-grid-name' className='text-input' value={newName} maxlength={20} placeholder='例如：第四微格' onInput={(e) => setNewName(e.detail.value)} />
+            <FormField label='微格名称' name='gridName' error={newGrid.errors.gridName}>
+              <Input id='new-grid-name' className='text-input' value={newName} maxlength={20} placeholder='例如：第四微格' onInput={(e) => (setNewName(e.detail.value), newGrid.clear('gridName'))} />
+            </FormField>
             <Button className='btn-create-grid' type='primary' size='large' block disabled={busy} onClick={() => void create()}>
               新建
             </Button>
@@ -137,7 +165,7 @@ export default function GridsAdminPage() {
                 <Text>
                   {p.building}：楼组长 {p.groupLeader?.name ?? '暂无'} ＋ 结对成员 {p.partner?.name ?? '暂无'}
                 </Text>
-                <View className='link-btn btn-clear-pair' role='button' onClick={() => !busy && void run(() => gridsApi.clearPair(p.building), '已解除结对')}>
+                <View className='link-btn btn-clear-pair' role='button' onClick={() => !busy && void runConfirmed('解除结对', `${p.building}的楼组长和结对成员将不再结对。确定吗？`, '解除', () => gridsApi.clearPair(p.building), '已解除结对')}>
                   <Text>解除</Text>
                 </View>
               </View>

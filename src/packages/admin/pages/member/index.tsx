@@ -11,6 +11,7 @@ import { isCommittee } from '@/features/members/entries';
 import { useMe } from '@/features/members/useMe';
 import { useMemberDetail } from '@/features/members/useMemberDetail';
 import { errorText } from '@/services/cloud';
+import { confirmFirst } from '@/services/confirm';
 import { STAFF_ROLE_LABELS, type PromotableRole } from '@shared/domain/member';
 
 /** 成员详情: a member's record, roles and history; the committee promotes or ends 楼组长 / 第一梯队 here. */
@@ -24,6 +25,15 @@ export default function MemberDetailPage() {
   const member = detail.data?.member;
 
   const changeRole = async (role: PromotableRole, granted: boolean, reason: string) => {
+    if (!granted) {
+      const label = STAFF_ROLE_LABELS[role];
+      const ok = await confirmFirst({
+        title: `卸任${label}`,
+        content: `${member?.name || '这位成员'}将不再担任${label}，这件事会记在他的经历里，本人也会看到。确定吗？`,
+        confirmText: '卸任',
+      });
+      if (!ok) return;
+    }
     setBusyRole(role);
     setRoleError(null);
     try {

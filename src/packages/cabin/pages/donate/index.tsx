@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceChips } from '@/components/ChoiceChips';
 import { FormField } from '@/components/FormField';
 import { PageShell } from '@/components/PageShell';
-import { CABIN_PAGES, cabinApi, formFailure, newRequestId } from '@/features/cabin/api';
+import { CABIN_PAGES, cabinApi, newRequestId } from '@/features/cabin/api';
 import { CabinPicker } from '@/features/cabin/components/CabinPicker';
 import { CabinsOpen } from '@/features/cabin/components/CabinsOpen';
 import { RemindMe } from '@/features/cabin/components/RemindMe';
@@ -14,6 +14,10 @@ import { IMAGE_PENDING_LABEL } from '@shared/domain/media';
 import { imageSrc, pickImages } from '@/services/upload';
 import '@/features/cabin/cabin.scss';
 import { errorText } from '@/services/cloud';
+import { useFormErrors } from '@/hooks/useFormErrors';
+
+/** The form's fields in page order. */
+const DONATION_FIELDS = ['what', 'condition', 'description', 'photo'];
 
 const CONDITIONS = ['全新', '九成新', '八成新', '有使用痕迹，能正常用'];
 
@@ -31,7 +35,7 @@ export default function CabinDonatePage() {
   const [photoPending, setPhotoPending] = useState(false);
   const [requestId] = useState(newRequestId);
   const [busy, setBusy] = useState<'photo' | 'send' | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const form = useFormErrors({ fields: DONATION_FIELDS });
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
 
@@ -52,15 +56,13 @@ export default function CabinDonatePage() {
     if (!chosen) return;
     setBusy('send');
     setError(null);
-    setFields({});
+    form.reset();
     try {
       const res = await cabinApi.offerDonation({ cabinId: chosen, what, description, condition, photo, requestId });
       setPhotoPending(res.donation.pendingImages.length > 0);
       setSent(true);
     } catch (err) {
-      const failure = formFailure(err);
-      setFields(failure.fields);
-      setError(failure.error);
+      form.fail(err);
     } finally {
       setBusy(null);
     }
@@ -93,24 +95,24 @@ export default function CabinDonatePage() {
       <Text className='card__hint'>家里闲置的书、工具、针线、雨伞都可以捐给格子屋，让邻居们接着用。志愿者会先看看是否合适。</Text>
       <CabinPicker cabins={cabins} value={chosen} onChange={setCabinId} />
       <View className='card donation-form'>
-        <FormField label='捐什么' name='what' error={fields.what}>
+        <FormField label='捐什么' name='what' error={form.errors.what}>
           <Input id='donation-what' className='cabin-input' value={what} maxlength={30} placeholder='例如：《红岩》一本' onInput={(e) => setWhat(e.detail.value)} />
         </FormField>
-        <FormField label='新旧程度' name='condition' error={fields.condition}>
+        <FormField label='新旧程度' name='condition' error={form.errors.condition}>
           <ChoiceChips id='donation-condition' single options={CONDITIONS} value={[condition]} onChange={([c]) => setCondition(c!)} />
         </FormField>
-        <FormField label='说明' name='description' optional error={fields.description}>
+        <FormField label='说明' name='description' optional error={form.errors.description}>
           <Textarea id='donation-description' className='text-area' value={description} maxlength={300} placeholder='有什么要说明的，比如缺一页、带说明书' onInput={(e) => setDescription(e.detail.value)} />
         </FormField>
-        <FormField label='照片' name='photo' optional error={fields.photo}>
+        <FormField label='照片' name='photo' optional error={form.errors.photo}>
           {photo ? <Image className='cabin-photo donation-photo' src={imageSrc(photo)} mode='aspectFill' /> : null}
           <Button className='btn-donation-photo' type='default' size='large' block loading={busy === 'photo'} disabled={!!busy} onClick={() => void addPhoto()}>
             {photo ? '换一张照片' : '拍照或选一张照片'}
           </Button>
         </FormField>
-        {error ? (
+        {error || form.formError ? (
           <View className='inline-error donation-error' role='alert'>
-            {error}
+            {error ?? form.formError}
           </View>
         ) : null}
         <Button className='btn-offer-donation' type='primary' size='large' block loading={busy === 'send'} disabled={!!busy || !chosen} onClick={() => void send()}>

@@ -13,6 +13,7 @@ import { Paged } from '@/features/cabin/components/Paged';
 import { useCabin, useCabinHome, useCabinItems } from '@/features/cabin/hooks';
 import '@/features/cabin/cabin.scss';
 import { parseCabinScene } from '@shared/domain/cabin';
+import { shelfState } from '@shared/rules/cabin-shelf';
 
 /** Scans an item's label at the cabin and opens it (weapp; in a browser the label's link opens the item page). */
 async function scanItemLabel() {
@@ -44,6 +45,14 @@ export default function CabinHomePage() {
   useDidShow(() => {
     void home.reload();
   });
+
+  // 只看现在可借 at a closed cabin: say when it opens and what works meanwhile (the shelf rule's words).
+  const meanwhile = cabin && !cabin.openState.open ? shelfState('loanable', true, cabin.openState) : null;
+  const emptyText = filter.borrowableNow && meanwhile
+    ? `格子屋现在没开门（${cabin!.openState.label}）。${meanwhile.chance === 'reserve' ? `关掉“只看现在可借”，能借的物品${meanwhile.label}。` : ''}`
+    : filter.borrowableNow
+      ? '现在没有可以马上借的物品，关掉“只看现在可借”看看能预约的。'
+      : '没有找到符合条件的物品，换个条件试试。';
 
   const choose = (id: string) => {
     setCabinId(id);
@@ -110,7 +119,7 @@ export default function CabinHomePage() {
       ) : null}
       {cabin ? <ItemFilters key={chosen ?? ''} sections={cabin.sections} value={filter} onChange={setFilter} /> : null}
       {chosen ? (
-        <Paged list={items} empty='没有找到符合条件的物品，换个条件试试。'>
+        <Paged list={items} empty={emptyText}>
           {items.items.map((item) => (
             <ItemCard key={item.id} item={item} />
           ))}

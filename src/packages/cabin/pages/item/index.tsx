@@ -19,6 +19,7 @@ import '@/features/cabin/cabin.scss';
 import { errorText } from '@/services/cloud';
 import { formatFen, HOLD_STATUS_LABELS, parseCabinScene, type ItemView } from '@shared/domain/cabin';
 import { formatShanghai } from '@shared/time';
+import { confirmFirst } from '@/services/confirm';
 
 /** The item's id: `id` from a link, or the `scene` of its QR label scanned with WeChat (H5: the label's URL). */
 function itemIdOf(params: Record<string, string | undefined>): string {
@@ -63,7 +64,11 @@ function LoanableActions({ item, busy, act }: { item: ItemView; busy: string | n
             size='large'
             block
             disabled={!!busy}
-            onClick={() => act('cancel-hold', () => cabinApi.cancelHold(item.myHold!.id), '已取消预约')}
+            onClick={() =>
+              void confirmFirst({ title: '取消预约', content: `「${item.name}」的预约会取消，排在后面的邻居就能借了。确定吗？`, confirmText: '取消预约' }).then(
+                (ok) => ok && act('cancel-hold', () => cabinApi.cancelHold(item.myHold!.id), '已取消预约'),
+              )
+            }
           >
             取消预约
           </Button>

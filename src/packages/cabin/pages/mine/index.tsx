@@ -13,6 +13,7 @@ import { useMyDonations, useMyHolds, useMyLoans } from '@/features/cabin/hooks';
 import { Tabs, type TabDef } from '@/features/cabin/components/Tabs';
 import '@/features/cabin/cabin.scss';
 import { DONATION_STATUS_LABELS, HOLD_STATUS_LABELS, type DonationStatus, type LoanView } from '@shared/domain/cabin';
+import { confirmFirst } from '@/services/confirm';
 
 type Tab = 'loans' | 'holds' | 'donations';
 const TABS: TabDef<Tab>[] = [
@@ -79,12 +80,16 @@ function Loans() {
 function Holds() {
   const holds = useMyHolds();
   const { answer, run } = useAction();
-  const cancel = (holdId: string) =>
-    run('cancel', async () => {
+  const cancel = async (hold: { id: string; itemName: string }) => {
+    const holdId = hold.id;
+    const ok = await confirmFirst({ title: '取消预约', content: `「${hold.itemName}」的预约会取消，排在后面的邻居就能借了。确定吗？`, confirmText: '取消预约' });
+    if (!ok) return;
+    await run('cancel', async () => {
       await cabinApi.cancelHold(holdId);
       await holds.refreshAfter((h) => h.id === holdId);
       return '已取消预约';
     });
+  };
   return (
     <View className='cabin-my-holds'>
       <Answer answer={answer} className='holds-answer' />
@@ -99,7 +104,7 @@ function Holds() {
               {hold.status === 'waiting' && hold.position ? `，第 ${hold.position} 位` : ''}
               {hold.status === 'ready' && hold.holdUntil ? `，请在 ${dayTime(hold.holdUntil)} 前来借` : ''}
             </Text>
-            <Button className='btn-cancel-hold' type='default' size='large' block onClick={() => void cancel(hold.id)}>
+            <Button className='btn-cancel-hold' type='default' size='large' block onClick={() => void cancel(hold)}>
               取消预约
             </Button>
           </View>
@@ -112,12 +117,16 @@ function Holds() {
 function Donations() {
   const donations = useMyDonations();
   const { answer, run } = useAction();
-  const withdraw = (donationId: string) =>
-    run('withdraw', async () => {
+  const withdraw = async (donation: { id: string; what: string }) => {
+    const donationId = donation.id;
+    const ok = await confirmFirst({ title: '撤回捐赠', content: `撤回「${donation.what}」的捐赠意向后，志愿者就不会再处理它了。确定吗？`, confirmText: '撤回' });
+    if (!ok) return;
+    await run('withdraw', async () => {
       const { donation } = await cabinApi.withdrawDonation(donationId);
       donations.setItems((rows) => rows.map((r) => (r.id === donation.id ? donation : r)));
       return '已撤回';
     });
+  };
   return (
     <View className='cabin-my-donations'>
       <Answer answer={answer} className='donations-answer' />
@@ -133,7 +142,7 @@ function Donations() {
             </Text>
             {d.answer ? <Text className='cabin-row__meta donation-answer'>格子屋回复：{d.answer}</Text> : null}
             {d.status === 'offered' ? (
-              <Button className='btn-withdraw-donation' type='default' size='large' block onClick={() => void withdraw(d.id)}>
+              <Button className='btn-withdraw-donation' type='default' size='large' block onClick={() => void withdraw(d)}>
                 撤回
               </Button>
             ) : null}

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { FormField } from '@/components/FormField';
@@ -38,6 +38,7 @@ export default function NoticeBindPage() {
       setBound(group);
     } catch (err) {
       setError(errorText(err));
+      void Taro.showToast({ title: errorText(err), icon: 'none', duration: 2500 });
     } finally {
       setBusy(false);
     }

@@ -43,6 +43,7 @@ export default function MyDataPage() {
       await Taro.reLaunch({ url: ROUTES.home });
     } catch (err) {
       setDeleteError(errorText(err));
+      void Taro.showToast({ title: errorText(err), icon: 'none', duration: 2500 });
     } finally {
       setDeleting(false);
     }

@@ -8,6 +8,7 @@ import { shopApi } from '@/features/shop/api';
 import { VerifyResult } from '@/features/shop/components/VerifyResult';
 import '@/features/shop/shop.scss';
 import { errorText } from '@/services/cloud';
+import { confirmFirst } from '@/services/confirm';
 import type { MarkUsedResult } from '@shared/actions/shop';
 import { normalizeCode } from '@shared/domain/shop';
 
@@ -23,6 +24,9 @@ export default function VerifyPage() {
   const [result, setResult] = useState<MarkUsedResult | null>(null);
 
   const mark = async (text: string) => {
+    // A code is used once: said before it is spent.
+    const ok = await confirmFirst({ title: '核销兑换码', content: `兑换码 ${normalizeCode(text)} 核销后就用掉了，不能再用。请先把兑换的东西交给邻居。确定核销吗？`, confirmText: '核销' });
+    if (!ok) return;
     setBusy(true);
     setError(null);
     setResult(null);
