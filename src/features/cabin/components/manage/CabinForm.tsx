@@ -114,7 +114,7 @@ export function CabinForm({ cabin, onSaved }: { cabin: CabinView | null; onSaved
           </View>
         </View>
       ))}
-      <Input id='closure-from' className='cabin-input' value={closure.from} placeholder='开始日期，例如 2027-01-01' onInput={(e) => setClosure({ ...closure, from: e.detail.value })} />
+      <Input id='closure-from' className='cabin-input' value={closure.from} placeholder='开始日期，如 2027-01-01' onInput={(e) => setClosure({ ...closure, from: e.detail.value })} />
       <Input id='closure-to' className='cabin-input' value={closure.to} placeholder='结束日期' onInput={(e) => setClosure({ ...closure, to: e.detail.value })} />
       <Input id='closure-reason' className='cabin-input' value={closure.reason} maxlength={30} placeholder='原因，例如：元旦休息' onInput={(e) => setClosure({ ...closure, reason: e.detail.value })} />
       <Button
