@@ -106,3 +106,50 @@ export function measureLayout(mode: LayoutMode): string[] {
   }
   return Array.from(new Set(found));
 }
+
+export interface LayoutFigures {
+  /** The size of most of the page's words (CSS px, weighted by characters), outside the title and tab bars. */
+  bodyText: number;
+  /** The smallest text size on the page, outside the title and tab bars. */
+  smallestText: number;
+  /** The smaller side of the smallest tap target, the bars included. */
+  smallestTarget: number;
+}
+
+/** Figures of the page as shown, for the elder mode's 1.3x rule and the report; runs in the page like measureLayout. */
+export function layoutFigures(): LayoutFigures {
+  const visible = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0;
+  };
+  const all = Array.from(document.querySelectorAll('body *')).filter(visible);
+  const chars = new Map<number, number>();
+  for (const el of all) {
+    if (el.closest('#taro-navigation-bar, taro-tabbar, .weui-tabbar')) continue;
+    const own = Array.from(el.childNodes)
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.textContent ?? '')
+      .join('')
+      .replace(/\s+/g, '');
+    if (!own) continue;
+    const size = Math.round(parseFloat(getComputedStyle(el).fontSize) * 10) / 10;
+    chars.set(size, (chars.get(size) ?? 0) + own.length);
+  }
+  const sizes = Array.from(chars.entries());
+  const targets = all.filter((el) => {
+    const tag = el.tagName.toLowerCase();
+    if (['button', 'a', 'select', 'textarea', 'taro-button-core', 'input'].includes(tag) || el.getAttribute('role') === 'button') return true;
+    if (el.classList.contains('nut-button')) return true;
+    return getComputedStyle(el).cursor === 'pointer' && (!el.parentElement || getComputedStyle(el.parentElement).cursor !== 'pointer');
+  });
+  const outermost = targets.filter((el) => {
+    const outer = el.parentElement?.closest('button, a, taro-button-core, .nut-button, [role="button"]');
+    return !(outer && targets.includes(outer));
+  });
+  return {
+    bodyText: sizes.length ? sizes.reduce((a, b) => (b[1] > a[1] ? b : a))[0] : 0,
+    smallestText: sizes.length ? Math.min(...sizes.map(([s]) => s)) : 0,
+    smallestTarget: outermost.length ? Math.round(Math.min(...outermost.map((el) => Math.min(el.getBoundingClientRect().width, el.getBoundingClientRect().height))) * 10) / 10 : 0,
+  };
+}

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { startDevServer, type DevServer } from '../../emulator/dev-server/server';
@@ -6,7 +6,7 @@ import { DEMO_PEOPLE } from '../../emulator/seed/demo-data';
 import { DEV_IDENTITY_KEY } from '../../src/shared/local-dev';
 import { CHROMIUM_ARGS, findChromium } from '../support/browser';
 import { PAGE_TABLE, rowName, type CallAs, type PageRow } from '../support/page-table';
-import { measureLayout, type LayoutMode } from './layout-checks';
+import { layoutFigures, measureLayout, type LayoutFigures, type LayoutMode } from './layout-checks';
 import { describeInBrowser, SHOTS } from './support';
 
 /**
@@ -78,6 +78,7 @@ const KNOWN_GAPS: Record<string, string> = {};
 
 describeInBrowser('layout walk: every page at 360 px, normal and elder-friendly', () => {
   let server: DevServer;
+  const figures: Record<string, LayoutFigures> = {};
   let browser: Browser;
   let context: BrowserContext;
 
@@ -91,6 +92,8 @@ describeInBrowser('layout walk: every page at 360 px, normal and elder-friendly'
   }, 120_000);
 
   afterAll(async () => {
+    // The figures of every page and mode (text sizes, the smallest tap target), beside the screenshots.
+    writeFileSync(join(LAYOUT_SHOTS, 'figures.json'), `${JSON.stringify(figures, null, 1)}\n`);
     await browser?.close();
     await server?.close();
   });
@@ -133,6 +136,13 @@ describeInBrowser('layout walk: every page at 360 px, normal and elder-friendly'
       await page.waitForFunction(() => !document.querySelector('.page-loading'), undefined, { timeout: 20_000 });
       await page.waitForTimeout(400);
       const found = [...(await page.evaluate(measureLayout, mode)), ...titleBarFaults(row.page, await page.evaluate(readTitleBar))];
+      const seen = await page.evaluate(layoutFigures);
+      figures[`${rowName(row)} [${mode}]`] = seen;
+      // At least 1.3x type: the page's body text against the same page in the normal mode (walked just before).
+      const normal = figures[`${rowName(row)} [normal]`];
+      if (mode === 'elder' && normal && seen.bodyText < normal.bodyText * 1.3 - 0.25) {
+        found.push(`elder type under 1.3x: body text ${seen.bodyText} px, ${normal.bodyText} px in the normal mode`);
+      }
       // The whole page in one picture: Taro's H5 page scrolls inside itself (the document never grows), so the
       // phone is made as tall as the page for the screenshot, after the measuring.
       const tall = await page.evaluate(() => {
@@ -160,7 +170,7 @@ describeInBrowser('layout walk: every page at 360 px, normal and elder-friendly'
   it('kept one screenshot per page, role and mode, each as tall as its page', () => {
     const want = cases.map(([, row, mode]) => `${shotName(row)}-${mode}.png`);
     expect(new Set(want).size).toBe(cases.length);
-    const kept = new Set(readdirSync(LAYOUT_SHOTS));
+    const kept = new Set(readdirSync(LAYOUT_SHOTS).filter((f) => f.endsWith('.png')));
     expect(want.filter((f) => !kept.has(f))).toEqual([]);
     // A PNG's height is the big-endian number at byte 20; at 2x, one of 740 CSS px is 1480.
     const heights = want.map((f) => readFileSync(join(LAYOUT_SHOTS, f)).readUInt32BE(20) / 2);
