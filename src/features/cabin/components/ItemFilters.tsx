@@ -18,7 +18,7 @@ export function ItemFilters({ sections, value, onChange }: { sections: SectionVi
         className='cabin-input'
         value={words}
         maxlength={20}
-        placeholder='搜一搜：针线包、雨伞、图书…'
+        placeholder='搜一搜：雨伞、图书…'
         confirmType='search'
         onInput={(e) => setWords(e.detail.value)}
         onConfirm={() => onChange({ ...value, query: words.trim() })}

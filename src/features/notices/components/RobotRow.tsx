@@ -44,7 +44,7 @@ export function RobotRow({ robot, onChanged }: { robot: RobotView; onChanged: (n
       ) : null}
       {robot.lastError ? <Text className='notice-row__meta robot-last-error'>最近一次推送失败：{robot.lastError}</Text> : null}
       <FormField label={robot.maskedKey ? '换一个 Webhook 地址' : 'Webhook 地址'} name='webhook'>
-        <Input className='text-input robot-webhook-input' value={webhook} password placeholder='粘贴企业微信群机器人的地址' onInput={(e) => setWebhook(e.detail.value)} />
+        <Input className='text-input robot-webhook-input' value={webhook} password placeholder='粘贴群机器人的地址' onInput={(e) => setWebhook(e.detail.value)} />
       </FormField>
       <View className='notice-row__actions'>
         <Button className='btn-set-robot' type='primary' size='large' block disabled={busy || !webhook.trim()} onClick={() => void run(() => noticesApi.setRobot(robot.gridId, webhook))}>

@@ -61,7 +61,7 @@ export default function VerifyPage() {
       ) : null}
       <View className='card'>
         <FormField label='兑换码' name='code' error={error} hint='8位字母和数字，不分大小写'>
-          <Input id='verify-code' className='shop-input verify-code-input' value={code} maxlength={12} placeholder='例如 ABCD 2345' onInput={(e) => setCode(e.detail.value)} />
+          <Input id='verify-code' className='shop-input verify-code-input' value={code} maxlength={12} placeholder='ABCD 2345' onInput={(e) => setCode(e.detail.value)} />
         </FormField>
         <Button className='btn-mark-used' type='primary' size='large' block loading={busy} disabled={busy || !code.trim()} onClick={() => void mark(code)}>
           核销
