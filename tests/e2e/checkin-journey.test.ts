@@ -80,6 +80,9 @@ describeInBrowser('check-in, check-out and confirmed hours, in the H5 build', ()
     await page.locator('.checkin-row--left', { hasText: '时长 1.5小时' }).waitFor();
     await page.locator('.checkin-row--absent').waitFor();
     await page.locator('.btn-confirm').click();
+    // Asked first: it names who gets hours and points, the no-show, and that it cannot be undone.
+    await page.locator('.taro-modal__text', { hasText: '1人的服务时长会记入，积分随之发到他们的账上；1人记为未到。确认后不能撤回' }).waitFor();
+    await page.click('.taro-model__confirm');
     await page.locator('.review-confirmed').waitFor();
     await e.shot('checkin-4-confirmed');
   });

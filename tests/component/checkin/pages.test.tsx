@@ -6,7 +6,7 @@ import StationPage from '@/packages/checkin/pages/station/index';
 import { formatShanghai } from '@shared/time';
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
-import { __triggerDidHide, __triggerDidShow, showToast } from '../../__mocks__/taro';
+import { __triggerDidHide, __triggerDidShow, showModal, showToast } from '../../__mocks__/taro';
 import { addEvent, addVolunteers, signUp } from '../../integration/checkin/fixtures';
 import { CODE_ALPHABET } from '@shared/rules/checkin-code';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
@@ -197,9 +197,45 @@ describe('我的签到码 and 核对时长', () => {
     await screen.findByText('调整时长请填写原因');
     typeInto(`input-reason-${ctx.h.memberIdOf('resident')}`, '会后帮忙收拾');
     fireEvent.click(byClass('btn-confirm')[0]!);
+    // Asked first, naming what happens and that it cannot be undone.
+    await waitFor(() =>
+      expect(showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '确认时长', content: '1人的服务时长会记入，积分随之发到他们的账上。确认后不能撤回，时长也不能再调整。确定吗？', confirmText: '确认记入' }),
+      ),
+    );
     await screen.findByText('时长和积分已确认记入');
     expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已确认，1人记入时长' }));
     const mine = await ctx.h.call('ledger', 'myLedger', {}, ctx.h.identities.resident);
     expect(mine.items[0]).toMatchObject({ halfHours: 3, reason: '楼道清洁日' });
+  });
+
+  it('确认时长 asks first; 再想想 leaves the hours unconfirmed and nothing posted', async () => {
+    await addEvent('ev-rc', now(), { organizerId: ctx.h.memberIdOf('member'), startsInMinutes: 5, hours: 1 });
+    await signUp('ev-rc', [ctx.h.memberIdOf('resident'), ctx.h.memberIdOf('gridLeader')], now());
+    await ctx.h.call('checkin', 'scan', { token: await stationToken('ev-rc'), nonce: 'page-test-nonce-3' }, ctx.h.identities.resident);
+    ctx.h.stack.clock.offsetMs += 70 * MINUTE;
+    ctx.signIn('member');
+    __setRouterParams({ eventId: 'ev-rc' });
+    render(<ReviewPage />);
+    await screen.findByText(/签到 \d\d:\d\d · 时长 1小时/);
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(byClass('btn-confirm')[0]!);
+    await waitFor(() =>
+      expect(showModal).toHaveBeenCalledWith(
+        expect.objectContaining({
+          title: '确认时长',
+          content: '1人的服务时长会记入，积分随之发到他们的账上；1人记为未到。确认后不能撤回，时长也不能再调整。确定吗？',
+          cancelText: '再想想',
+        }),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(byClass('review-confirmed')).toHaveLength(0);
+    expect(byClass('btn-confirm')).toHaveLength(1);
+    expect(showToast).not.toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringContaining('已确认') }));
+    const mine = await ctx.h.call('ledger', 'myLedger', {}, ctx.h.identities.resident);
+    expect(mine.items).toHaveLength(0);
+    const review = await ctx.h.call('checkin', 'review', { eventId: 'ev-rc' }, ctx.h.identities.committee);
+    expect(review.confirmed).toBe(false);
   });
 });
