@@ -107,6 +107,8 @@ describe('扫码签到', () => {
     // No field for the long token any more: the 6-character code (from an event) is the only thing typed.
     expect(document.querySelector('#input-token')).toBeNull();
     expect(screen.queryByText(/一串字/)).toBeNull();
+    // Nor the 6-character code's prompt to open an event first: the code was scanned, the answer says it all.
+    expect(screen.queryByText(/请先打开要参加的活动/)).toBeNull();
     first.unmount();
     render(<ScanPage />);
     await screen.findByText(`你已在 ${time} 签到`);

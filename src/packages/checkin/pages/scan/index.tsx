@@ -129,7 +129,8 @@ export default function ScanPage() {
           ) : null}
         </View>
       )}
-      {typing ? (
+      {/* Opened from a scanned code, with no event to type a code for: the answer above is all there is to say. */}
+      {typing && (eventId || !fromCode) ? (
         <View className='card scan-code'>
           {eventId ? (
             <>
