@@ -260,10 +260,16 @@ describe('格子屋设置 (committee)', () => {
     openTab(tab);
   };
 
-  it('sets Sunday hours and a holiday; the cabin keeps them', async () => {
+  it('sets Sunday hours by picking times, and a holiday; the cabin keeps them', async () => {
     await openManage('cabin');
-    await waitFor(() => expect(document.getElementById('cabin-hours-6')).toBeTruthy());
-    typeInto('cabin-hours-6', '09:00-11:00');
+    await waitFor(() => expect(document.getElementById('cabin-hours-6-add')).toBeTruthy());
+    // Nothing is typed: Sunday is closed until 添加时段, then its times are picked.
+    expect(document.querySelector('.form-field--hours-6')!.textContent).toContain('不开放');
+    expect(document.querySelector('.cabin-form input[id^="cabin-hours"]')).toBeNull();
+    fireEvent.click(document.getElementById('cabin-hours-6-add')!);
+    await waitFor(() => expect(document.getElementById('cabin-hours-6-0-from')).toBeTruthy());
+    expect(document.querySelector('.form-field--hours-6')!.textContent).toContain('09:00至11:00');
+    pick('cabin-hours-6-0-from', '08:30');
     pick('closure-from', '2027-02-16');
     pick('closure-to', '2027-02-18');
     expect(document.querySelector('.form-field--closureFrom')!.textContent).toContain('2月16日');
@@ -273,7 +279,7 @@ describe('格子屋设置 (committee)', () => {
     clickByClass('btn-save-cabin');
     await waitFor(async () => {
       const cabin = (await getDb().collection(COLLECTIONS.cabins).doc(DEMO_CABIN_ID).get()).data[0];
-      expect(cabin.hours[6]).toEqual([{ from: '09:00', to: '11:00' }]);
+      expect(cabin.hours[6]).toEqual([{ from: '08:30', to: '11:00' }]);
       expect(cabin.closures).toEqual(expect.arrayContaining([{ from: '2027-02-16', to: '2027-02-18', reason: '春节休息' }]));
     });
   });
@@ -284,7 +290,12 @@ describe('格子屋设置 (committee)', () => {
     render(<CabinManagePage />);
     typeInto('cabin-name', '雨伞角');
     typeInto('cabin-place', '8号楼门厅');
-    for (let day = 0; day < 5; day += 1) typeInto(`cabin-hours-${day}`, '08:00-18:00');
+    for (let day = 0; day < 5; day += 1) {
+      fireEvent.click(document.getElementById(`cabin-hours-${day}-add`)!);
+      await waitFor(() => expect(document.getElementById(`cabin-hours-${day}-0-from`)).toBeTruthy());
+      pick(`cabin-hours-${day}-0-from`, '08:00');
+      pick(`cabin-hours-${day}-0-to`, '18:00');
+    }
     clickByClass('btn-save-cabin');
     await waitFor(() => expect(redirectTo).toHaveBeenCalled());
     const saved = (await getDb().collection(COLLECTIONS.cabins).where({ name: '雨伞角' }).get()).data[0];
@@ -293,12 +304,58 @@ describe('格子屋设置 (committee)', () => {
     expect(saved.hours[6]).toEqual([]);
   });
 
-  it('says how to type hours it cannot read, and saves nothing', async () => {
+  it('says under the day what is wrong with its times and saves nothing; 删除 takes a range away', async () => {
     await openManage('cabin');
-    await waitFor(() => expect(document.getElementById('cabin-hours-0')).toBeTruthy());
-    typeInto('cabin-hours-0', '早上九点');
+    await waitFor(() => expect(document.getElementById('cabin-hours-0-1-from')).toBeTruthy());
+    const before = (await getDb().collection(COLLECTIONS.cabins).doc(DEMO_CABIN_ID).get()).data[0];
+    // Monday's afternoon range now starts before the morning one ends; Tuesday's closes before it opens.
+    pick('cabin-hours-0-1-from', '11:00');
+    pick('cabin-hours-1-0-to', '08:00');
     clickByClass('btn-save-cabin');
-    await screen.findByText('开放时间请按“09:00-10:00”这样填写，多个时段用空格隔开');
+    await waitFor(() => expect(byClass('field-error--hours-0')).toHaveLength(1));
+    expect(byClass('field-error--hours-0')[0]!.textContent).toBe('同一天的时段不能重叠');
+    expect(byClass('field-error--hours-1')[0]!.textContent).toBe('结束时间要晚于开始时间');
+    expect(document.querySelector('.form-field--hours-0 .field-error')).toBeTruthy();
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '同一天的时段不能重叠（共2处要改）' }));
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await getDb().collection(COLLECTIONS.cabins).doc(DEMO_CABIN_ID).get()).data[0].hours).toEqual(before.hours);
+
+    // Picking again clears that day's message; 删除 takes Monday's afternoon away; then it saves.
+    pick('cabin-hours-1-0-to', '11:30');
+    await waitFor(() => expect(byClass('field-error--hours-1')).toHaveLength(0));
+    fireEvent.click(document.getElementById('cabin-hours-0-1-remove')!);
+    await waitFor(() => expect(byClass('field-error--hours-0')).toHaveLength(0));
+    clickByClass('btn-save-cabin');
+    await waitFor(async () => {
+      const cabin = (await getDb().collection(COLLECTIONS.cabins).doc(DEMO_CABIN_ID).get()).data[0];
+      expect(cabin.hours[0]).toEqual([{ from: '09:00', to: '11:30' }]);
+      expect(cabin.hours[1]).toEqual(before.hours[1]);
+    });
+  });
+
+  it("a section's own hours are picked the same way: the paper rack closes on Sunday and opens later on Saturday", async () => {
+    await openManage('cabin');
+    await waitFor(() => expect(document.getElementById('section-0-hours-6-0-remove')).toBeTruthy());
+    fireEvent.click(document.getElementById('section-0-hours-6-0-remove')!);
+    pick('section-0-hours-5-0-to', '10:30');
+    // A range added after 09:00-10:00 is proposed from 11:00; picked to overlap, it is refused under that day.
+    fireEvent.click(document.getElementById('section-0-hours-4-add')!);
+    await waitFor(() => expect(document.getElementById('section-0-hours-4-1-from')).toBeTruthy());
+    expect(document.querySelector('.form-field--section-0-hours-4')!.textContent).toContain('11:00至13:00');
+    pick('section-0-hours-4-1-from', '09:30');
+    clickByClass('btn-save-cabin');
+    await waitFor(() => expect(byClass('field-error--section-0-hours-4')).toHaveLength(1));
+    expect(byClass('field-error--section-0-hours-4')[0]!.textContent).toBe('同一天的时段不能重叠');
+    fireEvent.click(document.getElementById('section-0-hours-4-1-remove')!);
+    clickByClass('btn-save-cabin');
+    await waitFor(async () => {
+      const cabin = (await getDb().collection(COLLECTIONS.cabins).doc(DEMO_CABIN_ID).get()).data[0];
+      const rack = cabin.sections.find((x: { key: string }) => x.key === 'papers');
+      expect(rack.hours[6]).toEqual([]);
+      expect(rack.hours[5]).toEqual([{ from: '09:00', to: '10:30' }]);
+      expect(rack.hours[4]).toEqual([{ from: '09:00', to: '10:00' }]);
+      expect(cabin.sections.find((x: { key: string }) => x.key === 'books').hours).toBeNull();
+    });
   });
 
   it('posts a finished duty shift to the ledger once', async () => {

@@ -6,7 +6,7 @@ import StationPage from '@/packages/checkin/pages/station/index';
 import { formatShanghai } from '@shared/time';
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
-import { __triggerDidHide, __triggerDidShow, showToast } from '../../__mocks__/taro';
+import { __triggerDidHide, __triggerDidShow, showModal, showToast } from '../../__mocks__/taro';
 import { addEvent, addVolunteers, signUp } from '../../integration/checkin/fixtures';
 import { CODE_ALPHABET } from '@shared/rules/checkin-code';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
@@ -19,7 +19,7 @@ const stationToken = async (eventId: string, kind: 'in' | 'out' = 'in') =>
   (await ctx.h.call('checkin', 'station', { eventId, kind }, ctx.h.identities.committee)).token as string;
 
 describe('签到台', () => {
-  it('shows the organizer the code as an image and as text, with the live count', async () => {
+  it('shows the organizer the code as an image and the 6-character code, never the long token, with the live count', async () => {
     await addEvent('ev-st', now(), { organizerId: ctx.h.memberIdOf('member') });
     await signUp('ev-st', [ctx.h.memberIdOf('resident'), ctx.h.memberIdOf('gridLeader')], now());
     await ctx.h.call('checkin', 'scan', { token: await stationToken('ev-st'), nonce: 'page-test-nonce-1' }, ctx.h.identities.resident);
@@ -27,12 +27,16 @@ describe('签到台', () => {
     __setRouterParams({ eventId: 'ev-st' });
     render(<StationPage />);
     await screen.findByText('楼道清洁日');
-    expect(byClass('station-token')[0]!.textContent).toMatch(/^ev-st\.i/);
+    // The QR's token is kept on its box for tests only; nobody is asked to read or type it.
+    const token = byClass('station-qr')[0]!.getAttribute('data-token')!;
+    expect(token).toMatch(/^ev-st\.i/);
+    expect(document.body.textContent).not.toContain(token);
+    expect(byClass('station-token')).toHaveLength(0);
     expect(byClass('checkin-code__image')).toHaveLength(1);
     expect(byClass('checkin-count--present')[0]!.textContent).toBe('1在场');
     expect(byClass('checkin-count--absent')[0]!.textContent).toBe('1未到');
     fireEvent.click(byClass('btn-kind-out')[0]!);
-    await waitFor(() => expect(byClass('station-token')[0]!.textContent).toMatch(/^ev-st\.o/));
+    await waitFor(() => expect(byClass('station-qr')[0]!.getAttribute('data-token')).toMatch(/^ev-st\.o/));
   });
 
   it('shows the 6-character code next to the QR, and the count live every few seconds while the code stays', async () => {
@@ -95,12 +99,18 @@ describe('扫码签到', () => {
     const token = await stationToken('ev-sc');
     ctx.signIn('resident');
     __setRouterParams({ scene: encodeURIComponent(token) });
-    render(<ScanPage />);
+    const first = render(<ScanPage />);
     const time = formatShanghai(now(), 'HH:mm');
     await screen.findByText(`签到成功 ${time}`);
     const event = (await getDb().collection(COLLECTIONS.events).doc('ev-sc').get()).data[0];
     await screen.findByText(event.title);
-    fireEvent.click(byClass('btn-submit-token')[0]!);
+    // No field for the long token any more: the 6-character code (from an event) is the only thing typed.
+    expect(document.querySelector('#input-token')).toBeNull();
+    expect(screen.queryByText(/一串字/)).toBeNull();
+    // Nor the 6-character code's prompt to open an event first: the code was scanned, the answer says it all.
+    expect(screen.queryByText(/请先打开要参加的活动/)).toBeNull();
+    first.unmount();
+    render(<ScanPage />);
     await screen.findByText(`你已在 ${time} 签到`);
   });
 
@@ -108,13 +118,12 @@ describe('扫码签到', () => {
     await addEvent('ev-x', now());
     const token = await stationToken('ev-x');
     ctx.signIn('resident');
-    __setRouterParams({});
-    render(<ScanPage />);
-    typeInto('input-token', token);
-    fireEvent.click(byClass('btn-submit-token')[0]!);
+    __setRouterParams({ token: encodeURIComponent(token) });
+    const first = render(<ScanPage />);
     await screen.findByText('你未报名此活动');
+    first.unmount();
     ctx.h.stack.clock.offsetMs += 2 * MINUTE;
-    fireEvent.click(byClass('btn-submit-token')[0]!);
+    render(<ScanPage />);
     await screen.findByText('签到码已过期，请重新扫码');
   });
 });
@@ -190,9 +199,45 @@ describe('我的签到码 and 核对时长', () => {
     await screen.findByText('调整时长请填写原因');
     typeInto(`input-reason-${ctx.h.memberIdOf('resident')}`, '会后帮忙收拾');
     fireEvent.click(byClass('btn-confirm')[0]!);
+    // Asked first, naming what happens and that it cannot be undone.
+    await waitFor(() =>
+      expect(showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '确认时长', content: '1人的服务时长会记入，积分随之发到他们的账上。确认后不能撤回，时长也不能再调整。确定吗？', confirmText: '确认记入' }),
+      ),
+    );
     await screen.findByText('时长和积分已确认记入');
     expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已确认，1人记入时长' }));
     const mine = await ctx.h.call('ledger', 'myLedger', {}, ctx.h.identities.resident);
     expect(mine.items[0]).toMatchObject({ halfHours: 3, reason: '楼道清洁日' });
+  });
+
+  it('确认时长 asks first; 再想想 leaves the hours unconfirmed and nothing posted', async () => {
+    await addEvent('ev-rc', now(), { organizerId: ctx.h.memberIdOf('member'), startsInMinutes: 5, hours: 1 });
+    await signUp('ev-rc', [ctx.h.memberIdOf('resident'), ctx.h.memberIdOf('gridLeader')], now());
+    await ctx.h.call('checkin', 'scan', { token: await stationToken('ev-rc'), nonce: 'page-test-nonce-3' }, ctx.h.identities.resident);
+    ctx.h.stack.clock.offsetMs += 70 * MINUTE;
+    ctx.signIn('member');
+    __setRouterParams({ eventId: 'ev-rc' });
+    render(<ReviewPage />);
+    await screen.findByText(/签到 \d\d:\d\d · 时长 1小时/);
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(byClass('btn-confirm')[0]!);
+    await waitFor(() =>
+      expect(showModal).toHaveBeenCalledWith(
+        expect.objectContaining({
+          title: '确认时长',
+          content: '1人的服务时长会记入，积分随之发到他们的账上；1人记为未到。确认后不能撤回，时长也不能再调整。确定吗？',
+          cancelText: '再想想',
+        }),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(byClass('review-confirmed')).toHaveLength(0);
+    expect(byClass('btn-confirm')).toHaveLength(1);
+    expect(showToast).not.toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringContaining('已确认') }));
+    const mine = await ctx.h.call('ledger', 'myLedger', {}, ctx.h.identities.resident);
+    expect(mine.items).toHaveLength(0);
+    const review = await ctx.h.call('checkin', 'review', { eventId: 'ev-rc' }, ctx.h.identities.committee);
+    expect(review.confirmed).toBe(false);
   });
 });

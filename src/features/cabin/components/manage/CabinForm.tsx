@@ -5,28 +5,52 @@ import { DateField } from '@/components/DateTimeField';
 import { FormField } from '@/components/FormField';
 import { useFormErrors } from '@/hooks/useFormErrors';
 import { formatShanghai } from '@shared/time';
-import { WEEKDAY_LABELS, type CabinView, type Closure } from '@shared/domain/cabin';
+import { WEEKDAY_LABELS, type CabinView, type Closure, type WeeklyHours } from '@shared/domain/cabin';
 import { cabinApi, newRequestId } from '../../api';
-import { emptyWeek, parseWeek, rangesText } from '../../hours';
-
-const HOURS_HELP = '开放时间请按“09:00-10:00”这样填写，多个时段用空格隔开';
+import { dayIssue, emptyWeek, sortedRanges } from '../../hours';
+import { WeekHours } from './WeekHours';
 
 interface SectionDraft {
   key: string;
   name: string;
-  hours: string;
+  hours: WeeklyHours;
   /** The section keeps the cabin's hours. */
   own: boolean;
 }
 
+const dayField = (day: number) => `hours-${day}`;
+const sectionDayField = (section: number) => (day: number) => `section-${section}-hours-${day}`;
+
 /** The form's fields in page order: the first with an error is scrolled to. */
-const CABIN_FIELDS = ['cabinName', 'cabinPlace', 'cabinDescription', ...WEEKDAY_LABELS.map((_, i) => `hours-${i}`), 'sections', 'closures'];
-/** The server names a field `cabin.name` or `cabin.hours.2`; the form shows it under 名称 or 周三. */
+const cabinFields = (sections: number) => [
+  'cabinName',
+  'cabinPlace',
+  'cabinDescription',
+  ...WEEKDAY_LABELS.map((_, i) => dayField(i)),
+  'sections',
+  ...Array.from({ length: sections }, (_, s) => WEEKDAY_LABELS.map((__, i) => sectionDayField(s)(i))).flat(),
+  'closures',
+];
+/**
+ * The server names a field `cabin.name`, `cabin.hours.2.0.to` or `cabin.sections.1.hours.2`; the form shows it
+ * under 名称, under 周三, or under 周三 of the second section.
+ */
 function cabinFieldOf(path: string): string {
-  const [, field, index] = path.split('.');
+  const [, field, index, sub, day] = path.split('.');
   if (field === 'name' || field === 'place' || field === 'description') return `cabin${field[0]!.toUpperCase()}${field.slice(1)}`;
-  if (field === 'hours') return index === undefined ? 'hours-0' : `hours-${index}`;
+  if (field === 'hours') return dayField(Number(index ?? 0));
+  if (field === 'sections' && sub === 'hours' && index !== undefined) return sectionDayField(Number(index))(Number(day ?? 0));
   return field ?? path;
+}
+
+/** The week as the function wants it, each day's ranges in order; the message under each day that is wrong. */
+function checkWeek(week: WeeklyHours, fieldOf: (day: number) => string): { hours: WeeklyHours; issues: Record<string, string> } {
+  const issues: Record<string, string> = {};
+  week.forEach((ranges, day) => {
+    const issue = dayIssue(ranges);
+    if (issue) issues[fieldOf(day)] = issue;
+  });
+  return { hours: week.map(sortedRanges), issues };
 }
 
 /** A new key for a section a keeper adds (keys are lower-case letters, digits and -). */
@@ -41,24 +65,23 @@ export function CabinForm({ cabin, onSaved }: { cabin: CabinView | null; onSaved
   const [name, setName] = useState(cabin?.name ?? '爱心格子屋');
   const [place, setPlace] = useState(cabin?.place ?? '');
   const [description, setDescription] = useState(cabin?.description ?? '');
-  const [hours, setHours] = useState((cabin?.hours ?? emptyWeek()).map(rangesText));
+  const [hours, setHours] = useState<WeeklyHours>(cabin?.hours ?? emptyWeek());
   const [sections, setSections] = useState<SectionDraft[]>(
-    cabin?.sections.map((s) => ({ key: s.key, name: s.name, hours: s.hours ? s.hours.map(rangesText).join('|') : '', own: !!s.hours })) ?? [{ key: 's1', name: '共享书架', hours: '', own: false }],
+    cabin?.sections.map((s) => ({ key: s.key, name: s.name, hours: s.hours ?? emptyWeek(), own: !!s.hours })) ?? [{ key: 's1', name: '共享书架', hours: emptyWeek(), own: false }],
   );
   const [closures, setClosures] = useState<Closure[]>(cabin?.closures ?? []);
   const [closure, setClosure] = useState({ from: '', to: '', reason: '' });
   const [requestId] = useState(newRequestId);
   const [busy, setBusy] = useState(false);
-  const form = useFormErrors({ fields: CABIN_FIELDS, fieldOf: cabinFieldOf });
+  const form = useFormErrors({ fields: cabinFields(sections.length), fieldOf: cabinFieldOf });
   const today = formatShanghai(Date.now(), 'YYYY-MM-DD');
 
   const save = async () => {
     form.reset();
-    const week = parseWeek(hours);
-    const sectionHours = sections.map((s) => (s.own ? parseWeek(s.hours.split('|')) : null));
-    const unread = hours.findIndex((day) => !parseWeek([day, '', '', '', '', '', '']));
-    if (!week || unread >= 0) return form.showIssues({ [`hours-${Math.max(unread, 0)}`]: HOURS_HELP });
-    if (sections.some((s, i) => s.own && !sectionHours[i])) return form.showIssues({ sections: `区域的${HOURS_HELP}，七天用“|”隔开` });
+    const week = checkWeek(hours, dayField);
+    const own = sections.map((s, i) => (s.own ? checkWeek(s.hours, sectionDayField(i)) : null));
+    const issues = Object.assign({}, week.issues, ...own.map((o) => o?.issues ?? {})) as Record<string, string>;
+    if (Object.keys(issues).length) return form.showIssues(issues);
     setBusy(true);
     try {
       const res = await cabinApi.saveCabin({
@@ -67,8 +90,8 @@ export function CabinForm({ cabin, onSaved }: { cabin: CabinView | null; onSaved
           name,
           place,
           description,
-          hours: week,
-          sections: sections.map((s, i) => ({ key: s.key, name: s.name, hours: sectionHours[i] ?? null })),
+          hours: week.hours,
+          sections: sections.map((s, i) => ({ key: s.key, name: s.name, hours: own[i]?.hours ?? null })),
           closures,
         },
         requestId,
@@ -93,24 +116,33 @@ export function CabinForm({ cabin, onSaved }: { cabin: CabinView | null; onSaved
         <Textarea id='cabin-description' className='text-area' value={description} maxlength={300} onInput={(e) => setDescription(e.detail.value)} />
       </FormField>
       <View className='card__title'>每周开放时间</View>
-      <Text className='card__hint'>按“09:00-10:00”填写，一天几个时段用空格隔开；不开放的日子留空。</Text>
-      {WEEKDAY_LABELS.map((label, i) => (
-        <FormField key={label} label={label} name={`hours-${i}`} error={form.errors[`hours-${i}`]}>
-          <Input id={`cabin-hours-${i}`} className='cabin-input' value={hours[i]} onInput={(e) => setHours((prev) => prev.map((h, j) => (j === i ? e.detail.value : h)))} />
-        </FormField>
-      ))}
+      <Text className='card__hint'>点「添加时段」选开门和关门的时间，一天可以有几个时段；没有时段的日子不开放。</Text>
+      <WeekHours id='cabin-hours' value={hours} onChange={setHours} fieldOf={dayField} errors={form.errors} onEdit={form.clear} />
       <View className='card__title form-field--sections'>区域</View>
-      <Text className='card__hint'>区域有自己的时间（例如报刊架 9:00-10:00）时，勾选后按周一到周日用“|”隔开填写七天。</Text>
+      <Text className='card__hint'>区域有自己的开放时间时（例如报刊架只在 9:00 到 10:00 开），点「和格子屋同时开放」改成自己的时间，再按天选时段。</Text>
       {sections.map((s, i) => (
         <View key={s.key} className='cabin-row section-draft' data-section-key={s.key}>
           <Input className='cabin-input section-name' value={s.name} maxlength={12} onInput={(e) => setSections((prev) => prev.map((x, j) => (j === i ? { ...x, name: e.detail.value } : x)))} />
-          <View className='link-btn section-own' role='button' onClick={() => setSections((prev) => prev.map((x, j) => (j === i ? { ...x, own: !x.own, hours: x.hours || hours.join('|') } : x)))}>
+          <View
+            className='link-btn section-own'
+            role='button'
+            onClick={() => setSections((prev) => prev.map((x, j) => (j === i ? { ...x, own: !x.own, hours: x.hours.some((d) => d.length) ? x.hours : hours } : x)))}
+          >
             {s.own ? '✓ 有自己的开放时间' : '和格子屋同时开放'}
           </View>
-          {s.own ? <Input className='cabin-input section-hours' value={s.hours} onInput={(e) => setSections((prev) => prev.map((x, j) => (j === i ? { ...x, hours: e.detail.value } : x)))} /> : null}
+          {s.own ? (
+            <WeekHours
+              id={`section-${i}-hours`}
+              value={s.hours}
+              onChange={(week) => setSections((prev) => prev.map((x, j) => (j === i ? { ...x, hours: week } : x)))}
+              fieldOf={sectionDayField(i)}
+              errors={form.errors}
+              onEdit={form.clear}
+            />
+          ) : null}
         </View>
       ))}
-      <Button className='btn-add-section' type='default' size='large' block onClick={() => setSections((prev) => [...prev, { key: newSectionKey(prev), name: '', hours: '', own: false }])}>
+      <Button className='btn-add-section' type='default' size='large' block onClick={() => setSections((prev) => [...prev, { key: newSectionKey(prev), name: '', hours: emptyWeek(), own: false }])}>
         加一个区域
       </Button>
       {form.errors.sections ? (

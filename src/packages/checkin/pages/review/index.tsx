@@ -7,12 +7,25 @@ import { checkinApi } from '@/features/checkin/api';
 import '@/features/checkin/checkin.scss';
 import { useCloudQuery } from '@/hooks/useCloudQuery';
 import { errorText } from '@/services/cloud';
+import { confirmFirst } from '@/services/confirm';
 import type { AttendanceRow } from '@shared/domain/checkin';
 import { formatHours } from '@shared/rules/hours';
 import { formatShanghai } from '@shared/time';
 
 const STATUS: Record<AttendanceRow['status'], string> = { present: '未签退', left: '已签退', absent: '未到' };
 type Adjustment = { halfHours: string; reason: string };
+
+/**
+ * What confirming will do, in the words of the modal: who gets hours and points (as the function counts them: checked
+ * in, more than zero hours after any adjustment), who is recorded as not there, and that it cannot be undone.
+ */
+export function confirmText(rows: AttendanceRow[], adjusted: Map<string, number>): string {
+  const served = rows.filter((r) => r.status !== 'absent' && (adjusted.get(r.memberId) ?? r.halfHours) > 0).length;
+  const absent = rows.filter((r) => r.status === 'absent').length;
+  const parts = [served > 0 ? `${served}人的服务时长会记入，积分随之发到他们的账上` : '这次没有人记入时长'];
+  if (absent > 0) parts.push(`${absent}人记为未到`);
+  return `${parts.join('；')}。确认后不能撤回，时长也不能再调整。确定吗？`;
+}
 
 function Row({ row, editable, adjustment, onAdjust }: { row: AttendanceRow; editable: boolean; adjustment?: Adjustment; onAdjust: (a: Adjustment) => void }) {
   const times = [row.checkedInAt && `签到 ${formatShanghai(row.checkedInAt, 'HH:mm')}`, row.checkedOutAt && `签退 ${formatShanghai(row.checkedOutAt, 'HH:mm')}`]
@@ -67,6 +80,9 @@ export default function ReviewPage() {
       .map(([memberId, a]) => ({ memberId, halfHours: Math.round(Number(a.halfHours) * 2), reason: a.reason.trim() }));
     if (list.some((a) => !Number.isFinite(a.halfHours) || a.halfHours < 0)) return setError('时长请填写数字，例如 1.5');
     if (list.some((a) => !a.reason)) return setError('调整时长请填写原因');
+    const rows = review.data?.rows ?? [];
+    const adjusted = new Map(list.map((a) => [a.memberId, a.halfHours]));
+    if (!(await confirmFirst({ title: '确认时长', content: confirmText(rows, adjusted), confirmText: '确认记入' }))) return;
     setBusy(true);
     try {
       const res = await checkinApi.confirm({ eventId, adjustments: list });

@@ -30,15 +30,14 @@ const refusedText = (chars: string[]) =>
   `签到码里没有「${chars.join('」「')}」：它只用不容易看错的字母和数字（没有 0、O、1、I 等），请对照签到台再看一下`;
 
 /**
- * 扫码签到: opened by WeChat from the station's code (the token arrives as `scene`) it checks in at once; it can
- * also scan with the camera, take the 6-character code shown on the station (opened from an event, `eventId`), or
- * the long token typed in (the local stack shows it as text). In a browser, where there is no camera to count on,
- * the 6-character code comes first; in WeChat it is one tap away, under 输入签到码.
+ * 扫码签到: opened by WeChat from the station's code (the token arrives as `scene`, or `token`) it checks in at once;
+ * it can also scan with the camera, or take the 6-character code shown on the station (opened from an event,
+ * `eventId`). The station's long token is never typed: in a browser, where there is no camera to count on, the
+ * 6-character code comes first; in WeChat it is one tap away, under 输入签到码.
  */
 export default function ScanPage() {
   const { params } = useRouter();
   const fromCode = decodeURIComponent(params.scene ?? params.token ?? '');
-  const [token, setToken] = useState(fromCode);
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<{ ok: boolean; text: string; eventTitle?: string } | null>(null);
   const started = useRef(false);
@@ -104,9 +103,7 @@ export default function ScanPage() {
       const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode', 'wxCode' as 'qrCode'] });
       // A mini-program code read in-app gives its path; the token is its scene.
       const scene = /scene=([^&]+)/.exec(res.path ?? res.result ?? '');
-      const text = scene ? decodeURIComponent(scene[1]!) : res.result;
-      setToken(text);
-      await submit(text);
+      await submit(scene ? decodeURIComponent(scene[1]!) : res.result);
     } catch (err) {
       setAnswer({ ok: false, text: errorText(err) });
     }
@@ -132,7 +129,8 @@ export default function ScanPage() {
           ) : null}
         </View>
       )}
-      {typing ? (
+      {/* Opened from a scanned code, with no event to type a code for: the answer above is all there is to say. */}
+      {typing && (eventId || !fromCode) ? (
         <View className='card scan-code'>
           {eventId ? (
             <>
@@ -163,14 +161,6 @@ export default function ScanPage() {
           </Button>
         </View>
       ) : null}
-      <View className='card'>
-        <FormField name='token' label='或输入二维码下方的一串字'>
-          <Input id='input-token' className='input-token' value={token} onInput={(e) => setToken(e.detail.value)} placeholder='签到台上二维码下方的一串字' />
-        </FormField>
-        <Button className='btn-submit-token' size='large' block disabled={busy || !token.trim()} onClick={() => void submit(token)}>
-          提交
-        </Button>
-      </View>
     </PageShell>
   );
 }

@@ -78,7 +78,9 @@ export default function StationPage() {
           </View>
         ) : null}
         {data?.state === 'open' ? (
-          <View className='checkin-code'>
+          // The long token is not shown (the 6-character code is what people read and type); it stays on the QR's
+          // box as data-token, for tests that need what the QR carries.
+          <View className='checkin-code station-qr' data-token={data.token}>
             {data.image ? <Image className='checkin-code__image' src={data.image} mode='aspectFit' /> : null}
             <Text className='checkin-code__hint'>请志愿者用微信扫码{kind === 'in' ? '签到' : '签退'}，二维码每30秒更新</Text>
             <View className='checkin-short'>
@@ -87,7 +89,6 @@ export default function StationPage() {
               </Text>
               <Text className='checkin-short__hint'>没有摄像头？在签到页输入这 6 位码{kind === 'in' ? '签到' : '签退'}</Text>
             </View>
-            <Text className='checkin-code__token station-token'>{data.token}</Text>
           </View>
         ) : null}
       </View>
