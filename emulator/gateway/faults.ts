@@ -40,7 +40,12 @@ export const DEAD_CALL_MESSAGE = 'emulator fault injection: this call crashed ea
 
 const WRITE_ACTIONS = new Set(['database.insertDocument', 'database.modifyDocument', 'database.modifyAndReturnDoc', 'database.removeDocument']);
 const PATCHED = Symbol.for('txtd.faults.httpPatched');
-const scope = new AsyncLocalStorage<string>();
+// `http` is one object per process, while jest gives each test file its own copy of this module and its own
+// globalThis: the patch is installed once, so the scope it reads, and every copy runs calls in, hangs on `http` itself
+// (else a second crash-matrix file in the same worker sends untagged requests, and its first crash holds them all).
+const SCOPE = Symbol.for('txtd.faults.scope');
+const shared = http as unknown as Record<symbol, AsyncLocalStorage<string> | undefined>;
+const scope: AsyncLocalStorage<string> = (shared[SCOPE] ??= new AsyncLocalStorage<string>());
 let nextTag = 1;
 
 /** Whether a request body is a write point. */
