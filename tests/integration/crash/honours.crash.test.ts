@@ -1,0 +1,4 @@
+import { crashMatrix } from '../../support/crash-matrix';
+import { honoursScenarios } from './scenarios/honours';
+
+crashMatrix('honours', honoursScenarios);

@@ -1,0 +1,4 @@
+import { crashMatrix } from '../../support/crash-matrix';
+import { ledgerScenarios } from './scenarios/ledger';
+
+crashMatrix('ledger', ledgerScenarios);
