@@ -7,7 +7,10 @@ import type { RemindOutcome } from '../../src/shared/actions/cabin';
  * send key (messages.ts) keeps a second try from sending twice.
  */
 
-/** The first retry waits this long (the timer's period); each next one twice as long, up to RETRY_CAP_MS. */
+/**
+ * A send that did not happen is tried again by the timer's next run; if that fails too, the next try waits this
+ * long (the timer's period), and each one after twice as long, up to RETRY_CAP_MS.
+ */
 export const RETRY_BASE_MS = 15 * 60_000;
 const RETRY_CAP_MS = 6 * 60 * 60_000;
 /** After this many sends that did not happen the timer stops trying (about a day and a half); a keeper can still remind. */
@@ -30,7 +33,7 @@ export async function attempt(send: () => Promise<RemindOutcome | string>): Prom
 
 /** The retry fields of a record after a send that did not happen (`tries` before it). */
 export function retryFields(tries: number, error: string, now: Date): { sendTries: number; sendRetryAt: Date; sendError: string } {
-  const wait = Math.min(RETRY_BASE_MS * 2 ** tries, RETRY_CAP_MS);
+  const wait = tries === 0 ? 0 : Math.min(RETRY_BASE_MS * 2 ** (tries - 1), RETRY_CAP_MS);
   return { sendTries: tries + 1, sendRetryAt: new Date(now.getTime() + wait), sendError: error };
 }
 
