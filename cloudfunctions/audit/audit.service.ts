@@ -74,7 +74,7 @@ export async function auditCommunity(communityId: string, now: Date, checks: rea
   };
 }
 
-/** Round trips: 1 (caller) + per check, 2-3 per page of 500 counters (see each check), the checks side by side. */
+/** Round trips: 1 (caller) + per check, 2-3 per page of counters (see each check; 24 for 20,000 members), the checks side by side. */
 export async function run(_input: In<'run'>, { identity }: CallContext): Out<'run'> {
   const caller = await loadCaller(identity);
   authorize(caller, 'audit.run', { communityId: caller.communityId });

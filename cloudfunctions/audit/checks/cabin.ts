@@ -16,7 +16,7 @@ const MOVEMENTS = ['create', 'restock', 'take', 'correct'];
 
 /**
  * One counter of the items of one kind against a count or a sum over their records: the shared shape of the two
- * cabin checks. Round trips per page of 500 items: 1 (items) + 1 (the records grouped by item) + 1 on a difference.
+ * cabin checks. Round trips per page of 1000 items: 1 (items) + 1 (the records grouped by item) + 1 on a difference.
  */
 async function itemCheck(
   communityId: string,

@@ -7,6 +7,9 @@ import { allGroups, counterPages, GROUP_LIMIT, idsBy, inRange } from './paging';
 
 type EventRow = Pick<EventRecord, '_id' | 'title' | 'roles'>;
 
+/** 500 events a page: at most 10 roles each keeps the page's groups under GROUP_LIMIT. */
+const EVENT_PAGE = 500;
+
 const key = (eventId: string, roleKey: string) => `${eventId}\u0000${roleKey}`;
 
 /**
@@ -19,7 +22,7 @@ export async function eventPlacesCheck(communityId: string): Promise<CheckOutcom
   const $ = db.command.aggregate;
   let scanned = 0;
   const findings: Finding[] = [];
-  for await (const page of counterPages<EventRow>(COLLECTIONS.events, communityId, { title: true, roles: true })) {
+  for await (const page of counterPages<EventRow>(COLLECTIONS.events, communityId, { title: true, roles: true }, {}, EVENT_PAGE)) {
     const groups = await allGroups<{ _id: { e: string; r: string }; n: number }>(
       db
         .collection(COLLECTIONS.eventSignups)

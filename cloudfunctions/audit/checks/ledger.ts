@@ -19,6 +19,9 @@ interface Sums {
   entries: number;
 }
 
+/** 5000 balances a page (5 reads), then one aggregate over their entries: at most 5000 groups, one per member. */
+const LEDGER_PAGE = 5000;
+
 const FIELDS = [
   { field: 'points', label: '积分' },
   { field: 'halfHours', label: '服务时长' },
@@ -29,15 +32,15 @@ const FIELDS = [
  * Each member's cached balance (`ledger_balances`: points, half-hours, entry count) against the sum of their
  * `ledger_entries`, and every member with entries but no cached balance. Written beside _core/ledger.ts rather than
  * on it: the audit pages through any number of members on its own.
- * Round trips per page of 500 balances: 1 (balances) + 1 (the entries' sums for that key range) + 2 on a difference
- * (names, entry ids).
+ * Round trips per page of 5000 balances: 5 (balances, 1000 a read) + 1 (the entries' sums for that key range) + 2 on
+ * a difference (names, entry ids). 20,000 members: 4 pages, 24 round trips.
  */
 export async function ledgerCheck(communityId: string): Promise<CheckOutcome> {
   const db = getDb();
   const $ = db.command.aggregate;
   let scanned = 0;
   const findings: Finding[] = [];
-  for await (const page of counterPages<Balance>(COLLECTIONS.ledgerBalances, communityId, { halfHours: true, points: true, entries: true })) {
+  for await (const page of counterPages<Balance>(COLLECTIONS.ledgerBalances, communityId, { halfHours: true, points: true, entries: true }, {}, LEDGER_PAGE)) {
     const sums = await allGroups<Sums>(
       db
         .collection(COLLECTIONS.ledgerEntries)

@@ -20,7 +20,7 @@ interface Group {
 /**
  * A notice's `counts.read`, `counts.confirmed`, `counts.replied` and `replyCounts.<option>` against the receipts of
  * targeted residents (`notice_receipts` with `targeted`): every such receipt is a read, and its state says whether it
- * was confirmed or answered, and how. Round trips per page of 500 notices: 1 (notices) + 1 (receipts counted by notice,
+ * was confirmed or answered, and how. Round trips per page of 1000 notices: 1 (notices) + 1 (receipts counted by notice,
  * state and answer) + 1 on a difference (their ids).
  */
 export async function noticeCountsCheck(communityId: string): Promise<CheckOutcome> {

@@ -1,7 +1,9 @@
 import { command, getDb } from '../../_core/db';
 
-/** Counter documents read per page (each page then costs one aggregate over its records, and one more on a difference). */
-export const COUNTER_PAGE = 500;
+/** A query answers at most 1000 documents (CloudBase's cap for a function). */
+export const READ_LIMIT = 1000;
+/** Counter documents per page by default: one read, then one aggregate over its records (and one more on a difference). */
+export const COUNTER_PAGE = 1000;
 /** An aggregate answers 20 groups unless limited, and at most 10,000 with a limit: a page must stay under it. */
 export const GROUP_LIMIT = 10_000;
 /** Ids listed per record set behind a difference. */
@@ -17,9 +19,10 @@ export interface CounterPage<T> {
 }
 
 /**
- * Every counter document of a 居民区 matching `where`, a page at a time in `_id` order. The pages' key ranges tile
- * every key, so a record whose counter document is missing still falls in a page (the ledger reports those).
- * One round trip a page.
+ * Every counter document of a 居民区 matching `where`, a page of `size` at a time in `_id` order, read 1000 a round
+ * trip. The pages' key ranges tile every key, so a record whose counter document is missing still falls in a page
+ * (the ledger reports those). A larger page means fewer aggregates over the records (each scans the 居民区's records
+ * in that key range), as long as its groups stay under GROUP_LIMIT.
  */
 export async function* counterPages<T extends { _id: string }>(
   collection: string,
@@ -30,16 +33,28 @@ export async function* counterPages<T extends { _id: string }>(
 ): AsyncGenerator<CounterPage<T>> {
   let after: string | null = null;
   for (;;) {
-    const _ = command();
-    const res = await getDb()
-      .collection(collection)
-      .where({ communityId, ...where, ...(after === null ? {} : { _id: _.gt(after) }) })
-      .field({ ...fields, _id: true })
-      .orderBy('_id', 'asc')
-      .limit(size)
-      .get();
-    const docs = res.data as T[];
-    const upTo = docs.length === size ? docs[docs.length - 1]!._id : null;
+    const docs: T[] = [];
+    let last = after;
+    let more = true;
+    while (docs.length < size) {
+      const want = Math.min(READ_LIMIT, size - docs.length);
+      const _ = command();
+      const res = await getDb()
+        .collection(collection)
+        .where({ communityId, ...where, ...(last === null ? {} : { _id: _.gt(last) }) })
+        .field({ ...fields, _id: true })
+        .orderBy('_id', 'asc')
+        .limit(want)
+        .get();
+      const rows = res.data as T[];
+      docs.push(...rows);
+      if (rows.length) last = rows[rows.length - 1]!._id;
+      if (rows.length < want) {
+        more = false;
+        break;
+      }
+    }
+    const upTo = more ? last : null;
     yield { docs, after, upTo };
     if (upTo === null) return;
     after = upTo;

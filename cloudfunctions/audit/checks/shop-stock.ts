@@ -25,7 +25,7 @@ const empty = (): Tally => ({ shelved: 0, movements: 0, redeemMoves: 0, cancelMo
 /**
  * A reward's `stock` against its records: the units shelved (`shop_movements` create and restock), less one per
  * redemption, plus one per cancelled redemption. A redemption counts once whether its record (`shop_redemptions`),
- * its movement or both survived a crash. Round trips per page of 500 rewards: 1 (rewards) + 2 (movements and
+ * its movement or both survived a crash. Round trips per page of 1000 rewards: 1 (rewards) + 2 (movements and
  * redemptions grouped by reward) + 2 for a reward whose movements and redemptions disagree (to name them).
  */
 export async function shopStockCheck(communityId: string): Promise<CheckOutcome> {
