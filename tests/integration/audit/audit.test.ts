@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { CHECKS } from '../../../cloudfunctions/audit/checks';
 import { repairFinding } from '../../../cloudfunctions/audit/repair';
+import { auditAll } from '../../../scripts/audit';
 import { cloneValue, type Doc } from '../../../emulator/store';
 import type { AuditCheck, AuditDifference, AuditReport, AuditRepairView, AuditSummaryView } from '../../../src/shared/domain/audit';
 import { startHarness, type Harness } from '../../support/harness';
@@ -280,5 +281,28 @@ describe('the nightly audit', () => {
     expect(JSON.stringify(street)).not.toContain(item._id as string);
     const resident = await h.invoke('audit', { action: 'reports', payload: {} }, h.identities.resident);
     expect(resident).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
+  });
+});
+
+describe('npm run audit (scripts/audit.ts) over the store the SDK points at', () => {
+  it('prints each difference with its records, repairs with --repair, and is clean after', async () => {
+    const item = docs(COLLECTIONS.cabinItems, (i) => i.kind === 'consumable' && (i.stock as number) > 0)[0]!;
+    drift(COLLECTIONS.cabinItems, item._id, (d) => {
+      d.stock = (d.stock as number) + 3;
+    });
+    const lines: string[] = [];
+    expect(await auditAll({ repair: false, print: (l) => lines.push(l) })).toBe(1);
+    expect(lines).toContainEqual(expect.stringContaining('✗ 格子屋物品库存：核对'));
+    expect(lines).toContainEqual(expect.stringContaining(`库存记为 ${(item.stock as number) + 3}，按记录应为 ${item.stock as number}`));
+    expect(h.store.get(COLLECTIONS.cabinItems, item._id)!.stock).toBe((item.stock as number) + 3);
+
+    lines.length = 0;
+    expect(await auditAll({ repair: true, print: (l) => lines.push(l) })).toBe(0);
+    expect(lines).toContainEqual(expect.stringContaining(`已修正：stock ${(item.stock as number) + 3} → ${item.stock as number}`));
+    expect(h.store.get(COLLECTIONS.cabinItems, item._id)!.stock).toBe(item.stock);
+    expect(h.store.list(COLLECTIONS.auditRepairs)).toEqual([expect.objectContaining({ by: 'local-audit', outcome: 'repaired' })]);
+    lines.length = 0;
+    expect(await auditAll({ repair: false, print: (l) => lines.push(l) })).toBe(0);
+    expect(lines[lines.length - 1]).toContain('全部一致');
   });
 });
