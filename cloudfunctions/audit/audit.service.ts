@@ -143,7 +143,7 @@ export async function reports(_input: In<'reports'>, { identity }: CallContext):
   }
   authorize(caller, 'audit.viewReports', { streetId: caller.streetId });
   const [communities, stored] = await Promise.all([
-    db.collection(COLLECTIONS.communities).where({ streetId: caller.streetId }).field({ name: true }).limit(1000).get(),
+    db.collection(COLLECTIONS.communities).where({ streetId: caller.streetId }).field({ name: true }).orderBy('order', 'asc').limit(1000).get(),
     db.collection(COLLECTIONS.auditReports).where({ streetId: caller.streetId }).orderBy('at', 'desc').limit(1000).get(),
   ]);
   const names = new Map((communities.data as CommunityRow[]).map((c) => [c._id, c.name]));
