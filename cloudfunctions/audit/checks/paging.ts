@@ -34,7 +34,7 @@ export async function* counterPages<T extends { _id: string }>(
   let after: string | null = null;
   for (;;) {
     const docs: T[] = [];
-    let last = after;
+    let last: string | null = after;
     let more = true;
     while (docs.length < size) {
       const want = Math.min(READ_LIMIT, size - docs.length);
@@ -54,7 +54,7 @@ export async function* counterPages<T extends { _id: string }>(
         break;
       }
     }
-    const upTo = more ? last : null;
+    const upTo: string | null = more ? last : null;
     yield { docs, after, upTo };
     if (upTo === null) return;
     after = upTo;
