@@ -97,7 +97,9 @@ export async function repair(input: In<'repair'>, { identity }: CallContext): Ou
   if (!findings[check]) throw new AppError('COMMON.BUSY');
   const chosen = findings[check]!.filter((f) => input.differenceId === undefined || f.id === input.differenceId);
   const by = { communityId, requestId: input.requestId, memberId: caller.memberId, name: caller.record?.name ?? '', now };
-  // One at a time: each is its own small transaction, and most repairs touch a handful of counters.
+  // A chain of idempotent steps keyed by the request id, not one transaction: each counter and its log entry are one
+  // small transaction (a single one over hundreds of counters would conflict with every sign-up meanwhile), so a
+  // retry after a crash repairs what is left and repeats nothing (tests/integration/crash/audit.crash.test.ts).
   for (const f of chosen) await repairFinding(f, by);
   const done = await repairsOf(communityId, input.requestId);
   return { repairs: done.map(toRepairView), remaining: done.filter((d) => d.outcome === 'changed').length };
