@@ -92,23 +92,26 @@ function walk(schema: AnySchema, path: Path, choices: Record<string, number>, re
   }
 }
 
-/** A plausible value for `schema`: the first option, a short string, the smallest number, one array item. */
-function base(schema: AnySchema, path: Path, choices: Record<string, number>): unknown {
+/** Real values by field name (`eventId`, `cabinId`), so a mutation next to them gets past the lookups. */
+export type KnownValues = Record<string, string>;
+
+/** A plausible value for `schema`: the first option, a known id or a short string, the smallest number, one array item. */
+function base(schema: AnySchema, path: Path, choices: Record<string, number>, known: KnownValues = {}): unknown {
   switch (schema.type) {
     case 'optional':
     case 'nullable':
     case 'nullish':
     case 'exact_optional':
-      return base(schema.wrapped, path, choices);
+      return base(schema.wrapped, path, choices, known);
     case 'object':
     case 'loose_object':
     case 'strict_object':
-      return Object.fromEntries(Object.entries(schema.entries as Record<string, AnySchema>).map(([k, e]) => [k, base(e, [...path, k], choices)]));
+      return Object.fromEntries(Object.entries(schema.entries as Record<string, AnySchema>).map(([k, e]) => [k, base(e, [...path, k], choices, known)]));
     case 'array':
-      return [base(schema.item, [...path, 0], choices)];
+      return [base(schema.item, [...path, 0], choices, known)];
     case 'union':
     case 'variant':
-      return base((schema.options as AnySchema[])[choices[dot(path)] ?? 0]!, path, choices);
+      return base((schema.options as AnySchema[])[choices[dot(path)] ?? 0]!, path, choices, known);
     case 'picklist':
       return (schema.options as unknown[])[0];
     case 'literal':
@@ -119,8 +122,10 @@ function base(schema: AnySchema, path: Path, choices: Record<string, number>): u
     }
     case 'boolean':
       return false;
-    case 'string':
-      return 'fuzz-value';
+    case 'string': {
+      const key = [...path].reverse().find((k) => typeof k === 'string');
+      return (key !== undefined && known[key]) || 'fuzz-value';
+    }
     default:
       return null;
   }
@@ -153,11 +158,11 @@ const STRING_MUTATIONS: { label: string; value: () => string }[] = [
 ];
 
 /** Every malformed payload for one action's input schema. */
-export function fuzzCases(input: v.GenericSchema): FuzzCase[] {
+export function fuzzCases(input: v.GenericSchema, known: KnownValues = {}): FuzzCase[] {
   const schema = input as AnySchema;
   const leaves: Leaf[] = [];
   walk(schema, [], {}, true, leaves);
-  const basePayload = (choices: Record<string, number>) => base(schema, [], choices);
+  const basePayload = (choices: Record<string, number>) => base(schema, [], choices, known);
   const cases: FuzzCase[] = [];
   const seen = new Set<string>();
 
