@@ -85,11 +85,12 @@ interface Figures {
   accepted: number;
   internal: number;
   refusedWrites: number;
+  writeRequests: number;
   acceptedWrites: number;
 }
 
 it('every action refuses every malformed payload: 0 COMMON.INTERNAL, 0 writes', async () => {
-  const figures: Figures = { actions: 0, payloads: 0, calls: 0, refused: 0, accepted: 0, internal: 0, refusedWrites: 0, acceptedWrites: 0 };
+  const figures: Figures = { actions: 0, payloads: 0, calls: 0, refused: 0, accepted: 0, internal: 0, refusedWrites: 0, writeRequests: 0, acceptedWrites: 0 };
   const findings: string[] = [];
   /** Actions whose accepted payloads did their work (a valid call, e.g. the plain base payload). */
   const workers: string[] = [];
@@ -127,9 +128,13 @@ it('every action refuses every malformed payload: 0 COMMON.INTERNAL, 0 writes', 
 
       // Refused payloads, concurrently: nothing may change.
       const before = mark();
+      h.faults.count();
       const calls = refusedCases.flatMap((c) => callersOf(fn).map((caller) => ({ c, caller })));
       await pool(calls, CONCURRENCY, async ({ c, caller }) => check(c, caller, await h.invoke(fn, { action, payload: c.payload() }, h.identities[caller])));
       figures.refused += calls.length;
+      // Two views of "nothing written": the gateway saw no write request at all, and no document changed.
+      if (h.faults.writes) findings.push(`${fn}.${action}: refused payloads made ${h.faults.writes} write requests`);
+      figures.writeRequests += h.faults.writes;
       const written = writesSince(before);
       if (written.length) {
         figures.refusedWrites += written.length;
@@ -168,7 +173,7 @@ it('every action refuses every malformed payload: 0 COMMON.INTERNAL, 0 writes', 
     [
       'fuzz of the action schemas:',
       `  actions ${figures.actions}, payloads ${figures.payloads}, calls ${figures.calls} (${figures.refused} refused by the schema, ${figures.accepted} accepted)`,
-      `  COMMON.INTERNAL ${figures.internal}, writes by refused payloads ${figures.refusedWrites}, documents written by accepted payloads ${figures.acceptedWrites}`,
+      `  COMMON.INTERNAL ${figures.internal}, documents written by refused payloads ${figures.refusedWrites} (write requests ${figures.writeRequests}), documents written by accepted payloads ${figures.acceptedWrites}`,
       `  accepted payloads that did their work: ${workers.join(', ') || 'none'}`,
       `  findings ${findings.length}, ${seconds} s (${(resetMs / 1000).toFixed(1)} s of it reseeding after accepted payloads that wrote)`,
     ].join('\n'),

@@ -12,6 +12,7 @@ import {
   text,
 } from '../../../src/shared/schemas';
 import { catalogue } from '../../../src/shared/catalogue';
+import { checkRoster } from '../../../src/shared/rules/roster-csv';
 
 /** The one text rule of the contract (src/shared/schemas.ts), field by field kind. */
 
@@ -118,6 +119,17 @@ describe('the helpers', () => {
     expect(hasVisibleChar('\u200B\u200Ca')).toBe(true);
     expect(hasVisibleChar('\u200B\u200C\u200D\uFEFF\u2060 \u3000')).toBe(false);
   });
+});
+
+it('a roster row follows the rule too (an uploaded file never passes a schema)', () => {
+  const res = checkRoster('姓名,楼栋,门牌,技能\n\u200B\u200B,1号楼,101,\n张三\u0000,2号楼\u202E,102,\n李四,3号楼,103,修理;\u200B', null);
+  if (!res.ok) throw new Error(res.detail);
+  expect(res.issues.map((i) => [i.row, i.field, i.code, i.message])).toEqual([
+    [2, 'name', 'NAME_MISSING', '缺少姓名'],
+    [3, 'name', 'UNREADABLE_TEXT', '姓名里有无法显示的字符，请删掉后再导入'],
+    [3, 'building', 'UNREADABLE_TEXT', '楼栋里有无法显示的字符，请删掉后再导入'],
+  ]);
+  expect(res.rows.map((r) => [r.name, r.skills])).toEqual([['李四', ['修理']]]);
 });
 
 it('every string field of every action follows the rule: NUL is refused wherever a string goes', () => {
