@@ -252,9 +252,9 @@ export async function residents(input: In<'residents'>, { identity }: CallContex
 }
 
 /**
- * Round trips: 1 (caller) + 1 (loan) + 1 (cabin, item, rules) + 1 (the queue) + the transaction (5: start, item and the
- * first waiter, loan and borrower, the writes, commit) + 1 (item view); the next holder's message when handed on, and
- * ending the queue of an item lost.
+ * Round trips: 1 (caller) + 1 (loan) + 1 (cabin, item, rules) + 1 (the queue) + the transaction (6: start, item and the
+ * first waiter, the item's move, loan and borrower, the loan's writes, commit) + 1 (item and loan for the answer): 11;
+ * the next holder's message when handed on, and ending the queue of an item lost.
  * One transaction per return: the loan closed, the item handed to the next in line (or back on the shelf, or off it),
  * the class slot given back and the history line, all or nothing. A second confirmation, racing or retried, finds
  * the loan returned and changes nothing; a call that died while ending a lost item's queue is completed by its retry.
@@ -271,15 +271,12 @@ export async function takeBack(input: In<'takeBack'>, { identity }: CallContext)
   const extra = { loanId: null, dueAt: null, ...(input.condition ? { condition: input.condition } : {}) };
   const carries = (it: ItemDoc) => it.loanId === loan._id;
   const close: Cause = async (tx) => {
-    const cur = await t.loan(tx, loan._id);
+    const [cur, account] = await Promise.all([t.loan(tx, loan._id), t.borrower(tx, loan.memberId)]);
     if (cur?.status !== 'open') return;
     const returnCondition = input.condition || null;
-    const [account] = await Promise.all([
-      t.borrower(tx, cur.memberId),
-      t.patchLoan(tx, cur._id, { status: 'returned', returnedAt: now, returnedBy: caller.memberId, returnCondition }),
-    ]);
     const note = [returnCondition ?? '', input.status === 'available' ? '' : input.status === 'lost' ? '登记遗失' : '送修'].filter(Boolean).join('；');
     await Promise.all([
+      t.patchLoan(tx, cur._id, { status: 'returned', returnedAt: now, returnedBy: caller.memberId, returnCondition }),
       t.putLog(tx, loanLog(cur, 'returned', 'returned', staffOf(caller), note, now)),
       account?.loanIds.includes(cur._id)
         ? t.putBorrower(tx, { ...account, open: { ...account.open, [cur.loanClass]: Math.max(0, account.open[cur.loanClass] - 1) }, loanIds: account.loanIds.filter((id) => id !== cur._id) })
