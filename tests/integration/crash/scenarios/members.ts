@@ -60,7 +60,6 @@ export const scenarios: CrashScenario[] = [
     setup: async (h) => h.memberIdOf('member'),
     payload: (memberId: string) => ({ memberId, role: 'building_leader', granted: true, reason: '热心负责' }),
   },
-  { name: 'members.inviteCode', fn: 'members', action: 'inviteCode', caller: 'committee', payload: () => ({}) },
   {
     name: 'members.grantSubscriptions',
     fn: 'members',
