@@ -1,6 +1,7 @@
 // Every action of the catalogue survives a crash between its writes (docs/crash-safety.md): each one is in some
 // domain's crash scenario table (tests/integration/crash/scenarios/<domain>.ts), or it is read-only, listed in
-// READ_ONLY below with a valid caller and payload, and checked here to make no write point when called.
+// READ_ONLY below with a valid caller and payload, and checked here to make no write point when called. Every timer
+// trigger is in a table too.
 import fs from 'fs';
 import path from 'path';
 import { catalogue } from '../../../src/shared/catalogue';
@@ -66,6 +67,20 @@ test('every action of the catalogue is in a crash scenario table or read-only', 
   // Neither list names an action that does not exist, and no action is in both.
   expect([...covered, ...Object.keys(READ_ONLY)].filter((a) => !allActions.includes(a))).toEqual([]);
   expect(Object.keys(READ_ONLY).filter((a) => covered.has(a))).toEqual([]);
+});
+
+test('every timer trigger (config.json) is in a crash scenario table', () => {
+  const root = path.join(__dirname, '..', '..', '..', 'cloudfunctions');
+  const timers = fs
+    .readdirSync(root)
+    .filter((fn) => fs.existsSync(path.join(root, fn, 'config.json')))
+    .flatMap((fn) => {
+      const config = JSON.parse(fs.readFileSync(path.join(root, fn, 'config.json'), 'utf8')) as { triggers?: { name: string; type: string }[] };
+      return (config.triggers ?? []).filter((t) => t.type === 'timer').map((t) => `${fn}@${t.name}`);
+    });
+  expect(timers.length).toBeGreaterThan(0);
+  const covered = new Set(scenarioTables().flatMap((t) => t.scenarios.filter((s) => s.timer !== undefined).map((s) => `${s.fn}@${s.timer}`)));
+  expect(timers.filter((t) => !covered.has(t) && !PENDING_UNTIL_MERGE.includes(t.split('@')[0]!))).toEqual([]);
 });
 
 test('every domain test file runs its own scenario table', () => {
