@@ -325,8 +325,9 @@ export function crashMatrix(domain: string, scenarios: CrashScenario[]): void {
     }, 120_000);
 
     afterAll(async () => {
-      restore();
       await h?.stop();
+      // The SDK's slow-request timers of dead calls fire after the suite: the filter stays for this file's sandbox.
+      void restore;
       if (rows.length === 0) return;
       const table = formatTable(rows);
       process.stdout.write(`\ncrash matrix: ${domain}\n${table}\n`);
