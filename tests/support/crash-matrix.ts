@@ -295,18 +295,17 @@ export function formatTable(rows: MatrixRow[]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
-/** Noise a crashed call makes by design: the SDK's slow-request warning and the router's log of the dead call's error. */
-function quietCrashNoise(): () => void {
+/**
+ * Noise a crashed call makes by design: the SDK's slow-request warning and the router's log of the dead call's error.
+ * Left in place for the rest of the test file's sandbox: the SDK's timers of dead calls fire after the suite.
+ */
+function quietCrashNoise(): void {
   const warn = console.warn;
   const error = console.error;
   const noisy = (args: unknown[]) =>
     args.some((a) => /\[TCB\]\[WARN\] Your current request|emulator fault injection|socket hang up|ECONNRESET/.test(a instanceof Error ? `${a.message}` : String(a)));
   console.warn = (...args: unknown[]) => (noisy(args) ? undefined : warn(...args));
   console.error = (...args: unknown[]) => (noisy(args) ? undefined : error(...args));
-  return () => {
-    console.warn = warn;
-    console.error = error;
-  };
 }
 
 /**
@@ -316,18 +315,15 @@ function quietCrashNoise(): () => void {
 export function crashMatrix(domain: string, scenarios: CrashScenario[]): void {
   describe(`crash matrix: ${domain}`, () => {
     let h: Harness;
-    let restore: () => void = () => undefined;
     const rows: MatrixRow[] = [];
 
     beforeAll(async () => {
-      restore = quietCrashNoise();
+      quietCrashNoise();
       h = await startHarness();
     }, 120_000);
 
     afterAll(async () => {
       await h?.stop();
-      // The SDK's slow-request timers of dead calls fire after the suite: the filter stays for this file's sandbox.
-      void restore;
       if (rows.length === 0) return;
       const table = formatTable(rows);
       process.stdout.write(`\ncrash matrix: ${domain}\n${table}\n`);
