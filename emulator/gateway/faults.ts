@@ -12,7 +12,6 @@
 // of that call (its tag) is held without being applied or answered, while other calls (the retry) are served.
 // A crash in a request without a tag (a test's own SDK client) holds every later request instead.
 import { AsyncLocalStorage } from 'async_hooks';
-import { randomBytes } from 'crypto';
 import http from 'http';
 
 export type FaultMode = 'crash' | 'fail';
@@ -41,13 +40,12 @@ export const DEAD_CALL_MESSAGE = 'emulator fault injection: this call crashed ea
 
 const WRITE_ACTIONS = new Set(['database.insertDocument', 'database.modifyDocument', 'database.modifyAndReturnDoc', 'database.removeDocument']);
 const PATCHED = Symbol.for('txtd.faults.httpPatched');
+// The scope lives on the `http` module itself: jest loads this file afresh for each test file of a worker, but
+// `http` (and the patch installed on it) is one per process, so every copy must stamp from the same scope.
 const SCOPE = Symbol.for('txtd.faults.scope');
-// Kept on the `http` module itself: a core module is shared by every module registry of a process (jest gives each
-// test file its own), so the one patch and every copy of this file must read the same scope.
-const httpHolder = http as unknown as Record<symbol, AsyncLocalStorage<string> | undefined>;
-const scope = (httpHolder[SCOPE] ??= new AsyncLocalStorage<string>());
-const tagPrefix = randomBytes(4).toString('hex');
-let nextTag = 1;
+const shared = http as unknown as Record<symbol, { scope: AsyncLocalStorage<string>; nextTag: number } | undefined>;
+const calls = (shared[SCOPE] ??= { scope: new AsyncLocalStorage<string>(), nextTag: 1 });
+const scope = calls.scope;
 
 /** Whether a request body is a write point. */
 export function isWritePoint(body: unknown): boolean {
@@ -75,7 +73,7 @@ function patchHttpRequest(): void {
 /** Runs one function call under its own tag, so a crash can kill exactly that call. */
 export function asCall<T>(work: () => Promise<T>): Promise<T> {
   patchHttpRequest();
-  return scope.run(`call-${tagPrefix}-${nextTag++}`, work);
+  return scope.run(`call-${calls.nextTag++}`, work);
 }
 
 export function tagOf(req: http.IncomingMessage): string | null {
