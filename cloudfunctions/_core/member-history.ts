@@ -28,11 +28,11 @@ export async function addHistory(entry: HistoryDoc): Promise<void> {
 /** A record written beside a member change: a history line, a proxy-log entry. Set by its deterministic `_id`. */
 export interface ChangeLine {
   coll: string;
-  doc: { _id: string } & Record<string, unknown>;
+  doc: { _id: string };
 }
 
 /** What to write, decided on the record as the transaction reads it: a new record, or a patch of the existing one. */
-export type MemberChange = ({ create: { _id: string } & Record<string, unknown> } | { patch: Record<string, unknown> }) & { lines: ChangeLine[] };
+export type MemberChange = ({ create: { _id: string } } | { patch: Record<string, unknown> }) & { lines: ChangeLine[] };
 
 /**
  * Changes one member record and writes the lines that say so, in one transaction (one write point). Why: the lines

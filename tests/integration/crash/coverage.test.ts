@@ -36,6 +36,8 @@ const READ_ONLY: Record<string, ReadCall> = {
   'roster.preview': { caller: 'committee', payload: () => ({ source: { kind: 'text', csv: '姓名,楼栋,门牌\n顾阿婆,8号楼,101' } }) },
   'street.viewCounts': { caller: 'streetAdmin', payload: () => ({}) },
   'home.today': { caller: 'member', payload: () => ({}) },
+  'audit.run': { caller: 'committee', payload: () => ({}) },
+  'audit.reports': { caller: 'committee', payload: () => ({}) },
 };
 
 /**
