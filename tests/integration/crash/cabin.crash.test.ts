@@ -1,4 +1,4 @@
 import { crashMatrix } from '../../support/crash-matrix';
-import { cabinScenarios } from './scenarios/cabin';
+import { scenarios } from './scenarios/cabin';
 
-crashMatrix('cabin', cabinScenarios);
+crashMatrix('cabin', scenarios);

@@ -63,7 +63,7 @@ async function lentWithQueue(h: Harness, itemId: string, queue: number): Promise
 
 const sewingKit = { kind: 'loanable', sectionKey: 'sewing', name: '崩溃测试针线包', description: '', condition: '新', loanClass: 'sewing' } as const;
 
-export const cabinScenarios: CrashScenario[] = [
+export const scenarios: CrashScenario[] = [
   // ---- holds -------------------------------------------------------------------------------------------------------
   scenario({
     name: 'cabin.hold (from the shelf)',
@@ -191,6 +191,19 @@ export const cabinScenarios: CrashScenario[] = [
     setup: (h) => lentWithQueue(h, 'cbi-book-1', 2),
     caller: 'member',
     payload: (p) => ({ loanId: p.loanId, condition: '', status: 'lost' }),
+  }),
+  scenario({
+    name: 'cabin.borrowerPhone (read only: 0 write points)',
+    fn: 'cabin',
+    action: 'borrowerPhone',
+    setup: async (h) => {
+      // A demo resident, who left a phone number.
+      const memberId = h.memberIdOf('resident');
+      const { loan } = await at(h, -10 * DAY, () => h.call('cabin', 'lend', { itemId: 'cbi-umbrella-1', memberId, requestId: 'setup-lend' }, h.identities.member));
+      return { loanId: loan.id as string };
+    },
+    caller: 'member',
+    payload: (ctx) => ({ loanId: ctx.loanId }),
   }),
   scenario({
     name: 'cabin.remind',
