@@ -40,13 +40,12 @@ export const DEAD_CALL_MESSAGE = 'emulator fault injection: this call crashed ea
 
 const WRITE_ACTIONS = new Set(['database.insertDocument', 'database.modifyDocument', 'database.modifyAndReturnDoc', 'database.removeDocument']);
 const PATCHED = Symbol.for('txtd.faults.httpPatched');
-// `http` is one object per process, while jest gives each test file its own copy of this module and its own
-// globalThis: the patch is installed once, so the scope it reads, and every copy runs calls in, hangs on `http` itself
-// (else a second crash-matrix file in the same worker sends untagged requests, and its first crash holds them all).
+// The scope lives on the `http` module itself: jest loads this file afresh for each test file of a worker, but
+// `http` (and the patch installed on it) is one per process, so every copy must stamp from the same scope.
 const SCOPE = Symbol.for('txtd.faults.scope');
-const shared = http as unknown as Record<symbol, AsyncLocalStorage<string> | undefined>;
-const scope: AsyncLocalStorage<string> = (shared[SCOPE] ??= new AsyncLocalStorage<string>());
-let nextTag = 1;
+const shared = http as unknown as Record<symbol, { scope: AsyncLocalStorage<string>; nextTag: number } | undefined>;
+const calls = (shared[SCOPE] ??= { scope: new AsyncLocalStorage<string>(), nextTag: 1 });
+const scope = calls.scope;
 
 /** Whether a request body is a write point. */
 export function isWritePoint(body: unknown): boolean {
@@ -74,7 +73,7 @@ function patchHttpRequest(): void {
 /** Runs one function call under its own tag, so a crash can kill exactly that call. */
 export function asCall<T>(work: () => Promise<T>): Promise<T> {
   patchHttpRequest();
-  return scope.run(`call-${nextTag++}`, work);
+  return scope.run(`call-${calls.nextTag++}`, work);
 }
 
 export function tagOf(req: http.IncomingMessage): string | null {

@@ -1,4 +1,4 @@
 import { crashMatrix } from '../../support/crash-matrix';
-import { honoursScenarios } from './scenarios/honours';
+import { scenarios } from './scenarios/honours';
 
-crashMatrix('honours', honoursScenarios);
+crashMatrix('honours', scenarios);

@@ -1,4 +1,4 @@
 import { crashMatrix } from '../../support/crash-matrix';
-import { ledgerScenarios } from './scenarios/ledger';
+import { scenarios } from './scenarios/ledger';
 
-crashMatrix('ledger', ledgerScenarios);
+crashMatrix('ledger', scenarios);

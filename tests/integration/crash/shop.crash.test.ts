@@ -1,4 +1,4 @@
 import { crashMatrix } from '../../support/crash-matrix';
-import { shopScenarios } from './scenarios/shop';
+import { scenarios } from './scenarios/shop';
 
-crashMatrix('shop', shopScenarios);
+crashMatrix('shop', scenarios);

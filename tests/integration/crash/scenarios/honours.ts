@@ -6,7 +6,7 @@ import { FROZEN_AT, type CrashScenario } from '../../../support/crash-matrix';
 const award = { title: '热心邻里', citation: '常年帮独居老人买菜配药，风雨无阻。' };
 const MONTH = monthOf(new Date(FROZEN_AT));
 
-export const honoursScenarios: CrashScenario[] = [
+export const scenarios: CrashScenario[] = [
   {
     name: 'honours.award',
     fn: 'honours',

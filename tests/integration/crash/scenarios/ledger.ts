@@ -1,7 +1,7 @@
 // The ledger's writing actions for the crash matrix (tests/support/crash-matrix.ts, docs/crash-safety.md).
 import type { CrashScenario } from '../../../support/crash-matrix';
 
-export const ledgerScenarios: CrashScenario[] = [
+export const scenarios: CrashScenario[] = [
   {
     name: 'ledger.award (manual posting)',
     fn: 'ledger',

@@ -14,7 +14,7 @@ async function redeemed(h: Harness): Promise<RedemptionView> {
   return redemption;
 }
 
-export const shopScenarios: CrashScenario[] = [
+export const scenarios: CrashScenario[] = [
   {
     name: 'shop.redeem',
     fn: 'shop',
@@ -45,6 +45,15 @@ export const shopScenarios: CrashScenario[] = [
     caller: 'committee',
     setup: redeemed,
     payload: (r) => ({ code: r.code }),
+  }),
+  scenario({
+    // A read (0 write points) with a row of its own: it needs a redemption of the caller's.
+    name: 'shop.codeImage',
+    fn: 'shop',
+    action: 'codeImage',
+    caller: 'member',
+    setup: redeemed,
+    payload: (r) => ({ redemptionId: r.id }),
   }),
   {
     name: 'shop.create',
