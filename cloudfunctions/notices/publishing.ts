@@ -60,7 +60,7 @@ export async function publish(doc: NoticeDoc, guard: Record<string, unknown>, no
     ...next,
     status: 'published',
     publishedAt: now,
-    counts: { ...next.counts, targeted },
+    counts: { targeted },
     announce: { state: 'pending', page: 1 },
     updatedAt: now,
   };

@@ -55,10 +55,8 @@ function notice(now: Date, id: string, fields: Partial<NoticeDoc>): NoticeDoc {
     status: 'published',
     publishAt: now,
     publishedAt: now,
-    counts: { targeted: 0, read: 0, confirmed: 0, replied: 0 },
-    groupReads: {},
+    counts: { targeted: 0 },
     groupNames: {},
-    replyCounts: {},
     remindRound: 0,
     remindRequestId: null,
     announce: null,
@@ -78,10 +76,8 @@ export async function seedNotices(ensure: Ensure, now: Date): Promise<number> {
   const resident = memberOf('resident');
   const leader = memberOf('gridLeader');
   const published = notice(now, DEMO_NOTICE_IDS.published, {
-    counts: { targeted: await countTargeted(COMMUNITY, { kind: 'grids', gridIds: [GRID] }), read: 2, confirmed: 0, replied: 1 },
-    groupReads: { [groupA!._id]: 1, elsewhere: 1 },
+    counts: { targeted: await countTargeted(COMMUNITY, { kind: 'grids', gridIds: [GRID] }) },
     groupNames: { [groupA!._id]: groupA!.name },
-    replyCounts: { '0': 1 },
   });
   const receipt = (memberId: string, extra: Partial<ReceiptDoc>): ReceiptDoc => ({
     _id: receiptIdOf(published._id, memberId),
@@ -114,7 +110,7 @@ export async function seedNotices(ensure: Ensure, now: Date): Promise<number> {
     [COLLECTIONS.wecomRobots, robot],
     [COLLECTIONS.notices, published],
     [COLLECTIONS.noticeReceipts, receipt(resident, { state: 'replied', reply: published.question!.options[0]!, groupIds: [groupA!._id] })],
-    [COLLECTIONS.noticeReceipts, receipt(leader, {})],
+    [COLLECTIONS.noticeReceipts, receipt(leader, { elsewhere: true })],
     [
       COLLECTIONS.notices,
       notice(now, DEMO_NOTICE_IDS.community, {
@@ -130,7 +126,7 @@ export async function seedNotices(ensure: Ensure, now: Date): Promise<number> {
         templateKey: null,
         publishAt: new Date(now.getTime() - 3600_000),
         publishedAt: new Date(now.getTime() - 3600_000),
-        counts: { targeted: await countTargeted(COMMUNITY, { kind: 'community' }), read: 0, confirmed: 0, replied: 0 },
+        counts: { targeted: await countTargeted(COMMUNITY, { kind: 'community' }) },
       }),
     ],
     [
