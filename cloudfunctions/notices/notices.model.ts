@@ -61,6 +61,10 @@ export interface NoticeDoc {
    * page to send; null before publishing.
    */
   announce: { state: 'pending' | 'done'; page: number } | null;
+  /** The minute timer's failures on this notice and when it tries again (./timer-failures.ts); absent when none. */
+  timerFailures?: number;
+  timerRetryAt?: Date;
+  timerError?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -125,8 +129,13 @@ export interface OutboxDoc {
   state: RobotDeliveryView['state'];
   attempts: number;
   nextAttemptAt: Date;
-  /** A drain that claimed it holds it until then, so two drains never send it twice. */
+  /** A drain that claimed it holds it until then, so two drains never send it twice; `owner` names it. */
   leaseUntil: Date;
+  owner?: string | null;
+  /** Moved by every take, so one of two takers wins; 0 when nobody holds it. */
+  claims?: number;
+  /** The robot's minute window whose send slot this message holds. */
+  slotWindow?: number;
   lastError: string | null;
   sentAt: Date | null;
   createdAt: Date;

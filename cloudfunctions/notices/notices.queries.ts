@@ -4,6 +4,7 @@ import { COLLECTIONS } from '../_core/collections';
 import type { CouncilDoc } from '../_core/council-chairs';
 import { command, getDb, insertOnce } from '../_core/db';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
+import { timerMayTry } from './timer-failures';
 import { communityOfNoticeId, ELSEWHERE, EMPTY_TALLY, type NoticeDoc, type Reads, type ReceiptDoc, type Tally } from './notices.model';
 
 /** Each function here is one database round trip. */
@@ -220,10 +221,11 @@ export async function managedPage(communityId: string, writerId: string | null, 
   return toPage(res.data as NoticeDoc[]);
 }
 
-/** Scheduled notices whose time has come, a bounded batch. */
+/** Scheduled notices whose time has come (and not waiting after a failure), a bounded batch. */
 export async function dueScheduled(now: Date, limit: number): Promise<NoticeDoc[]> {
+  const _ = command();
   const res = await notices()
-    .where({ status: 'scheduled', publishAt: command().lte(now) })
+    .where(_.and([{ status: 'scheduled', publishAt: _.lte(now) }, timerMayTry(now)]))
     .orderBy('publishAt', 'asc')
     .limit(limit)
     .get();

@@ -8,6 +8,7 @@ import { ensurePublishable } from '../_core/content-check';
 import { ensureImagesPublishable, imageFields } from '../_core/media-check';
 import { withChairs } from '../_core/council-chairs';
 import { command } from '../_core/db';
+import { oneOffOwner } from '../_core/message-outbox';
 import { AppError } from '../_core/errors';
 import { memberIdFor, type Identity } from '../_core/identity';
 import type { CallContext } from '../_core/router';
@@ -16,7 +17,7 @@ import * as m from './notices.model';
 import * as q from './notices.queries';
 import type { In, Out } from './notices.types';
 import { deliveriesOf } from './outbox';
-import { publish } from './publishing';
+import { deliverPublished, publish } from './publishing';
 
 /** The writer's side of notices (targets, write, publish) and the resident's (list, open). */
 
@@ -218,7 +219,11 @@ export async function create(input: In<'create'>, { identity }: CallContext): Ou
   const stored = (await q.insertNotice(doc)) ? doc : ownRetry(caller, await q.findNotice(doc._id));
   // Text is published as usual; each new image shows once its check passes (a retry submits what is left).
   await ensureImagesPublishable(identity, 'notice', stored._id, caller.memberId, stored.pendingImages ?? [], now);
-  const saved = status === 'published' && stored.status === 'draft' ? ((await publish(stored, { status: 'draft' }, now)) ?? stored) : stored;
+  const owner = `req:${input.requestId}`;
+  let saved = stored;
+  if (status === 'published' && stored.status === 'draft') saved = (await publish(stored, (n) => n.status === 'draft', now, owner)) ?? stored;
+  // A retry of a call that died after publishing finishes its deliveries (each step is idempotent).
+  else if (status === 'published' && stored.status === 'published') await deliverPublished(stored, now, owner);
   return { notice: m.toView(saved, now, null, { canManage: true, deliveries: await deliveriesOf(saved._id) }, seesColour(caller, saved)) };
 }
 
@@ -245,7 +250,7 @@ export async function update(input: In<'update'>, { identity }: CallContext): Ou
   const guard = { status: command().in(UNPUBLISHED) };
   let saved: m.NoticeDoc | null;
   if (status === 'published') {
-    saved = await publish(notice, guard, now, { ...fields, publishAt });
+    saved = await publish(notice, (n) => UNPUBLISHED.includes(n.status), now, oneOffOwner(), { ...fields, publishAt });
   } else {
     const patch = { ...fields, status, publishAt, updatedAt: now };
     saved = (await q.updateIf(COLLECTIONS.notices, notice._id, guard, q.wholeValues(patch))) ? { ...notice, ...patch } : null;
