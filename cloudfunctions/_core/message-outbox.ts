@@ -109,7 +109,7 @@ const sends = () => getDb().collection(COLLECTIONS.subscriptionSends);
 const ms = (d: Date | string) => new Date(d).getTime();
 
 /** A lease owner for a caller that has no request id: nobody else will ever hold it. */
-export const oneOffOwner = () => `once:${randomBytes(8).toString('hex')}`;
+export const oneOffOwner = () => `once:${randomBytes(16).toString('hex')}`;
 /** A timer run's owner: a platform retry of the same minute's run takes over what the dead run held. */
 export const timerOwner = (sender: string, now: Date) => `timer:${sender}:${Math.floor(now.getTime() / 60_000)}`;
 
