@@ -110,8 +110,11 @@ const ms = (d: Date | string) => new Date(d).getTime();
 
 /** A lease owner for a caller that has no request id: nobody else will ever hold it. */
 export const oneOffOwner = () => `once:${randomBytes(16).toString('hex')}`;
-/** A timer run's owner: a platform retry of the same minute's run takes over what the dead run held. */
-export const timerOwner = (sender: string, now: Date) => `timer:${sender}:${Math.floor(now.getTime() / 60_000)}`;
+/**
+ * A timer run's owner (`name`: the function and trigger): a platform retry of the same minute's run of the same
+ * trigger takes over what the dead run held; another trigger, or the next minute, waits for the lease.
+ */
+export const timerOwner = (name: string, now: Date) => `timer:${name}:${Math.floor(now.getTime() / 60_000)}`;
 
 /**
  * Queues one message, spending a unit of quota, in one transaction over the person's own documents. Without quota
@@ -205,11 +208,16 @@ export async function attemptMessage(doc: SendDoc, now: Date): Promise<DeliveryO
   const result = await wechat()
     .sendSubscribeMessage({ openid: doc.openid, templateId: doc.templateId, page: doc.page, data: doc.data })
     .catch((err: unknown) => ({ sent: false as const, errcode: -1, errmsg: String(err) }));
-  const attempts = doc.attempts + 1;
   if (result.sent) {
-    await mark(doc, { state: 'sent', attempts, errcode: 0, lastError: null });
+    await mark(doc, { state: 'sent', attempts: doc.attempts + 1, errcode: 0, lastError: null });
     return 'sent';
   }
+  return settleRefusal(doc, result, now);
+}
+
+/** Marks a message WeChat did not take: refused (43101), retried later with backoff, or given up. */
+async function settleRefusal(doc: SendDoc, result: { errcode: number; errmsg: string }, now: Date): Promise<DeliveryOutcome> {
+  const attempts = doc.attempts + 1;
   if (result.errcode === NO_SUBSCRIPTION) {
     // WeChat says the person has nothing left (they switched the template off): our count must not promise more,
     // but a grant made since this message spent its unit is newer than that answer and stays.
@@ -234,6 +242,61 @@ export async function attemptMessage(doc: SendDoc, now: Date): Promise<DeliveryO
   return 'queued';
 }
 
+export type SendOutcome = QueueOutcome | DeliveryOutcome;
+
+/**
+ * Sends a batch of messages at most once per sendKey each, in three phases so that no send happens between two
+ * writes of the call: all are queued (and those this `owner` queued before, taken back) at once; then all are sent
+ * at once; then those WeChat took are marked sent by ONE write (retried in place), refusals and failures one by one.
+ * A call that dies before the sends sent nothing, and its retry (same owner) sends them all; only a death between
+ * WeChat's answers and that one mark sends them again. Answers each message's outcome, in order.
+ */
+export async function sendBatch(messages: OnceMessage[], owner: string): Promise<SendOutcome[]> {
+  const now = clock().now();
+  const held = await Promise.all(
+    messages.map(async (message): Promise<{ outcome: SendOutcome; doc: SendDoc | null }> => {
+      const { outcome, doc } = await queueMessage(message, owner);
+      if (outcome === 'queued' || !doc || outcome !== 'already') return { outcome, doc };
+      const mine = await claimMessage(doc, owner, now);
+      return mine ? { outcome: 'queued', doc: mine } : { outcome: 'already', doc: null };
+    }),
+  );
+  const answers = await Promise.all(
+    held.map(({ doc }) =>
+      doc
+        ? wechat()
+            .sendSubscribeMessage({ openid: doc.openid, templateId: doc.templateId, page: doc.page, data: doc.data })
+            .catch((err: unknown) => ({ sent: false as const, errcode: -1, errmsg: String(err) }))
+        : null,
+    ),
+  );
+  const sentIds = held.flatMap(({ doc }, i) => (doc && answers[i]?.sent ? [doc._id] : []));
+  if (sentIds.length) await markSent(sentIds);
+  const outcomes: SendOutcome[] = [];
+  for (const [i, { outcome, doc }] of held.entries()) {
+    const answer = answers[i];
+    if (!doc || !answer) outcomes.push(outcome);
+    else if (answer.sent) outcomes.push('sent');
+    else outcomes.push(await settleRefusal(doc, answer, now));
+  }
+  return outcomes;
+}
+
+/** Marks messages WeChat took, in one write; a message someone else took over since is theirs to mark. */
+async function markSent(ids: string[]): Promise<void> {
+  const _ = command();
+  for (let tryNo = 1; ; tryNo += 1) {
+    try {
+      await sends()
+        .where({ _id: _.in(ids), state: 'queued' })
+        .update({ state: 'sent', attempts: _.inc(1), errcode: 0, lastError: null, owner: null, leaseUntil: EPOCH, claims: 0 });
+      return;
+    } catch (err) {
+      if (tryNo >= MARK_TRIES) throw err;
+    }
+  }
+}
+
 export type DeliverCounts = Record<DeliveryOutcome | 'skipped' | 'errors', number>;
 
 /**
@@ -243,7 +306,7 @@ export type DeliverCounts = Record<DeliveryOutcome | 'skipped' | 'errors', numbe
  */
 export async function deliverDue(sender: string, now: Date): Promise<DeliverCounts> {
   const _ = command();
-  const owner = timerOwner(sender, now);
+  const owner = timerOwner(`${sender}:message-outbox`, now);
   const counts: DeliverCounts = { sent: 0, refused: 0, failed: 0, queued: 0, skipped: 0, errors: 0 };
   const res = await sends()
     .where(_.and([{ sender, state: 'queued', nextAttemptAt: _.lte(now) }, _.or([{ leaseUntil: _.lte(now) }, { owner }])]))

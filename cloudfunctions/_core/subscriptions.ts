@@ -2,7 +2,7 @@ import { SUBSCRIPTION_TEMPLATES, type TemplateKey } from '../../src/shared/subsc
 import { clock } from './clock';
 import { COLLECTIONS } from './collections';
 import { getDb } from './db';
-import { attemptMessage, claimMessage, oneOffOwner, queueMessage, quotaId, type OnceMessage, type QuotaDoc } from './message-outbox';
+import { oneOffOwner, quotaId, sendBatch, type OnceMessage, type QuotaDoc, type SendOutcome } from './message-outbox';
 import { inTransaction } from './transaction';
 
 /**
@@ -12,8 +12,7 @@ import { inTransaction } from './transaction';
  */
 
 /** `queued`: kept for a retry by the timer after a failure WeChat may get over; `failed`: given up after retries. */
-export type SendOutcome = 'sent' | 'no-quota' | 'refused' | 'no-account' | 'already' | 'queued' | 'failed';
-export type { OnceMessage };
+export type { OnceMessage, SendOutcome };
 
 /**
  * Counts the templates a person accepted in one tap, once per request id: a retried call adds nothing. One
@@ -63,10 +62,6 @@ export async function quotaOf(memberId: string): Promise<Record<TemplateKey, num
  * (TemplateNotConfigured) before anything is read or spent.
  */
 export async function sendOnce<K extends TemplateKey>(message: OnceMessage<K>, options: { owner?: string } = {}): Promise<SendOutcome> {
-  const owner = options.owner ?? oneOffOwner();
-  const { outcome, doc } = await queueMessage(message, owner);
-  if (outcome === 'no-quota' || outcome === 'no-account' || !doc) return outcome;
-  const now = clock().now();
-  const held = outcome === 'queued' ? doc : options.owner ? await claimMessage(doc, owner, now) : null;
-  return held ? attemptMessage(held, now) : 'already';
+  const [outcome] = await sendBatch([message as OnceMessage], options.owner ?? oneOffOwner());
+  return outcome!;
 }

@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../_core/collections';
 import { command, getDb } from '../_core/db';
-import { sendOnce } from '../_core/subscriptions';
-import { inBatches, SEND_CONCURRENCY } from './batches';
+import { sendBatch } from '../_core/message-outbox';
+import { inChunks, SEND_CONCURRENCY } from './batches';
 import { detailPage, subscribeData, type NoticeDoc } from './notices.model';
 import { rosterOf, updateIf } from './notices.queries';
 import { recordTimerFailure, timerMayTry } from './timer-failures';
@@ -23,16 +23,29 @@ const PAGES_PER_NOTICE = 5;
 export async function announcePage(doc: NoticeDoc, page: number, owner: string): Promise<{ sent: number; more: boolean }> {
   const { rows, hasMore } = await rosterOf(doc, 'all', undefined, page);
   // Who already opened it needs no message.
-  const outcomes = await inBatches(
+  const outcomes = await inChunks(
     rows.filter((r) => r.r.length === 0),
     SEND_CONCURRENCY,
-    (row) =>
-      sendOnce(
-        { sendKey: `notice-published:${doc._id}:${row._id}`, memberId: row._id, template: 'notice-published', page: detailPage(doc._id), values: subscribeData(doc) },
-        { owner },
+    (chunk) =>
+      sendBatch(
+        chunk.map((row) => ({
+          sendKey: `notice-published:${doc._id}:${row._id}`,
+          memberId: row._id,
+          template: 'notice-published' as const,
+          page: detailPage(doc._id),
+          values: subscribeData(doc),
+        })),
+        owner,
       ),
   );
-  const moved = await updateIf(COLLECTIONS.notices, doc._id, { 'announce.page': page }, { 'announce.page': page + 1, 'announce.state': hasMore ? 'pending' : 'done' });
+  // A page that went through clears the timer's failure record, if any.
+  const cleared = doc.timerFailures ? { timerFailures: command().remove(), timerRetryAt: command().remove(), timerError: command().remove() } : {};
+  const moved = await updateIf(
+    COLLECTIONS.notices,
+    doc._id,
+    { 'announce.page': page },
+    { 'announce.page': page + 1, 'announce.state': hasMore ? 'pending' : 'done', ...cleared },
+  );
   return { sent: outcomes.filter((o) => o === 'sent').length, more: moved && hasMore };
 }
 

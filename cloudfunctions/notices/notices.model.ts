@@ -61,6 +61,8 @@ export interface NoticeDoc {
    * page to send; null before publishing.
    */
   announce: { state: 'pending' | 'done'; page: number } | null;
+  /** Who published it (a request, or a timer minute): that caller's retry finishes its deliveries. */
+  publishedBy?: string;
   /** The minute timer's failures on this notice and when it tries again (./timer-failures.ts); absent when none. */
   timerFailures?: number;
   timerRetryAt?: Date;

@@ -223,7 +223,7 @@ export async function create(input: In<'create'>, { identity }: CallContext): Ou
   let saved = stored;
   if (status === 'published' && stored.status === 'draft') saved = (await publish(stored, (n) => n.status === 'draft', now, owner)) ?? stored;
   // A retry of a call that died after publishing finishes its deliveries (each step is idempotent).
-  else if (status === 'published' && stored.status === 'published') await deliverPublished(stored, now, owner);
+  else if (status === 'published' && stored.status === 'published' && stored.publishedBy === owner) await deliverPublished(stored, now, owner);
   return { notice: m.toView(saved, now, null, { canManage: true, deliveries: await deliveriesOf(saved._id) }, seesColour(caller, saved)) };
 }
 
@@ -242,15 +242,21 @@ export async function update(input: In<'update'>, { identity }: CallContext): Ou
   const [caller, found] = await Promise.all([loadCaller(identity), q.findNotice(input.noticeId)]);
   const notice = ensureSameCommunity(caller, found);
   if (!canManage(caller, notice)) throw new AppError('COMMON.FORBIDDEN');
-  if (notice.status === 'published') throw new AppError('NOTICES.ALREADY_PUBLISHED');
+  const owner = input.requestId ? `req:${input.requestId}` : oneOffOwner();
   const now = clock().now();
+  if (notice.status === 'published' && notice.publishedBy === owner) {
+    // The retry of a call that died after publishing: it finishes the deliveries and answers as the first would have.
+    await deliverPublished(notice, now, owner);
+    return { notice: m.toView(notice, now, null, { canManage: true, deliveries: await deliveriesOf(notice._id) }, seesColour(caller, notice)) };
+  }
+  if (notice.status === 'published') throw new AppError('NOTICES.ALREADY_PUBLISHED');
   const fields = { ...(await fieldsOf(caller, input.notice, now)), ...(imageFields('notice', notice, input.notice.images) as Pick<m.NoticeDoc, 'images' | 'pendingImages' | 'refusedImages'>) };
   const { status, publishAt } = scheduleOf(input.publish, now);
   await checkText(identity, input.notice);
   const guard = { status: command().in(UNPUBLISHED) };
   let saved: m.NoticeDoc | null;
   if (status === 'published') {
-    saved = await publish(notice, (n) => UNPUBLISHED.includes(n.status), now, oneOffOwner(), { ...fields, publishAt });
+    saved = await publish(notice, (n) => UNPUBLISHED.includes(n.status), now, owner, { ...fields, publishAt });
   } else {
     const patch = { ...fields, status, publishAt, updatedAt: now };
     saved = (await q.updateIf(COLLECTIONS.notices, notice._id, guard, q.wholeValues(patch))) ? { ...notice, ...patch } : null;

@@ -67,14 +67,16 @@ export async function publish(
     const stored = (await ref.get()).data as NoticeDoc | null;
     if (!stored || !may({ ...stored, _id: doc._id })) return null;
     // The images move only with an edit of them: a verdict that landed meanwhile is in `stored` and stays.
+    const { timerFailures: _failures, timerRetryAt: _retryAt, timerError: _error, ...settled } = stored;
     const result: NoticeDoc = {
-      ...stored,
+      ...settled,
       ...patch,
       _id: doc._id,
       status: 'published',
       publishedAt: now,
       counts: { targeted },
       announce: { state: 'pending', page: 1 },
+      publishedBy: owner,
       updatedAt: now,
     };
     const { _id, ...rest } = result;
@@ -106,7 +108,7 @@ export async function deliverPublished(doc: NoticeDoc, now: Date, owner: string)
  * backoff (./timer-failures.ts), and the run goes on.
  */
 export async function publishDue(now: Date): Promise<Record<string, number>> {
-  const owner = timerOwner('notices', now);
+  const owner = timerOwner('notices:every-minute', now);
   const due = await dueScheduled(now, PUBLISH_BATCH);
   let published = 0;
   let failed = 0;

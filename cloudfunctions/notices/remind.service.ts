@@ -4,11 +4,11 @@ import { clock } from '../_core/clock';
 import { COLLECTIONS } from '../_core/collections';
 import { AppError } from '../_core/errors';
 import type { CallContext } from '../_core/router';
-import { sendOnce } from '../_core/subscriptions';
+import { sendBatch } from '../_core/message-outbox';
 import * as m from './notices.model';
 import * as q from './notices.queries';
 import { drain, enqueue } from './outbox';
-import { inBatches, SEND_CONCURRENCY } from './batches';
+import { inChunks, SEND_CONCURRENCY } from './batches';
 import { managedNotice } from './receipts.service';
 import type { In, Out } from './notices.types';
 
@@ -43,16 +43,16 @@ export async function remind(input: In<'remind'>, { identity }: CallContext): Ou
   const rows = pending.filter((row) => row._id !== notice.writerId && row._id !== caller.memberId);
   // The tap's request id owns what it queues: its retry after a crash finishes those messages at once.
   const owner = `req:${input.requestId}`;
-  const outcomes = await inBatches(rows, SEND_CONCURRENCY, (row) =>
-    sendOnce(
-      {
+  const outcomes = await inChunks(rows, SEND_CONCURRENCY, (chunk) =>
+    sendBatch(
+      chunk.map((row) => ({
         sendKey: `notice-remind:${notice._id}:${row._id}:${round}`,
         memberId: row._id,
-        template: 'notice-remind',
+        template: 'notice-remind' as const,
         page: m.detailPage(notice._id),
         values: m.subscribeData(notice),
-      },
-      { owner },
+      })),
+      owner,
     ),
   );
   const result: RemindResult = { round, subscribed: [], wecom: [], rest: [] };
