@@ -42,8 +42,12 @@ export const DEAD_CALL_MESSAGE = 'emulator fault injection: this call crashed ea
 
 const WRITE_ACTIONS = new Set(['database.insertDocument', 'database.modifyDocument', 'database.modifyAndReturnDoc', 'database.removeDocument']);
 const PATCHED = Symbol.for('txtd.faults.httpPatched');
-const scope = new AsyncLocalStorage<string>();
-let nextTag = 1;
+// The scope lives on the `http` module itself: jest loads this file afresh for each test file of a worker, but
+// `http` (and the patch installed on it) is one per process, so every copy must stamp from the same scope.
+const SCOPE = Symbol.for('txtd.faults.scope');
+const shared = http as unknown as Record<symbol, { scope: AsyncLocalStorage<string>; nextTag: number } | undefined>;
+const calls = (shared[SCOPE] ??= { scope: new AsyncLocalStorage<string>(), nextTag: 1 });
+const scope = calls.scope;
 
 /** Whether a request body is a write point. */
 export function isWritePoint(body: unknown): boolean {
@@ -71,7 +75,7 @@ function patchHttpRequest(): void {
 /** Runs one function call under its own tag, so a crash can kill exactly that call. */
 export function asCall<T>(work: () => Promise<T>): Promise<T> {
   patchHttpRequest();
-  return scope.run(`call-${nextTag++}`, work);
+  return scope.run(`call-${calls.nextTag++}`, work);
 }
 
 /** The tag of the call the current code runs in (undefined outside one). */
