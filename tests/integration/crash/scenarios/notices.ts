@@ -1,5 +1,6 @@
 import { LEASE_MS, queueMessage } from '../../../../cloudfunctions/_core/message-outbox';
 import { groupIdOf } from '../../../../cloudfunctions/notices/notices.model';
+import { LOCAL_APPID } from '../../../../emulator/dev-server/functions-host';
 import { currentCallTag } from '../../../../emulator/gateway';
 import { LocalOpenData } from '../../../../emulator/platform/open-data';
 import { DEMO_GROUPS, DEMO_NOTICE_IDS } from '../../../../emulator/seed/notices';
@@ -12,8 +13,7 @@ import type { Harness } from '../../../support/harness';
  * The notices domain's rows of the crash matrix (docs/crash-safety.md). Every writing action and both timers. The
  * resident (王秀兰) and the grid leader, both of 第一微格, allow the subscribe message each row sends, and 第一微格 has its
  * seeded WeCom robot, so a publish sends a robot message and subscribe messages: each must be sent exactly once after
- * the retry and the settle (the two timers, as the platform fires them next). `bindGroup` needs a WeChat group's
- * CloudID beside the payload, which a scenario cannot send: it is one insert (tests/integration/notices/groups-robots).
+ * the retry and the settle (the two timers, as the platform fires them next).
  */
 
 const GRID = 'cm-baiyu1-g1';
@@ -69,7 +69,7 @@ async function timers(h: Harness): Promise<void> {
   await h.timer('notices', 'message-outbox');
 }
 
-const scenarios: CrashScenario[] = [
+const table: CrashScenario[] = [
   scenario({
     name: 'notices.create (draft)',
     fn: 'notices',
@@ -160,6 +160,17 @@ const scenarios: CrashScenario[] = [
     settle: timers,
   }),
   scenario({
+    name: 'notices.bindGroup',
+    fn: 'notices',
+    action: 'bindGroup',
+    caller: 'gridLeader',
+    // The share card's CloudID, minted once: the crashed call and its retry come from the same group.
+    setup: async (h) => ({ groupCloudId: h.stack.wechat.openData.mintGroupCloudId('crash-group', LOCAL_APPID) }),
+    payload: () => ({ gridId: GRID, name: '5号楼邻里群' }),
+    event: (ctx) => ({ groupCloudId: ctx.groupCloudId }),
+    settle: timers,
+  }),
+  scenario({
     name: 'notices.renameGroup',
     fn: 'notices',
     action: 'renameGroup',
@@ -220,7 +231,7 @@ const scenarios: CrashScenario[] = [
 ];
 
 /** Every row with the platform dying with a crashed call (see platformDiesWithCall). */
-export const noticesScenarios: CrashScenario[] = scenarios.map((s) => ({
+export const scenarios: CrashScenario[] = table.map((s) => ({
   ...s,
   setup: async (h: Harness) => {
     platformDiesWithCall(h);
