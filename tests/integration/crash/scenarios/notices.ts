@@ -228,6 +228,45 @@ const table: CrashScenario[] = [
     },
     settle: timers,
   }),
+  // The outbox is shared: each sending function's own timer delivers the messages its templates queued.
+  scenario({
+    name: 'cabin message-outbox (a message its call left behind)',
+    fn: 'cabin',
+    timer: 'message-outbox',
+    setup: async (h) => {
+      await h.call('members', 'grantSubscriptions', { requestId: 'crash-grant-loan', templates: ['loan-due'] }, h.identities.resident);
+      await queueMessage(
+        { sendKey: 'loan-due:crash:1', memberId: h.memberIdOf('resident'), template: 'loan-due', page: 'pages/home/index', values: { item: '雨伞', due: '2026-03-11 18:00', note: '明天到期' } },
+        'req:dead-call',
+      );
+      h.stack.clock.frozenAtMs = FROZEN_AT + LEASE_MS + 60_000;
+    },
+    settle: async (h) => {
+      await h.timer('cabin', 'message-outbox');
+    },
+  }),
+  scenario({
+    name: 'events message-outbox (a message its call left behind)',
+    fn: 'events',
+    timer: 'message-outbox',
+    setup: async (h) => {
+      await h.call('members', 'grantSubscriptions', { requestId: 'crash-grant-event', templates: ['event-reminder'] }, h.identities.resident);
+      await queueMessage(
+        {
+          sendKey: 'event-reminder:crash:1',
+          memberId: h.memberIdOf('resident'),
+          template: 'event-reminder',
+          page: 'pages/home/index',
+          values: { title: '社区义诊', time: '2026-03-11 09:00', place: '居委会', note: '明天开始' },
+        },
+        'req:dead-call',
+      );
+      h.stack.clock.frozenAtMs = FROZEN_AT + LEASE_MS + 60_000;
+    },
+    settle: async (h) => {
+      await h.timer('events', 'message-outbox');
+    },
+  }),
 ];
 
 /** Every row with the platform dying with a crashed call (see platformDiesWithCall). */
