@@ -74,7 +74,7 @@ export const COLLECTIONS = {
   cabinSales: 'cabin_sales',
   /** The duty roster: one shift of one volunteer. */
   cabinShifts: 'cabin_shifts',
-  /** Notices (通知) with their counters (`counts.*`, `groupReads.*`, `replyCounts.*` move by `_.inc` only). */
+  /** Notices (通知): `counts.targeted` set when published; what readers did is counted from `notice_receipts`. */
   notices: 'notices',
   /** One per (notice, resident) who opened it (`_id` = noticeId:memberId), with the groups they opened it in. */
   noticeReceipts: 'notice_receipts',

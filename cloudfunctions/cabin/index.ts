@@ -1,4 +1,5 @@
 import { cabinActions } from '../../src/shared/actions/cabin';
+import { deliverDue } from '../_core/message-outbox';
 import { createFunction } from '../_core/router';
 import * as cabins from './cabins.service';
 import * as donations from './donations.service';
@@ -54,4 +55,6 @@ export const main = createFunction('cabin', cabinActions, {
   postDuty: roster.postDuty,
 }, {
   'cabin-sweep': sweep,
+  // Subscribe messages left behind by a crashed call, and retries (_core/message-outbox.ts).
+  'message-outbox': (now) => deliverDue('cabin', now),
 });

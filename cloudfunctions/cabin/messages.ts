@@ -7,35 +7,37 @@ import { itemPage, type DonationDoc, type HoldDoc, type ItemDoc, type LoanDoc } 
 /**
  * What the cabin tells people, by subscribe message through the platform's quota ledger. Each send has a
  * deterministic key, so a timer run, a retry or a second keeper's tap never sends the same message twice.
- * A refused or failed send never undoes what it reports.
+ * A refused or failed send never undoes what it reports. `owner` names the call (`req:<requestId>`, or a timer run's
+ * `timerOwner`): passed, a retry of a call that died after queuing a message sends it at once (_core/message-outbox.ts);
+ * without it the `message-outbox` timer sends it once the dead call's lease runs out.
  */
 
 /** Values are in the templates' semantic fields (src/shared/subscriptions.ts); the environment maps them to keywords. */
 
 /** The day before a loan is due (once per due date: a renewal earns a new reminder). */
-export function tellDueTomorrow(loan: LoanDoc): Promise<RemindOutcome> {
+export function tellDueTomorrow(loan: LoanDoc, owner?: string): Promise<RemindOutcome> {
   return sendOnce({
     sendKey: `loan-due:${loan._id}:${loan.dueAt.getTime()}`,
     memberId: loan.memberId,
     template: 'loan-due',
     page: itemPage(loan.itemId),
     values: { item: loan.itemName, due: formatShanghai(loan.dueAt), note: '明天到期，请记得归还或续借' },
-  });
+  }, { owner });
 }
 
 /** An overdue loan: the timer's first notice (`day` null), or a keeper's reminder, at most once a day. */
-export function tellOverdue(loan: LoanDoc, day: string | null): Promise<RemindOutcome> {
+export function tellOverdue(loan: LoanDoc, day: string | null, owner?: string): Promise<RemindOutcome> {
   return sendOnce({
     sendKey: `loan-overdue:${loan._id}:${day ?? loan.dueAt.getTime()}`,
     memberId: loan.memberId,
     template: 'loan-overdue',
     page: itemPage(loan.itemId),
     values: { item: loan.itemName, due: formatShanghai(loan.dueAt), note: '已超过归还日期，请尽快归还' },
-  });
+  }, { owner });
 }
 
 /** A hold is ready for its holder (once per hold round), or about to run out. */
-export function tellHold(hold: HoldDoc, holdUntil: Date, expiring: boolean): Promise<RemindOutcome> {
+export function tellHold(hold: HoldDoc, holdUntil: Date, expiring: boolean, owner?: string): Promise<RemindOutcome> {
   return sendOnce({
     sendKey: `${expiring ? 'hold-expiring' : 'hold-ready'}:${hold._id}:${holdUntil.getTime()}`,
     memberId: hold.memberId,
@@ -46,10 +48,10 @@ export function tellHold(hold: HoldDoc, holdUntil: Date, expiring: boolean): Pro
       until: formatShanghai(holdUntil),
       note: expiring ? '预留快到期了，请尽快来借' : '已为你预留，请在期限内来借',
     },
-  });
+  }, { owner });
 }
 
-export function tellDonationAnswered(donation: DonationDoc): Promise<RemindOutcome> {
+export function tellDonationAnswered(donation: DonationDoc, owner?: string): Promise<RemindOutcome> {
   const accepted = donation.status === 'accepted';
   return sendOnce({
     sendKey: `donation-answered:${donation._id}`,
@@ -61,16 +63,16 @@ export function tellDonationAnswered(donation: DonationDoc): Promise<RemindOutco
       result: accepted ? '已收下' : '已婉谢',
       reply: donation.answer || (accepted ? '谢谢你的爱心' : '谢谢你的好意'),
     },
-  });
+  }, { owner });
 }
 
 /** A consumable reached its threshold: each keeper is told once per restock round. */
-export function tellLowStock(item: ItemDoc, keeperId: string): Promise<RemindOutcome> {
+export function tellLowStock(item: ItemDoc, keeperId: string, owner?: string): Promise<RemindOutcome> {
   return sendOnce({
     sendKey: `stock-low:${item._id}:${item.restocks}:${keeperId}`,
     memberId: keeperId,
     template: 'stock-low',
     page: itemPage(item._id),
     values: { item: item.name, stock: String(item.stock ?? 0), note: '库存不多了，请及时补充' },
-  });
+  }, { owner });
 }

@@ -1,4 +1,5 @@
 import { eventsActions } from '../../src/shared/actions/events';
+import { deliverDue } from '../_core/message-outbox';
 import { createFunction } from '../_core/router';
 import * as events from './events.service';
 import * as invites from './invites.service';
@@ -22,4 +23,6 @@ export const main = createFunction('events', eventsActions, {
   invitations: invites.invitations,
 }, {
   'event-reminders': sendDayBeforeReminders,
+  // Subscribe messages left behind by a crashed call, and retries (_core/message-outbox.ts).
+  'message-outbox': (now) => deliverDue('events', now),
 });

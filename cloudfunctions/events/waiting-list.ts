@@ -14,14 +14,12 @@ const BATCH = 20;
  * Tells one person about an event by subscribe message, if they allowed one: `sendKey` names what is said, so it
  * is said once. A refused or failed send never undoes the change.
  */
-export async function notify(event: EventDoc, memberId: string, template: EventTemplate, sendKey: string, note: string): Promise<boolean> {
-  const outcome = await sendOnce({
-    sendKey,
-    memberId,
-    template,
-    page: detailPage(event._id),
-    values: { title: event.title, time: formatShanghai(event.startAt), place: event.place, note },
-  });
+export async function notify(event: EventDoc, memberId: string, template: EventTemplate, sendKey: string, note: string, owner?: string): Promise<boolean> {
+  // `owner` (the call's request id, or a timer run): a retry of a call that died after queuing sends it at once.
+  const outcome = await sendOnce(
+    { sendKey, memberId, template, page: detailPage(event._id), values: { title: event.title, time: formatShanghai(event.startAt), place: event.place, note } },
+    { owner },
+  );
   return outcome === 'sent';
 }
 

@@ -152,14 +152,24 @@ export interface NoticeStatusRow {
   read: number;
 }
 
-/** Notices of a 居民区 (or of one writer) per status, with the published ones' counters summed. One aggregate. */
+/**
+ * Notices of a 居民区 (or of one writer) per status, with the published ones' targeted residents summed and their
+ * targeted readers counted from the receipts (notices keep no read counter). One aggregate.
+ */
 export async function noticesByStatus(communityId: string, writerId: string | null): Promise<NoticeStatusRow[]> {
-  const $ = command().aggregate;
+  const _ = command();
+  const $ = _.aggregate;
   const res = await getDb()
     .collection(COLLECTIONS.notices)
     .aggregate()
     .match({ communityId, ...(writerId ? { writerId } : {}) })
-    .group({ _id: '$status', notices: $.sum(1), targeted: $.sum('$counts.targeted'), read: $.sum('$counts.read') })
+    .lookup({
+      from: COLLECTIONS.noticeReceipts,
+      let: { id: '$_id' },
+      pipeline: $.pipeline().match(_.expr($.and([$.eq(['$noticeId', '$$id']), $.eq(['$targeted', true])]))).count('n').done(),
+      as: 'r',
+    })
+    .group({ _id: '$status', notices: $.sum(1), targeted: $.sum('$counts.targeted'), read: $.sum($.ifNull([$.arrayElemAt(['$r.n', 0]), 0])) })
     .limit(10)
     .end();
   return res.data as NoticeStatusRow[];

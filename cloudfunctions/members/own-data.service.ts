@@ -1,6 +1,5 @@
 import { COLLECTIONS } from '../_core/collections';
 import { clock } from '../_core/clock';
-import { getDb } from '../_core/db';
 import type { CallContext } from '../_core/router';
 import { listChildrenOf } from './children.queries';
 import { toHistoryEntry } from './committee.service';
@@ -10,15 +9,10 @@ import * as q from './members.queries';
 import type { In, Out } from './members.types';
 import { toProxyLogEntry } from './proxy.service';
 
-/** The colour the committee recorded about a member, if any (one round trip). */
-async function colourOf(memberId: string): Promise<string | null> {
-  const res = await getDb().collection(COLLECTIONS.memberColours).where({ memberId }).limit(1).get();
-  return (res.data?.[0] as { colour?: string } | undefined)?.colour ?? null;
-}
-
 /**
- * Everything stored about the caller (PIPL's right of access): the same data is their JSON export.
- * Round trips: 9 (record, 居民区, grid, councils, history, proxy actions, their names, children, colour).
+ * Everything stored about the caller (PIPL's right of access): the same data is their JSON export. The grid's
+ * 微格分色 is not in it: colours never reach a resident (issue 15), the page tells them to ask the committee.
+ * Round trips: 8 (record, 居民区, grid, councils, history, proxy actions, their names, children).
  */
 export async function myData(_input: In<'myData'>, { identity }: CallContext): Out<'myData'> {
   const doc = await loadOrCreateMe(identity);
@@ -42,6 +36,5 @@ export async function myData(_input: In<'myData'>, { identity }: CallContext): O
     history: history.map(toHistoryEntry),
     proxyActions: proxy.map((r) => toProxyLogEntry(r, names)),
     children: children.map((c) => ({ id: c._id, name: c.name, birthYear: c.birthYear, consentAt: new Date(c.consentAt).toISOString() })),
-    colour: await colourOf(doc._id),
   };
 }

@@ -75,6 +75,14 @@ export async function authorizeTarget(
   }
 }
 
+/** May the caller read a colour group's colour (grids.viewColour over every grid it names, or the 居民区)? No reads. */
+export function seesColour(caller: Caller, notice: Pick<NoticeDoc, 'communityId' | 'target'>): boolean {
+  if (notice.target.kind !== 'colour') return true;
+  const communityId = notice.communityId;
+  const scopes = notice.target.gridIds.length ? notice.target.gridIds.map((gridId) => ({ communityId, gridId })) : [{ communityId }];
+  return scopes.every((scope) => can(caller, 'grids.viewColour', scope));
+}
+
 /** Is the caller among the notice's targeted residents? One round trip for a colour group (their colour), else none. */
 export async function callerTargeted(caller: Caller, notice: Pick<NoticeDoc, 'audienceKeys' | 'target'>): Promise<boolean> {
   const record = caller.record;

@@ -36,11 +36,12 @@ async function answering(noticeId: string, mode: m.NoticeDoc['mode'], { identity
 }
 
 /**
- * Moves the caller's receipt from read to `patch.state`, creating it (as read, opened elsewhere) when they answer
- * without having opened it. Whoever moves it moves the counters. Answers the receipt as it now stands.
- * Round trips: 1-2 (insert, move) + 1 (counters); a repeat 1.
+ * Moves the caller's receipt from read to `patch.state`, or stores it answered at once when they answer without
+ * having opened it (opened elsewhere). Each is one write that decides itself (an insert under a derived id, a move
+ * guarded by the state it leaves), and every count is taken from the receipts, so a retried answer counts nothing
+ * twice. Answers the receipt as it now stands. Round trips: 1 (a repeat 1, a lost race 2).
  */
-async function advance(a: Answering, patch: Pick<m.ReceiptDoc, 'state' | 'confirmedAt' | 'reply'>, counters: Record<string, number>): Promise<m.ReceiptDoc> {
+async function advance(a: Answering, patch: Pick<m.ReceiptDoc, 'state' | 'confirmedAt' | 'reply'>): Promise<m.ReceiptDoc> {
   const id = m.receiptIdOf(a.notice._id, a.caller.memberId);
   let receipt = a.receipt;
   if (!receipt) {
@@ -50,30 +51,22 @@ async function advance(a: Answering, patch: Pick<m.ReceiptDoc, 'state' | 'confir
       communityId: a.notice.communityId,
       memberId: a.caller.memberId,
       targeted: true,
-      state: 'read',
       readAt: a.now,
       groupIds: [],
-      confirmedAt: null,
-      reply: null,
+      elsewhere: true,
+      ...patch,
     };
-    if (await q.insertReceipt(doc)) {
-      await q.incNotice(a.notice._id, { 'counts.read': 1, [`groupReads.${m.ELSEWHERE}`]: 1 });
-      receipt = doc;
-    } else {
-      receipt = await q.findReceipt(id);
-    }
+    if (await q.insertReceipt(doc)) return doc;
+    receipt = await q.findReceipt(id);
   }
   if (!receipt) throw new AppError('COMMON.BUSY');
-  if (receipt.state === 'read' && (await q.advanceReceipt(id, { state: 'read' }, patch))) {
-    if (receipt.targeted) await q.incNotice(a.notice._id, counters);
-    return { ...receipt, ...patch };
-  }
+  if (receipt.state === 'read' && (await q.advanceReceipt(id, { state: 'read' }, patch))) return { ...receipt, ...patch };
   return receipt.state === 'read' ? ((await q.findReceipt(id)) ?? receipt) : receipt;
 }
 
 export async function confirm(input: In<'confirm'>, ctx: CallContext): Out<'confirm'> {
   const a = await answering(input.noticeId, 'confirm', ctx);
-  const receipt = await advance(a, { state: 'confirmed', confirmedAt: a.now, reply: null }, { 'counts.confirmed': 1 });
+  const receipt = await advance(a, { state: 'confirmed', confirmedAt: a.now, reply: null });
   return { mine: m.toMyReceipt(receipt) };
 }
 
@@ -81,7 +74,7 @@ export async function reply(input: In<'reply'>, ctx: CallContext): Out<'reply'> 
   const a = await answering(input.noticeId, 'reply', ctx);
   const option = a.notice.question?.options.indexOf(input.answer) ?? -1;
   if (option < 0) throw new AppError('NOTICES.BAD_OPTION');
-  const receipt = await advance(a, { state: 'replied', confirmedAt: null, reply: input.answer }, { 'counts.replied': 1, [`replyCounts.${option}`]: 1 });
+  const receipt = await advance(a, { state: 'replied', confirmedAt: null, reply: input.answer });
   if (receipt.reply !== input.answer) throw new AppError('NOTICES.ALREADY_REPLIED');
   return { mine: m.toMyReceipt(receipt) };
 }

@@ -1,4 +1,5 @@
 import { noticesActions } from '../../src/shared/actions/notices';
+import { deliverDue } from '../_core/message-outbox';
 import { createFunction } from '../_core/router';
 import * as answers from './answers.service';
 import * as groups from './groups.service';
@@ -37,5 +38,9 @@ export const main = createFunction(
     removeRobot: robots.remove,
   },
   // Publishes scheduled notices that are due and drains the WeCom robot queue (both bounded per run).
-  { 'every-minute': publishDue },
+  {
+    'every-minute': publishDue,
+    // Subscribe messages left behind by a crashed call, and retries (_core/message-outbox.ts).
+    'message-outbox': (now) => deliverDue('notices', now),
+  },
 );

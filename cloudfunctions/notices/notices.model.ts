@@ -34,7 +34,10 @@ export interface NoticeDoc {
   target: NoticeTarget;
   /** rules/notice-audience.ts: a resident is targeted when their keys meet these. */
   audienceKeys: string[];
+  /** How staff read the audience: names a colour group (`红色分组（第一微格）`). */
   targetLabel: string;
+  /** How residents read it: a colour group is never named to them (`第一微格部分居民`); absent on older notices. */
+  publicLabel?: string;
   mode: NoticeMode;
   question: NoticeQuestion | null;
   expiresAt: Date | null;
@@ -42,14 +45,14 @@ export interface NoticeDoc {
   status: NoticeStatus;
   publishAt: Date | null;
   publishedAt: Date | null;
-  /** Over targeted residents; `targeted` is counted when it is published. */
-  counts: NoticeCounts;
-  /** Reads per bound group id, and `elsewhere`; everyone who opened it there, targeted or not. */
-  groupReads: Record<string, number>;
+  /**
+   * The targeted residents, counted when it is published. What they did (read, confirmed, replied, per group, per
+   * option) is counted from the receipts when shown (notices.queries.ts `tallies`, `readsOf`): no counter is kept
+   * beside the receipts, so none can drift from them, whatever dies between two writes.
+   */
+  counts: Pick<NoticeCounts, 'targeted'>;
   /** The bound groups' names as they were when first read in, so the receipts view needs no more reads. */
   groupNames: Record<string, string>;
-  /** Per option index (as a string key). */
-  replyCounts: Record<string, number>;
   /** Reminder rounds so far, and the request id of the tap that started the last one. */
   remindRound: number;
   remindRequestId: string | null;
@@ -58,6 +61,12 @@ export interface NoticeDoc {
    * page to send; null before publishing.
    */
   announce: { state: 'pending' | 'done'; page: number } | null;
+  /** Who published it (a request, or a timer minute): that caller's retry finishes its deliveries. */
+  publishedBy?: string;
+  /** The minute timer's failures on this notice and when it tries again (./timer-failures.ts); absent when none. */
+  timerFailures?: number;
+  timerRetryAt?: Date;
+  timerError?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -74,6 +83,8 @@ export interface ReceiptDoc {
   readAt: Date;
   /** Bound groups they opened it in. */
   groupIds: string[];
+  /** First opened (or answered) outside any bound group; absent on older receipts (then: no group). */
+  elsewhere?: boolean;
   confirmedAt: Date | null;
   reply: string | null;
 }
@@ -120,8 +131,13 @@ export interface OutboxDoc {
   state: RobotDeliveryView['state'];
   attempts: number;
   nextAttemptAt: Date;
-  /** A drain that claimed it holds it until then, so two drains never send it twice. */
+  /** A drain that claimed it holds it until then, so two drains never send it twice; `owner` names it. */
   leaseUntil: Date;
+  owner?: string | null;
+  /** Moved by every take, so one of two takers wins; 0 when nobody holds it. */
+  claims?: number;
+  /** The robot's minute window whose send slot this message holds. */
+  slotWindow?: number;
   lastError: string | null;
   sentAt: Date | null;
   createdAt: Date;
@@ -152,20 +168,39 @@ export function toMyReceipt(r: ReceiptDoc | null | undefined): MyReceiptView {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function toSummary(doc: NoticeDoc, now: Date, mine: MyReceiptView | null, withCounts: boolean): NoticeSummaryView {
+/** What targeted residents did with a notice, counted from its receipts. */
+export type Tally = Omit<NoticeCounts, 'targeted'>;
+export const EMPTY_TALLY: Tally = { read: 0, confirmed: 0, replied: 0 };
+
+/** Reads per bound group id (and `elsewhere`), everyone who opened it there; answers per option text. */
+export interface Reads {
+  groupReads: Record<string, number>;
+  replies: Record<string, number>;
+}
+
+/**
+ * The audience label for a reader: staff who may see colours (grids.viewColour over the notice's grids) read the
+ * colour group; a resident never does, so a notice cannot tell them which sensitive group they are in.
+ */
+export function audienceLabel(doc: Pick<NoticeDoc, 'target' | 'targetLabel' | 'publicLabel'>, seesColour: boolean): string {
+  if (doc.target.kind !== 'colour' || seesColour) return doc.targetLabel;
+  return doc.publicLabel ?? '部分居民';
+}
+
+export function toSummary(doc: NoticeDoc, now: Date, mine: MyReceiptView | null, tally: Tally | null, seesColour: boolean): NoticeSummaryView {
   return {
     id: doc._id,
     title: doc.title,
     mode: doc.mode,
     status: doc.status,
-    targetLabel: doc.targetLabel,
+    targetLabel: audienceLabel(doc, seesColour),
     writerName: doc.writerName,
     publishAt: iso(doc.publishAt),
     publishedAt: iso(doc.publishedAt),
     expiresAt: iso(doc.expiresAt),
     expired: isExpired(doc, now),
     mine,
-    counts: withCounts ? { ...EMPTY_COUNTS, ...doc.counts } : null,
+    counts: tally ? { ...EMPTY_COUNTS, ...tally, targeted: doc.counts?.targeted ?? 0 } : null,
   };
 }
 
@@ -185,20 +220,21 @@ export function toView(
   doc: NoticeDoc,
   now: Date,
   mine: MyReceiptView | null,
-  manage: { canManage: boolean; deliveries: OutboxDoc[] },
+  manage: { canManage: boolean; deliveries: OutboxDoc[]; tally?: Tally; replies?: Record<string, number> },
+  seesColour: boolean,
 ): NoticeView {
   const { canManage } = manage;
   return {
-    ...toSummary(doc, now, mine, canManage),
+    ...toSummary(doc, now, mine, canManage ? (manage.tally ?? EMPTY_TALLY) : null, seesColour),
     body: doc.body,
     images: doc.images,
     ...imageReviewOf(doc, canManage),
-    target: doc.target,
+    target: canManage ? doc.target : null,
     question: doc.question,
     templateKey: doc.templateKey,
     canManage,
     robots: canManage ? manage.deliveries.map(toDelivery) : null,
-    replyCounts: canManage && doc.question ? doc.question.options.map((_, i) => doc.replyCounts?.[String(i)] ?? 0) : null,
+    replyCounts: canManage && doc.question ? doc.question.options.map((option) => manage.replies?.[option] ?? 0) : null,
   };
 }
 
@@ -222,7 +258,14 @@ export function toRobotView(gridId: string, gridName: string, robot: RobotDoc | 
   };
 }
 
-/** How a target reads on a notice: `第一微格、第二微格`, `红色关注对象（第一微格）`, … */
+/** How a colour group reads to residents: the grids only, never the colour. */
+export function publicLabelOf(target: NoticeTarget, names: Map<string, string>): string {
+  if (target.kind !== 'colour') return targetLabelOf(target, names);
+  const grids = target.gridIds.map((id) => names.get(id) ?? '').filter(Boolean).join('、');
+  return grids ? `${grids}部分居民` : '部分居民';
+}
+
+/** How a target reads on a notice to staff: `第一微格、第二微格`, `红色分组（第一微格）`, … */
 export function targetLabelOf(target: NoticeTarget, names: Map<string, string>): string {
   const gridNames = (ids: string[]) => ids.map((id) => names.get(id) ?? id).join('、');
   switch (target.kind) {

@@ -4,7 +4,8 @@ import { COLLECTIONS } from '../_core/collections';
 import type { CouncilDoc } from '../_core/council-chairs';
 import { command, getDb, insertOnce } from '../_core/db';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
-import { communityOfNoticeId, type NoticeDoc, type ReceiptDoc } from './notices.model';
+import { timerMayTry } from './timer-failures';
+import { communityOfNoticeId, ELSEWHERE, EMPTY_TALLY, type NoticeDoc, type Reads, type ReceiptDoc, type Tally } from './notices.model';
 
 /** Each function here is one database round trip. */
 
@@ -52,11 +53,47 @@ export async function removeIf(collection: string, id: string, guard: Record<str
   return res.deleted === 1;
 }
 
-/** Adds to a notice's counters (`{ 'counts.read': 1, ... }`) atomically, and sets `also` in the same write. */
-export async function incNotice(id: string, by: Record<string, number>, also: Record<string, unknown> = {}): Promise<void> {
+/**
+ * What targeted residents did with each notice, counted from the receipts. One aggregate over the receipts of the
+ * given notices (index `notice_state`).
+ */
+export async function tallies(noticeIds: string[]): Promise<Map<string, Tally>> {
+  if (noticeIds.length === 0) return new Map();
   const _ = command();
-  const patch = Object.fromEntries(Object.entries(by).map(([k, n]) => [k, _.inc(n)]));
-  await notices().doc(id).update({ ...patch, ...also });
+  const $ = _.aggregate;
+  const is = (state: string) => $.sum($.cond({ if: $.eq(['$state', state]), then: 1, else: 0 }));
+  const res = await receipts()
+    .aggregate()
+    .match({ noticeId: _.in(noticeIds), targeted: true })
+    .group({ _id: '$noticeId', read: $.sum(1), confirmed: is('confirmed'), replied: is('replied') })
+    .limit(1000)
+    .end();
+  return new Map((res.data as (Tally & { _id: string })[]).map(({ _id, ...t }) => [_id, t]));
+}
+
+/** One notice's tally, reads per group and answers per option: three aggregates at once. */
+export async function readsOf(noticeId: string): Promise<{ tally: Tally } & Reads> {
+  const _ = command();
+  const $ = _.aggregate;
+  const [tally, groups, replies] = await Promise.all([
+    tallies([noticeId]),
+    receipts()
+      .aggregate()
+      .match({ noticeId })
+      .project({ g: $.cond({ if: $.ifNull(['$elsewhere', $.eq([$.size('$groupIds'), 0])]), then: $.concatArrays([[ELSEWHERE], '$groupIds']), else: '$groupIds' }) })
+      .unwind('$g')
+      .group({ _id: '$g', n: $.sum(1) })
+      .limit(1000)
+      .end(),
+    receipts().aggregate().match({ noticeId, targeted: true, state: 'replied' }).group({ _id: '$reply', n: $.sum(1) }).limit(100).end(),
+  ]);
+  const byId = (rows: unknown[]) => Object.fromEntries((rows as { _id: string; n: number }[]).map((r) => [r._id, r.n]));
+  return { tally: tally.get(noticeId) ?? { ...EMPTY_TALLY }, groupReads: byId(groups.data), replies: byId(replies.data) };
+}
+
+/** Keeps the name a bound group had when first read in (a name only: set once, repeated harmlessly). */
+export async function keepGroupName(noticeId: string, groupId: string, name: string): Promise<void> {
+  await notices().doc(noticeId).update({ [`groupNames.${groupId}`]: name });
 }
 
 export async function colourOf(memberId: string): Promise<GridColour | null> {
@@ -184,10 +221,11 @@ export async function managedPage(communityId: string, writerId: string | null, 
   return toPage(res.data as NoticeDoc[]);
 }
 
-/** Scheduled notices whose time has come, a bounded batch. */
+/** Scheduled notices whose time has come (and not waiting after a failure), a bounded batch. */
 export async function dueScheduled(now: Date, limit: number): Promise<NoticeDoc[]> {
+  const _ = command();
   const res = await notices()
-    .where({ status: 'scheduled', publishAt: command().lte(now) })
+    .where(_.and([{ status: 'scheduled', publishAt: _.lte(now) }, timerMayTry(now)]))
     .orderBy('publishAt', 'asc')
     .limit(limit)
     .get();

@@ -8,15 +8,16 @@ import { ensurePublishable } from '../_core/content-check';
 import { ensureImagesPublishable, imageFields } from '../_core/media-check';
 import { withChairs } from '../_core/council-chairs';
 import { command } from '../_core/db';
+import { oneOffOwner } from '../_core/message-outbox';
 import { AppError } from '../_core/errors';
 import { memberIdFor, type Identity } from '../_core/identity';
 import type { CallContext } from '../_core/router';
-import { authorizeTarget, callerTargeted, canManage, opengidFrom } from './access';
+import { authorizeTarget, callerTargeted, canManage, opengidFrom, seesColour } from './access';
 import * as m from './notices.model';
 import * as q from './notices.queries';
 import type { In, Out } from './notices.types';
 import { deliveriesOf } from './outbox';
-import { publish } from './publishing';
+import { deliverPublished, publish } from './publishing';
 
 /** The writer's side of notices (targets, write, publish) and the resident's (list, open). */
 
@@ -65,7 +66,11 @@ export async function list(input: In<'list'>, { identity }: CallContext): Out<'l
   const keys = memberKeysOf({ gridId: record.gridId, councilIds: record.councilIds ?? [], colour });
   const { rows, hasMore } = await q.residentPage(caller.communityId!, caller.memberId, keys, input.page);
   const now = clock().now();
-  const items = rows.map((doc) => m.toSummary(doc, now, m.toMyReceipt(doc.r[0]), canManage(caller, doc)));
+  const managedIds = rows.filter((doc) => canManage(caller, doc)).map((doc) => doc._id);
+  const counted = await q.tallies(managedIds);
+  const items = rows.map((doc) =>
+    m.toSummary(doc, now, m.toMyReceipt(doc.r[0]), managedIds.includes(doc._id) ? (counted.get(doc._id) ?? m.EMPTY_TALLY) : null, seesColour(caller, doc)),
+  );
   return { items, page: input.page, hasMore, canWrite: writer };
 }
 
@@ -76,13 +81,16 @@ export async function managed(input: In<'managed'>, { identity }: CallContext): 
   const all = can(caller, 'notices.manage', { communityId: caller.communityId, memberId: null });
   const { rows, hasMore } = await q.managedPage(caller.communityId!, all ? null : caller.memberId, input.page);
   const now = clock().now();
-  return { items: rows.map((doc) => m.toSummary(doc, now, null, true)), page: input.page, hasMore };
+  const counted = await q.tallies(rows.map((doc) => doc._id));
+  return { items: rows.map((doc) => m.toSummary(doc, now, null, counted.get(doc._id) ?? m.EMPTY_TALLY, seesColour(caller, doc))), page: input.page, hasMore };
 }
 
 /**
  * Records that the caller opened a published notice: a receipt once per (notice, resident), its bound group once
- * per (notice, resident, group). Whoever inserts the receipt (or adds the group) moves the counters, so 500
- * concurrent opens count 500. Round trips: 1 (insert) + 1 (counters); a repeat open in a new group 1 + 1.
+ * per (notice, resident, group). Each is one write that decides itself (an insert under a derived id, a push guarded
+ * by `_.neq`), and every count is taken from the receipts when shown, so 500 concurrent opens count 500 and a call
+ * that dies between writes counts nothing twice or never. Round trips: 1 (insert); a first read in a group +1 (its
+ * name); a repeat open in a new group 1.
  */
 async function recordRead(
   caller: Caller,
@@ -92,8 +100,8 @@ async function recordRead(
   now: Date,
 ): Promise<m.ReceiptDoc> {
   const id = m.receiptIdOf(notice._id, caller.memberId);
-  const groupKey = group?._id ?? m.ELSEWHERE;
-  const groupName = group ? { [`groupNames.${group._id}`]: group.name } : {};
+  // The name goes first: a call that dies after it leaves a name and no read, which the retry completes.
+  if (group && notice.groupNames?.[group._id] !== group.name) await q.keepGroupName(notice._id, group._id, group.name);
   if (!existing) {
     const targeted = await callerTargeted(caller, notice);
     const doc: m.ReceiptDoc = {
@@ -105,18 +113,15 @@ async function recordRead(
       state: 'read',
       readAt: now,
       groupIds: group ? [group._id] : [],
+      elsewhere: !group,
       confirmedAt: null,
       reply: null,
     };
-    if (await q.insertReceipt(doc)) {
-      await q.incNotice(notice._id, { [`groupReads.${groupKey}`]: 1, ...(targeted ? { 'counts.read': 1 } : {}) }, groupName);
-      return doc;
-    }
+    if (await q.insertReceipt(doc)) return doc;
     existing = await q.findReceipt(id);
     if (!existing) throw new AppError('COMMON.BUSY');
   }
   if (group && !existing.groupIds.includes(group._id) && (await q.addReceiptGroup(id, group._id))) {
-    await q.incNotice(notice._id, { [`groupReads.${group._id}`]: 1 }, groupName);
     return { ...existing, groupIds: [...existing.groupIds, group._id] };
   }
   return existing;
@@ -144,8 +149,10 @@ export async function open(input: In<'open'>, { identity, event }: CallContext):
   } else {
     mine = await recordRead(caller, notice, mine, group?.communityId === notice.communityId ? group : null, now);
   }
-  const deliveries = manager ? await deliveriesOf(notice._id) : [];
-  return { notice: m.toView(notice, now, mine ? m.toMyReceipt(mine) : null, { canManage: manager, deliveries }) };
+  const [deliveries, reads] = manager ? await Promise.all([deliveriesOf(notice._id), q.readsOf(notice._id)]) : [[], null];
+  return {
+    notice: m.toView(notice, now, mine ? m.toMyReceipt(mine) : null, { canManage: manager, deliveries, tally: reads?.tally, replies: reads?.replies }, seesColour(caller, notice)),
+  };
 }
 
 /** The stored fields of a notice from the form. */
@@ -160,6 +167,7 @@ async function fieldsOf(caller: Caller, fields: Fields, now: Date) {
     target: fields.target,
     audienceKeys: audienceKeysOf(fields.target),
     targetLabel: m.targetLabelOf(fields.target, names),
+    publicLabel: m.publicLabelOf(fields.target, names),
     mode: fields.mode,
     question: fields.mode === 'reply' ? fields.question : null,
     expiresAt: fields.expiresAt,
@@ -199,10 +207,8 @@ export async function create(input: In<'create'>, { identity }: CallContext): Ou
     status: status === 'published' ? 'draft' : status,
     publishAt,
     publishedAt: null,
-    counts: { ...m.EMPTY_COUNTS },
-    groupReads: {},
+    counts: { targeted: 0 },
     groupNames: {},
-    replyCounts: {},
     remindRound: 0,
     remindRequestId: null,
     announce: null,
@@ -213,8 +219,12 @@ export async function create(input: In<'create'>, { identity }: CallContext): Ou
   const stored = (await q.insertNotice(doc)) ? doc : ownRetry(caller, await q.findNotice(doc._id));
   // Text is published as usual; each new image shows once its check passes (a retry submits what is left).
   await ensureImagesPublishable(identity, 'notice', stored._id, caller.memberId, stored.pendingImages ?? [], now);
-  const saved = status === 'published' && stored.status === 'draft' ? ((await publish(stored, { status: 'draft' }, now)) ?? stored) : stored;
-  return { notice: m.toView(saved, now, null, { canManage: true, deliveries: await deliveriesOf(saved._id) }) };
+  const owner = `req:${input.requestId}`;
+  let saved = stored;
+  if (status === 'published' && stored.status === 'draft') saved = (await publish(stored, (n) => n.status === 'draft', now, owner)) ?? stored;
+  // A retry of a call that died after publishing finishes its deliveries (each step is idempotent).
+  else if (status === 'published' && stored.status === 'published' && stored.publishedBy === owner) await deliverPublished(stored, now, owner);
+  return { notice: m.toView(saved, now, null, { canManage: true, deliveries: await deliveriesOf(saved._id) }, seesColour(caller, saved)) };
 }
 
 /**
@@ -232,22 +242,28 @@ export async function update(input: In<'update'>, { identity }: CallContext): Ou
   const [caller, found] = await Promise.all([loadCaller(identity), q.findNotice(input.noticeId)]);
   const notice = ensureSameCommunity(caller, found);
   if (!canManage(caller, notice)) throw new AppError('COMMON.FORBIDDEN');
-  if (notice.status === 'published') throw new AppError('NOTICES.ALREADY_PUBLISHED');
+  const owner = input.requestId ? `req:${input.requestId}` : oneOffOwner();
   const now = clock().now();
+  if (notice.status === 'published' && notice.publishedBy === owner) {
+    // The retry of a call that died after publishing: it finishes the deliveries and answers as the first would have.
+    await deliverPublished(notice, now, owner);
+    return { notice: m.toView(notice, now, null, { canManage: true, deliveries: await deliveriesOf(notice._id) }, seesColour(caller, notice)) };
+  }
+  if (notice.status === 'published') throw new AppError('NOTICES.ALREADY_PUBLISHED');
   const fields = { ...(await fieldsOf(caller, input.notice, now)), ...(imageFields('notice', notice, input.notice.images) as Pick<m.NoticeDoc, 'images' | 'pendingImages' | 'refusedImages'>) };
   const { status, publishAt } = scheduleOf(input.publish, now);
   await checkText(identity, input.notice);
   const guard = { status: command().in(UNPUBLISHED) };
   let saved: m.NoticeDoc | null;
   if (status === 'published') {
-    saved = await publish(notice, guard, now, { ...fields, publishAt });
+    saved = await publish(notice, (n) => UNPUBLISHED.includes(n.status), now, owner, { ...fields, publishAt });
   } else {
     const patch = { ...fields, status, publishAt, updatedAt: now };
     saved = (await q.updateIf(COLLECTIONS.notices, notice._id, guard, q.wholeValues(patch))) ? { ...notice, ...patch } : null;
   }
   if (!saved) throw new AppError('NOTICES.ALREADY_PUBLISHED');
   await ensureImagesPublishable(identity, 'notice', saved._id, notice.writerId, saved.pendingImages ?? [], now);
-  return { notice: m.toView(saved, now, null, { canManage: true, deliveries: await deliveriesOf(saved._id) }) };
+  return { notice: m.toView(saved, now, null, { canManage: true, deliveries: await deliveriesOf(saved._id) }, seesColour(caller, saved)) };
 }
 
 /** Round trips: 1 (caller, notice) + 1 (remove, conditional on still unpublished). */

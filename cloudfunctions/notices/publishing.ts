@@ -1,9 +1,12 @@
 import { COLLECTIONS } from '../_core/collections';
-import { command, getDb } from '../_core/db';
+import { getDb } from '../_core/db';
+import { timerOwner } from '../_core/message-outbox';
+import { inTransaction } from '../_core/transaction';
 import { noticeMarkdown, outboxIdOf, type NoticeDoc, type OutboxDoc, type RobotDoc } from './notices.model';
-import { byIds, countTargeted, dueScheduled, gridsOf, updateIf, wholeValues } from './notices.queries';
-import { announceDue, announceFirst } from './announce';
-import { drain, enqueue, type DrainCounts } from './outbox';
+import { byIds, countTargeted, dueScheduled, gridsOf } from './notices.queries';
+import { announceDue, announcePage } from './announce';
+import { drain, type DrainCounts } from './outbox';
+import { recordTimerFailure } from './timer-failures';
 
 /** How many scheduled notices one timer run publishes at most. */
 const PUBLISH_BATCH = 20;
@@ -19,71 +22,106 @@ async function robotsFor(doc: NoticeDoc): Promise<RobotDoc[]> {
   return res.data as RobotDoc[];
 }
 
-/** Queues the notice for its grids' robots and sends what the limits allow now. Round trips: 2 + 1 per robot, + the drain. */
-async function pushToRobots(doc: NoticeDoc, now: Date): Promise<DrainCounts> {
-  const [robots, grids] = await Promise.all([robotsFor(doc), gridsOf(doc.communityId)]);
-  if (robots.length === 0) return { sent: 0, retried: 0, failed: 0, deferred: 0 };
-  const names = new Map(grids.map((g) => [g._id, g.name]));
+function robotMessages(doc: NoticeDoc, robots: RobotDoc[], names: Map<string, string>, now: Date): OutboxDoc[] {
   const message = noticeMarkdown(doc);
-  await enqueue(
-    robots.map(
-      (r): OutboxDoc => ({
-        _id: outboxIdOf(doc._id, r.gridId, 'notice'),
-        communityId: doc.communityId,
-        noticeId: doc._id,
-        gridId: r.gridId,
-        gridName: names.get(r.gridId) ?? '',
-        kind: 'notice',
-        message,
-        state: 'queued',
-        attempts: 0,
-        nextAttemptAt: now,
-        leaseUntil: new Date(0),
-        lastError: null,
-        sentAt: null,
-        createdAt: now,
-      }),
-    ),
-  );
-  return drain(now, { noticeId: doc._id });
+  return robots.map((r) => ({
+    _id: outboxIdOf(doc._id, r.gridId, 'notice'),
+    communityId: doc.communityId,
+    noticeId: doc._id,
+    gridId: r.gridId,
+    gridName: names.get(r.gridId) ?? '',
+    kind: 'notice',
+    message,
+    state: 'queued',
+    attempts: 0,
+    nextAttemptAt: now,
+    leaseUntil: new Date(0),
+    owner: null,
+    claims: 0,
+    lastError: null,
+    sentAt: null,
+    createdAt: now,
+  }));
 }
 
 /**
- * Publishes a draft or scheduled notice once: the status moves by a conditional update (`guard`), so a timer and
- * an edit racing on it publish it once, and only that one caller pushes it to the robots. Answers the published
- * notice, or null when someone else moved it first.
+ * Publishes a draft or scheduled notice once. ONE transaction moves its status (only while `may` holds for the notice
+ * as it stands, so a timer and an edit racing on it publish it once) and queues its robot messages and the first page
+ * of its subscribe messages (`announce`): a call that dies after publishing has left nothing unqueued. Then this call
+ * delivers what it queued; whatever it did not, its retry (same `owner`) or the timers do. Answers the published
+ * notice, or null when someone else moved it first. Round trips: 3 at once (targeted, robots, grids) + the
+ * transaction (1 read, 1 + robots writes) + the drain + the first page.
  */
-export async function publish(doc: NoticeDoc, guard: Record<string, unknown>, now: Date, patch: Partial<NoticeDoc> = {}): Promise<NoticeDoc | null> {
+export async function publish(
+  doc: NoticeDoc,
+  may: (current: NoticeDoc) => boolean,
+  now: Date,
+  owner: string,
+  patch: Partial<NoticeDoc> = {},
+): Promise<NoticeDoc | null> {
   const next: NoticeDoc = { ...doc, ...patch };
-  const targeted = await countTargeted(next.communityId, next.target);
-  const published: NoticeDoc = {
-    ...next,
-    status: 'published',
-    publishedAt: now,
-    counts: { ...next.counts, targeted },
-    announce: { state: 'pending', page: 1 },
-    updatedAt: now,
-  };
-  const { _id, images, pendingImages, refusedImages, ...rest } = published;
-  // The images move only with an edit of them: a verdict landing while this publishes is not written over.
-  const fields = 'pendingImages' in patch ? { ...rest, images, pendingImages, refusedImages } : rest;
-  if (!(await updateIf(COLLECTIONS.notices, _id, guard, wholeValues(fields)))) return null;
-  await pushToRobots(published, now);
-  await announceFirst(published);
+  const [targeted, robots, grids] = await Promise.all([countTargeted(next.communityId, next.target), robotsFor(next), gridsOf(next.communityId)]);
+  const names = new Map(grids.map((g) => [g._id, g.name]));
+  const published = await inTransaction(async (tx) => {
+    const ref = tx.collection(COLLECTIONS.notices).doc(doc._id);
+    const stored = (await ref.get()).data as NoticeDoc | null;
+    if (!stored || !may({ ...stored, _id: doc._id })) return null;
+    // The images move only with an edit of them: a verdict that landed meanwhile is in `stored` and stays.
+    const { timerFailures: _failures, timerRetryAt: _retryAt, timerError: _error, ...settled } = stored;
+    const result: NoticeDoc = {
+      ...settled,
+      ...patch,
+      _id: doc._id,
+      status: 'published',
+      publishedAt: now,
+      counts: { targeted },
+      announce: { state: 'pending', page: 1 },
+      publishedBy: owner,
+      updatedAt: now,
+    };
+    const { _id, ...rest } = result;
+    await ref.set(rest);
+    for (const row of robotMessages(result, robots, names, now)) {
+      const { _id: rowId, ...row2 } = row;
+      await tx.collection(COLLECTIONS.wecomOutbox).doc(rowId).set(row2);
+    }
+    return result;
+  });
+  if (!published) return null;
+  await deliverPublished(published, now, owner);
   return published;
 }
 
 /**
+ * What follows a publish, each step idempotent: the robot messages drained, the current page of subscribe messages
+ * sent. A retried create calls it again to finish what a crashed call left.
+ */
+export async function deliverPublished(doc: NoticeDoc, now: Date, owner: string): Promise<DrainCounts> {
+  const sent = await drain(now, { noticeId: doc._id, owner });
+  if (doc.announce?.state === 'pending') await announcePage(doc, doc.announce.page, owner);
+  return sent;
+}
+
+/**
  * The timer: publishes scheduled notices whose time has come, announces the next roster pages of new notices, then
- * drains the robot queue. Bounded per run.
+ * drains the robot queue. Bounded per run; each notice on its own: one that fails is recorded, retried later with
+ * backoff (./timer-failures.ts), and the run goes on.
  */
 export async function publishDue(now: Date): Promise<Record<string, number>> {
+  const owner = timerOwner('notices:every-minute', now);
   const due = await dueScheduled(now, PUBLISH_BATCH);
   let published = 0;
+  let failed = 0;
   for (const doc of due) {
-    if (await publish(doc, { status: 'scheduled', publishAt: command().lte(now) }, now)) published += 1;
+    try {
+      const may = (n: NoticeDoc) => n.status === 'scheduled' && !!n.publishAt && new Date(n.publishAt).getTime() <= now.getTime();
+      if (await publish(doc, may, now, owner)) published += 1;
+    } catch (err) {
+      failed += 1;
+      await recordTimerFailure(doc, 'publish', err, now);
+    }
   }
-  const announced = await announceDue();
-  const sent = await drain(now);
-  return { published, announced, ...sent };
+  const announced = await announceDue(now, owner);
+  const sent = await drain(now, { owner });
+  return { published, announced: announced.sent, noticeFailures: failed + announced.failed, ...sent };
 }

@@ -42,20 +42,25 @@ function toRow(doc: q.RosterDoc, groupNames: Record<string, string>): ReceiptRow
 /**
  * Round trips: 1 — the caller, and the notice with its roster page joined, at once (2 requests); a colour group's
  * roster needs each resident's colour, read by one more aggregate. The page is read before the caller is checked
- * and dropped unless they manage the notice. Counts and per-group reads come from the notice's counters.
+ * and dropped unless they manage the notice. Counts and per-group reads are counted from the receipts alongside
+ * (three more aggregates at the same time).
  */
 export async function receipts(input: In<'receipts'>, { identity }: CallContext): Out<'receipts'> {
-  const [caller, found] = await Promise.all([loadCaller(identity), q.noticeWithRoster(input.noticeId, input.filter, input.groupId, input.page)]);
+  const [caller, found, reads] = await Promise.all([
+    loadCaller(identity),
+    q.noticeWithRoster(input.noticeId, input.filter, input.groupId, input.page),
+    q.readsOf(input.noticeId),
+  ]);
   const notice = ensureManaged(caller, found);
   const { rows, hasMore } =
     notice.target.kind === 'colour' ? await q.rosterOf(notice, input.filter, input.groupId, input.page) : toPage(notice.roster);
   const names = notice.groupNames ?? {};
-  const groups: ReceiptGroupView[] = Object.entries(notice.groupReads ?? {})
+  const groups: ReceiptGroupView[] = Object.entries(reads.groupReads)
     .filter(([id]) => id !== m.ELSEWHERE)
     .map(([groupId, read]) => ({ groupId, name: names[groupId] ?? '已解绑的群', read }));
-  groups.push({ groupId: null, name: '其他途径打开', read: notice.groupReads?.[m.ELSEWHERE] ?? 0 });
+  groups.push({ groupId: null, name: '其他途径打开', read: reads.groupReads[m.ELSEWHERE] ?? 0 });
   return {
-    counts: { ...m.EMPTY_COUNTS, ...notice.counts },
+    counts: { ...m.EMPTY_COUNTS, ...reads.tally, targeted: notice.counts?.targeted ?? 0 },
     groups,
     items: rows.map((row) => toRow(row, names)),
     page: input.page,

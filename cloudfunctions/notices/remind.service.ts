@@ -4,11 +4,11 @@ import { clock } from '../_core/clock';
 import { COLLECTIONS } from '../_core/collections';
 import { AppError } from '../_core/errors';
 import type { CallContext } from '../_core/router';
-import { sendOnce } from '../_core/subscriptions';
+import { sendBatch } from '../_core/message-outbox';
 import * as m from './notices.model';
 import * as q from './notices.queries';
 import { drain, enqueue } from './outbox';
-import { inBatches, SEND_CONCURRENCY } from './batches';
+import { inChunks, SEND_CONCURRENCY } from './batches';
 import { managedNotice } from './receipts.service';
 import type { In, Out } from './notices.types';
 
@@ -41,20 +41,27 @@ export async function remind(input: In<'remind'>, { identity }: CallContext): Ou
   const { rows: pending } = await q.rosterOf(notice, 'pending', undefined, 0);
   // The writer, and whoever taps remind, wrote or manage the notice: never reminded of it, nor @-mentioned.
   const rows = pending.filter((row) => row._id !== notice.writerId && row._id !== caller.memberId);
-  const outcomes = await inBatches(rows, SEND_CONCURRENCY, (row) =>
-    sendOnce({
-      sendKey: `notice-remind:${notice._id}:${row._id}:${round}`,
-      memberId: row._id,
-      template: 'notice-remind',
-      page: m.detailPage(notice._id),
-      values: m.subscribeData(notice),
-    }),
+  // The tap's request id owns what it queues: its retry after a crash finishes those messages at once.
+  const owner = `req:${input.requestId}`;
+  const outcomes = await inChunks(rows, SEND_CONCURRENCY, (chunk) =>
+    sendBatch(
+      chunk.map((row) => ({
+        sendKey: `notice-remind:${notice._id}:${row._id}:${round}`,
+        memberId: row._id,
+        template: 'notice-remind' as const,
+        page: m.detailPage(notice._id),
+        values: m.subscribeData(notice),
+      })),
+      owner,
+    ),
   );
   const result: RemindResult = { round, subscribed: [], wecom: [], rest: [] };
   const unreached = rows.filter((row, i) => {
     const outcome = outcomes[i];
-    if (outcome === 'sent' || outcome === 'already') result.subscribed.push({ memberId: row._id, name: row.name });
-    return !(outcome === 'sent' || outcome === 'already');
+    // Queued: WeChat did not take it yet, but the outbox retries it, so nobody is @-mentioned for it as well.
+    const reached = outcome === 'sent' || outcome === 'already' || outcome === 'queued';
+    if (reached) result.subscribed.push({ memberId: row._id, name: row.name });
+    return !reached;
   });
   // Robots only for notices to all or to grids: a colour group or a council must not be named in a group chat.
   const robotGrids = notice.target.kind === 'community' || notice.target.kind === 'grids';
@@ -75,6 +82,8 @@ export async function remind(input: In<'remind'>, { identity }: CallContext): Ou
       attempts: 0,
       nextAttemptAt: now,
       leaseUntil: new Date(0),
+      owner: null,
+      claims: 0,
       lastError: null,
       sentAt: null,
       createdAt: now,
@@ -87,6 +96,6 @@ export async function remind(input: In<'remind'>, { identity }: CallContext): Ou
     if (mentioned.has(row._id)) result.wecom.push({ memberId: row._id, name: row.name });
     else result.rest.push({ memberId: row._id, name: row.name, building: row.building, room: row.room, phone: showPhone(row.phone) });
   }
-  if (byRobot.size > 0) await drain(now, { noticeId: notice._id });
+  if (byRobot.size > 0) await drain(now, { noticeId: notice._id, owner });
   return result;
 }

@@ -29,6 +29,8 @@ export interface Faults {
   reset(): void;
   /** Resolves when the armed fault fires (extension: lets a caller stop waiting for a call that will never answer). */
   whenTripped(): Promise<void>;
+  /** Whether the call of this tag died (extension: a platform stand-in then answers it nothing, as a dead process sends nothing). */
+  isDeadCall(tag: string): boolean;
 }
 
 export const CALL_HEADER = 'x-txtd-call';
@@ -74,6 +76,11 @@ function patchHttpRequest(): void {
 export function asCall<T>(work: () => Promise<T>): Promise<T> {
   patchHttpRequest();
   return scope.run(`call-${calls.nextTag++}`, work);
+}
+
+/** The tag of the call the current code runs in (undefined outside one). */
+export function currentCallTag(): string | undefined {
+  return scope.getStore();
 }
 
 export function tagOf(req: http.IncomingMessage): string | null {
@@ -198,6 +205,11 @@ export class FaultSwitch implements Faults {
 
   finished(txnId: string): void {
     this.txnTags.delete(txnId);
+  }
+
+  /** Whether a call died (crashed): a stand-in of the platform uses it so a dead call reaches nobody either. */
+  isDeadCall(tag: string): boolean {
+    return this.isDead(tag);
   }
 
   private isDead(tag: string | null): boolean {

@@ -21,7 +21,7 @@ import { DEAD_CALL_MESSAGE, FAULT_CODE, FAULT_MESSAGE, FaultSwitch, tagOf, type 
 import { filterShape, ORIGIN_HEADER, originFromHeader, pipelineShape, queryLogEnabled, recordQuery, sortShape, type QueryKind } from './query-log';
 
 export { CODES, GatewayError, NOT_SUPPORTED } from './errors';
-export { asCall, type Faults, type FaultMode } from './faults';
+export { asCall, currentCallTag, type Faults, type FaultMode } from './faults';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;

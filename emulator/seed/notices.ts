@@ -19,6 +19,8 @@ export const DEMO_NOTICE_IDS = {
   scheduled: noticeIdOf(COMMUNITY, 'demo-scheduled'),
   /** The committee's notice to the whole 居民区 that nobody has opened yet: every home shows it unread. */
   community: noticeIdOf(COMMUNITY, 'demo-cleanup'),
+  /** The grid leader's notice to the yellow group of 第一微格 (王秀兰 is in it): staff read the colour, she never does. */
+  colour: noticeIdOf(COMMUNITY, 'demo-visit'),
 } as const;
 /** The local robot of 第一微格: any key lands in the dev server's WeCom sink. */
 export const DEMO_ROBOT_KEY = 'local-demo-robot-g1';
@@ -55,10 +57,8 @@ function notice(now: Date, id: string, fields: Partial<NoticeDoc>): NoticeDoc {
     status: 'published',
     publishAt: now,
     publishedAt: now,
-    counts: { targeted: 0, read: 0, confirmed: 0, replied: 0 },
-    groupReads: {},
+    counts: { targeted: 0 },
     groupNames: {},
-    replyCounts: {},
     remindRound: 0,
     remindRequestId: null,
     announce: null,
@@ -71,17 +71,17 @@ function notice(now: Date, id: string, fields: Partial<NoticeDoc>): NoticeDoc {
 /**
  * Demo data of the notices domain in 白玉一居: groups A and B of 第一微格 bound by its leader, a WeCom robot for the
  * grid, a published notice that 王秀兰 opened in group A and answered and the leader opened directly, a draft and a
- * notice scheduled for tomorrow. Counters agree with the receipts. Answers how many documents were new.
+ * notice scheduled for tomorrow, and a notice to the yellow group of 第一微格. Counters agree with the receipts. Answers how many documents were new.
  */
+const YELLOW = { kind: 'colour' as const, colour: 'yellow' as const, gridIds: [GRID] };
+
 export async function seedNotices(ensure: Ensure, now: Date): Promise<number> {
   const [groupA, groupB] = groups(now);
   const resident = memberOf('resident');
   const leader = memberOf('gridLeader');
   const published = notice(now, DEMO_NOTICE_IDS.published, {
-    counts: { targeted: await countTargeted(COMMUNITY, { kind: 'grids', gridIds: [GRID] }), read: 2, confirmed: 0, replied: 1 },
-    groupReads: { [groupA!._id]: 1, elsewhere: 1 },
+    counts: { targeted: await countTargeted(COMMUNITY, { kind: 'grids', gridIds: [GRID] }) },
     groupNames: { [groupA!._id]: groupA!.name },
-    replyCounts: { '0': 1 },
   });
   const receipt = (memberId: string, extra: Partial<ReceiptDoc>): ReceiptDoc => ({
     _id: receiptIdOf(published._id, memberId),
@@ -114,7 +114,7 @@ export async function seedNotices(ensure: Ensure, now: Date): Promise<number> {
     [COLLECTIONS.wecomRobots, robot],
     [COLLECTIONS.notices, published],
     [COLLECTIONS.noticeReceipts, receipt(resident, { state: 'replied', reply: published.question!.options[0]!, groupIds: [groupA!._id] })],
-    [COLLECTIONS.noticeReceipts, receipt(leader, {})],
+    [COLLECTIONS.noticeReceipts, receipt(leader, { elsewhere: true })],
     [
       COLLECTIONS.notices,
       notice(now, DEMO_NOTICE_IDS.community, {
@@ -130,7 +130,25 @@ export async function seedNotices(ensure: Ensure, now: Date): Promise<number> {
         templateKey: null,
         publishAt: new Date(now.getTime() - 3600_000),
         publishedAt: new Date(now.getTime() - 3600_000),
-        counts: { targeted: await countTargeted(COMMUNITY, { kind: 'community' }), read: 0, confirmed: 0, replied: 0 },
+        counts: { targeted: await countTargeted(COMMUNITY, { kind: 'community' }) },
+      }),
+    ],
+    [
+      COLLECTIONS.notices,
+      notice(now, DEMO_NOTICE_IDS.colour, {
+        title: '本周入户走访安排',
+        body: '本周三下午微格长会上门看望，聊聊近况，有需要帮忙的事情可以直接说。',
+        target: YELLOW,
+        audienceKeys: audienceKeysOf(YELLOW),
+        targetLabel: '黄色分组（第一微格）',
+        publicLabel: '第一微格部分居民',
+        mode: 'read',
+        question: null,
+        templateKey: null,
+        publishAt: new Date(now.getTime() - 2 * 3600_000),
+        publishedAt: new Date(now.getTime() - 2 * 3600_000),
+        counts: { targeted: await countTargeted(COMMUNITY, YELLOW) },
+        announce: { state: 'done', page: 2 },
       }),
     ],
     [

@@ -148,9 +148,9 @@ const functionFolders = () =>
     .map((e) => e.name)
     .sort();
 
-/** The functions whose code sends subscribe messages (calls sendOnce): they need functionEnvironment() set. */
+/** The functions whose code sends subscribe messages (calls sendOnce or sendBatch): they need functionEnvironment() set. */
 export function sendingFunctions(): string[] {
-  return functionFolders().filter((fn) => sourcesOf(fn).some((src) => /\bsendOnce\(/.test(src)));
+  return functionFolders().filter((fn) => sourcesOf(fn).some((src) => /\b(sendOnce|sendBatch)\(/.test(src)));
 }
 
 /** The template keys the functions' code names as string literals (every one must be in the catalogue and configured). */

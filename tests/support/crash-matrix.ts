@@ -33,6 +33,8 @@ export interface ActionScenario<Ctx = any> extends ScenarioBase<Ctx> {
   caller: DemoIdentity | ((ctx: Ctx) => string);
   /** The payload; the same object (same requestId) is sent by the crashed call and by its retry. */
   payload(ctx: Ctx): unknown;
+  /** (extension) Platform-filled fields of the call beside the payload (a WeChat group's CloudID), sent alike by both. */
+  event?(ctx: Ctx): Record<string, unknown>;
 }
 
 export interface TimerScenario<Ctx = any> extends ScenarioBase<Ctx> {
@@ -222,7 +224,7 @@ async function callOnce<Ctx>(h: Harness, s: CrashScenario<Ctx>, ctx: Ctx, payloa
     }
   }
   if (s.action === undefined) return (await h.invoke(s.fn, payload as never, null)) as Answer;
-  return (await h.invoke(s.fn, { action: s.action, payload }, openidOf(h, s, ctx))) as Answer;
+  return (await h.invoke(s.fn, { ...(s.event?.(ctx) ?? {}), action: s.action, payload }, openidOf(h, s, ctx))) as Answer;
 }
 
 interface RunResult {

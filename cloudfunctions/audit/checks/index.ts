@@ -3,7 +3,6 @@ import { cabinStockCheck, cabinWaitingCheck } from './cabin';
 import { eventPlacesCheck } from './event-places';
 import type { CheckRunner } from './finding';
 import { ledgerCheck } from './ledger';
-import { noticeCountsCheck } from './notice-counts';
 import { shopStockCheck } from './shop-stock';
 
 /** Every check, in the order the report lists them (AUDIT_CHECKS). */
@@ -12,6 +11,5 @@ export const CHECKS: Record<AuditCheck, CheckRunner> = {
   eventPlaces: eventPlacesCheck,
   cabinStock: cabinStockCheck,
   cabinWaiting: cabinWaitingCheck,
-  noticeCounts: noticeCountsCheck,
   shopStock: shopStockCheck,
 };

@@ -117,7 +117,8 @@ const loanRules = v.object({
 const DONATION_STATUSES = Object.keys(DONATION_STATUS_LABELS) as DonationStatus[];
 
 /** What a subscribe message send answered (the platform's quota ledger). */
-export type RemindOutcome = 'sent' | 'no-quota' | 'refused' | 'no-account' | 'already';
+/** `queued`: WeChat did not take it yet, it is retried; `failed`: given up after retries. */
+export type RemindOutcome = 'sent' | 'no-quota' | 'refused' | 'no-account' | 'already' | 'queued' | 'failed';
 
 const BORROW_ERRORS = [
   'COMMON.FORBIDDEN',

@@ -143,9 +143,12 @@ export const noticesActions = {
     errors: EDIT_ERRORS,
   }),
 
-  /** Changes a draft or scheduled notice (and how it is published); a published one cannot change. */
+  /**
+   * Changes a draft or scheduled notice (and how it is published); a published one cannot change. The request id
+   * (optional for older clients) lets a retry of a call that published finish what it started.
+   */
   update: action<{ notice: NoticeView }>()({
-    input: v.object({ noticeId: id, notice: noticeFields, publish }),
+    input: v.object({ noticeId: id, notice: noticeFields, publish, requestId: v.optional(requestId) }),
     errors: [...EDIT_ERRORS, 'NOTICES.ALREADY_PUBLISHED'],
   }),
 

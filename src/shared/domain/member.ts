@@ -176,6 +176,4 @@ export interface MyData {
   history: HistoryEntry[];
   proxyActions: ProxyLogEntry[];
   children: ChildView[];
-  /** 微格分色 recorded about them, if any. */
-  colour: string | null;
 }

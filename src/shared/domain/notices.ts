@@ -97,7 +97,8 @@ export interface NoticeView extends NoticeSummaryView, ImageReview {
   body: string;
   /** Cloud fileIDs that passed the image check. */
   images: string[];
-  target: NoticeTarget;
+  /** Only to those who manage it (a colour group must never reach a resident); null for everyone else. */
+  target: NoticeTarget | null;
   question: NoticeQuestion | null;
   templateKey: string | null;
   /** The caller wrote it or is the committee: may edit (before publishing), see receipts and remind. */

@@ -35,7 +35,10 @@ describe('我的数据 page', () => {
     expect(within(section('my-data-community')).getByText('已加入第二梯队')).toBeTruthy();
     expect(within(section('my-data-community')).getByText('楼组长')).toBeTruthy();
     expect(within(section('my-data-community')).getByText('2个')).toBeTruthy();
-    expect(section('my-data-colour').textContent).toContain('绿色：第二梯队支援力量');
+    // Colours never reach a resident: the page says whom to ask instead.
+    expect(document.querySelector('.my-data-colour')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/绿色|第二梯队支援力量/);
+    expect(section('my-data-grid-work').textContent).toContain('可以直接问居委会');
     expect(section('my-data-privacy').textContent).toMatch(/同意（版本 /);
     expect(within(section('my-data-history')).getByText('担任楼组长')).toBeTruthy();
     expect(within(section('my-data-history')).getByText('5号楼楼组长')).toBeTruthy();

@@ -75,7 +75,6 @@ describe('audit.run', () => {
       ['eventPlaces', 'clean'],
       ['cabinStock', 'clean'],
       ['cabinWaiting', 'clean'],
-      ['noticeCounts', 'clean'],
       ['shopStock', 'clean'],
     ]);
     for (const c of report.checks) expect(c.scanned).toBeGreaterThan(0);
@@ -148,24 +147,6 @@ describe('audit.run', () => {
     const { difference } = await driftAndRepair('cabinWaiting', item._id as string);
     expect(difference.values).toEqual([expect.objectContaining({ field: 'waiting', recorded: waiting + 2, recomputed: waiting })]);
     expect(h.store.get(COLLECTIONS.cabinItems, item._id)!.waiting).toBe(waiting);
-  });
-
-  it('noticeCounts: read and confirmed counts off the receipts', async () => {
-    const receipt = docs(COLLECTIONS.noticeReceipts, (r) => r.targeted === true)[0]!;
-    const notice = h.store.get(COLLECTIONS.notices, receipt.noticeId)!;
-    const counts = notice.counts as { read: number; confirmed: number };
-    drift(COLLECTIONS.notices, notice._id, (d) => {
-      const c = d.counts as { read: number; confirmed: number };
-      c.read -= 1; // a receipt written, its counter never moved
-      c.confirmed += 2;
-    });
-    const { difference } = await driftAndRepair('noticeCounts', notice._id as string);
-    expect(difference.values).toEqual([
-      expect.objectContaining({ field: 'counts.read', recorded: counts.read - 1, recomputed: counts.read }),
-      expect.objectContaining({ field: 'counts.confirmed', recorded: counts.confirmed + 2, recomputed: counts.confirmed }),
-    ]);
-    expect(difference.records[0]!.ids).toContain(receipt._id);
-    expect(h.store.get(COLLECTIONS.notices, notice._id)!.counts).toMatchObject({ read: counts.read, confirmed: counts.confirmed });
   });
 
   it('shopStock: a reward’s stock off its movements, and a redemption whose movement was lost still takes its unit', async () => {

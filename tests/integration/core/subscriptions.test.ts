@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
+import { LEASE_MS, MAX_ATTEMPTS, queueMessage } from '../../../cloudfunctions/_core/message-outbox';
 import { sendOnce, type OnceMessage } from '../../../cloudfunctions/_core/subscriptions';
 import { TEMPLATES_ENV, TemplateNotConfigured } from '../../../cloudfunctions/_core/templates';
 import { startHarness, type Harness } from '../../support/harness';
@@ -96,7 +97,7 @@ describe('the subscribe-message quota ledger', () => {
     expect(await sendOnce(message(memberId, 'loan-due:L5'))).toBe('refused');
     expect((await quota(openid))['loan-due']).toBe(0);
     const sent = (await getDb().collection(COLLECTIONS.subscriptionSends).doc('loan-due:L5').get()).data[0];
-    expect(sent).toMatchObject({ outcome: 'refused', errcode: 43101, memberId });
+    expect(sent).toMatchObject({ state: 'refused', errcode: 43101, memberId });
   });
 
   it('sends nothing to a deleted account', async () => {
@@ -106,5 +107,108 @@ describe('the subscribe-message quota ledger', () => {
     expect(await sendOnce(message(memberId, 'loan-due:L6'))).toBe('no-account');
     expect(h.stack.wechat.messages).toHaveLength(0);
     expect((await getDb().collection(COLLECTIONS.subscriptionQuota).where({ memberId }).count()).total).toBe(0);
+  });
+});
+
+describe('the subscribe-message outbox', () => {
+  const sendDoc = async (key: string) => (await getDb().collection(COLLECTIONS.subscriptionSends).doc(key).get()).data[0] as Record<string, any> | undefined;
+  const allow = async (openid: string, taps: number) => {
+    for (let i = 0; i < taps; i++) await grant(openid, `tap-ob-${openid.slice(-6)}-${i}`, ['loan-due']);
+  };
+
+  it('a call that dies right after queuing: its retry sends at once; otherwise the timer sends it once its lease runs out', async () => {
+    const { openid, memberId } = await addMember(h, 'ob-a', '外发甲');
+    await allow(openid, 2);
+    // The call's only write before it dies: the message and its unit of quota, together.
+    expect((await queueMessage(message(memberId, 'loan-due:O1'), 'req:dead-1')).outcome).toBe('queued');
+    expect((await queueMessage(message(memberId, 'loan-due:O2'), 'req:dead-2')).outcome).toBe('queued');
+    expect((await quota(openid))['loan-due']).toBe(0);
+    expect(await sendDoc('loan-due:O1')).toMatchObject({ state: 'queued', attempts: 0 });
+    // The same call retried finishes it; someone else is told it is already under way.
+    expect(await sendOnce(message(memberId, 'loan-due:O1'))).toBe('already');
+    expect(await sendOnce(message(memberId, 'loan-due:O1'), { owner: 'req:dead-1' })).toBe('sent');
+    expect(h.stack.wechat.messages).toHaveLength(1);
+    // Nobody retries O2: the timer leaves it while its holder may still be alive, then sends it once.
+    expect(await h.timer('cabin', 'message-outbox')).toMatchObject({ sent: 0 });
+    h.stack.clock.offsetMs += LEASE_MS + 1000;
+    expect(await h.timer('cabin', 'message-outbox')).toMatchObject({ sent: 1 });
+    expect(await h.timer('cabin', 'message-outbox')).toMatchObject({ sent: 0 });
+    expect(h.stack.wechat.messages).toHaveLength(2);
+    expect(await sendDoc('loan-due:O2')).toMatchObject({ state: 'sent', attempts: 1, owner: null, claims: 0 });
+    // Another function's timer leaves the cabin's messages alone.
+    expect(await h.timer('events', 'message-outbox')).toMatchObject({ sent: 0, skipped: 0 });
+  });
+
+  it('a 43101 zeroes only what it saw: a grant made while the send was under way stays', async () => {
+    const { openid, memberId } = await addMember(h, 'ob-b', '外发乙');
+    await allow(openid, 1);
+    h.stack.wechat.refusingOpenids.add(openid);
+    const platform = h.stack.wechat;
+    const send = platform.sendSubscribeMessage.bind(platform);
+    // The person taps 允许 again at the very moment WeChat answers 43101 for the earlier message.
+    platform.sendSubscribeMessage = async (m) => {
+      const answer = await send(m);
+      await grant(openid, 'tap-ob-race', ['loan-due']);
+      return answer;
+    };
+    try {
+      expect(await sendOnce(message(memberId, 'loan-due:O3'))).toBe('refused');
+    } finally {
+      platform.sendSubscribeMessage = send;
+    }
+    expect((await quota(openid))['loan-due']).toBe(1);
+    // Without a grant in between, the refusal is believed.
+    expect(await sendOnce(message(memberId, 'loan-due:O4'))).toBe('refused');
+    expect((await quota(openid))['loan-due']).toBe(0);
+  });
+
+  it('a failed send is retried with backoff, a bounded number of times, and its unit given back', async () => {
+    const { openid, memberId } = await addMember(h, 'ob-c', '外发丙');
+    await allow(openid, 1);
+    const platform = h.stack.wechat;
+    const send = platform.sendSubscribeMessage.bind(platform);
+    let down = true;
+    platform.sendSubscribeMessage = async (m) => (down ? { sent: false, errcode: -1, errmsg: 'system busy' } : send(m));
+    try {
+      expect(await sendOnce(message(memberId, 'loan-due:O5'))).toBe('queued');
+      expect(await sendDoc('loan-due:O5')).toMatchObject({ state: 'queued', attempts: 1, lastError: 'system busy' });
+      // Not due again before its backoff.
+      expect(await h.timer('cabin', 'message-outbox')).toMatchObject({ queued: 0, failed: 0 });
+      for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+        h.stack.clock.offsetMs += 3 * 60 * 60_000;
+        expect(await h.timer('cabin', 'message-outbox')).toMatchObject(attempt < MAX_ATTEMPTS ? { queued: 1 } : { failed: 1 });
+      }
+      expect(await sendDoc('loan-due:O5')).toMatchObject({ state: 'failed', attempts: MAX_ATTEMPTS });
+      expect((await quota(openid))['loan-due']).toBe(1);
+      h.stack.clock.offsetMs += 3 * 60 * 60_000;
+      expect(await h.timer('cabin', 'message-outbox')).toMatchObject({ queued: 0, failed: 0, sent: 0 });
+      // Back up: a recovered platform gets the next message, and the returned unit pays for it.
+      down = false;
+      expect(await sendOnce(message(memberId, 'loan-due:O6'))).toBe('sent');
+    } finally {
+      platform.sendSubscribeMessage = send;
+    }
+  });
+
+  it('one message that throws does not stop the timer from delivering the rest', async () => {
+    const a = await addMember(h, 'ob-d', '外发丁');
+    const b = await addMember(h, 'ob-e', '外发戊');
+    await allow(a.openid, 1);
+    await allow(b.openid, 1);
+    await queueMessage(message(a.memberId, 'loan-due:O7'), 'req:dead-7');
+    await queueMessage(message(b.memberId, 'loan-due:O8'), 'req:dead-8');
+    const platform = h.stack.wechat;
+    const send = platform.sendSubscribeMessage.bind(platform);
+    // A platform answer our code cannot read for one person.
+    platform.sendSubscribeMessage = async (m) => (m.openid === a.openid ? (null as never) : send(m));
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      h.stack.clock.offsetMs += LEASE_MS + 1000;
+      expect(await h.timer('cabin', 'message-outbox')).toMatchObject({ sent: 1, errors: 1 });
+    } finally {
+      platform.sendSubscribeMessage = send;
+      errors.mockRestore();
+    }
+    expect(h.stack.wechat.messages.map((m) => m.openid)).toEqual([b.openid]);
   });
 });

@@ -75,7 +75,7 @@ describe('profile: availability, visibility and the micro-grid', () => {
 });
 
 describe('my data', () => {
-  it('shows everything stored about me, including history, children and the colour recorded about me', async () => {
+  it('shows everything stored about me, including history and children, but never the colour a grid recorded about me', async () => {
     await h.call('members', 'addChild', { name: '小明', birthYear: 2018, guardianConsent: true }, h.identities.member);
     await getDb().collection(COLLECTIONS.memberColours).add({ _id: h.memberIdOf('member'), memberId: h.memberIdOf('member'), communityId: 'cm-baiyu1', colour: 'green' });
     const data = await h.call('members', 'myData', {}, h.identities.member);
@@ -85,7 +85,8 @@ describe('my data', () => {
     expect(data.councils.map((c: { name: string }) => c.name).sort()).toEqual(['便民服务分会', '综合治理分会']);
     expect(data.privacy.acceptedVersion).toBe(PRIVACY_VERSION);
     expect(data.children).toEqual([expect.objectContaining({ name: '小明', birthYear: 2018 })]);
-    expect(data.colour).toBe('green');
+    expect(data).not.toHaveProperty('colour');
+    expect(JSON.stringify(data)).not.toMatch(/green|绿/);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
   });
 });

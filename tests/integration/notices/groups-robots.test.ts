@@ -138,6 +138,37 @@ describe('WeCom robots', () => {
     expect((await h.call('notices', 'open', { noticeId: notice.id }, a.openid)).notice.robots).toBeNull();
   });
 
+  it('one notice that always throws does not stop the minute timer: the robot queue still drains, the failure is recorded and retried with backoff', async () => {
+    await setRobot();
+    h.stack.wecom.rateLimited = true;
+    const notice = await publishNotice(h);
+    h.stack.wecom.rateLimited = false;
+    // A scheduled notice the timer cannot publish (a stored target it cannot read), due before the robot's retry.
+    const broken = 'cm-baiyu1-nt-broken';
+    const due = new Date(h.stack.clock.nowMs() - 60_000);
+    await getDb()
+      .collection(COLLECTIONS.notices)
+      .add({ _id: broken, communityId: 'cm-baiyu1', writerId: 'x', title: '坏数据', status: 'scheduled', publishAt: due, target: null, audienceKeys: [] });
+    h.stack.clock.offsetMs += 2 * 60_000;
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await h.timer('notices', 'every-minute')).toMatchObject({ noticeFailures: 1, sent: 1 });
+      expect((await outbox(notice.id))[0]).toMatchObject({ state: 'sent' });
+      const stored = async () => (await getDb().collection(COLLECTIONS.notices).doc(broken).get()).data[0];
+      expect(await stored()).toMatchObject({ status: 'scheduled', timerFailures: 1, timerError: expect.stringContaining('publish') });
+      // The next run tries it again at once; after that it waits, longer each time.
+      expect(await h.timer('notices', 'every-minute')).toMatchObject({ noticeFailures: 1 });
+      expect(await stored()).toMatchObject({ timerFailures: 2 });
+      expect(await h.timer('notices', 'every-minute')).toMatchObject({ noticeFailures: 0 });
+      h.stack.clock.offsetMs += 61_000;
+      expect(await h.timer('notices', 'every-minute')).toMatchObject({ noticeFailures: 1 });
+      expect(await stored()).toMatchObject({ timerFailures: 3 });
+      expect(await h.timer('notices', 'every-minute')).toMatchObject({ noticeFailures: 0 });
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
   it('a rate-limited robot is retried with backoff, then the failure shows on the notice after the last try', async () => {
     await setRobot();
     h.stack.wecom.rateLimited = true;

@@ -190,9 +190,9 @@ describe('receipts', () => {
     expect(results.every((r) => r.ok)).toBe(true);
     await Promise.all(people.slice(0, 50).map((p) => openNotice(h, notice.id, p.openid)));
     expect(await receiptDocs(notice.id)).toHaveLength(500);
-    const doc = await noticeDoc(notice.id);
-    expect(doc.counts.read).toBe(500);
-    expect(Object.values(doc.groupReads as Record<string, number>).reduce((s, n) => s + n, 0)).toBe(500);
+    const view = await h.call('notices', 'receipts', { noticeId: notice.id }, h.identities.gridLeader);
+    expect(view.counts.read).toBe(500);
+    expect(view.groups.reduce((s: number, g: { read: number }) => s + g.read, 0)).toBe(500);
   }, 60_000);
 
   it('confirm and reply are recorded once per resident; the resident list puts unread first', async () => {
@@ -215,7 +215,7 @@ describe('receipts', () => {
 
     const taps = await Promise.all([0, 1, 2].map(() => h.call('notices', 'confirm', { noticeId: confirm.id }, a.openid)));
     expect(taps.every((t) => t.mine.state === 'confirmed')).toBe(true);
-    expect((await noticeDoc(confirm.id)).counts).toMatchObject({ read: 1, confirmed: 1 });
+    expect((await h.call('notices', 'receipts', { noticeId: confirm.id }, h.identities.gridLeader)).counts).toMatchObject({ read: 1, confirmed: 1 });
     expect(await h.invoke('notices', { action: 'reply', payload: { noticeId: confirm.id, answer: '有人在家' } }, a.openid)).toMatchObject({
       ok: false,
       error: { code: 'NOTICES.WRONG_MODE' },
@@ -244,15 +244,22 @@ describe('receipts', () => {
       ok: false,
       error: { code: 'NOTICES.NOT_TARGETED' },
     });
-    expect((await noticeDoc(confirm.id)).counts.read).toBe(1);
+    expect((await h.call('notices', 'receipts', { noticeId: confirm.id }, h.identities.gridLeader)).counts.read).toBe(1);
   });
 
-  it('a colour group reaches only residents of that colour, and its receipts view lists only them', async () => {
+  it('a colour group reaches only residents of that colour, never names the colour to them, and its receipts view lists only them', async () => {
     const red = await addResident(h, 'nt-red', { name: '红', room: '101' });
     const plain = await addResident(h, 'nt-plain', { name: '无色', room: '102' });
     await h.call('grids', 'setColour', { memberId: red.memberId, colour: 'red' }, h.identities.committee);
     const notice = await publishNotice(h, { mode: 'confirm', target: { kind: 'colour', colour: 'red', gridIds: ['cm-baiyu1-g1'] } });
+    // Staff who may see colours read the colour group; the residents in it read only their grid.
     expect(notice.targetLabel).toBe('红色分组（第一微格）');
+    expect((await h.call('notices', 'managed', { page: 1 }, h.identities.committee)).items.find((n: { id: string }) => n.id === notice.id).targetLabel).toBe('红色分组（第一微格）');
+    const listed = (await h.call('notices', 'list', { page: 1 }, red.openid)).items.find((n: { id: string }) => n.id === notice.id);
+    expect(listed.targetLabel).toBe('第一微格部分居民');
+    const opened = await openNotice(h, notice.id, red.openid);
+    expect(opened.ok && (opened.data as any).notice).toMatchObject({ targetLabel: '第一微格部分居民', target: null });
+    expect(JSON.stringify(opened)).not.toMatch(/红|"red"/);
     const titles = async (openid: string) => (await h.call('notices', 'list', { page: 1 }, openid)).items.map((n: { id: string }) => n.id);
     expect(await titles(red.openid)).toContain(notice.id);
     expect(await titles(plain.openid)).not.toContain(notice.id);

@@ -3,7 +3,7 @@ import { LocalOpenData } from '../../../emulator/platform/open-data';
 import { LocalWeChatPlatform } from '../../../emulator/platform/wechat.local';
 import * as v from 'valibot';
 import { opengidFrom } from '../../../cloudfunctions/notices/access';
-import { maskKey, noticeMarkdown, remindText, targetLabelOf, type NoticeDoc } from '../../../cloudfunctions/notices/notices.model';
+import { maskKey, noticeMarkdown, remindText, publicLabelOf, targetLabelOf, type NoticeDoc } from '../../../cloudfunctions/notices/notices.model';
 import { noticesActions, WECOM_WEBHOOK_PATTERN } from '../../../src/shared/actions/notices';
 import { NOTICE_TEMPLATES } from '../../../src/shared/notice-templates';
 import { audienceKeysOf, isTargeted, memberKeysOf } from '../../../src/shared/rules/notice-audience';
@@ -84,7 +84,11 @@ describe('webhooks, open data and messages', () => {
     expect(md.msgtype).toBe('markdown');
     expect(JSON.stringify(md)).toContain('### 停水');
     expect(remindText(doc, ['13800000000'])).toMatchObject({ msgtype: 'text', text: { mentioned_mobile_list: ['13800000000'] } });
+    // Staff read the colour; residents never do.
     expect(targetLabelOf({ kind: 'colour', colour: 'red', gridIds: ['g1'] }, new Map([['g1', '第一微格']]))).toBe('红色分组（第一微格）');
+    expect(publicLabelOf({ kind: 'colour', colour: 'red', gridIds: ['g1'] }, new Map([['g1', '第一微格']]))).toBe('第一微格部分居民');
+    expect(publicLabelOf({ kind: 'colour', colour: 'yellow', gridIds: [] }, new Map())).toBe('部分居民');
+    expect(publicLabelOf({ kind: 'grids', gridIds: ['g1'] }, new Map([['g1', '第一微格']]))).toBe('第一微格');
   });
   it('every template is a valid notice once its blanks are filled', () => {
     for (const t of NOTICE_TEMPLATES) {

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import './members.scss';
-import { GRID_COLOUR_LABELS, GRID_COLOUR_MEANINGS, type GridColour } from '@shared/domain/grid';
 import {
   FIELD_VISIBILITY_LABELS,
   STAFF_ROLE_LABELS,
@@ -36,7 +35,6 @@ const VISIBILITY_ROWS: { key: keyof Visibility; label: string }[] = [
 /** Everything stored about the resident, section by section, in plain words. */
 export function MyDataView({ data }: { data: MyData }) {
   const { member } = data;
-  const colour = data.colour as GridColour | null;
   return (
     <View className='my-data'>
       <Section title='我的资料' className='my-data-profile'>
@@ -64,14 +62,9 @@ export function MyDataView({ data }: { data: MyData }) {
         <Row label='参加的分会' value={member.councilIds.length ? `${member.councilIds.length}个` : '还没有参加'} className='my-data-councils' />
         <Row label='登记时间' value={formatShanghai(member.createdAt)} className='my-data-created' />
       </Section>
-      {colour ? (
-        <Section title='微格分色' className='my-data-colour'>
-          <Text className='my-data-colour__value'>
-            {GRID_COLOUR_LABELS[colour] ?? colour}色{GRID_COLOUR_MEANINGS[colour] ? `：${GRID_COLOUR_MEANINGS[colour]}` : ''}
-          </Text>
-          <Text className='card__hint'>只有居委会和你所在微格的微格长能看到。</Text>
-        </Section>
-      ) : null}
+      <Section title='微格工作记录' className='my-data-grid-work'>
+        <Text className='card__hint'>微格长为上门关心居民所做的工作记录不在这里显示。想了解记录了你什么，可以直接问居委会。</Text>
+      </Section>
       <Section title='隐私说明' className='my-data-privacy'>
         {data.privacy.acceptedVersion && data.privacy.acceptedAt ? (
           <Text>

@@ -14,6 +14,8 @@ const OUTCOME_TEXT: Record<RemindOutcome, string> = {
   'no-quota': '对方没有开启提醒，请打电话联系',
   refused: '对方拒收提醒，请打电话联系',
   'no-account': '对方没有小程序账号，请打电话联系',
+  queued: '提醒稍后发出',
+  failed: '提醒没能发出，请打电话联系',
 };
 
 function OverdueRow({ loanId, title, meta }: { loanId: string; title: string; meta: string }) {

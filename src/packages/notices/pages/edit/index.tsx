@@ -45,7 +45,7 @@ export default function NoticeEditPage() {
     }
     setSubmitting(true);
     try {
-      const { notice: saved } = noticeId ? await noticesApi.update({ noticeId, notice, publish }) : await noticesApi.create({ notice, publish, requestId });
+      const { notice: saved } = noticeId ? await noticesApi.update({ noticeId, notice, publish, requestId }) : await noticesApi.create({ notice, publish, requestId });
       const done = publish.kind === 'now' ? '已发布' : publish.kind === 'at' ? '已定时' : '已保存';
       void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
       void Taro.redirectTo({ url: NOTICE_PAGES.detail(saved.id) });
