@@ -11,14 +11,21 @@ export interface ProxyLogDoc {
   at: Date;
 }
 
-/**
- * Records a proxy action under a deterministic id (`key` names the action instance), so a retried call
- * records it once. One round trip.
- */
-export async function recordProxyAction(entry: Omit<ProxyLogDoc, '_id'> & { key: string }): Promise<void> {
+export type ProxyAction = Omit<ProxyLogDoc, '_id'> & { key: string };
+
+/** The record of a proxy action under its deterministic id (`key` names the action instance). */
+export function proxyLogDoc(entry: ProxyAction): ProxyLogDoc {
   const { key, ...doc } = entry;
+  return { _id: `${doc.subjectId}-${key}`, ...doc };
+}
+
+/**
+ * Records a proxy action under a deterministic id, so a retried call records it once. One round trip. (An action
+ * that changes several documents writes `proxyLogDoc` in its own transaction instead.)
+ */
+export async function recordProxyAction(entry: ProxyAction): Promise<void> {
   try {
-    await getDb().collection(COLLECTIONS.proxyLog).add({ _id: `${doc.subjectId}-${key}`, ...doc });
+    await getDb().collection(COLLECTIONS.proxyLog).add(proxyLogDoc(entry));
   } catch (err) {
     if (!isDuplicateWrite(err)) throw err;
   }
