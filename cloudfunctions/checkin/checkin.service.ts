@@ -10,6 +10,7 @@ import { ensurePublishable } from '../_core/content-check';
 import type { Identity } from '../_core/identity';
 import { AppError } from '../_core/errors';
 import { postEntry } from '../_core/ledger';
+import { postedNow } from '../_core/posted-for';
 import { wechat } from '../_core/ports/wechat';
 import { rulesDoc, rulesIn } from '../_core/point-rules';
 import {
@@ -367,19 +368,18 @@ export async function confirm(
     if (row.halfHours > 0) {
       served += 1;
       const points = pointsForService(rules, { eventType: event.type, halfHours: row.halfHours, pointsAlreadyToday: 0 });
-      const { created } = await postEntry({
+      const posting = { communityId: event.communityId, memberId: id, source: 'event' as const, sourceId: event._id };
+      const result = await postEntry({
         key: `event:${event._id}:${id}`,
-        communityId: event.communityId,
-        memberId: id,
+        ...posting,
         halfHours: row.halfHours,
         points,
-        source: 'event',
-        sourceId: event._id,
         reason: event.title,
         by: caller.memberId,
         at: now,
       }, { dailyCap: { day: serviceDay, cap: rules.dailyCap } });
-      if (created) posted += 1;
+      // Counted (and the attendance marked confirmed) only when the entry is this member's for this event.
+      if (postedNow(result, posting)) posted += 1;
     }
     await q.markConfirmed(doc._id, now);
   }
