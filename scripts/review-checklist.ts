@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
 import { catalogue } from '../src/shared/catalogue';
 import { PRIVACY_VERSION } from '../src/shared/privacy';
+import { TEXT_RULE_CHECKS } from '../src/shared/schemas';
 
 const root = join(__dirname, '..');
 export const README = join(root, 'deploy/README.md');
@@ -381,7 +382,7 @@ export function ugcCoverage(): UgcRow[] {
   const perFn = new Map<string, { handlers: Map<string, string>; text: Set<string>; images: Set<string> }>();
   const rows: UgcRow[] = [];
   for (const [action, fields] of actionInputs()) {
-    const text = fields.filter((l) => l.schema.type === 'string' && !NOT_TEXT.test(l.name) && !IMAGE_FIELDS.test(l.name) && !(l.schema.pipe ?? []).some((p) => ['regex', 'check', 'email', 'url'].includes(p.type)));
+    const text = fields.filter((l) => l.schema.type === 'string' && !NOT_TEXT.test(l.name) && !IMAGE_FIELDS.test(l.name) && !(l.schema.pipe ?? []).some((p) => ['regex', 'check', 'email', 'url'].includes(p.type) && !TEXT_RULE_CHECKS.has((p as { requirement?: unknown }).requirement)));
     const images = fields.filter((l) => IMAGE_FIELDS.test(l.name));
     if (!text.length && !images.length) continue;
     const fn = action.split('.')[0]!;

@@ -5,7 +5,7 @@ export default defineAppConfig({
       // Committee pages: downloaded only by those who open them, keeping the main package small.
       root: 'packages/admin',
       name: 'admin',
-      pages: ['pages/applications/index', 'pages/member/index', 'pages/councils/index', 'pages/grids/index', 'pages/import/index', 'pages/points/index', 'pages/report/index', 'pages/shop/index', 'pages/honours/index'],
+      pages: ['pages/applications/index', 'pages/member/index', 'pages/councils/index', 'pages/grids/index', 'pages/import/index', 'pages/points/index', 'pages/report/index', 'pages/shop/index', 'pages/honours/index', 'pages/audit/index'],
     },
     { root: 'packages/councils', name: 'councils', pages: ['pages/list/index', 'pages/detail/index'] },
     { root: 'packages/grids', name: 'grids', pages: ['pages/roster/index', 'pages/talent/index'] },

@@ -92,6 +92,10 @@ export const COLLECTIONS = {
   subscriptionSends: 'subscription_sends',
   /** Image checks (`_id` from the image's slot, document and file; found by the platform's `traceId`): _core/media-check.ts. */
   mediaChecks: 'media_checks',
+  /** 账目核对 reports, one per 居民区 and Shanghai day (`_id` = communityId:day), written by the nightly audit. */
+  auditReports: 'audit_reports',
+  /** Every counter the audit set to its recomputed value: who, when, before, after (`_id` from the request and the difference). */
+  auditRepairs: 'audit_repairs',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -65,7 +65,10 @@ export function createFunction<M extends ActionMap>(name: string, actions: M, ha
     if (!identity) return { ok: false, error: errorBody('COMMON.UNAUTHENTICATED') };
 
     const spec = actions[action]!;
-    const parsed = v.safeParse(spec.input, body.payload ?? {});
+    const payload = body.payload ?? {};
+    // Every action's input is an object: valibot's object schema would take an array for one with no required key.
+    if (typeof payload !== 'object' || Array.isArray(payload)) return { ok: false, error: errorBody('COMMON.INVALID_INPUT') };
+    const parsed = v.safeParse(spec.input, payload);
     if (!parsed.success) {
       return { ok: false, error: errorBody('COMMON.INVALID_INPUT', issueFields(parsed.issues)) };
     }

@@ -3,6 +3,7 @@ import { COLLECTIONS } from '../_core/collections';
 import { command, getDb, insertOnce } from '../_core/db';
 import type { MemberDoc } from '../_core/member-record';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
+import { contains, startsWith } from '../_core/text-match';
 import {
   EMPTY_OPEN,
   isLowStock,
@@ -99,15 +100,13 @@ export interface ItemFilter {
   now: Date;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** A cabin's items by section and name, filtered; 20 a page. */
 export async function itemsPage(filter: ItemFilter, page: number): Promise<Paged<ItemDoc>> {
   const _ = command();
   const base: Record<string, unknown> = { cabinId: filter.cabinId };
   if (filter.sectionKey) base.sectionKey = filter.sectionKey;
   if (filter.kind) base.kind = filter.kind;
-  if (filter.query) base.name = getDb().RegExp({ regexp: escapeRegExp(filter.query), options: 'i' });
+  if (filter.query) base.name = contains(filter.query);
   if (!filter.includeRetired) base.status = _.neq('retired');
   // Available now: on the shelf (a consumable with stock), or held by a hold that ran out with nobody waiting.
   const where = filter.availableNow
@@ -410,7 +409,7 @@ export async function membersByPhone(communityId: string, phones: readonly strin
 /** Live residents of a 居民区 by a whole phone number or the start of their name, by name; 20 a page. */
 export async function residentsPage(communityId: string, query: string, page: number): Promise<Paged<PersonDoc & { building: string }>> {
   const _ = command();
-  const match = /^1\d{10}$/.test(query) ? { phone: query } : { name: getDb().RegExp({ regexp: `^${escapeRegExp(query)}`, options: '' }) };
+  const match = /^1\d{10}$/.test(query) ? { phone: query } : { name: startsWith(query) };
   return paged<(PersonDoc & { building: string })>(
     col(COLLECTIONS.members)
       .where({ communityId, deletedAt: _.exists(false), ...match })

@@ -5,6 +5,7 @@ import { command, getDb, insertOnce } from '../_core/db';
 import type { MemberDoc } from '../_core/member-record';
 import type { CertificateDoc, HonourDoc, LevelHoursDoc, SettingsDoc } from './honours.model';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
+import { startsWith } from '../_core/text-match';
 
 /**
  * Each function here is one database round trip. Lists that show people join `honour_settings` and `members` inside
@@ -229,8 +230,6 @@ export async function findMemberIn(memberId: string): Promise<MemberDoc | null> 
   return (res.data?.[0] as MemberDoc | undefined) ?? null;
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Approved live members of a 居民区 whose name starts with `name`, by name. */
 export async function candidatesPage(
   communityId: string,
@@ -238,7 +237,7 @@ export async function candidatesPage(
   page: number,
 ): Promise<{ rows: Pick<MemberDoc, '_id' | 'name' | 'building'>[]; hasMore: boolean }> {
   const where: Record<string, unknown> = { communityId, 'application.status': 'approved', deletedAt: command().exists(false) };
-  if (name) where.name = db().RegExp({ regexp: `^${escapeRegex(name)}`, options: '' });
+  if (name) where.name = startsWith(name);
   const res = await col(COLLECTIONS.members)
     .where(where)
     .field({ _id: true, name: true, building: true })

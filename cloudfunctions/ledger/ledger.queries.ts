@@ -6,6 +6,7 @@ import type { BalanceDoc, LedgerEntryDoc } from '../_core/ledger';
 import type { MemberDoc } from '../_core/member-record';
 import { correctionKey, type RulesDoc } from './ledger.model';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
+import { startsWith } from '../_core/text-match';
 
 /** Each function here is one database round trip. */
 
@@ -77,7 +78,7 @@ export type MemberRowDoc = Pick<MemberDoc, '_id' | 'name' | 'building'>;
 export async function membersPage(communityId: string, name: string, page: number): Promise<{ rows: MemberRowDoc[]; hasMore: boolean }> {
   const db = getDb();
   const where: Record<string, unknown> = { communityId, 'application.status': 'approved', deletedAt: db.command.exists(false) };
-  if (name) where.name = db.RegExp({ regexp: `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, options: '' });
+  if (name) where.name = startsWith(name);
   const res = await db
     .collection(COLLECTIONS.members)
     .where(where)

@@ -6,7 +6,7 @@ import { sdkEnv } from '../sdk-env';
 import { openStore, type Store } from '../store';
 import { DEMO_PEOPLE } from '../seed/demo-data';
 import { FileStorage } from './file-storage';
-import { isLoopback, readBody, readJson, sendJson, sendText } from './http-util';
+import { BadRequestBody, isLoopback, readBody, readJson, sendJson, sendText } from './http-util';
 import { createLocalStack, type LocalStack } from './local-stack';
 import { LOCAL_APPID } from './functions-host';
 import { loginPage } from './login-page';
@@ -67,6 +67,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return;
     }
     route(req, res).catch((err: unknown) => {
+      // An unreadable body never reaches a function: the envelope a page understands, with a 4xx (the caller's
+      // request is at fault and retrying it unchanged cannot succeed), never the parser's text.
+      if (err instanceof BadRequestBody) {
+        if (!res.headersSent) sendJson(res, err.status, { ok: false, error: { code: 'COMMON.INVALID_INPUT', message: err.resident } });
+        else res.end();
+        return;
+      }
       console.error('[dev-server]', req.method, req.url, err);
       if (!res.headersSent) sendJson(res, 500, { error: String(err) });
       else res.end();

@@ -17,9 +17,11 @@ import { FileStorage } from '../dev-server/file-storage';
 import { TransactionManager } from './transactions';
 import { applyUpdate, newAggregator, newQuery } from './engine';
 import { forClient } from './client-values';
+import { DEAD_CALL_MESSAGE, FAULT_CODE, FAULT_MESSAGE, FaultSwitch, tagOf, type Faults } from './faults';
 import { filterShape, ORIGIN_HEADER, originFromHeader, pipelineShape, queryLogEnabled, recordQuery, sortShape, type QueryKind } from './query-log';
 
 export { CODES, GatewayError, NOT_SUPPORTED } from './errors';
+export { asCall, type Faults, type FaultMode } from './faults';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
@@ -36,6 +38,8 @@ export interface Gateway {
   /** `origin`: the function code that made the request, for the query recorder (query-log.ts) only. */
   handle(body: unknown, origin?: string | null): Promise<unknown>;
   listener(req: http.IncomingMessage, res: http.ServerResponse): void;
+  /** The crash switch (faults.ts): reached by test code only, through the object startGateway returns. */
+  readonly faults: Faults;
 }
 
 type Params = Record<string, unknown>;
@@ -159,6 +163,7 @@ function replacement(id: unknown, data: Record<string, unknown>): Doc {
 
 class GatewayImpl implements Gateway {
   readonly txns: TransactionManager;
+  readonly faults: FaultSwitch;
   private readonly now: () => number;
   private readonly storage: StorageOptions | undefined;
   private readonly recording: boolean;
@@ -172,6 +177,7 @@ class GatewayImpl implements Gateway {
     this.now = options.now ?? Date.now;
     this.storage = options.storage;
     this.txns = new TransactionManager(store);
+    this.faults = new FaultSwitch((id) => this.txns.abort(id));
     this.recording = queryLogEnabled();
   }
 
@@ -229,12 +235,54 @@ class GatewayImpl implements Gateway {
         reply(400, { code: 'INVALID_PARAM', message: 'request body is not JSON' });
         return;
       }
+      const tag = tagOf(req);
+      const verdict = this.faults.verdict(tag, body);
+      const refuseDead = () => reply(200, { requestId: newId(), code: FAULT_CODE, message: DEAD_CALL_MESSAGE });
+      if (verdict.kind === 'hold') {
+        this.faults.hold(res, tag, refuseDead);
+        return;
+      }
+      if (verdict.kind === 'fail') {
+        this.refuse(body);
+        reply(200, { requestId: newId(), code: FAULT_CODE, message: FAULT_MESSAGE });
+        return;
+      }
       this.handle(body, this.recording ? originFromHeader(req.headers[ORIGIN_HEADER]) : null).then(
-        (answer) => reply(200, answer),
+        (answer) => {
+          this.noteTransaction(body, answer, tag);
+          if (verdict.kind === 'crash') {
+            this.faults.afterCrash(tag);
+            this.faults.hold(res, tag, refuseDead);
+            return;
+          }
+          reply(200, answer);
+        },
         (err: unknown) => reply(500, { code: CODES.REQUEST_FAILED, message: String(err) }),
       );
     });
   };
+
+  /** A refused commit ends its transaction: nothing of it is written, as when the service fails a commit. */
+  private refuse(body: unknown): void {
+    const p = body as Params;
+    if (p.action !== 'database.commitTransaction' || typeof p.transactionId !== 'string') return;
+    try {
+      this.txns.abort(p.transactionId);
+    } catch {
+      // Unknown or already finished: nothing to end.
+    }
+    this.faults.finished(p.transactionId);
+  }
+
+  /** Which call started which transaction, so a crashed call's open ones can be ended (faults.ts). */
+  private noteTransaction(body: unknown, answer: unknown, tag: string | null): void {
+    const action = (body as Params).action;
+    const a = answer as Answer;
+    if (action === 'database.startTransaction' && typeof a.transactionId === 'string') this.faults.started(a.transactionId, tag);
+    else if ((action === 'database.commitTransaction' || action === 'database.abortTransaction') && typeof (body as Params).transactionId === 'string') {
+      this.faults.finished((body as Params).transactionId as string);
+    }
+  }
 
   private dispatch(action: string, p: Params): Answer {
     switch (action) {
@@ -541,6 +589,8 @@ export interface RunningGateway {
   store: Store;
   /** The files its storage actions serve (in memory); tests may save one here and pass its fileID. */
   files: FileStorage;
+  /** The crash switch (faults.ts); test code only. */
+  faults: Faults;
   /** Stops the server (dropping keep-alive connections); closes the store only if startGateway opened it. */
   close(): Promise<void>;
 }
@@ -569,11 +619,13 @@ export async function startGateway(options: { store?: Store; now?: () => number 
     url: `http://127.0.0.1:${port}/admin`,
     store,
     files,
+    faults: gateway.faults,
     close: async () => {
       if (closed) return;
       closed = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
+        gateway.faults.reset();
         server.closeAllConnections();
       });
       if (ownStore) store.close();

@@ -1,4 +1,5 @@
 import type { ActionInput, ActionMap, ActionOutput } from './action';
+import { auditActions } from './actions/audit';
 import { cabinActions } from './actions/cabin';
 import { checkinActions } from './actions/checkin';
 import { councilsActions } from './actions/councils';
@@ -30,6 +31,7 @@ export const catalogue = {
   cabin: cabinActions,
   notices: noticesActions,
   home: homeActions,
+  audit: auditActions,
 } satisfies Record<string, ActionMap>;
 
 export type Catalogue = typeof catalogue;

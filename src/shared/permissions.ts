@@ -105,6 +105,12 @@ export const PERMISSIONS = {
   'notices.bindGroup': { grid_leader: 'grid', committee: 'community' },
   /** A grid's WeCom robot webhook (a secret). */
   'notices.manageRobots': { committee: 'community' },
+  /** 账目核对: recompute every counter of the 居民区 from its records. */
+  'audit.run': { committee: 'community' },
+  /** Set a counter to what its records give, logged. */
+  'audit.repair': { committee: 'community' },
+  /** The nightly reports; the street sees how many differences each 居民区 has, nothing more. */
+  'audit.viewReports': { committee: 'community', street_admin: 'street' },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'net';
 import { createLocalStack, type LocalStack } from '../../emulator/dev-server/local-stack';
 import { createGateway } from '../../emulator/gateway';
 import { sdkEnv } from '../../emulator/sdk-env';
-import { openStore } from '../../emulator/store';
+import { openStore, type Store } from '../../emulator/store';
 
 /** What every bench shares: percentiles, and running one bench file on its own (`npx tsx tests/bench/<name>.bench.ts`). */
 
@@ -33,7 +33,7 @@ export function runStandalone(bench: () => Promise<Figures>): void {
  * Runs `work` against a fresh in-memory emulator with the demo street seeded, the real SDK pointed at it, and a count of
  * the requests the gateway has answered (database round trips), then puts the environment back.
  */
-export async function withCountingStack<T>(work: (ctx: { stack: LocalStack; requests: () => number }) => Promise<T>): Promise<T> {
+export async function withCountingStack<T>(work: (ctx: { stack: LocalStack; requests: () => number; store: Store }) => Promise<T>): Promise<T> {
   const store = openStore();
   const gateway = createGateway(store, { now: () => Date.now() });
   let requests = 0;
@@ -48,7 +48,7 @@ export async function withCountingStack<T>(work: (ctx: { stack: LocalStack; requ
   try {
     const stack = createLocalStack();
     await stack.seed();
-    return await work({ stack, requests: () => requests });
+    return await work({ stack, requests: () => requests, store });
   } finally {
     for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
     Object.assign(process.env, saved);

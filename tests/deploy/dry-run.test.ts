@@ -27,6 +27,7 @@ describe('npm run deploy -- --dry-run', () => {
     for (const name of Object.values(COLLECTIONS)) expect(stdout).toMatch(new RegExp(`^  ${name} +\\[`, 'm'));
     for (const fn of readManifest()) expect(stdout).toMatch(new RegExp(`^  ${fn.name} +Nodejs24\\.11 `, 'm'));
     expect(stdout).toMatch(/^ +timers: event-reminders "0 0 \* \* \* \* \*"/m);
+    expect(stdout).toMatch(/^ +timers: audit-nightly "0 30 3 \* \* \* \*"/m);
     expect(stdout).toMatch(/^ +settings: TXTD_CHECKIN_SECRET \(generated-once\)/m);
     expect(stdout).toMatch(/^Mini-program dist\/weapp: \d+ files/m);
   });

@@ -1,4 +1,4 @@
-import { startGateway } from '../../emulator/gateway';
+import { asCall, startGateway, type Faults } from '../../emulator/gateway';
 import { sdkEnv } from '../../emulator/sdk-env';
 import { createLocalStack, type LocalStack } from '../../emulator/dev-server/local-stack';
 import type { LocalCaller } from '../../emulator/dev-server/functions-host';
@@ -26,6 +26,8 @@ export interface Harness {
   store: Store;
   /** Cloud storage as the SDK reaches it (uploadFile, getTempFileURL, deleteFile): save a file here to use its fileID. */
   files: FileStorage;
+  /** The gateway's crash switch (emulator/gateway/faults.ts); `reset()` resets it too. */
+  faults: Faults;
   /** Demo openids by role, from the seed. */
   identities: Record<DemoIdentity, string>;
   /** Member `_id` of a demo person. */
@@ -38,7 +40,7 @@ export interface Harness {
   timer(fn: string, trigger: string): Promise<Record<string, number>>;
   /** A `fetch` that answers `/fn/:name` as the dev server does (identity from `x-wx-openid`), for the H5 branch of callCloud. */
   fetch: typeof fetch;
-  /** Empties the store and the WeChat (messages, image checks pending and pushed) and WeCom logs, and seeds again. */
+  /** Empties the store (ending every open transaction), disarms the faults (dropping calls a crash holds), the WeChat (messages, image checks pending and pushed) and WeCom logs, and seeds again. */
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -64,13 +66,15 @@ export async function startHarness(): Promise<Harness> {
     return call;
   };
 
+  // Each call runs under its own tag, so a crash (harness.faults) kills exactly that call and serves its retry.
   const invoke: Harness['invoke'] = async (fn, body, caller) =>
-    (await track(stack.host.invoke(fn, body, typeof caller === 'string' ? { openid: caller } : caller))) as Envelope;
+    (await track(asCall(() => stack.host.invoke(fn, body, typeof caller === 'string' ? { openid: caller } : caller)))) as Envelope;
 
   const harness: Harness = {
     stack,
     store: gateway.store,
     files: gateway.files,
+    faults: gateway.faults,
     identities,
     memberIdOf: (key) => demoMemberId({ openid: identities[key] }),
     invoke,
@@ -80,7 +84,7 @@ export async function startHarness(): Promise<Harness> {
       return res.data as never;
     },
     async timer(fn, trigger) {
-      const res = (await track(stack.host.fireTimer(fn, trigger))) as Envelope;
+      const res = (await track(asCall(() => stack.host.fireTimer(fn, trigger)))) as Envelope;
       if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
       return res.data as Record<string, number>;
     },
@@ -91,7 +95,7 @@ export async function startHarness(): Promise<Harness> {
       const headers = new Headers(init?.headers);
       const openid = headers.get('x-wx-openid');
       const body = init?.body ? JSON.parse(String(init.body)) : {};
-      const result = await track(stack.host.invoke(match[1]!, body, openid ? { openid } : null));
+      const result = await track(asCall(() => stack.host.invoke(match[1]!, body, openid ? { openid } : null)));
       return {
         ok: true,
         status: 200,
@@ -100,6 +104,8 @@ export async function startHarness(): Promise<Harness> {
       } as Response;
     }) as typeof fetch,
     async reset() {
+      // First: a call a crash holds must end (its sockets destroyed) before the in-flight calls can settle.
+      gateway.faults.reset();
       await Promise.allSettled([...inFlight]);
       stack.clock.offsetMs = 0;
       stack.wechat.messages.length = 0;
@@ -112,6 +118,7 @@ export async function startHarness(): Promise<Harness> {
       await stack.seed();
     },
     async stop() {
+      gateway.faults.reset();
       await Promise.allSettled([...inFlight]);
       await gateway.close();
     },

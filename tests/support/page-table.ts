@@ -77,6 +77,7 @@ export const PAGE_TABLE: PageRow[] = [
   { page: 'packages/admin/pages/import/index', as: 'committee' },
   { page: 'packages/admin/pages/points/index', as: 'committee' },
   { page: 'packages/admin/pages/report/index', as: 'committee' },
+  { page: 'packages/admin/pages/audit/index', as: 'committee' },
   { page: 'packages/admin/pages/shop/index', as: 'committee' },
   { page: 'packages/admin/pages/honours/index', as: 'committee' },
   { page: 'packages/admin/pages/honours/index', as: 'streetAdmin', variant: '星级标准', query: async () => ({ section: 'levels' }) },

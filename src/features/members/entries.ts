@@ -87,6 +87,7 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
         { key: 'admin-import', title: '导入名册', hint: '粘贴或上传已有名单', url: ROUTES.adminImport },
         { key: 'admin-points', title: '积分管理', hint: '奖励、更正和积分规则', url: ROUTES.adminPoints },
         { key: 'admin-report', title: '月度报表', hint: '按分会和微格统计', url: ROUTES.adminReport },
+        { key: 'admin-audit', title: '账目核对', hint: '积分、名额、库存逐项对账', url: ROUTES.adminAudit },
         { key: 'admin-honours', title: '荣誉管理', hint: '表彰成员', url: ROUTES.adminHonours },
         { key: 'admin-shop', title: '积分超市管理', hint: '上架、补货和兑换记录', url: ROUTES.adminShop },
         { key: 'shop-verify', title: '核销兑换码', hint: '扫码或输入兑换码', url: ROUTES.shopVerify },

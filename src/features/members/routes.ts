@@ -21,6 +21,7 @@ export const ROUTES = {
   myPoints: '/packages/ledger/pages/mine/index',
   adminPoints: '/packages/admin/pages/points/index',
   adminReport: '/packages/admin/pages/report/index',
+  adminAudit: '/packages/admin/pages/audit/index',
   shop: '/packages/shop/pages/list/index',
   myRedemptions: '/packages/shop/pages/mine/index',
   shopVerify: '/packages/shop/pages/verify/index',

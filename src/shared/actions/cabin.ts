@@ -24,11 +24,9 @@ import {
 } from '../domain/cabin';
 import type { Page } from '../result';
 import { isClockTime, isDayString, rangesValid } from '../rules/cabin-hours';
-import { photoSchema as photo, requestIdSchema as requestId } from '../schemas';
+import { idSchema, multilineText, photoSchema as photo, requestIdSchema as requestId, requiredText, text } from '../schemas';
 
-const id = v.pipe(v.string('请选择'), v.trim(), v.minLength(1, '请选择'), v.maxLength(80, '编号太长'));
-const text = (label: string, max: number) => v.pipe(v.string(`请填写${label}`), v.trim(), v.maxLength(max, `${label}最多${max}个字`));
-const requiredText = (label: string, max: number) => v.pipe(text(label, max), v.minLength(1, `请填写${label}`));
+const id = idSchema(80);
 const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1);
 const count = (label: string, min: number, max: number) =>
   v.pipe(v.number(`请填写${label}`), v.integer(`${label}要是整数`), v.minValue(min, `${label}至少${min}`), v.maxValue(max, `${label}最多${max}`));
@@ -63,7 +61,7 @@ const cabinFields = v.pipe(
   v.object({
     name: requiredText('名称', 20),
     place: requiredText('地点', 40),
-    description: text('介绍', 300),
+    description: multilineText('介绍', 300),
     hours: weeklyHours,
     sections: v.pipe(v.array(section, '请至少设置一个区域'), v.minLength(1, '请至少设置一个区域'), v.maxLength(12, '最多12个区域')),
     closures: v.optional(v.pipe(v.array(closure), v.maxLength(30, '最多30条闭馆安排')), []),
@@ -82,7 +80,7 @@ export type CabinInput = v.InferInput<typeof cabinFields>;
 const common = {
   sectionKey,
   name: requiredText('名称', 30),
-  description: v.optional(text('介绍', 300), ''),
+  description: v.optional(multilineText('介绍', 300), ''),
   photo,
   /** Condition notes: 九成新, 缺一根针 ... */
   condition: v.optional(text('品相说明', 100), ''),
@@ -225,7 +223,7 @@ export const cabinActions = {
     input: v.object({
       cabinId: id,
       what: requiredText('捐赠物品', 30),
-      description: text('说明', 300),
+      description: multilineText('说明', 300),
       condition: requiredText('新旧程度', 50),
       photo,
       requestId,

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
 import { CODE_LENGTH, isCodeShape, normaliseCode } from '../rules/checkin-code';
 import { action, type ActionMap } from '../action';
+import { cleanChars, idSchema, requiredText, visible } from '../schemas';
 import type { ConfirmResult, PassView, ReviewView, ScanResult, StationAnswer, StationCounts } from '../domain/checkin';
 
-const id = v.pipe(v.string('请选择活动'), v.trim(), v.minLength(1, '请选择活动'), v.maxLength(64, '编号太长'));
-const token = v.pipe(v.string('请扫码'), v.trim(), v.minLength(1, '请扫码'), v.maxLength(200, '这个签到码无法识别'));
+const id = idSchema(64, '请选择活动');
+const token = v.pipe(v.string('请扫码'), v.trim(), v.minLength(1, '请扫码'), v.maxLength(200, '这个签到码无法识别'), cleanChars('签到码'), visible('签到码', '请扫码'));
 /** A fresh nonce per scan: a retried request with the same nonce answers the same result. */
 const nonce = v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/, '请求编号不对'));
 /** The 6 characters typed from the station: spaces and case do not matter. */
@@ -74,7 +75,7 @@ export const checkinActions = {
             v.object({
               memberId: id,
               halfHours: v.pipe(v.number('请填写时长'), v.integer('时长按半小时计'), v.minValue(0, '时长不能是负数'), v.maxValue(48, '时长最多24小时')),
-              reason: v.pipe(v.string('请填写调整原因'), v.trim(), v.minLength(1, '请填写调整原因'), v.maxLength(100, '原因最多100个字')),
+              reason: requiredText('调整原因', 100),
             }),
           ),
           v.maxLength(500),

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { requestIdSchema as requestId } from '../schemas';
+import { idSchema, requestIdSchema as requestId, requiredMultilineText, requiredText } from '../schemas';
 import type { ActionMap } from '../action';
 import { action } from '../action';
 import type {
@@ -13,13 +13,11 @@ import type {
 import type { Page } from '../result';
 import { isValidDate, MAX_ORDER, MAX_TERM_DAYS } from '../rules/rotation';
 
-const id = v.pipe(v.string('请选择'), v.trim(), v.minLength(1, '请选择'), v.maxLength(64, '编号太长'));
-const requiredText = (label: string, max: number) =>
-  v.pipe(v.string(`请填写${label}`), v.trim(), v.minLength(1, `请填写${label}`), v.maxLength(max, `${label}最多${max}个字`));
+const id = idSchema(64);
 const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1);
 /** Made by the page once per form, so a retried submission is recognised as the same one. */
 const term = v.pipe(v.number('请选择哪一任'), v.integer('请选择哪一任'), v.minValue(0, '请选择哪一任'), v.maxValue(100_000, '请选择哪一任'));
-const reason = requiredText('原因', 100);
+const reason = requiredMultilineText('原因', 100);
 const councilName = requiredText('名称', 12);
 
 /** What the rotation-changing actions answer: the rotation now in force and who chairs now and next. */

@@ -13,21 +13,13 @@ import {
   type SkillSuggestionView,
 } from '../domain/event';
 import type { Page } from '../result';
-import { photoSchema, requestIdSchema as requestId } from '../schemas';
+import { idSchema, instantSchema, multilineText, photoSchema, requestIdSchema as requestId, requiredText } from '../schemas';
 
-const id = v.pipe(v.string('请选择'), v.trim(), v.minLength(1, '请选择'), v.maxLength(80, '编号太长'));
-const text = (label: string, max: number) => v.pipe(v.string(`请填写${label}`), v.trim(), v.maxLength(max, `${label}最多${max}个字`));
-const requiredText = (label: string, max: number) => v.pipe(text(label, max), v.minLength(1, `请填写${label}`));
+const id = idSchema(80);
 const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1);
 const minutes = (label: string, fallback: number) =>
   v.optional(v.pipe(v.number(`请填写${label}`), v.integer(`${label}要是整数`), v.minValue(0, `${label}不能为负`), v.maxValue(240, `${label}最多240分钟`)), fallback);
-/** An instant as an ISO string from the page; the function works with a Date. */
-const instant = (label: string) =>
-  v.pipe(
-    v.string(`请选择${label}`),
-    v.check((s) => !Number.isNaN(Date.parse(s)), `${label}格式不对`),
-    v.transform((s) => new Date(s)),
-  );
+const instant = instantSchema;
 
 const roleInput = v.object({
   key: v.pipe(v.string('岗位编号不对'), v.regex(/^[a-z0-9-]{1,20}$/, '岗位编号不对')),
@@ -47,7 +39,7 @@ const audience = v.variant('kind', [
 export const eventFields = v.pipe(
   v.object({
     title: requiredText('活动名称', 30),
-    description: text('活动介绍', 500),
+    description: multilineText('活动介绍', 500),
     type: v.picklist(EVENT_TYPES, '请选择活动类型'),
     place: requiredText('活动地点', 40),
     /** The cover image (a fileID); empty for none. */

@@ -1,18 +1,12 @@
 import * as v from 'valibot';
-import { requestIdSchema } from '../schemas';
+import { idSchema, requestIdSchema, requiredText } from '../schemas';
 import { action } from '../action';
 import { GRID_COLOURS, normalizeBuilding, type BuildingPairView, type GridColour, type GridsOverview, type GridView, type RosterRow } from '../domain/grid';
 import type { Page } from '../result';
 
-const id = v.pipe(v.string('请选择'), v.trim(), v.minLength(1, '请选择'), v.maxLength(64, '编号太长'));
-const name = v.pipe(v.string('请填写微格名称'), v.trim(), v.minLength(1, '请填写微格名称'), v.maxLength(20, '微格名称最多20个字'));
-const building = v.pipe(
-  v.string('请填写楼栋'),
-  v.trim(),
-  v.minLength(1, '请填写楼栋'),
-  v.maxLength(20, '楼栋最多20个字'),
-  v.transform(normalizeBuilding),
-);
+const id = idSchema(64);
+const name = requiredText('微格名称', 20);
+const building = v.pipe(requiredText('楼栋', 20), v.transform(normalizeBuilding));
 const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1);
 
 export const gridsActions = {

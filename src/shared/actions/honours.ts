@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { requestIdSchema as requestId } from '../schemas';
+import { cleanChars, idSchema, photoSchema, requestIdSchema as requestId, requiredMultilineText, requiredText, text, visible } from '../schemas';
 import type { ActionMap } from '../action';
 import { action } from '../action';
 import {
@@ -20,21 +20,13 @@ import {
 import type { Page } from '../result';
 import { MAX_LEVEL_HOURS, validLevelHours } from '../rules/levels';
 
-const id = v.pipe(v.string('请选择'), v.trim(), v.minLength(1, '请选择'), v.maxLength(64, '编号太长'));
-const requiredText = (label: string, max: number) =>
-  v.pipe(v.string(`请填写${label}`), v.trim(), v.minLength(1, `请填写${label}`), v.maxLength(max, `${label}最多${max}个字`));
+const id = idSchema(64);
 const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1);
 /** Made by the page once per form, so a retried submission is recognised as the same one. */
 const month = (label: string) => v.pipe(v.string(`请选择${label}`), v.regex(MONTH_PATTERN, `请选择${label}`));
 /** Longest period one certificate covers. */
 export const MAX_CERTIFICATE_MONTHS = 120;
-const photoUrl = v.optional(
-  v.union(
-    [v.literal(''), v.pipe(v.string(), v.trim(), v.maxLength(512, '照片地址太长'), v.regex(/^(https:\/\/|cloud:\/\/)\S+$/, '照片地址要以 https:// 或 cloud:// 开头'))],
-    '照片地址要以 https:// 或 cloud:// 开头',
-  ),
-  '',
-);
+const photoUrl = photoSchema;
 
 export const honoursActions = {
   /** The caller's own hours, level, badges and display choices (members only). */
@@ -80,7 +72,7 @@ export const honoursActions = {
   /** Anyone with a code: is the certificate genuine, and what does it state. */
   verifyCertificate: action<VerifyResult>()({
     input: v.object({
-      code: v.pipe(v.string('请输入证明编号'), v.trim(), v.minLength(1, '请输入证明编号'), v.maxLength(40, '证明编号不对'), v.transform(normalizeCode)),
+      code: v.pipe(v.string('请输入证明编号'), v.trim(), v.minLength(1, '请输入证明编号'), v.maxLength(40, '证明编号不对'), cleanChars('证明编号'), visible('证明编号', '请输入证明编号'), v.transform(normalizeCode)),
     }),
     errors: [],
   }),
@@ -104,7 +96,7 @@ export const honoursActions = {
     input: v.object({
       memberId: id,
       title: requiredText('荣誉名称', 20),
-      citation: requiredText('表彰词', 200),
+      citation: requiredMultilineText('表彰词', 200),
       photoUrl,
       requestId,
     }),
@@ -119,7 +111,7 @@ export const honoursActions = {
 
   /** Second-echelon members of the 居民区 by name, for the committee to pick whom to honour. */
   candidates: action<Page<HonourCandidate>>()({
-    input: v.object({ name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20, '姓名最多20个字')), ''), page }),
+    input: v.object({ name: v.optional(text('姓名', 20), ''), page }),
     errors: ['COMMON.FORBIDDEN'],
   }),
 } satisfies ActionMap;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { requestIdSchema as requestId } from '../schemas';
+import { idSchema, requestIdSchema as requestId, requiredMultilineText, requiredText, text } from '../schemas';
 import { action, type ActionMap } from '../action';
 import type {
   DriftRow,
@@ -12,14 +12,9 @@ import type {
 } from '../domain/ledger';
 import type { Page } from '../result';
 
-const id = v.pipe(v.string('请选择'), v.trim(), v.minLength(1, '请选择'), v.maxLength(64, '编号太长'));
+const id = idSchema(64);
 const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1);
-const reason = v.pipe(
-  v.string('请填写原因'),
-  v.trim(),
-  v.minLength(1, '请填写原因，成员会在记录里看到'),
-  v.maxLength(100, '原因最多100个字'),
-);
+const reason = requiredMultilineText('原因', 100, '请填写原因，成员会在记录里看到');
 const whole = (label: string, max: number) =>
   v.pipe(v.number(`请填写${label}`), v.integer(`${label}要是整数`), v.minValue(0, `${label}不能是负数`), v.maxValue(max, `${label}最多${max}`));
 const rate = whole('每小时积分', 100);
@@ -36,7 +31,7 @@ export const ledgerActions = {
 
   /** The committee: members of the 居民区 with their balances, by name, 20 a page. */
   members: action<Page<LedgerMemberRow>>()({
-    input: v.object({ name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20, '姓名最多20个字')), ''), page }),
+    input: v.object({ name: v.optional(text('姓名', 20), ''), page }),
     errors: ['COMMON.FORBIDDEN'],
   }),
 
@@ -90,7 +85,7 @@ export const ledgerActions = {
       eventTypes: v.pipe(
         v.array(
           v.object({
-            name: v.pipe(v.string('请填写活动类型'), v.trim(), v.minLength(1, '请填写活动类型'), v.maxLength(12, '活动类型最多12个字')),
+            name: requiredText('活动类型', 12),
             pointsPerHour: rate,
           }),
           '活动类型格式不对',

@@ -14,14 +14,10 @@ import {
   type ProxyLogEntry,
 } from '../domain/member';
 import type { Page } from '../result';
-import { requestIdSchema as requestId } from '../schemas';
+import { idSchema, multilineText, requestIdSchema as requestId, requiredText, text } from '../schemas';
 import { MAX_TEMPLATES_PER_TAP, TEMPLATE_KEYS, type TemplateKey } from '../subscriptions';
 
-const id = v.pipe(v.string('请选择'), v.trim(), v.minLength(1, '请选择'), v.maxLength(64, '编号太长'));
-const text = (label: string, max: number) =>
-  v.pipe(v.string(`请填写${label}`), v.trim(), v.maxLength(max, `${label}最多${max}个字`));
-const requiredText = (label: string, max: number) =>
-  v.pipe(text(label, max), v.minLength(1, `请填写${label}`));
+const id = idSchema(64);
 const tags = (label: string) =>
   v.pipe(
     v.array(requiredText(label, 12), `${label}格式不对`),
@@ -83,7 +79,7 @@ export const membersActions = {
 
   /** Ask to join the second echelon. */
   apply: action<{ member: MemberView }>()({
-    input: v.object({ motivation: v.optional(text('申请理由', 200), '') }),
+    input: v.object({ motivation: v.optional(multilineText('申请理由', 200), '') }),
     errors: [
       'MEMBERS.NO_COMMUNITY',
       'MEMBERS.CONSENT_REQUIRED',
@@ -108,7 +104,7 @@ export const membersActions = {
     input: v.object({
       memberId: id,
       decision: v.picklist(['approve', 'reject'], '请选择通过或不通过'),
-      reason: v.optional(text('原因', 200), ''),
+      reason: v.optional(multilineText('原因', 200), ''),
     }),
     errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'MEMBERS.NOT_PENDING', 'MEMBERS.REASON_REQUIRED'],
   }),
@@ -144,7 +140,7 @@ export const membersActions = {
       room: requiredText('门牌', 10),
       phone,
       skills: v.optional(tags('技能'), []),
-      note: v.optional(text('备注', 100), ''),
+      note: v.optional(multilineText('备注', 100), ''),
     }),
     errors: ['COMMON.FORBIDDEN', 'MEMBERS.BUILDING_OUTSIDE_GRID', 'MEMBERS.ALREADY_REGISTERED', 'COMMON.CONTENT_REJECTED'],
   }),

@@ -19,7 +19,7 @@ import {
   type RobotView,
 } from '../domain/notices';
 import type { Page } from '../result';
-import { requestIdSchema as requestId } from '../schemas';
+import { idSchema, instantSchema, requestIdSchema as requestId, requiredMultilineText, requiredText, text } from '../schemas';
 
 /**
  * Calls that carry a group's CloudID (`open`, `bindGroup`, `whichGroup`) send it as the TOP-LEVEL call field
@@ -28,16 +28,9 @@ import { requestIdSchema as requestId } from '../schemas';
  */
 export const GROUP_CLOUD_ID_FIELD = 'groupCloudId';
 
-const id = v.pipe(v.string('请选择'), v.trim(), v.minLength(1, '请选择'), v.maxLength(80, '编号太长'));
-const text = (label: string, max: number) => v.pipe(v.string(`请填写${label}`), v.trim(), v.maxLength(max, `${label}最多${max}个字`));
-const requiredText = (label: string, max: number) => v.pipe(text(label, max), v.minLength(1, `请填写${label}`));
+const id = idSchema(80);
 const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1);
-const instant = (label: string) =>
-  v.pipe(
-    v.string(`请选择${label}`),
-    v.check((s) => !Number.isNaN(Date.parse(s)), `${label}格式不对`),
-    v.transform((s) => new Date(s)),
-  );
+const instant = instantSchema;
 const gridIds = (min: number) =>
   v.pipe(
     v.array(id, '请选择微格'),
@@ -71,14 +64,14 @@ const question = v.object({
 export const noticeFields = v.pipe(
   v.object({
     title: requiredText('标题', 40),
-    body: requiredText('正文', 1000),
+    body: requiredMultilineText('正文', 1000),
     images: v.optional(v.pipe(v.array(id), v.maxLength(MAX_NOTICE_IMAGES, `最多${MAX_NOTICE_IMAGES}张图片`)), []),
     target,
     mode: v.picklist(NOTICE_MODES, '请选择回复方式'),
     /** Required when mode is 'reply'; ignored otherwise. */
     question: v.optional(v.nullable(question), null),
     expiresAt: v.optional(v.nullable(instant('截止时间')), null),
-    templateKey: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(40))), null),
+    templateKey: v.optional(v.nullable(text('提醒模板', 40)), null),
   }),
   v.forward(v.check((n) => n.mode !== 'reply' || !!n.question, '请填写要居民回答的问题'), ['question']),
 );

@@ -4,6 +4,7 @@ import type { ActionMap } from '../action';
 import type { RosterImportResult, RosterReport } from '../domain/roster';
 import type { ErrorCode } from '../errors';
 import { INLINE_CSV_MAX_CHARS } from '../rules/roster-csv';
+import { cleanChars, visible, visibleOrEmpty } from '../schemas';
 
 /** Pasted text travels in the call up to INLINE_CSV_MAX_CHARS; a longer roster is uploaded and named by its fileID. */
 const source = v.variant(
@@ -11,11 +12,18 @@ const source = v.variant(
   [
     v.object({
       kind: v.literal('text'),
-      csv: v.pipe(v.string('请粘贴名册'), v.maxLength(INLINE_CSV_MAX_CHARS, '内容较多，请改用上传文件')),
+      // A pasted roster keeps its line ends (CR LF from a spreadsheet) and tabs; anything else unseen is refused.
+      csv: v.pipe(
+        v.string('请粘贴名册'),
+        v.maxLength(INLINE_CSV_MAX_CHARS, '内容较多，请改用上传文件'),
+        v.transform((s) => s.replace(/\r\n?/g, '\n')),
+        cleanChars('名册', true),
+        visibleOrEmpty('名册'),
+      ),
     }),
     v.object({
       kind: v.literal('file'),
-      fileID: v.pipe(v.string('请先上传文件'), v.trim(), v.minLength(1, '请先上传文件'), v.maxLength(512, '文件编号太长')),
+      fileID: v.pipe(v.string('请先上传文件'), v.trim(), v.minLength(1, '请先上传文件'), v.maxLength(512, '文件编号太长'), cleanChars('文件编号'), visible('文件编号', '请先上传文件')),
     }),
   ],
   '请粘贴名册或上传文件',

@@ -1,19 +1,17 @@
 import * as v from 'valibot';
-import { requestIdSchema as requestId } from '../schemas';
+import { cleanChars, idSchema, multilineText, requestIdSchema as requestId, requiredText } from '../schemas';
 import type { ActionMap } from '../action';
 import { action } from '../action';
 import { isCode, normalizeCode, type MovementView, type RedemptionStatus, type RedemptionView, type RewardView } from '../domain/shop';
 import type { Page } from '../result';
 
-const id = v.pipe(v.string('请选择'), v.trim(), v.minLength(1, '请选择'), v.maxLength(64, '编号太长'));
-const text = (label: string, max: number) => v.pipe(v.string(`请填写${label}`), v.trim(), v.maxLength(max, `${label}最多${max}个字`));
-const requiredText = (label: string, max: number) => v.pipe(text(label, max), v.minLength(1, `请填写${label}`));
+const id = idSchema(64);
 const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1);
 /** Made by the page once per form or tap, so a retried submission is recognised as the same one. */
 const count = (label: string, min: number, max: number) =>
   v.pipe(v.number(`请填写${label}`), v.integer(`${label}要是整数`), v.minValue(min, `${label}至少${min}`), v.maxValue(max, `${label}最多${max}`));
 const photoUrl = v.optional(
-  v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.maxLength(500, '图片地址太长'), v.regex(/^(https:|cloud:)\/\//, '图片地址要以 https:// 开头'))], '图片地址要以 https:// 开头'),
+  v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.maxLength(500, '图片地址太长'), v.regex(/^(https:|cloud:)\/\//, '图片地址要以 https:// 开头'), cleanChars('图片地址'))], '图片地址要以 https:// 开头'),
   '',
 );
 const keeperPhones = v.optional(
@@ -32,7 +30,7 @@ const code = v.pipe(
 
 const rewardFields = {
   name: requiredText('名称', 20),
-  description: text('说明', 200),
+  description: multilineText('说明', 200),
   price: count('所需积分', 1, 100_000),
   photoUrl,
   giver: requiredText('提供方', 20),

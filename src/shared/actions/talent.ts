@@ -4,11 +4,12 @@ import { normalizeBuilding } from '../domain/grid';
 import { AVAILABILITY_OPTIONS } from '../domain/member';
 import type { TalentCard, TalentOptions } from '../domain/talent';
 import type { Page } from '../result';
+import { requiredText, text } from '../schemas';
 
 const tagList = (label: string) =>
   v.optional(
     v.pipe(
-      v.array(v.pipe(v.string(`${label}格式不对`), v.trim(), v.minLength(1, `${label}不能为空`), v.maxLength(12, `${label}最多12个字`))),
+      v.array(requiredText(label, 12), `${label}格式不对`),
       v.maxLength(10, `${label}最多选10个`),
       v.transform((list) => [...new Set(list)]),
     ),
@@ -32,10 +33,10 @@ export const talentActions = {
         [],
       ),
       building: v.optional(
-        v.pipe(v.string(), v.trim(), v.maxLength(20, '楼栋最多20个字'), v.transform(normalizeBuilding)),
+        v.pipe(text('楼栋', 20), v.transform(normalizeBuilding)),
         '',
       ),
-      councilId: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64, '编号太长')), ''),
+      councilId: v.optional(text('分会', 64), ''),
       page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 1),
     }),
     errors: ['COMMON.FORBIDDEN'],

@@ -26,7 +26,9 @@ export type RosterIssueCode =
   | 'ECHELON_UNKNOWN'
   | 'EXTRA_FIELDS'
   | 'DUPLICATE_ROW'
-  | 'CONTENT_REJECTED';
+  | 'CONTENT_REJECTED'
+  /** A control character, bidi override or lone surrogate in a cell (the contract's text rule). */
+  | 'UNREADABLE_TEXT';
 
 /** One problem of one row. `row` is the line of the file the row starts on (the header is line 1). */
 export interface RosterIssue {

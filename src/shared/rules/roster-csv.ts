@@ -7,6 +7,7 @@ import {
 } from '../domain/roster';
 import { gridOfBuilding, normalizeBuilding } from '../domain/grid';
 import type { ErrorCode } from '../errors';
+import { hasForbiddenChar, hasVisibleChar } from '../schemas';
 
 /**
  * The roster CSV, parsed and checked the same way by the import page (before uploading) and by the roster
@@ -165,7 +166,11 @@ const MESSAGES: Record<Exclude<RosterIssueCode, 'BUILDING_UNKNOWN' | 'DUPLICATE_
   ECHELON_UNKNOWN: '梯队一栏请填“成员”或“居民”，也可以不填',
   EXTRA_FIELDS: '这一行比表头多出几栏：技能之间请用分号或顿号隔开，不要用英文逗号',
   CONTENT_REJECTED: '含有不适宜公开的内容，请修改',
+  UNREADABLE_TEXT: '含有无法显示的字符，请删掉后再导入',
 };
+
+/** The text columns, which follow the contract's text rule like any form field. */
+const TEXT_FIELDS = ['name', 'building', 'room', 'skills'] as const;
 
 export function issue(row: number, field: RosterField | null, code: RosterIssueCode, message?: string): RosterIssue {
   return { row, field, code, message: message ?? MESSAGES[code as keyof typeof MESSAGES] };
@@ -192,7 +197,7 @@ function readHeader(cells: string[]): { ok: true; columns: Columns; ignored: str
 }
 
 function splitSkills(value: string): string[] {
-  return [...new Set(value.split(/[;；、，,/|]+/).map(cleanText).filter(Boolean))];
+  return [...new Set(value.split(/[;；、，,/|]+/).map(cleanText).filter(hasVisibleChar))];
 }
 
 function normalisePhone(value: string): string {
@@ -239,14 +244,18 @@ export function checkRoster(text: string, grids: readonly RosterGrid[] | null): 
     const echelon = ECHELON_VALUES.get(compact(cell(fields, 'echelon')));
 
     if (fields.slice(width).some((f) => f.trim() !== '')) found.push(issue(line, null, 'EXTRA_FIELDS'));
-    if (!name) found.push(issue(line, 'name', 'NAME_MISSING'));
+    for (const f of TEXT_FIELDS) {
+      if (hasForbiddenChar(cell(fields, f))) found.push(issue(line, f, 'UNREADABLE_TEXT', `${ROSTER_FIELD_LABELS[f]}里有无法显示的字符，请删掉后再导入`));
+    }
+    // A name of zero-width characters only is no name.
+    if (!hasVisibleChar(name)) found.push(issue(line, 'name', 'NAME_MISSING'));
     else if (name.length > NAME_MAX) found.push(issue(line, 'name', 'NAME_TOO_LONG'));
     const gridId = grids ? gridOfBuilding(grids, building) : null;
-    if (!buildingText) found.push(issue(line, 'building', 'BUILDING_MISSING'));
+    if (!hasVisibleChar(buildingText)) found.push(issue(line, 'building', 'BUILDING_MISSING'));
     else if (grids && !gridId) {
       found.push(issue(line, 'building', 'BUILDING_UNKNOWN', `本居民区的微格里没有“${buildingText}”，请核对楼栋`));
     }
-    if (!room) found.push(issue(line, 'room', 'ROOM_MISSING'));
+    if (!hasVisibleChar(room)) found.push(issue(line, 'room', 'ROOM_MISSING'));
     else if (room.length > ROOM_MAX) found.push(issue(line, 'room', 'ROOM_TOO_LONG'));
     if (phone && !/^1\d{10}$/.test(phone)) found.push(issue(line, 'phone', 'PHONE_INVALID'));
     if (skills.some((s) => s.length > SKILL_MAX)) found.push(issue(line, 'skills', 'SKILL_TOO_LONG'));

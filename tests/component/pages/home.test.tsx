@@ -95,7 +95,7 @@ describe('首页', () => {
   const GRID = ['entry-roster', 'entry-talent', 'entry-proxy', 'entry-notice-write', 'entry-notice-groups'];
   const COMMITTEE = [
     'entry-admin', 'entry-admin-councils', 'entry-admin-grids', 'entry-admin-import',
-    'entry-admin-points', 'entry-admin-report', 'entry-admin-honours', 'entry-admin-shop', 'entry-shop-verify', 'entry-cabin-desk', 'entry-cabin-manage', 'entry-notice-robots',
+    'entry-admin-points', 'entry-admin-report', 'entry-admin-audit', 'entry-admin-honours', 'entry-admin-shop', 'entry-shop-verify', 'entry-cabin-desk', 'entry-cabin-manage', 'entry-notice-robots',
   ];
 
   // Each role's own work first, then the services of every resident: all one tap from 首页.

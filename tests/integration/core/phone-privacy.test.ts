@@ -65,6 +65,7 @@ const READS: { [F in FunctionName]?: Record<string, Payload> } = {
   talent: { options: none, search: () => ({}) },
   street: { viewCounts: none },
   home: { today: none },
+  audit: { run: none, reports: none },
   ledger: {
     myLedger: none,
     mySummary: none,
@@ -134,6 +135,7 @@ const READS: { [F in FunctionName]?: Record<string, Payload> } = {
 
 /** Actions that change something: not called here, each with why. */
 const WRITES: Record<string, string> = {
+  'audit.repair': 'write (committee): sets counters, answers repair logs (names and numbers, no phone)',
   'members.chooseCommunity': 'write: picks the caller’s 居民区',
   'members.updateProfile': 'write: answers the caller’s own profile',
   'members.acceptPrivacy': 'write',

@@ -1,0 +1,17 @@
+import type { AuditCheck } from '../../../src/shared/domain/audit';
+import { cabinStockCheck, cabinWaitingCheck } from './cabin';
+import { eventPlacesCheck } from './event-places';
+import type { CheckRunner } from './finding';
+import { ledgerCheck } from './ledger';
+import { noticeCountsCheck } from './notice-counts';
+import { shopStockCheck } from './shop-stock';
+
+/** Every check, in the order the report lists them (AUDIT_CHECKS). */
+export const CHECKS: Record<AuditCheck, CheckRunner> = {
+  ledger: ledgerCheck,
+  eventPlaces: eventPlacesCheck,
+  cabinStock: cabinStockCheck,
+  cabinWaiting: cabinWaitingCheck,
+  noticeCounts: noticeCountsCheck,
+  shopStock: shopStockCheck,
+};
