@@ -143,6 +143,7 @@ export const TRIES_WINDOW_MS = 10 * 60_000;
 
 /**
  * A resident typed the station's 6-character code. Round trips: caller 1 + check-in 2, as a scan (the budget's 3).
+ * A wrong code is counted once per request nonce, so a retried request never uses up a second try.
  * The lock after too many wrong codes is on the caller's own record, read anyway to know who calls, so a right code
  * costs nothing more; only a wrong code pays for its counting: the conditional increment 1 (+1 reading the count,
  * +1 inserting the window's first) and, when it used up the tries, 1 to lock. The lock covers every event until the
@@ -159,7 +160,7 @@ export async function typeCode(caller: Caller, input: { eventId: string; code: s
     const windowStart = Math.floor(now.getTime() / TRIES_WINDOW_MS) * TRIES_WINDOW_MS;
     const until = new Date(windowStart + TRIES_WINDOW_MS);
     const triesId = `tries:${input.eventId}:${caller.memberId}:${windowStart.toString(36)}`;
-    const wrong = await q.countWrong({ _id: triesId, eventId: input.eventId, communityId, memberId: caller.memberId, until }, MAX_WRONG);
+    const wrong = await q.countWrong({ _id: triesId, eventId: input.eventId, communityId, memberId: caller.memberId, until }, MAX_WRONG, input.nonce);
     if (wrong === null || wrong >= MAX_WRONG) await q.lockTyping(caller.memberId, until);
     if (wrong === null) throw tooManyTries(until);
     throw new AppError('CHECKIN.CODE_WRONG', { remaining: String(MAX_WRONG - wrong), retryAt: until.toISOString() });
