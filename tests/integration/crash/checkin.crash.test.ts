@@ -1,0 +1,4 @@
+import { crashMatrix } from '../../support/crash-matrix';
+import { checkinScenarios } from './scenarios/checkin';
+
+crashMatrix('checkin', checkinScenarios);
