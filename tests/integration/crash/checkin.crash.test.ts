@@ -1,4 +1,4 @@
 import { crashMatrix } from '../../support/crash-matrix';
-import { checkinScenarios } from './scenarios/checkin';
+import { scenarios } from './scenarios/checkin';
 
-crashMatrix('checkin', checkinScenarios);
+crashMatrix('checkin', scenarios);

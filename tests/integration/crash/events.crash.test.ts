@@ -1,4 +1,4 @@
 import { crashMatrix } from '../../support/crash-matrix';
-import { eventsScenarios } from './scenarios/events';
+import { scenarios } from './scenarios/events';
 
-crashMatrix('events', eventsScenarios);
+crashMatrix('events', scenarios);

@@ -65,7 +65,7 @@ async function ended(h: Harness): Promise<Ended> {
   return { people };
 }
 
-export const checkinScenarios: CrashScenario[] = [
+export const scenarios: CrashScenario[] = [
   scenario({
     name: 'checkin.scan (checking in)',
     fn: 'checkin',

@@ -83,7 +83,7 @@ const MEMBER = { resident: demoMemberId(DEMO_PEOPLE.find((p) => p.key === 'resid
 
 const signUp = (w: World) => ({ eventId: w.eventId, roleKey: 'helper' });
 
-export const eventsScenarios: CrashScenario[] = [
+export const scenarios: CrashScenario[] = [
   // ---- organizers ------------------------------------------------------------------------------------------------
   scenario({
     name: 'events.create',
