@@ -30,3 +30,9 @@ export async function recordProxyAction(entry: ProxyAction): Promise<void> {
     if (!isDuplicateWrite(err)) throw err;
   }
 }
+
+/** The same entry as a line of a member change (member-history.ts changeMember), written in its transaction. */
+export function proxyLine(entry: Omit<ProxyLogDoc, '_id'> & { key: string }): { coll: string; doc: ProxyLogDoc } {
+  const { key, ...doc } = entry;
+  return { coll: COLLECTIONS.proxyLog, doc: { _id: `${doc.subjectId}-${key}`, ...doc } };
+}

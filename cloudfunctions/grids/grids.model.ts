@@ -15,6 +15,8 @@ export interface GridDoc {
   leaderMemberId: string | null;
   /** Bumped by every change of `buildings`, which is guarded on it. */
   version: number;
+  /** The buildings the last change added and removed, written with it: a retry completes its residents' moves. */
+  lastChange?: { added: string[]; removed: string[] };
 }
 
 /** `grid_buildings`: the claim that makes a building belong to at most one grid of a 居民区. */

@@ -11,6 +11,8 @@ import {
   type RosterMemberDoc,
 } from './grids.model';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
+import type { MemberDoc } from '../_core/member-record';
+import { inTransaction } from '../_core/transaction';
 
 /** Each function here is one database round trip, except where its comment says otherwise. */
 
@@ -42,11 +44,16 @@ export async function renameGrid(id: string, name: string, now: Date): Promise<v
 }
 
 /** A building change guarded on the version read: false when another change came first. */
-export async function updateBuildingsIf(grid: GridDoc, buildings: string[], now: Date): Promise<boolean> {
+export async function updateBuildingsIf(
+  grid: GridDoc,
+  buildings: string[],
+  change: { added: string[]; removed: string[] },
+  now: Date,
+): Promise<boolean> {
   const _ = command();
   const res = await grids()
     .where({ _id: grid._id, version: grid.version })
-    .update({ buildings: _.set(buildings), version: _.inc(1), updatedAt: now });
+    .update({ buildings: _.set(buildings), lastChange: _.set(change), version: _.inc(1), updatedAt: now });
   return res.updated === 1;
 }
 
@@ -91,26 +98,40 @@ export async function setLeaderIf(gridId: string, from: string | null, to: strin
   return res.updated === 1;
 }
 
-/** Makes the member a leader of the grid (atomic on their record). */
-export async function addLeadership(memberId: string, gridId: string, now: Date): Promise<void> {
-  const _ = command();
-  await members()
-    .doc(memberId)
-    .update({ leadsGridIds: _.addToSet(gridId), roles: _.addToSet('grid_leader'), updatedAt: now });
-}
-
 /**
- * Takes the grid off the member (2 round trips): the role goes only while they lead nothing, guarded in the same
- * write, so a leadership added meanwhile (which adds the role with it) is never left without its role.
+ * Sets the grid's leader to `to` in one transaction with everything that follows from it: the old leader loses the
+ * grid from `leadsGridIds` (and the grid_leader role when they lead nothing else), the new one gains both, and each
+ * gets a history line. Nothing changes when `to` already leads it. Answers the grid as it now is, or null when it is gone.
  */
-export async function removeLeadership(memberId: string, gridId: string, now: Date): Promise<void> {
+export async function changeLeader(gridId: string, to: string | null, by: string, now: Date): Promise<GridDoc | null> {
   const _ = command();
-  await members()
-    .doc(memberId)
-    .update({ leadsGridIds: _.pull(gridId), updatedAt: now });
-  await members()
-    .where({ _id: memberId, leadsGridIds: _.size(0) })
-    .update({ roles: _.pull('grid_leader') });
+  return inTransaction(async (tx) => {
+    const ref = tx.collection(COLLECTIONS.grids).doc(gridId);
+    const grid = (await ref.get()).data as GridDoc | null;
+    if (!grid) return null;
+    const from = grid.leaderMemberId ?? null;
+    if (from === to) return grid;
+    await ref.update({ leaderMemberId: to, updatedAt: now });
+    const line = (memberId: string, kind: 'role_granted' | 'role_revoked') =>
+      tx
+        .collection(COLLECTIONS.memberHistory)
+        .doc(`${memberId}-${kind}-grid_leader-${gridId}-${now.getTime()}`)
+        .set({ communityId: grid.communityId, memberId, kind, role: 'grid_leader', at: now, by, note: grid.name });
+    if (from) {
+      const old = tx.collection(COLLECTIONS.members).doc(from);
+      const doc = (await old.get()).data as MemberDoc | null;
+      if (doc) {
+        const leads = (doc.leadsGridIds ?? []).filter((g) => g !== gridId);
+        await old.update({ leadsGridIds: _.set(leads), ...(leads.length === 0 ? { roles: _.pull('grid_leader') } : {}), updatedAt: now });
+        await line(from, 'role_revoked');
+      }
+    }
+    if (to) {
+      await tx.collection(COLLECTIONS.members).doc(to).update({ leadsGridIds: _.addToSet(gridId), roles: _.addToSet('grid_leader'), updatedAt: now });
+      await line(to, 'role_granted');
+    }
+    return { ...grid, leaderMemberId: to };
+  });
 }
 
 export async function findChief(communityId: string): Promise<ChiefDoc | null> {

@@ -6,7 +6,6 @@ import { loadCaller, type Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { AppError } from '../_core/errors';
 import type { Identity } from '../_core/identity';
-import { addHistory } from '../_core/member-history';
 import { findMember, type MemberDoc } from '../_core/member-record';
 import { wechat } from '../_core/ports/wechat';
 import type { CallContext } from '../_core/router';
@@ -123,12 +122,28 @@ export async function renameGrid(input: In<'renameGrid'>, { identity }: CallCont
  * residents' gridId in parallel; the leader's name), plus the content check. A building already claimed by another
  * grid refuses the whole change; two changes of one grid at once: one wins, the other answers GRIDS.CHANGED and
  * leaves no claim behind.
+ *
+ * A chain of idempotent steps: claims (insert-once), the guarded grid write, which records the change it made
+ * (`lastChange`), then the releases and the residents' moves. A retry after a crash past the grid write finds the
+ * grid with the wanted buildings and completes the recorded change's releases and moves (they used to be lost, and
+ * the version bumped twice: found by the crash matrix).
  */
 export async function setBuildings(input: In<'setBuildings'>, { identity }: CallContext): Out<'setBuildings'> {
   const [caller, found] = await Promise.all([loadCaller(identity), q.findGrid(input.gridId)]);
   const { communityId } = ensureManager(caller);
   const grid = ensureSameCommunity(caller, found);
   const next = input.buildings;
+  const now = clock().now();
+  // The grid already has exactly these buildings: a retry (or a repeat) completes the residents' moves and the
+  // releases of the change that made it so (recorded on the grid with it), which are idempotent, and bumps nothing.
+  if (sameBuildings(grid.buildings, next)) {
+    const last = grid.lastChange ?? { added: [], removed: [] };
+    await Promise.all([
+      q.releaseBuildings(communityId, last.removed, grid._id),
+      q.moveResidents(communityId, grid._id, last.added, last.removed, now),
+    ]);
+    return { grid: await gridView(grid) };
+  }
   const added = next.filter((b) => !grid.buildings.includes(b));
   const removed = grid.buildings.filter((b) => !next.includes(b));
   await ensurePublishable(identity, added.join('\n'));
@@ -140,8 +155,7 @@ export async function setBuildings(input: In<'setBuildings'>, { identity }: Call
     await q.releaseBuildings(communityId, inserted, grid._id);
     throw new AppError('GRIDS.BUILDING_TAKEN', { buildings: `${taken.join('、')}已在别的微格` });
   }
-  const now = clock().now();
-  if (!(await q.updateBuildingsIf(grid, next, now))) {
+  if (!(await q.updateBuildingsIf(grid, next, { added, removed }, now))) {
     await q.releaseBuildings(communityId, inserted, grid._id);
     throw new AppError('GRIDS.CHANGED');
   }
@@ -153,44 +167,12 @@ export async function setBuildings(input: In<'setBuildings'>, { identity }: Call
 }
 
 /**
- * Brings each person's `leadsGridIds` in line with the grid's leader as last seen, then reads the grid again; a
- * leader changed meanwhile means another round. Every writer of the leader runs this for the people its change
- * touched, so whichever write lands last agrees with the grid.
- */
-async function syncLeadership(gridId: string, people: (string | null)[], leader: string | null, now: Date): Promise<void> {
-  const touched = [...new Set(people.filter((p): p is string => !!p))];
-  let expected = leader;
-  for (let round = 0; round < 5; round += 1) {
-    await Promise.all(
-      touched.map((p) => (p === expected ? q.addLeadership(p, gridId, now) : q.removeLeadership(p, gridId, now))),
-    );
-    const seen = (await q.findGrid(gridId))?.leaderMemberId ?? null;
-    if (seen === expected) return;
-    expected = seen;
-  }
-  throw new AppError('GRIDS.CHANGED');
-}
-
-/** The roles a member held show in their history: the leader handing over and the one taking the grid. */
-async function recordLeadershipChange(grid: GridDoc, from: string | null, to: string | null, by: string, now: Date): Promise<void> {
-  const entry = (memberId: string, kind: 'role_granted' | 'role_revoked') =>
-    addHistory({
-      _id: `${memberId}-${kind}-grid_leader-${grid._id}-${now.getTime()}`,
-      communityId: grid.communityId,
-      memberId,
-      kind,
-      role: 'grid_leader',
-      at: now,
-      by,
-      note: grid.name,
-    });
-  await Promise.all([from ? entry(from, 'role_revoked') : null, to ? entry(to, 'role_granted') : null]);
-}
-
-/**
- * Round trips: 7 usually (caller, grid and new leader in parallel; the compare-and-set; both records, in parallel,
- * 2 deep; the check read; the history entries, in parallel; the leader's name). The grid's `leaderMemberId` is set by compare-and-set, so racing
- * assignments apply one after the other, and each leaves the member records matching the grid.
+ * Round trips: 4 + 2 per member record touched + history (about 10: caller, grid and new leader in parallel; the
+ * transaction; the leader's name). One transaction (inTransaction) sets the grid's leader, moves `leadsGridIds` and the
+ * grid_leader role from the old leader to the new, and writes both history lines. Why: as separate writes, a call that
+ * died after the grid's compare-and-set left the old leader with the role, and its retry, finding the grid already
+ * changed, neither cleaned the old leader's record nor wrote the history (found by the crash matrix). Racing
+ * assignments conflict on the grid and are retried one after the other, each leaving records that match the grid.
  */
 export async function assignLeader(input: In<'assignLeader'>, { identity }: CallContext): Out<'assignLeader'> {
   const [caller, found, person] = await Promise.all([
@@ -199,25 +181,17 @@ export async function assignLeader(input: In<'assignLeader'>, { identity }: Call
     input.memberId ? findMember(input.memberId) : Promise.resolve(null),
   ]);
   ensureManager(caller);
-  let grid = ensureSameCommunity(caller, found);
+  const grid = ensureSameCommunity(caller, found);
   const to = input.memberId;
   if (to) sameCommunityMember(caller, person);
   const now = clock().now();
-  let from = grid.leaderMemberId ?? null;
-  let changed = false;
-  for (let attempt = 0; from !== to; attempt += 1) {
-    if (await q.setLeaderIf(grid._id, from, to, now)) {
-      changed = true;
-      break;
-    }
-    if (attempt === 2) throw new AppError('GRIDS.CHANGED');
-    grid = ensureSameCommunity(caller, await q.findGrid(grid._id));
-    from = grid.leaderMemberId ?? null;
-  }
-  // Also when nothing changed: a retry after a failure half-way finishes the records.
-  await syncLeadership(grid._id, [from, to], to, now);
-  if (changed) await recordLeadershipChange(grid, from, to, caller.memberId, now);
-  return { grid: await gridView({ ...grid, leaderMemberId: to }) };
+  const updated = await q.changeLeader(grid._id, to, caller.memberId, now);
+  if (!updated) throw new AppError('COMMON.NOT_FOUND');
+  return { grid: await gridView(updated) };
+}
+
+function sameBuildings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
 }
 
 /** Round trips: 2 (caller and person in parallel; the write). */

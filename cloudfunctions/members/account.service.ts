@@ -6,7 +6,8 @@ import { ensurePublishable } from '../_core/content-check';
 import { command } from '../_core/db';
 import { eraseReferencesTo } from '../_core/member-references';
 import { AppError } from '../_core/errors';
-import type { MemberDoc } from '../_core/member-record';
+import { findMemberByAccount, type MemberDoc } from '../_core/member-record';
+import { accountKeyOf } from '../_core/identity';
 import type { CallContext } from '../_core/router';
 import { hasConsented, loadOrCreateMe, requireCommunity, requireConsent } from './me';
 import { toCommunityOption, toMemberView } from './members.model';
@@ -105,13 +106,21 @@ export async function updateProfile(input: In<'updateProfile'>, { identity }: Ca
  * Erases the caller's identity and profile. The record stays at its id as an anonymous tombstone so records others
  * need (history, check-ins) keep a valid reference that no longer leads to the person; a returning WeChat user
  * starts a new record. Their colour, children and the roles they held go with them (member-references.ts).
- * Round trips: 2 plus one per erased reference (8).
+ * Round trips: 2 plus one per erased reference (13).
+ *
+ * A chain of idempotent steps: the references go first, each a conditional remove or clear that a repeat finds
+ * done; the tombstone, which unlinks the account and so falsifies "this account has a live record", is the last
+ * write. A retry after a crash at any point finds the record still linked and completes what is missing, or finds
+ * no live record and writes nothing (it must not create one: the tombstone once wrote first, so a retry created a
+ * fresh record and erased references to that one, leaving the old references in place).
  */
 export async function deleteAccount(_input: In<'deleteAccount'>, { identity }: CallContext): Out<'deleteAccount'> {
-  const doc = await loadOrCreateMe(identity);
+  const doc = await findMemberByAccount(accountKeyOf(identity));
+  if (!doc) return { deleted: true };
   const _ = command();
   const now = clock().now();
-  const erased = await q.updateMemberIf(doc._id, { accountKey: doc.accountKey }, {
+  await eraseReferencesTo(doc._id);
+  await q.updateMemberIf(doc._id, { accountKey: doc.accountKey }, {
     accountKey: null,
     openid: null,
     name: '',
@@ -131,6 +140,5 @@ export async function deleteAccount(_input: In<'deleteAccount'>, { identity }: C
     deletedAt: now,
     updatedAt: now,
   });
-  if (erased) await eraseReferencesTo(doc._id);
   return { deleted: true };
 }

@@ -5,6 +5,7 @@ import { ensurePublishable } from '../_core/content-check';
 import { command } from '../_core/db';
 import { AppError } from '../_core/errors';
 import type { MemberDoc } from '../_core/member-record';
+import { changeMember, historyLine } from '../_core/member-history';
 import type { Identity } from '../_core/identity';
 import type { CallContext } from '../_core/router';
 import { loadOrCreateMe, requireCommunity, requireConsent } from './me';
@@ -14,12 +15,16 @@ import type { In, Out } from './members.types';
 
 /** Joining the second echelon: a resident applies, the committee of their 居民区 decides. */
 
+function statusOf(member: Record<string, unknown> | null): unknown {
+  return (member?.application as { status?: unknown } | undefined)?.status;
+}
+
 async function loadCallerCreating(identity: Identity) {
   const doc = await loadOrCreateMe(identity);
   return callerFrom(doc._id, doc);
 }
 
-/** Round trips: 3, plus the content check. A retried apply while pending answers ALREADY_PENDING and changes nothing. */
+/** Round trips: 6, plus the content check. A retried apply while pending answers ALREADY_PENDING and changes nothing. */
 export async function apply(input: In<'apply'>, { identity }: CallContext): Out<'apply'> {
   const doc = await loadOrCreateMe(identity);
   const communityId = requireCommunity(doc);
@@ -36,21 +41,17 @@ export async function apply(input: In<'apply'>, { identity }: CallContext): Out<
     ...(input.motivation ? { motivation: input.motivation } : {}),
   };
   const _ = command();
-  // Guarded on the state just read, so two racing applies submit once.
-  const submitted = await q.updateMemberIf(
-    doc._id,
-    { 'application.status': doc.application.status },
-    { application: _.set(application), updatedAt: now },
+  // One transaction for the submission and its history line (changeMember says why); guarded on the state just
+  // read, so two racing applies submit once, and a retry after a crash finds both written.
+  const submitted = await changeMember(doc._id, (current) =>
+    statusOf(current) !== doc.application.status
+      ? null
+      : {
+          patch: { application: _.set(application), updatedAt: now },
+          lines: [historyLine({ _id: `${doc._id}-applied-${now.getTime()}`, communityId, memberId: doc._id, kind: 'applied', at: now, by: doc._id })],
+        },
   );
   if (!submitted) throw new AppError('MEMBERS.ALREADY_PENDING');
-  await q.addHistory({
-    _id: `${doc._id}-applied-${now.getTime()}`,
-    communityId,
-    memberId: doc._id,
-    kind: 'applied',
-    at: now,
-    by: doc._id,
-  });
   return { member: toMemberView({ ...doc, application, updatedAt: now }) };
 }
 
@@ -64,8 +65,7 @@ export async function listApplications(input: In<'listApplications'>, { identity
 }
 
 /**
- * Round trips: 4. The decision is one conditional update guarded on "pending in the committee's own 居民区",
- * so two committee members deciding at once, or a retry, decide once.
+ * Round trips: 7 (caller, the decision's transaction of 5, read back).
  */
 export async function review(input: In<'review'>, { identity }: CallContext): Out<'review'> {
   const caller = await loadCallerCreating(identity);
@@ -79,27 +79,33 @@ export async function review(input: In<'review'>, { identity }: CallContext): Ou
   if (input.decision === 'reject') await ensurePublishable(identity, [reason]);
   const now = clock().now();
   const status = input.decision === 'approve' ? 'approved' : 'rejected';
-  const decided = await q.updateMemberIf(
-    input.memberId,
-    { communityId, 'application.status': 'pending' },
-    {
-      'application.status': status,
-      'application.reviewedAt': now,
-      'application.reviewerId': caller.memberId,
-      'application.reason': status === 'rejected' ? reason : command().remove(),
-      updatedAt: now,
-    },
+  // The decision and its history line in one transaction (changeMember says why), guarded on "pending in the
+  // committee's own 居民区", so two committee members deciding at once, or a retry, decide once.
+  const decided = await changeMember(input.memberId, (current) =>
+    current?.communityId !== communityId || statusOf(current) !== 'pending'
+      ? null
+      : {
+          patch: {
+            'application.status': status,
+            'application.reviewedAt': now,
+            'application.reviewerId': caller.memberId,
+            'application.reason': status === 'rejected' ? reason : command().remove(),
+            updatedAt: now,
+          },
+          lines: [
+            historyLine({
+              _id: `${input.memberId}-${status}-${now.getTime()}`,
+              communityId,
+              memberId: input.memberId,
+              kind: status,
+              at: now,
+              by: caller.memberId,
+              ...(reason ? { note: reason } : {}),
+            }),
+          ],
+        },
   );
   const target = ensureSameCommunity(caller, await q.findMember(input.memberId));
   if (!decided) throw new AppError('MEMBERS.NOT_PENDING');
-  await q.addHistory({
-    _id: `${target._id}-${status}-${now.getTime()}`,
-    communityId,
-    memberId: target._id,
-    kind: status,
-    at: now,
-    by: caller.memberId,
-    ...(reason ? { note: reason } : {}),
-  });
   return { application: toApplicationView(target, true) };
 }

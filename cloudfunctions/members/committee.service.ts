@@ -5,6 +5,7 @@ import { clock } from '../_core/clock';
 import { command } from '../_core/db';
 import { ensurePublishable } from '../_core/content-check';
 import { AppError } from '../_core/errors';
+import { changeMember, historyLine } from '../_core/member-history';
 import type { CallContext } from '../_core/router';
 import { toMemberView } from './members.model';
 import * as q from './members.queries';
@@ -31,8 +32,7 @@ export async function memberDetail(input: In<'memberDetail'>, { identity }: Call
 }
 
 /**
- * Round trips: 4 (caller, guarded update, read back, history). Guarded on the role's current state, so a retried or
- * doubled call records one change.
+ * Round trips: 7 (caller, the change's transaction of 5, read back).
  */
 export async function setRole(input: In<'setRole'>, { identity }: CallContext): Out<'setRole'> {
   const caller = await loadCaller(identity);
@@ -41,24 +41,28 @@ export async function setRole(input: In<'setRole'>, { identity }: CallContext): 
   if (input.reason) await ensurePublishable(identity, [input.reason]);
   const _ = command();
   const now = clock().now();
-  const changed = await q.updateMemberIf(
-    input.memberId,
-    { communityId: caller.communityId, deletedAt: _.exists(false), roles: input.granted ? _.neq(input.role) : input.role },
-    { roles: input.granted ? _.addToSet(input.role) : _.pull(input.role), updatedAt: now },
-  );
+  // The role change and its history line in one transaction (changeMember says why), guarded on the role's
+  // current state, so a retried or doubled call records one change.
+  await changeMember(input.memberId, (current) => {
+    const roles = Array.isArray(current?.roles) ? (current.roles as string[]) : [];
+    if (!current || current.communityId !== caller.communityId || current.deletedAt || roles.includes(input.role) === input.granted) return null;
+    return {
+      patch: { roles: input.granted ? _.addToSet(input.role) : _.pull(input.role), updatedAt: now },
+      lines: [
+        historyLine({
+          _id: `${input.memberId}-${input.granted ? 'role_granted' : 'role_revoked'}-${input.role}-${now.getTime()}`,
+          communityId: current.communityId as string,
+          memberId: input.memberId,
+          kind: input.granted ? 'role_granted' : 'role_revoked',
+          role: input.role,
+          at: now,
+          by: caller.memberId,
+          ...(input.reason ? { note: input.reason } : {}),
+        }),
+      ],
+    };
+  });
   const member = ensureSameCommunity(caller, await q.findMember(input.memberId));
   if (member.deletedAt) throw new AppError('COMMON.NOT_FOUND');
-  if (changed) {
-    await q.addHistory({
-      _id: `${member._id}-${input.granted ? 'role_granted' : 'role_revoked'}-${input.role}-${now.getTime()}`,
-      communityId: member.communityId!,
-      memberId: member._id,
-      kind: input.granted ? 'role_granted' : 'role_revoked',
-      role: input.role,
-      at: now,
-      by: caller.memberId,
-      ...(input.reason ? { note: input.reason } : {}),
-    });
-  }
   return { member: toMemberView(member) };
 }

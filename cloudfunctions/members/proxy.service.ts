@@ -8,7 +8,8 @@ import { clock } from '../_core/clock';
 import { ensurePublishable } from '../_core/content-check';
 import { AppError } from '../_core/errors';
 import { newMemberDoc, offlineMemberId, type MemberDoc } from '../_core/member-record';
-import { recordProxyAction, type ProxyLogDoc } from '../_core/proxy-log';
+import { changeMember, historyLine } from '../_core/member-history';
+import { proxyLine, type ProxyLogDoc } from '../_core/proxy-log';
 import type { CallContext } from '../_core/router';
 import { toMemberView } from './members.model';
 import * as q from './members.queries';
@@ -18,7 +19,7 @@ import type { In, Out } from './members.types';
 
 /**
  * A grid leader registers a resident of a building in their grids; the committee, anyone in the 居民区.
- * Round trips: 4-5 (caller, grid of the building, insert, history, proxy log), plus the content check.
+ * Round trips: 8 (caller, grid of the building, one transaction of 6), plus the content check.
  */
 export async function createForResident(input: In<'createForResident'>, { identity }: CallContext): Out<'createForResident'> {
   const caller = await loadCaller(identity);
@@ -42,17 +43,28 @@ export async function createForResident(input: In<'createForResident'>, { identi
     gridId,
     source: 'proxy',
   };
-  if (!(await q.insertMember(doc))) throw new AppError('MEMBERS.ALREADY_REGISTERED');
-  await q.addHistory({
-    _id: `${doc._id}-created_for-${now.getTime()}`,
-    communityId,
-    memberId: doc._id,
-    kind: 'created_for',
-    at: now,
-    by: caller.memberId,
-    ...(input.note ? { note: input.note } : {}),
-  });
-  await recordProxyAction({ key: 'createForResident', communityId, actorId: caller.memberId, subjectId: doc._id, action: '代为登记', at: now });
+  // The record, its history line and the proxy-log entry in one transaction (changeMember says why): a retry after a
+  // crash between them used to find the record and answer ALREADY_REGISTERED, leaving the log lines unwritten.
+  const created = await changeMember(doc._id, (current) =>
+    current
+      ? null
+      : {
+          create: doc,
+          lines: [
+            historyLine({
+              _id: `${doc._id}-created_for-${now.getTime()}`,
+              communityId,
+              memberId: doc._id,
+              kind: 'created_for',
+              at: now,
+              by: caller.memberId,
+              ...(input.note ? { note: input.note } : {}),
+            }),
+            proxyLine({ key: 'createForResident', communityId, actorId: caller.memberId, subjectId: doc._id, action: '代为登记', at: now }),
+          ],
+        },
+  );
+  if (!created) throw new AppError('MEMBERS.ALREADY_REGISTERED');
   return { member: toMemberView(doc) };
 }
 

@@ -1,6 +1,6 @@
 import type { RosterGrid } from '../../src/shared/rules/roster-csv';
 import { COLLECTIONS } from '../_core/collections';
-import { command, getDb } from '../_core/db';
+import { command, getDb, insertOnce } from '../_core/db';
 import type { MemberDoc } from '../_core/member-record';
 
 /** Each function here is one database round trip, except where its comment says otherwise. */
@@ -71,7 +71,7 @@ export interface ImportLogEntry {
   alreadyRegistered: number;
 }
 
-/** Who imported what and when: one entry per import. */
-export async function addImportLog(entry: ImportLogEntry): Promise<void> {
-  await getDb().collection(COLLECTIONS.rosterImports).add(entry);
+/** Who imported what and when: one entry per import; a retry of the same import finds it written (false). */
+export async function addImportLog(entry: ImportLogEntry): Promise<boolean> {
+  return insertOnce(COLLECTIONS.rosterImports, entry);
 }

@@ -145,18 +145,25 @@ export async function preview(input: In<'preview'>, { identity }: CallContext): 
 }
 
 /**
- * Round trips: checkSource's, + ceil(new / 1000) inserts (+1 per batch another import raced), + 1 import log.
- * 13,125 new rows into a 居民区 of a few hundred people: 1 + 1 + 1 + 14 + 1 = 18.
+ * Round trips: checkSource's, + 1 import log, + ceil(new / 1000) inserts (+1 per batch another import raced).
+ * 13,125 new rows into a 居民区 of a few hundred people: 1 + 1 + 1 + 1 + 14 = 18.
+ *
+ * A chain of idempotent steps keyed by the request id: the import's log entry is written first, once (its id is the
+ * request id), with the counts this check planned; then the people, each insert skipping who is on record. A retry
+ * after a crash finds the entry and adds whoever is still missing. (The entry used to be written last, under a
+ * time-based id: a call that died after the inserts lost it, and the retry, finding everyone on record, logged an
+ * import that "created 0".) Without a request id (an older client) the entry's id is the time, as before.
  */
 export async function commit(input: In<'commit'>, { identity }: CallContext): Out<'commit'> {
   const checked = await checkSource(input.source, identity);
   if (checked.bad > 0 && !input.onlyGoodRows) throw new AppError('ROSTER.HAS_BAD_ROWS');
   const now = clock().now();
   const ctx = { communityId: checked.communityId, appid: identity.appid, by: checked.callerId, now };
-  const created = await insertNew(checked.create.map((row) => importedMemberDoc(row, ctx)));
   const report = reportOf(checked);
   await q.addImportLog({
-    _id: `${checked.communityId}-${now.getTime()}-${checked.callerId.slice(0, 8)}`,
+    _id: input.requestId
+      ? `${checked.communityId}-${input.requestId}`
+      : `${checked.communityId}-${now.getTime()}-${checked.callerId.slice(0, 8)}`,
     communityId: checked.communityId,
     by: checked.callerId,
     at: now,
@@ -165,9 +172,10 @@ export async function commit(input: In<'commit'>, { identity }: CallContext): Ou
     onlyGoodRows: input.onlyGoodRows,
     rows: report.rows,
     bad: report.bad,
-    created: created.length,
-    alreadyImported: report.alreadyImported + (checked.create.length - created.length),
+    created: checked.create.length,
+    alreadyImported: report.alreadyImported,
     alreadyRegistered: report.alreadyRegistered,
   });
+  const created = await insertNew(checked.create.map((row) => importedMemberDoc(row, ctx)));
   return { report, created: created.length, sample: toSample(created) };
 }

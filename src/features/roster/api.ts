@@ -9,7 +9,7 @@ export type RosterSource = InputOf<'roster', 'preview'>['source'];
 /** The roster function's actions, as the import page uses them. */
 export const rosterApi = {
   preview: (source: RosterSource) => callCloud('roster', 'preview', { source }),
-  commit: (source: RosterSource, onlyGoodRows: boolean) => callCloud('roster', 'commit', { source, onlyGoodRows }),
+  commit: (source: RosterSource, onlyGoodRows: boolean, requestId: string) => callCloud('roster', 'commit', { source, onlyGoodRows, requestId }),
 };
 
 /** Short text travels in the call; a longer roster is uploaded once and named by its fileID. */

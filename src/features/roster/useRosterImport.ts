@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { RosterImportResult, RosterReport } from '@shared/domain/roster';
 import { ERRORS } from '@shared/errors';
 import { checkRoster } from '@shared/rules/roster-csv';
+import { newRequestId } from '@/services/request-id';
 import { rosterApi, rosterErrorText, sourceOf, type RosterSource } from './api';
 
 export type RosterBusy = 'preview' | 'commit' | null;
@@ -20,6 +21,8 @@ export function useRosterImport() {
   const [error, setError] = useState<string | null>(null);
   // The uploaded file of this text, so preview and import read the same file and it is uploaded once.
   const source = useRef<RosterSource | null>(null);
+  // One per import of this text: a retried 导入 (after a lost answer) completes the same import, logged once.
+  const requestId = useRef(newRequestId());
 
   const setCsv = useCallback((text: string, name: string | null = null) => {
     setCsvState(text);
@@ -28,6 +31,7 @@ export function useRosterImport() {
     setResult(null);
     setError(null);
     source.current = null;
+    requestId.current = newRequestId();
   }, []);
 
   const check = useCallback(async () => {
@@ -60,7 +64,8 @@ export function useRosterImport() {
       setError(null);
       setBusy('commit');
       try {
-        const done = await rosterApi.commit(source.current, onlyGoodRows);
+        const done = await rosterApi.commit(source.current, onlyGoodRows, requestId.current);
+        requestId.current = newRequestId();
         setResult(done);
         setReport(null);
       } catch (err) {

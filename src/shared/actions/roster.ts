@@ -4,7 +4,7 @@ import type { ActionMap } from '../action';
 import type { RosterImportResult, RosterReport } from '../domain/roster';
 import type { ErrorCode } from '../errors';
 import { INLINE_CSV_MAX_CHARS } from '../rules/roster-csv';
-import { cleanChars, visible, visibleOrEmpty } from '../schemas';
+import { cleanChars, requestIdSchema, visible, visibleOrEmpty } from '../schemas';
 
 /** Pasted text travels in the call up to INLINE_CSV_MAX_CHARS; a longer roster is uploaded and named by its fileID. */
 const source = v.variant(
@@ -46,10 +46,11 @@ export const rosterActions = {
 
   /**
    * Checks again and imports. With bad rows it refuses unless `onlyGoodRows`; people already on record are
-   * left as they are, so importing the same file twice changes nothing.
+   * left as they are, so importing the same file twice changes nothing. `requestId` (one per import the committee
+   * starts) makes a retried call complete the same import and its one log entry.
    */
   commit: action<RosterImportResult>()({
-    input: v.object({ source, onlyGoodRows: v.optional(v.boolean(), false) }),
+    input: v.object({ source, onlyGoodRows: v.optional(v.boolean(), false), requestId: v.optional(requestIdSchema) }),
     errors: [...FILE_ERRORS, 'ROSTER.HAS_BAD_ROWS'],
   }),
 } satisfies ActionMap;
