@@ -13,26 +13,20 @@ export interface ProxyLogDoc {
 
 export type ProxyAction = Omit<ProxyLogDoc, '_id'> & { key: string };
 
-/** The record of a proxy action under its deterministic id (`key` names the action instance). */
-export function proxyLogDoc(entry: ProxyAction): ProxyLogDoc {
-  const { key, ...doc } = entry;
-  return { _id: `${doc.subjectId}-${key}`, ...doc };
-}
-
 /**
- * Records a proxy action under a deterministic id, so a retried call records it once. One round trip. (An action
- * that changes several documents writes `proxyLogDoc` in its own transaction instead.)
+ * Records a proxy action under a deterministic id (`key` names the action instance), so a retried call records it
+ * once. One round trip. (An action that changes several documents writes `proxyLine` in its own transaction.)
  */
 export async function recordProxyAction(entry: ProxyAction): Promise<void> {
   try {
-    await getDb().collection(COLLECTIONS.proxyLog).add(proxyLogDoc(entry));
+    await getDb().collection(COLLECTIONS.proxyLog).add(proxyLine(entry).doc);
   } catch (err) {
     if (!isDuplicateWrite(err)) throw err;
   }
 }
 
 /** The same entry as a line of a member change (member-history.ts changeMember), written in its transaction. */
-export function proxyLine(entry: Omit<ProxyLogDoc, '_id'> & { key: string }): { coll: string; doc: ProxyLogDoc } {
+export function proxyLine(entry: ProxyAction): { coll: string; doc: ProxyLogDoc } {
   const { key, ...doc } = entry;
   return { coll: COLLECTIONS.proxyLog, doc: { _id: `${doc.subjectId}-${key}`, ...doc } };
 }

@@ -12,7 +12,7 @@ import type { CallContext } from '../_core/router';
 import * as m from './events.model';
 import * as q from './events.queries';
 import type { In, Out } from './events.types';
-import { notify, settle, tellUntold } from './waiting-list';
+import { notifyAll, settle, tellUntold } from './waiting-list';
 
 /** The caller as an organizer of `councilId`'s events: adds council_chair when they chair it now (one round trip). */
 async function asOrganizer(caller: Caller, councilId: string | undefined): Promise<Caller> {
@@ -199,8 +199,11 @@ export async function cancel(input: In<'cancel'>, { identity }: CallContext): Ou
   }
   const reason = saved.cancelReason ?? input.reason;
   const people = await q.activeSignups(event._id);
-  const sent = await Promise.all(people.map((s) => notify(saved, s.memberId, 'event-cancelled', `event-cancelled:${event._id}:${s.memberId}`, `活动已取消：${reason}`)));
-  return { event: await fullView(organizer, saved, null, true), notified: sent.filter(Boolean).length };
+  const notified = await notifyAll(
+    saved,
+    people.map((s) => ({ memberId: s.memberId, template: 'event-cancelled' as const, sendKey: `event-cancelled:${event._id}:${s.memberId}`, note: `活动已取消：${reason}` })),
+  );
+  return { event: await fullView(organizer, saved, null, true), notified };
 }
 
 /** Round trips: 1 (caller) + 1 (event) + 1 (insert) + 2 (the view), +1 for a council chair. */

@@ -4,7 +4,7 @@ import { callerFrom, loadCaller, type Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { AppError } from '../_core/errors';
 import { findMember } from '../_core/member-record';
-import { proxyLogDoc, recordProxyAction } from '../_core/proxy-log';
+import { proxyLine, recordProxyAction } from '../_core/proxy-log';
 import { inTransaction } from '../_core/transaction';
 import type { CallContext } from '../_core/router';
 import * as m from './events.model';
@@ -157,7 +157,7 @@ export async function cancelSignup(input: In<'cancelSignup'>, { identity }: Call
     }
     await q.signupIn(tx, id).update({ status: 'cancelled', cancelledAt: now, updatedAt: now });
     if (proxy) {
-      const { _id: logId, ...log } = proxyLogDoc({ key: `event-${event._id}-cancel-${existing.seq}`, communityId: event.communityId, actorId: caller.memberId, subjectId: subject.memberId, action: `代取消报名：${event.title}`, at: now });
+      const { _id: logId, ...log } = proxyLine({ key: `event-${event._id}-cancel-${existing.seq}`, communityId: event.communityId, actorId: caller.memberId, subjectId: subject.memberId, action: `代取消报名：${event.title}`, at: now }).doc;
       await q.proxyLogIn(tx, logId).set(log);
     }
     return { event, promoted, done: false };

@@ -21,7 +21,7 @@ const BATCH = 20;
  * Tells one person about an event by subscribe message, if they allowed one: `sendKey` names what is said, so it
  * is said once. A refused or failed send never undoes the change.
  */
-export async function notify(event: EventDoc, memberId: string, template: EventTemplate, sendKey: string, note: string): Promise<boolean> {
+async function notify(event: EventDoc, memberId: string, template: EventTemplate, sendKey: string, note: string): Promise<boolean> {
   const outcome = await sendOnce({
     sendKey,
     memberId,
@@ -30,6 +30,16 @@ export async function notify(event: EventDoc, memberId: string, template: EventT
     values: { title: event.title, time: formatShanghai(event.startAt), place: event.place, note },
   });
   return outcome === 'sent';
+}
+
+/**
+ * Tells each of `messages` in turn. Not side by side: a call that dies at one message then has no other already
+ * handed to WeChat but not yet marked sent, which its retry would send a second time. Answers how many were sent.
+ */
+export async function notifyAll(event: EventDoc, messages: readonly { memberId: string; template: EventTemplate; sendKey: string; note: string }[]): Promise<number> {
+  let sent = 0;
+  for (const m of messages) if (await notify(event, m.memberId, m.template, m.sendKey, m.note)) sent += 1;
+  return sent;
 }
 
 /**
@@ -83,16 +93,15 @@ export async function settle(event: EventDoc, index: number): Promise<SignupDoc[
 
 /**
  * Tells the promoted people and clears their mark, once the message is handed to the messaging (its send key says it
- * once, so telling twice is harmless). Round trips: per person the send's and 1 (the mark), side by side.
+ * once, so telling twice is harmless). One after another (see `notifyAll`). Round trips: per person the send's and
+ * 1 (the mark).
  */
 export async function tellPromoted(event: EventDoc, promoted: readonly SignupDoc[]): Promise<void> {
   const _ = command();
-  await Promise.all(
-    promoted.map(async (s) => {
-      await notify(event, s.memberId, 'event-promoted', `event-promoted:${s._id}:${s.seq}`, '候补成功，你已报上名啦');
-      await q.updateSignupIf(s._id, { promotionUntold: true }, { promotionUntold: _.remove() });
-    }),
-  );
+  for (const s of promoted) {
+    await notify(event, s.memberId, 'event-promoted', `event-promoted:${s._id}:${s.seq}`, '候补成功，你已报上名啦');
+    await q.updateSignupIf(s._id, { promotionUntold: true }, { promotionUntold: _.remove() });
+  }
 }
 
 /**
