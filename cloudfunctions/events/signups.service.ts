@@ -131,8 +131,8 @@ export async function signUp(input: In<'signUp'>, { identity }: CallContext): Ou
  * first waiting person, read in the transaction). A place someone held goes straight to the first waiting person, so
  * a newcomer cannot take it ahead of them; with nobody waiting it is freed. The promoted person is marked to be told
  * and told after the commit; a retry (the sign-up already cancelled) tells whoever is still marked.
- * Round trips: 1 (caller) + the transaction: 1 (start) + 2 (event and sign-up) + 1 (the cancellation) + 1 (commit),
- * for a held place + 3 (who waits first, them, their promotion) or + 1 (the freed place); then telling the promoted
+ * Round trips: 1 (caller) + the transaction: 1 (start) + 1 (event and sign-up, side by side) + 1 (the cancellation) + 1 (commit),
+ * for a held place + 1 (who waits first) and + 2 (them, their promotion) or + 1 (the freed place); then telling the promoted
  * person: the send's + 1 (the mark). For a resident: + 1 (the person) + 1 (the proxy record, in the transaction).
  * A retry answers in the transaction's reads and commit + 1 (anyone still marked).
  */
