@@ -119,6 +119,16 @@ export interface HoldDoc {
   queuedAt: Date;
   /** The expiry reminder was sent for this hold. */
   expiryReminded: boolean;
+  /**
+   * False while the holder of a hold handed on to them (by a return, a cancel, a hold that ran out) has not yet been
+   * told: set in the hand-over's transaction, cleared once the platform answered, so the timer tells whoever a crash
+   * or a failed send left untold. Absent on holds nobody needs telling about.
+   */
+  readyTold?: boolean;
+  /** Sends of this hold's messages that did not happen, and when the timer tries again. */
+  sendTries?: number;
+  sendRetryAt?: Date | null;
+  sendError?: string | null;
   requestId: string;
   createdAt: Date;
   updatedAt: Date;
@@ -145,9 +155,13 @@ export interface LoanDoc {
   returnedAt: Date | null;
   returnedBy: string | null;
   returnCondition: string | null;
-  /** The timer's reminders, reset by a renewal. */
+  /** The timer's reminders, reset by a renewal; set only once the platform answered. */
   dueReminded: boolean;
   overdueReminded: boolean;
+  /** Reminders of this loan that did not go out, and when the timer tries again (backoff). */
+  sendTries?: number;
+  sendRetryAt?: Date | null;
+  sendError?: string | null;
 }
 
 export interface BorrowerDoc {
@@ -169,6 +183,9 @@ export interface LogDoc {
   kind: HistoryKind;
   /** Stock change of a movement. */
   delta: number | null;
+  /** A take's stock right after it and the item's restock round then: what its low-stock alert said. */
+  stockAfter?: number;
+  round?: number;
   memberId: string | null;
   memberName: string | null;
   by: string;

@@ -1,13 +1,11 @@
-import type { DonationStatus, ItemKind, LoanClass } from '../../src/shared/domain/cabin';
+import type { DonationStatus, ItemKind } from '../../src/shared/domain/cabin';
 import { COLLECTIONS } from '../_core/collections';
 import { command, getDb, insertOnce } from '../_core/db';
 import type { MemberDoc } from '../_core/member-record';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 import { contains, startsWith } from '../_core/text-match';
 import {
-  EMPTY_OPEN,
   isLowStock,
-  type BorrowerDoc,
   type CabinDoc,
   type DonationDoc,
   type HoldDoc,
@@ -215,11 +213,26 @@ export async function countLiveHolds(memberId: string): Promise<number> {
   return res.total as number;
 }
 
+/** A record whose last send did not happen is left alone until its next try (no retry time: due now). */
+function dueForTry(now: Date): Record<string, unknown> {
+  const _ = command();
+  return { sendRetryAt: _.or(_.eq(null), _.lte(now)) };
+}
+
 /** Ready holds running out before `until` whose holders were not yet reminded, for the timer. */
 export async function holdsExpiringBefore(now: Date, until: Date, limit: number): Promise<HoldDoc[]> {
   const _ = command();
   const res = await col(COLLECTIONS.cabinHolds)
-    .where({ status: 'ready', expiryReminded: false, holdUntil: _.and(_.gt(now), _.lte(until)) })
+    .where({ status: 'ready', expiryReminded: false, holdUntil: _.and(_.gt(now), _.lte(until)), ...dueForTry(now) })
+    .limit(limit)
+    .get();
+  return res.data as HoldDoc[];
+}
+
+/** Ready holds handed on to someone not yet told (a send that failed, or a call that died before it), for the timer. */
+export async function untoldHolds(now: Date, limit: number): Promise<HoldDoc[]> {
+  const res = await col(COLLECTIONS.cabinHolds)
+    .where({ status: 'ready', readyTold: false, holdUntil: command().gt(now), ...dueForTry(now) })
     .limit(limit)
     .get();
   return res.data as HoldDoc[];
@@ -258,10 +271,10 @@ export async function cabinLoansPage(cabinId: string, overdueOnly: boolean, now:
 }
 
 /** Open loans due in [start, end) whose borrowers were not yet reminded, for the timer. */
-export async function loansDueBetween(start: Date, end: Date, limit: number): Promise<LoanDoc[]> {
+export async function loansDueBetween(start: Date, end: Date, now: Date, limit: number): Promise<LoanDoc[]> {
   const _ = command();
   const res = await col(COLLECTIONS.cabinLoans)
-    .where({ status: 'open', dueReminded: false, dueAt: _.and(_.gte(start), _.lt(end)) })
+    .where({ status: 'open', dueReminded: false, dueAt: _.and(_.gte(start), _.lt(end)), ...dueForTry(now) })
     .limit(limit)
     .get();
   return res.data as LoanDoc[];
@@ -270,35 +283,10 @@ export async function loansDueBetween(start: Date, end: Date, limit: number): Pr
 /** Overdue open loans whose borrowers were not yet told, for the timer. */
 export async function overdueUnreminded(now: Date, limit: number): Promise<LoanDoc[]> {
   const res = await col(COLLECTIONS.cabinLoans)
-    .where({ status: 'open', overdueReminded: false, dueAt: command().lt(now) })
+    .where({ status: 'open', overdueReminded: false, dueAt: command().lt(now), ...dueForTry(now) })
     .limit(limit)
     .get();
   return res.data as LoanDoc[];
-}
-
-export const insertBorrower = (memberId: string, communityId: string) =>
-  insertOnce<BorrowerDoc>(COLLECTIONS.cabinBorrowers, { _id: memberId, communityId, open: { ...EMPTY_OPEN }, loanIds: [] });
-
-export const findBorrower = (memberId: string) => byId<BorrowerDoc>(COLLECTIONS.cabinBorrowers, memberId);
-
-/**
- * Reserves one open loan of a class for `loanId` while the person is under the limit: never over it, however many
- * race, and once per loan.
- */
-export function reserveSlot(memberId: string, loanClass: LoanClass, max: number, loanId: string): Promise<boolean> {
-  const _ = command();
-  return updateIf(
-    COLLECTIONS.cabinBorrowers,
-    memberId,
-    { [`open.${loanClass}`]: _.lt(max), loanIds: _.neq(loanId) },
-    { [`open.${loanClass}`]: _.inc(1), loanIds: _.addToSet(loanId) },
-  );
-}
-
-/** Gives a loan's reservation back, once. */
-export function releaseSlot(memberId: string, loanClass: LoanClass, loanId: string): Promise<boolean> {
-  const _ = command();
-  return updateIf(COLLECTIONS.cabinBorrowers, memberId, { loanIds: loanId }, { [`open.${loanClass}`]: _.inc(-1), loanIds: _.pull(loanId) });
 }
 
 // ---- history -----------------------------------------------------------------------------------------------------

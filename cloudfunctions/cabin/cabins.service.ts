@@ -59,7 +59,8 @@ export async function cabin(input: In<'cabin'>, { identity }: CallContext): Out<
 
 /**
  * Round trips: 1 (caller) + 1 (the cabin: added once per request id, or read) + 1 (items in dropped sections) + 1
- * (changed) + 1 (on duty); plus the content check.
+ * (changed) + 1 (on duty); plus the content check. One write (a new cabin's id comes from the request id): a retry
+ * adds nothing twice.
  */
 export async function saveCabin(input: In<'saveCabin'>, { identity }: CallContext): Out<'saveCabin'> {
   const caller = await loadCaller(identity);
@@ -83,7 +84,7 @@ export async function saveCabin(input: In<'saveCabin'>, { identity }: CallContex
   return { cabin: toCabinView(saved, caller, now, await q.onDuty(saved._id, now)) };
 }
 
-/** Round trips: 1 (caller) + 1 (cabin) + 1 (the people by phone) + 1 (saved) + 1 (on duty). */
+/** Round trips: 1 (caller) + 1 (cabin) + 1 (the people by phone) + 1 (saved) + 1 (on duty). One write, of whole lists: a retry writes the same. */
 export async function setStaff(input: In<'setStaff'>, { identity }: CallContext): Out<'setStaff'> {
   const caller = await loadCaller(identity);
   const found = await viewableCabin(caller, input.cabinId);
@@ -115,7 +116,7 @@ export async function rules(_input: In<'rules'>, { identity }: CallContext): Out
   return resolveRules(await q.findRules(caller.communityId!));
 }
 
-/** Round trips: 2. */
+/** Round trips: 2. One write of the whole rules: a retry writes the same. */
 export async function setRules(input: In<'setRules'>, { identity }: CallContext): Out<'setRules'> {
   const caller = await loadCaller(identity);
   authorize(caller, 'cabin.setup', { communityId: caller.communityId });

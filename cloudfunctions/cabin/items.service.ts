@@ -7,7 +7,7 @@ import { authorize, ensureSameCommunity } from '../_core/authorize';
 import { loadCaller, type Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { ensurePublishable } from '../_core/content-check';
-import { command } from '../_core/db';
+import { isDuplicateWrite } from '../_core/db';
 import { AppError } from '../_core/errors';
 import { findMember } from '../_core/member-record';
 import { wechat } from '../_core/ports/wechat';
@@ -16,7 +16,6 @@ import { canDesk, canManage, ensureBorrower, ensureDesk, ensureManage, viewableC
 import {
   holdIdOf,
   itemFields,
-  isLowStock,
   newItemDoc,
   onShelfFor,
   sectionOpenState,
@@ -32,10 +31,12 @@ import {
   type LogDoc,
 } from './cabin.model';
 import * as q from './cabin.queries';
+import * as t from './cabin.tx';
 import type { In, Out } from './cabin.types';
 import { renewable } from './lending';
 import { tellLowStock } from './messages';
-import { endQueue, passOn } from './queue';
+import { handOn, settleOffShelf, type Cause } from './queue';
+import { inTransaction } from '../_core/transaction';
 
 /** A history line of an item. */
 export function logOf(item: ItemDoc, id: string, kind: HistoryKind, by: Caller, at: Date, extra: Partial<LogDoc> = {}): LogDoc {
@@ -171,7 +172,11 @@ export async function item(input: In<'item'>, { identity }: CallContext): Out<'i
   return { item: await fullView(found, cabin, caller) };
 }
 
-/** Round trips: 1 (caller) + 1 (cabin) + 1 (item) + 1 (history) + 1 (view); plus the content check. */
+/**
+ * Round trips: 1 (caller) + 1 (cabin) + 1 (item) + 1 (history) + 1 (view); plus the content check.
+ * A chain of two idempotent steps rather than a transaction: the item's id comes from the request id and its
+ * history line's from the item's, so a retry adds neither twice and completes whichever is missing.
+ */
 export async function createItem(input: In<'createItem'>, { identity }: CallContext): Out<'createItem'> {
   const caller = await loadCaller(identity);
   const cabin = await viewableCabin(caller, input.cabinId);
@@ -180,17 +185,19 @@ export async function createItem(input: In<'createItem'>, { identity }: CallCont
   await ensurePublishable(identity, publicTexts(input.item));
   const now = clock().now();
   const doc = newItemDoc(shortId('it', cabin.communityId, input.requestId), cabin.communityId, cabin._id, input.item, caller.memberId, now);
-  const added = await q.insertItem(doc);
-  const saved = added ? doc : ensureSameCommunity(caller, await q.findItem(doc._id));
+  const saved = (await q.insertItem(doc)) ? doc : ensureSameCommunity(caller, await q.findItem(doc._id));
+  // Written by every retry under its fixed id, so a call that died after adding the item still gets its history line.
+  const stocked = saved.kind === 'consumable' && (saved.stock ?? 0) > 0;
+  await q.insertLog(logOf(saved, `${saved._id}:added`, stocked ? 'create' : 'added', caller, saved.createdAt, stocked ? { delta: saved.stock } : {}));
   await ensureImagesPublishable(identity, 'cabinItemPhoto', saved._id, caller.memberId, saved.pendingImages ?? [], now);
-  if (added) {
-    const stocked = doc.kind === 'consumable' && (doc.stock ?? 0) > 0;
-    await q.insertLog(logOf(doc, `${doc._id}:added`, stocked ? 'create' : 'added', caller, now, stocked ? { delta: doc.stock } : {}));
-  }
   return { item: await fullView(saved, cabin, caller) };
 }
 
-/** Round trips: 1 (caller) + 2 (item, cabin) + 1 (the change beside its history) + 1 (view); plus the content check. */
+/**
+ * Round trips: 1 (caller) + 2 (item, cabin) + the transaction (4: start, item, the change beside its history, commit)
+ * + 1 (view); plus the content check. One transaction, so the change never lands without its history line; an edit
+ * that changes nothing (a retry of one that landed) writes nothing.
+ */
 export async function updateItem(input: In<'updateItem'>, { identity }: CallContext): Out<'updateItem'> {
   const caller = await loadCaller(identity);
   const { item: found, cabin } = await itemWithCabin(caller, input.itemId);
@@ -199,38 +206,58 @@ export async function updateItem(input: In<'updateItem'>, { identity }: CallCont
   ensureSection(cabin, input.item.sectionKey);
   await ensurePublishable(identity, publicTexts(input.item));
   const now = clock().now();
-  const patch = { ...itemFields(input.item), ...(imageFields('cabinItemPhoto', found, [input.item.photo ?? '']) as Pick<ItemDoc, 'photo' | 'pendingImages' | 'refusedImages'>), updatedAt: now };
-  await Promise.all([q.updateItemIf(found._id, {}, patch), q.insertLog(logOf(found, `${found._id}:edit:${now.getTime()}`, 'edited', caller, now))]);
-  await ensureImagesPublishable(identity, 'cabinItemPhoto', found._id, caller.memberId, patch.pendingImages ?? [], now);
-  return { item: await fullView({ ...found, ...patch }, cabin, caller) };
+  const fields = { ...itemFields(input.item), ...(imageFields('cabinItemPhoto', found, [input.item.photo ?? '']) as Pick<ItemDoc, 'photo' | 'pendingImages' | 'refusedImages'>) };
+  const saved = await inTransaction(async (tx) => {
+    const cur = (await t.item(tx, found._id)) ?? found;
+    if (Object.entries(fields).every(([k, v]) => JSON.stringify(cur[k as keyof ItemDoc] ?? null) === JSON.stringify(v ?? null))) return cur;
+    const patch = { ...fields, updatedAt: now };
+    await Promise.all([t.patchItem(tx, cur._id, patch), t.putLog(tx, logOf(cur, `${cur._id}:edit:${now.getTime()}`, 'edited', caller, now))]);
+    return { ...cur, ...patch };
+  });
+  await ensureImagesPublishable(identity, 'cabinItemPhoto', found._id, caller.memberId, saved.pendingImages ?? [], now);
+  return { item: await fullView(saved, cabin, caller) };
 }
 
 /**
- * Round trips: 1 (caller) + 2 (item, cabin) + 1 (the change, conditional on the status it was read in, beside its
- * history) + 1 (view); back on the shelf with people waiting, it goes to the first of them (2-4).
+ * Round trips: 1 (caller) + 2 (item, cabin) + the transaction (4: start, item, the status beside its history line,
+ * commit) + 1 (view); back on the shelf with people waiting, it goes to the first of them in the hand-over's
+ * transaction (+1 queue read, and their message); leaving the shelves for good ends the queue, one small transaction
+ * per place. The status and its history line commit together; asking for the status it already has changes nothing
+ * (so a retry of a change that landed writes no second line) but still ends a queue a dead call left behind.
  */
 export async function setStatus(input: In<'setStatus'>, { identity }: CallContext): Out<'setStatus'> {
   const caller = await loadCaller(identity);
   const { item: found, cabin } = await itemWithCabin(caller, input.itemId);
   ensureManage(caller, cabin);
-  if (found.status === 'on-loan' || found.status === 'on-hold' || found.status === 'sold') throw new AppError('CABIN.STATUS_LOCKED');
   if (found.kind !== 'loanable' && (input.status === 'in-repair' || input.status === 'lost')) throw new AppError('CABIN.NOT_LOANABLE');
   const now = clock().now();
-  const guard = { status: found.status };
-  const moved =
-    input.status === 'available' && found.kind === 'loanable' && found.waiting > 0
-      ? (await passOn(found, guard, {}, resolveRules(await q.findRules(found.communityId)), now)).moved
-      : await q.updateItemIf(found._id, guard, { status: input.status, updatedAt: now });
-  if (!moved) throw new AppError('CABIN.STATUS_LOCKED');
-  if ((input.status === 'retired' || input.status === 'lost') && found.waiting > 0) await endQueue(found._id, now);
-  await q.insertLog(logOf(found, `${found._id}:status:${now.getTime()}`, 'status', caller, now, { note: [input.status, input.note].filter(Boolean).join('；') }));
-  return { item: await fullView((await q.findItem(found._id)) ?? found, cabin, caller) };
+  if (found.status !== input.status) {
+    if (found.status === 'on-loan' || found.status === 'on-hold' || found.status === 'sold') throw new AppError('CABIN.STATUS_LOCKED');
+    const line = logOf(found, `${found._id}:status:${now.getTime()}`, 'status', caller, now, { note: [input.status, input.note].filter(Boolean).join('；') });
+    const unchanged = (cur: ItemDoc) => cur.status === found.status;
+    const writeLine: Cause = async (tx, moved) => (moved ? t.putLog(tx, line) : undefined);
+    const moved =
+      input.status === 'available' && found.kind === 'loanable' && found.waiting > 0
+        ? (await handOn(found._id, unchanged, {}, resolveRules(await q.findRules(found.communityId)), now, writeLine)).moved
+        : await inTransaction(async (tx) => {
+            const cur = await t.item(tx, found._id);
+            if (!cur || !unchanged(cur)) return false;
+            await Promise.all([t.patchItem(tx, cur._id, { status: input.status, updatedAt: now }), writeLine(tx, true)]);
+            return true;
+          });
+    if (!moved) throw new AppError('CABIN.STATUS_LOCKED');
+  }
+  let fresh = (await q.findItem(found._id)) ?? found;
+  if (await settleOffShelf(fresh, now)) fresh = (await q.findItem(found._id)) ?? fresh;
+  return { item: await fullView(fresh, cabin, caller) };
 }
 
 /**
- * Round trips: 1 (caller) + 2 (item beside the movement if retried; cabin) + 1 (the stock, conditional: never below
- * zero) + 1 (the movement) + 1 (view). The movement's id comes from the request id: a racing copy that finds it
- * recorded gives its change back, so the stock moves once.
+ * Round trips: 1 (caller) + 1 (item beside the movement if retried) + 1 (cabin) + the transaction (4: start, item
+ * beside the movement, the stock beside its movement, commit) + 1 (view).
+ * The stock and its movement are one transaction (two documents known up front): a crash between them cannot leave
+ * the stock moved without its record, and the movement's id comes from the request id, so a retry or racing copy
+ * finds it recorded (in its snapshot, or by conflicting with the commit that wrote it) and moves nothing.
  */
 export async function restock(input: In<'restock'>, { identity }: CallContext): Out<'restock'> {
   const caller = await loadCaller(identity);
@@ -241,25 +268,30 @@ export async function restock(input: In<'restock'>, { identity }: CallContext): 
   ensureManage(caller, cabin);
   if (current.kind !== 'consumable') throw new AppError('CABIN.NOT_CONSUMABLE');
   if (recorded) return { item: await fullView(current, cabin, caller) };
-  const _ = command();
   const now = clock().now();
-  const guard = input.delta < 0 ? { stock: _.gte(-input.delta) } : {};
-  const patch = { stock: _.inc(input.delta), ...(input.delta > 0 ? { restocks: _.inc(1) } : {}), updatedAt: now };
-  const after = await q.updateItemAndReturn(current._id, guard, patch);
-  if (!after) throw new AppError('CABIN.STOCK_BELOW_ZERO');
-  const kind = input.delta > 0 ? 'restock' : 'correct';
-  if (!(await q.insertLog(logOf(current, movementId, kind, caller, now, { delta: input.delta, note: input.note })))) {
-    // A racing copy of this request recorded the movement first: undo ours whole, restock round included.
-    await q.updateItemIf(current._id, {}, { stock: _.inc(-input.delta), ...(input.delta > 0 ? { restocks: _.inc(-1) } : {}) });
-  }
-  return { item: await fullView((await q.findItem(current._id)) ?? after, cabin, caller) };
+  const after = await inTransaction(async (tx) => {
+    const [cur, again] = await Promise.all([t.item(tx, current._id), t.log(tx, movementId)]);
+    if (!cur || again) return cur ?? current;
+    const stock = (cur.stock ?? 0) + input.delta;
+    if (stock < 0) throw new AppError('CABIN.STOCK_BELOW_ZERO');
+    const patch = { stock, restocks: cur.restocks + (input.delta > 0 ? 1 : 0), updatedAt: now };
+    await Promise.all([
+      t.patchItem(tx, cur._id, patch),
+      t.putLog(tx, logOf(cur, movementId, input.delta > 0 ? 'restock' : 'correct', caller, now, { delta: input.delta, note: input.note })),
+    ]);
+    return { ...cur, ...patch };
+  });
+  return { item: await fullView(after, cabin, caller) };
 }
 
 /**
- * Round trips: 1 (caller) + 1 (item beside the movement if retried) + 1 (cabin: is its section open) + 1 (the take,
- * conditional on enough stock, answering the stock left) + 1 (the movement); crossing the low-stock line adds the
- * keepers' alerts.
- * A racing copy of the same tap that finds its movement recorded gives its units back.
+ * Round trips: 1 (caller) + 1 (item beside the movement if retried) + 1 (cabin: is its section open) + the
+ * transaction (4: start, item, the take beside its movement, commit): 9 requests; crossing the low-stock line adds
+ * the keepers' alerts.
+ * The stock and its movement are one transaction, as in restock: a take is counted once and recorded once however
+ * the call dies or is repeated. Concurrent takes of one item conflict on it and run again (inTransaction), each from
+ * the stock the last commit left, so the stock never goes below zero. The movement keeps the stock it left and the
+ * restock round, so a retry of a take that crossed the low-stock line still sends the keepers' alert (once, by its key).
  */
 export async function take(input: In<'take'>, { identity }: CallContext): Out<'take'> {
   const caller = await loadCaller(identity);
@@ -269,26 +301,49 @@ export async function take(input: In<'take'>, { identity }: CallContext): Out<'t
   const current = ensureSameCommunity(caller, found);
   const cabin = ensureSameCommunity(caller, await q.findCabin(current.cabinId));
   const now = clock().now();
-  if (recorded) return { item: toItemSummary(current, cabin, caller.memberId, now, false), taken: -(recorded.delta ?? 0), already: true };
+  if (recorded) {
+    await alertLow(current, recorded, cabin);
+    return { item: toItemSummary(current, cabin, caller.memberId, now, false), taken: -(recorded.delta ?? 0), already: true };
+  }
   if (current.kind !== 'consumable') throw new AppError('CABIN.NOT_CONSUMABLE');
   if (current.status === 'retired') throw new AppError('CABIN.RETIRED');
   // The page offers 现在可领 only while the section is open; a take at a closed cabin is refused the same way.
   const closed = closedRefusal(sectionOpenState(cabin, current.sectionKey, now));
   if (closed) throw new AppError(closed.code, closed.fields);
-  const _ = command();
-  const after = await q.updateItemAndReturn(current._id, { kind: 'consumable', status: 'available', stock: _.gte(input.quantity) }, { stock: _.inc(-input.quantity), updatedAt: now });
-  if (!after) throw new AppError((current.stock ?? 0) > 0 && (current.stock ?? 0) < input.quantity ? 'CABIN.NOT_ENOUGH_STOCK' : 'CABIN.OUT_OF_STOCK');
   const name = caller.record?.name ?? '';
-  const log = logOf(current, movementId, 'take', caller, now, { delta: -input.quantity, memberId: caller.memberId, memberName: name });
-  if (!(await q.insertLog(log))) {
-    await q.updateItemIf(current._id, {}, { stock: _.inc(input.quantity) });
-    return { item: toItemSummary(current, cabin, caller.memberId, now, false), taken: input.quantity, already: true };
-  }
-  const before = (after.stock ?? 0) + input.quantity;
-  if (isLowStock(after) && before > (after.lowStockAt ?? 0)) {
-    await Promise.all(cabin.keeperIds.map((keeperId) => tellLowStock(after, keeperId)));
-  }
-  return { item: toItemSummary(after, cabin, caller.memberId, now, false), taken: input.quantity, already: false };
+  const once = async () => {
+    try {
+      return await inTransaction(async (tx) => {
+        const cur = await t.item(tx, current._id);
+        const stock = cur?.stock ?? 0;
+        if (!cur || cur.kind !== 'consumable' || cur.status !== 'available' || stock < input.quantity) {
+          throw new AppError(stock > 0 && stock < input.quantity ? 'CABIN.NOT_ENOUGH_STOCK' : 'CABIN.OUT_OF_STOCK');
+        }
+        const after = { ...cur, stock: stock - input.quantity, updatedAt: now };
+        const movement = logOf(cur, movementId, 'take', caller, now, { delta: -input.quantity, memberId: caller.memberId, memberName: name, stockAfter: after.stock, round: cur.restocks });
+        await Promise.all([t.patchItem(tx, cur._id, { stock: after.stock, updatedAt: now }), t.addLog(tx, movement)]);
+        return { item: after, movement, already: false };
+      });
+    } catch (err) {
+      // A racing copy of this request recorded it first: nothing of ours was written.
+      const raced = isDuplicateWrite(err) ? await q.findLog(movementId) : null;
+      if (!raced) throw err;
+      return { item: (await q.findItem(current._id)) ?? current, movement: raced, already: true };
+    }
+  };
+  const done = await once();
+  await alertLow(done.item, done.movement, cabin);
+  return { item: toItemSummary(done.item, cabin, caller.memberId, now, false), taken: -(done.movement.delta ?? 0), already: done.already };
+}
+
+/** The keepers' low-stock alert of a take that crossed the item's line (each keeper once per restock round, by its key). */
+async function alertLow(item: ItemDoc, movement: LogDoc, cabin: CabinDoc): Promise<void> {
+  if (movement.kind !== 'take' || movement.stockAfter === undefined) return;
+  const line = item.lowStockAt ?? 0;
+  const before = movement.stockAfter - (movement.delta ?? 0);
+  if (item.status !== 'available' || movement.stockAfter > line || before <= line) return;
+  const then = { ...item, stock: movement.stockAfter, restocks: movement.round ?? item.restocks };
+  await Promise.all(cabin.keeperIds.map((keeperId) => tellLowStock(then, keeperId)));
 }
 
 /** Round trips: 1 (caller) + 2 (item, cabin) + 1 (the page). */

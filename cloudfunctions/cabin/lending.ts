@@ -2,11 +2,13 @@ import type { LoanClass, LoanRules } from '../../src/shared/domain/cabin';
 import { borrowRefusal, dueFor, renewRefusal, resolveRules } from '../../src/shared/rules/cabin-loans';
 import { closedRefusal } from '../../src/shared/rules/cabin-shelf';
 import { clock } from '../_core/clock';
-import { command } from '../_core/db';
+import { isDuplicateWrite } from '../_core/db';
 import { AppError } from '../_core/errors';
 import { recordProxyAction } from '../_core/proxy-log';
-import { holdExpired, holdIdOf, loanLog, sectionOpenState, shortId, type ItemDoc, type LoanDoc } from './cabin.model';
+import { inTransaction } from '../_core/transaction';
+import { EMPTY_OPEN, holdExpired, holdIdOf, loanLog, sectionOpenState, shortId, type BorrowerDoc, type ItemDoc, type LoanDoc } from './cabin.model';
 import * as q from './cabin.queries';
+import * as t from './cabin.tx';
 import { expireHold } from './queue';
 
 /** The person a loan is for. */
@@ -32,18 +34,7 @@ export function renewable(loan: LoanDoc, item: ItemDoc | null, rules: LoanRules,
 
 const loanIdOf = (memberId: string, requestId: string): string => shortId('ln', memberId, requestId);
 
-/**
- * One open loan of the class more for the person, under the rules' limit, held by this loan: the first loan ever
- * creates their counter; a racing copy of the same request finds the reservation already made for it.
- */
-async function reserve(borrower: Borrower, loanClass: LoanClass, max: number, loanId: string): Promise<boolean> {
-  if (await q.reserveSlot(borrower.memberId, loanClass, max, loanId)) return true;
-  await q.insertBorrower(borrower.memberId, borrower.communityId);
-  if (await q.reserveSlot(borrower.memberId, loanClass, max, loanId)) return true;
-  return !!(await q.findBorrower(borrower.memberId))?.loanIds.includes(loanId);
-}
-
-/** The loan record of a claimed item: from the claim's own values, so racing copies of one request write the same one. */
+/** The loan record of a claimed item. */
 function loanDocOf(item: ItemDoc, loanId: string, borrower: Borrower, lender: Lender, borrowedAt: Date, dueAt: Date): LoanDoc {
   return {
     _id: loanId,
@@ -69,38 +60,40 @@ function loanDocOf(item: ItemDoc, loanId: string, borrower: Borrower, lender: Le
   };
 }
 
-/** A claim that keeps losing to other writers gives up (COMMON.BUSY) after this many tries. */
-const CLAIM_ATTEMPTS = 3;
-
-/** The state a loan may start from for this borrower, as a guard on the item; null when it may not. */
-function claimable(item: ItemDoc, borrower: Borrower, now: Date): Record<string, unknown> | null {
-  if (item.kind !== 'loanable') return null;
-  if (item.status === 'available') return { status: 'available' };
-  if (item.status === 'on-hold' && item.holderId === borrower.memberId) return { status: 'on-hold', holderId: borrower.memberId };
-  if (item.status === 'on-hold' && holdExpired(item, now) && item.waiting === 0) {
-    return { status: 'on-hold', holdId: item.holdId, holdUntil: command().lte(now), waiting: 0 };
-  }
-  return null;
+/** May a loan start from this state of the item for this borrower? */
+function claimable(item: ItemDoc, borrower: Borrower, now: Date): boolean {
+  if (item.kind !== 'loanable') return false;
+  if (item.status === 'available') return true;
+  if (item.status === 'on-hold' && item.holderId === borrower.memberId) return true;
+  return item.status === 'on-hold' && holdExpired(item, now) && item.waiting === 0;
 }
 
-/** The guard a loan starts from, or the refusal. */
-function claimGuard(item: ItemDoc, borrower: Borrower, now: Date): Record<string, unknown> {
+/** The refusal of a loan from this state of the item, if any. */
+function ensureClaimable(item: ItemDoc, borrower: Borrower, now: Date): void {
   if (item.kind !== 'loanable') throw new AppError('CABIN.NOT_LOANABLE');
   if (item.status === 'retired') throw new AppError('CABIN.RETIRED');
-  const guard = claimable(item, borrower, now);
-  if (guard) return guard;
+  if (claimable(item, borrower, now)) return;
   throw new AppError(item.status === 'on-hold' ? 'CABIN.HELD_FOR_OTHER' : 'CABIN.NOT_AVAILABLE');
+}
+
+/** The borrower's counters with one more open loan of the class, held by this loan. */
+function reserved(account: BorrowerDoc | null, borrower: Borrower, loanClass: LoanClass, loanId: string): BorrowerDoc {
+  const base = account ?? { _id: borrower.memberId, communityId: borrower.communityId, open: { ...EMPTY_OPEN }, loanIds: [] };
+  return { ...base, open: { ...base.open, [loanClass]: (base.open[loanClass] ?? 0) + 1 }, loanIds: [...base.loanIds, loanId] };
 }
 
 /**
  * Lends a loanable item: to its holder while a hold runs, to anyone when it is on the shelf or its hold ran out
- * with nobody waiting. The class limit is reserved first (a conditional increment), then the item is claimed by a
- * conditional update from the state it was read in: of any number racing for one item, one wins; the others
- * give their reservation back and are told it is gone. The loan's id comes from the borrower and the request id,
- * so a retry answers the same loan.
+ * with nobody waiting. One transaction over the item, the borrower's open-loan counters, the loan, its history line
+ * and the hold it fulfils (all known up front): the class limit and the item's state are read in the snapshot, and
+ * of any number racing for one item (or one person's limit) one commits and the others conflict, run again and are
+ * told it is gone. Nothing is left half done by a call that dies: no slot reserved without its loan, no item lent
+ * without its record. The loan's id comes from the borrower and the request id, so a retry answers the same loan;
+ * the desk's proxy-log line is keyed by it too and written after the commit (and again by any retry).
  *
- * Round trips: 1 (item, the loan if retried, open loans, rules) + 1 (cabin, reservation) + 1 (claim) + 1 (loan,
- * history, hold, proxy log side by side); +1 when a hold that ran out is handed on first.
+ * Round trips: 1 (item, the loan if retried, open loans, rules) + 1 (cabin) + the transaction (4: start, item beside
+ * the counters, the writes, commit): 14 requests for a borrow with its caller; +1 (proxy log) at the desk; a hold
+ * that ran out is handed on first.
  */
 export async function lendItem(itemId: string, borrower: Borrower, lender: Lender, requestId: string): Promise<{ loan: LoanDoc; canRenew: boolean }> {
   const loanId = loanIdOf(borrower.memberId, requestId);
@@ -112,7 +105,14 @@ export async function lendItem(itemId: string, borrower: Borrower, lender: Lende
     q.findRules(borrower.communityId),
   ]);
   const rules: LoanRules = resolveRules(rulesDoc);
-  if (existing) return { loan: existing, canRenew: renewable(existing, found, rules, now) };
+  const logProxy = () =>
+    lender.atDesk
+      ? recordProxyAction({ key: loanId, communityId: borrower.communityId, actorId: lender.memberId, subjectId: borrower.memberId, action: 'cabin.lend', at: now })
+      : Promise.resolve();
+  if (existing) {
+    await logProxy();
+    return { loan: existing, canRenew: renewable(existing, found, rules, now) };
+  }
   if (!found || found.communityId !== borrower.communityId) throw new AppError('COMMON.NOT_FOUND');
   let item = found;
   // A hold that ran out while others wait goes to the next in line first.
@@ -120,58 +120,44 @@ export async function lendItem(itemId: string, borrower: Borrower, lender: Lende
     await expireHold(item, rules, now);
     item = (await q.findItem(itemId)) ?? item;
   }
-  // A racing copy of this very request has claimed it: its loan is this one, recorded from the claim.
-  const raced = async (claimedItem: ItemDoc) => {
-    const loan = loanDocOf(claimedItem, loanId, borrower, lender, claimedItem.updatedAt, claimedItem.dueAt!);
-    const saved = (await q.insertLoan(loan)) ? loan : ((await q.findLoan(loanId)) ?? loan);
-    return { loan: saved, canRenew: renewable(saved, claimedItem, rules, now) };
-  };
-  if (item.loanId === loanId) return raced(item);
-  const guard = claimGuard(item, borrower, now);
+  // (Claimed by a racing copy of this request between the reads above: the transaction answers its loan.)
+  if (item.loanId !== loanId) ensureClaimable(item, borrower, now);
   const loanClass = item.loanClass ?? 'other';
   const refusal = borrowRefusal({ openLoans: openLoans.filter((l) => l._id !== loanId), loanClass, rules, now });
   if (refusal) throw new AppError(refusal);
-
-  const [cabin, reserved] = await Promise.all([q.findCabin(item.cabinId), reserve(borrower, loanClass, rules.classes[loanClass].maxItems, loanId)]);
-  if (!reserved) throw new AppError('CABIN.LOAN_LIMIT');
+  const cabin = await q.findCabin(item.cabinId);
   // A resident borrows only while the section is open, as the page says; the desk lends whenever a keeper is there.
   const closed = lender.atDesk || !cabin ? null : closedRefusal(sectionOpenState(cabin, item.sectionKey, now));
-  if (closed) {
-    await q.releaseSlot(borrower.memberId, loanClass, loanId);
-    throw new AppError(closed.code, closed.fields);
-  }
+  if (closed) throw new AppError(closed.code, closed.fields);
   const due = dueFor(now, rules.classes[loanClass].loanDays, cabin?.hours ?? [], cabin?.closures ?? []);
-  const patch = { status: 'on-loan', holderId: borrower.memberId, holdId: null, holdUntil: null, loanId, dueAt: due.dueAt, loans: command().inc(1), updatedAt: now };
-  // Whatever stops the claim (a refusal, contention, a failed write) gives the reserved slot back.
-  try {
-    let claimed = await q.updateItemIf(item._id, guard, patch);
-    for (let attempt = 0; !claimed && attempt < CLAIM_ATTEMPTS; attempt += 1) {
-      const fresh = await q.findItem(item._id);
-      if (fresh?.loanId === loanId) return raced(fresh);
-      // It moved between the read and the claim (the timer released a hold, a return came in): still claimable, try
-      // again from its new state; otherwise the refusal says why.
-      const next = fresh ? claimable(fresh, borrower, now) : null;
-      if (!next) throw new AppError(fresh?.status === 'on-hold' ? 'CABIN.HELD_FOR_OTHER' : 'CABIN.NOT_AVAILABLE');
-      item = fresh!;
-      claimed = await q.updateItemIf(item._id, next, patch);
-    }
-    if (!claimed) throw new AppError('COMMON.BUSY');
-  } catch (err) {
-    await q.releaseSlot(borrower.memberId, loanClass, loanId);
-    throw err;
-  }
 
-  const loan = loanDocOf(item, loanId, borrower, lender, now, due.dueAt);
-  const previousHold = item.status === 'on-hold' ? item.holdId : null;
-  await Promise.all([
-    q.insertLoan(loan),
-    q.insertLog(loanLog(loan, 'lent', 'lent', lender, lender.atDesk ? '值班台借出' : '扫码借出', now)),
-    previousHold
-      ? q.updateHoldIf(previousHold, { status: 'ready' }, { status: previousHold === holdIdOf(item._id, borrower.memberId) ? 'fulfilled' : 'expired', updatedAt: now })
-      : Promise.resolve(false),
-    lender.atDesk
-      ? recordProxyAction({ key: loanId, communityId: item.communityId, actorId: lender.memberId, subjectId: borrower.memberId, action: 'cabin.lend', at: now })
-      : Promise.resolve(),
-  ]);
-  return { loan, canRenew: item.waiting === 0 && rules.classes[loanClass].maxRenewals > 0 };
+  const lend = () => inTransaction(async (tx) => {
+    const [cur, account] = await Promise.all([t.item(tx, itemId), t.borrower(tx, borrower.memberId)]);
+    if (!cur) throw new AppError('COMMON.NOT_FOUND');
+    // A racing copy of this very request committed it (the loan's add below would fail as a duplicate otherwise).
+    if (cur.loanId === loanId) return null;
+    ensureClaimable(cur, borrower, now);
+    if ((account?.open[loanClass] ?? 0) >= rules.classes[loanClass].maxItems) throw new AppError('CABIN.LOAN_LIMIT');
+    const loan = loanDocOf(cur, loanId, borrower, lender, now, due.dueAt);
+    const previousHold = cur.status === 'on-hold' ? cur.holdId : null;
+    await Promise.all([
+      t.patchItem(tx, cur._id, { status: 'on-loan', holderId: borrower.memberId, holdId: null, holdUntil: null, loanId, dueAt: due.dueAt, loans: cur.loans + 1, updatedAt: now }),
+      t.addLoan(tx, loan),
+      t.putBorrower(tx, reserved(account, borrower, loanClass, loanId)),
+      t.putLog(tx, loanLog(loan, 'lent', 'lent', lender, lender.atDesk ? '值班台借出' : '扫码借出', now)),
+      previousHold
+        ? t.patchHold(tx, previousHold, { status: previousHold === holdIdOf(cur._id, borrower.memberId) ? 'fulfilled' : 'expired', updatedAt: now })
+        : Promise.resolve(),
+    ]);
+    return { loan, canRenew: cur.waiting === 0 && rules.classes[loanClass].maxRenewals > 0 };
+  });
+  // Null (or a duplicate loan): a racing copy of this request lent it; its loan is the answer.
+  const lent = await lend().catch((err: unknown) => {
+    if (isDuplicateWrite(err)) return null;
+    throw err;
+  });
+  await logProxy();
+  if (lent) return lent;
+  const raced = (await q.findLoan(loanId))!;
+  return { loan: raced, canRenew: renewable(raced, await q.findItem(itemId), rules, now) };
 }

@@ -4,17 +4,18 @@ import { ensureSameCommunity } from '../_core/authorize';
 import { loadCaller, type Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { ensurePublishable } from '../_core/content-check';
-import { command } from '../_core/db';
 import { AppError } from '../_core/errors';
 import { findMember } from '../_core/member-record';
 import type { CallContext } from '../_core/router';
+import { inTransaction } from '../_core/transaction';
 import { ensureBorrower, ensureDesk, ensureOwn, viewableCabin } from './access';
-import { holdExpired, holdIdOf, loanLog, sectionOpenState, toHoldView, toItemSummary, toLoanView, type HoldDoc, type LoanDoc } from './cabin.model';
+import { holdExpired, holdIdOf, loanLog, sectionOpenState, toHoldView, toItemSummary, toLoanView, type HoldDoc, type ItemDoc, type LoanDoc } from './cabin.model';
 import * as q from './cabin.queries';
+import * as t from './cabin.tx';
 import type { In, Out } from './cabin.types';
 import { lendItem, renewable, type Borrower } from './lending';
 import { tellOverdue } from './messages';
-import { endQueue, expireHold, passOn, settleQueue, writeHold } from './queue';
+import { expireHold, handOn, leaveQueue, settleOffShelf, type Cause } from './queue';
 
 function borrowerOf(caller: Caller): Borrower {
   return { memberId: caller.memberId, communityId: caller.communityId!, name: caller.record?.name ?? '', phone: caller.record?.phone ?? '' };
@@ -37,10 +38,11 @@ async function holdView(hold: HoldDoc) {
 }
 
 /**
- * Round trips: 1 (caller) + 1 (item, own hold, rules) + 1 (the hold written beside the cabin's hours) + 1 (item claimed, or queue count)
- * + 1 (hold ready and history; or the queue settled and the place counted: 2-3).
- * The hold document is written first under its fixed id, so a double tap holds once; the item is then claimed
- * from the shelf by a conditional update, or the caller waits in the queue.
+ * Round trips: 1 (caller) + 1 (item, own hold, rules) + 1 (cabin: the hours a hold runs from) + the transaction (4: start,
+ * item and hold, the writes, commit) + 1 (the place in the queue, when waiting).
+ * One transaction: the hold (or queue place) and the item's claim or waiting count commit together, so the count is
+ * always the queue's length, a double tap or retry finds either nothing or all of it, and a return racing the join
+ * conflicts with it (so nobody is left waiting for an item on the shelf).
  */
 export async function hold(input: In<'hold'>, { identity }: CallContext): Out<'hold'> {
   const caller = await loadCaller(identity);
@@ -54,15 +56,15 @@ export async function hold(input: In<'hold'>, { identity }: CallContext): Out<'h
     if (existing.requestId === input.requestId) return { hold: await holdView(existing) };
     throw new AppError('CABIN.ALREADY_HELD');
   }
-  if (item.kind !== 'loanable') throw new AppError('CABIN.NOT_LOANABLE');
-  if (item.status === 'retired') throw new AppError('CABIN.RETIRED');
-  if (item.status === 'in-repair' || item.status === 'lost') throw new AppError('CABIN.NOT_AVAILABLE');
-  if (item.holderId === caller.memberId && item.status === 'on-loan') throw new AppError('CABIN.ALREADY_HELD');
+  holdable(item, caller.memberId);
   if (holdExpired(item, now)) {
     await expireHold(item, rules, now);
     item = (await q.findItem(item._id)) ?? item;
   }
-
+  const cabin = await q.findCabin(item.cabinId);
+  // Reserved while closed (可预约，明天 9:00 开门后来取): the hold runs from the opening, not from the night.
+  const open = cabin ? sectionOpenState(cabin, item.sectionKey, now) : null;
+  const until = holdUntil(open && !open.open && open.opensAt ? new Date(open.opensAt) : now, rules);
   const doc: HoldDoc = {
     _id: hid,
     communityId: item.communityId,
@@ -78,27 +80,25 @@ export async function hold(input: In<'hold'>, { identity }: CallContext): Out<'h
     createdAt: now,
     updatedAt: now,
   };
-  const [written, cabin] = await Promise.all([writeHold(doc), q.findCabin(item.cabinId)]);
-  if (!written) {
-    const raced = await q.findHold(hid);
-    if (raced?.requestId === input.requestId) return { hold: await holdView(raced) };
-    throw new AppError('CABIN.ALREADY_HELD');
-  }
-  if (item.status === 'available' && item.waiting === 0) {
-    // Reserved while closed (可预约，明天 9:00 开门后来取): the hold runs from the opening, not from the night.
-    const open = cabin ? sectionOpenState(cabin, item.sectionKey, now) : null;
-    const until = holdUntil(open && !open.open && open.opensAt ? new Date(open.opensAt) : now, rules);
-    const claimed = await q.updateItemIf(item._id, { status: 'available', waiting: 0 }, { status: 'on-hold', holderId: caller.memberId, holdId: hid, holdUntil: until, updatedAt: now });
-    if (claimed) {
+  const saved = await inTransaction(async (tx) => {
+    const [cur, prior] = await Promise.all([t.item(tx, item._id), t.hold(tx, hid)]);
+    if (live(prior, now)) {
+      if (prior.requestId === input.requestId) return prior;
+      throw new AppError('CABIN.ALREADY_HELD');
+    }
+    if (!cur) throw new AppError('COMMON.NOT_FOUND');
+    holdable(cur, caller.memberId);
+    if (cur.status === 'available' && cur.waiting === 0) {
       const ready: HoldDoc = { ...doc, status: 'ready', holdUntil: until };
       await Promise.all([
-        q.updateHoldIf(hid, { status: 'waiting' }, { status: 'ready', holdUntil: until }),
-        q.insertLog({
+        t.putHold(tx, ready),
+        t.patchItem(tx, cur._id, { status: 'on-hold', holderId: caller.memberId, holdId: hid, holdUntil: until, updatedAt: now }),
+        t.putLog(tx, {
           _id: `${hid}:${now.getTime()}:held`,
-          communityId: item.communityId,
-          cabinId: item.cabinId,
-          itemId: item._id,
-          itemName: item.name,
+          communityId: cur.communityId,
+          cabinId: cur.cabinId,
+          itemId: cur._id,
+          itemName: cur.name,
           kind: 'held',
           delta: null,
           memberId: caller.memberId,
@@ -109,33 +109,45 @@ export async function hold(input: In<'hold'>, { identity }: CallContext): Out<'h
           at: now,
         }),
       ]);
-      return { hold: toHoldView(ready, null) };
+      return ready;
     }
-  }
-  await q.updateItemIf(item._id, {}, { waiting: command().inc(1) });
-  await settleQueue(item._id, rules, now);
-  return { hold: await holdView((await q.findHold(hid)) ?? doc) };
+    await Promise.all([t.putHold(tx, doc), t.patchItem(tx, cur._id, { waiting: cur.waiting + 1 })]);
+    return doc;
+  });
+  return { hold: saved.status === 'waiting' ? await holdView(saved) : toHoldView(saved, null) };
+}
+
+/** The refusals of a hold on this item by this person. */
+function holdable(item: ItemDoc, memberId: string): void {
+  if (item.kind !== 'loanable') throw new AppError('CABIN.NOT_LOANABLE');
+  if (item.status === 'retired') throw new AppError('CABIN.RETIRED');
+  if (item.status === 'in-repair' || item.status === 'lost') throw new AppError('CABIN.NOT_AVAILABLE');
+  if (item.holderId === memberId && item.status === 'on-loan') throw new AppError('CABIN.ALREADY_HELD');
 }
 
 /**
- * Round trips: 1 (caller) + 1 (hold) + 1 (cancelled) + 1 (queue count); a ready hold's item is handed on (2-4).
+ * Round trips: 1 (caller) + 1 (hold) + the transaction (4) + 1 (the answer); a ready hold's item is handed on instead
+ * (1 queue read + a transaction of 5, and the next holder's message).
+ * A waiting place leaves the queue with the count in one transaction; a ready hold is cancelled in the hand-over's
+ * transaction. A second cancel finds it ended and changes nothing.
  */
 export async function cancelHold(input: In<'cancelHold'>, { identity }: CallContext): Out<'cancelHold'> {
   const caller = await loadCaller(identity);
   ensureBorrower(caller);
   const found = ensureOwn(caller, await q.findHold(input.holdId));
   const now = clock().now();
-  const patch = { status: 'cancelled' as const, updatedAt: now };
-  if (found.status === 'waiting' && (await q.updateHoldIf(found._id, { status: 'waiting' }, patch))) {
-    await q.updateItemIf(found.itemId, { waiting: command().gt(0) }, { waiting: command().inc(-1) });
-    return { hold: toHoldView({ ...found, ...patch }, null) };
+  if (found.status === 'waiting') {
+    await leaveQueue(found._id, found.itemId, now);
+  } else if (found.status === 'ready') {
+    const rules = resolveRules(await q.findRules(found.communityId));
+    const heldByIt = (item: ItemDoc) => item.status === 'on-hold' && item.holdId === found._id;
+    await handOn(found.itemId, heldByIt, {}, rules, now, async (tx) => {
+      const cur = await t.hold(tx, found._id);
+      if (cur?.status === 'ready') await t.patchHold(tx, found._id, { status: 'cancelled', updatedAt: now });
+    });
   }
-  if (found.status === 'ready' && (await q.updateHoldIf(found._id, { status: 'ready' }, patch))) {
-    const [item, rulesDoc] = await Promise.all([q.findItem(found.itemId), q.findRules(found.communityId)]);
-    if (item) await passOn(item, { status: 'on-hold', holdId: found._id }, {}, resolveRules(rulesDoc), now);
-    return { hold: toHoldView({ ...found, ...patch }, null) };
-  }
-  return { hold: await holdView((await q.findHold(found._id)) ?? found) };
+  const fresh = (await q.findHold(found._id)) ?? found;
+  return { hold: fresh.status === 'waiting' ? await holdView(fresh) : toHoldView(fresh, null) };
 }
 
 /** Round trips: 1 (caller) + 4 (lending.ts). */
@@ -147,8 +159,11 @@ export async function borrow(input: In<'borrow'>, { identity }: CallContext): Ou
 }
 
 /**
- * Round trips: 1 (caller) + 1 (loan) + 1 (item, rules, cabin) + 1 (the item's due date, only while nobody waits)
- * + 1 (the loan, conditional on its renewal count, beside its history).
+ * Round trips: 1 (caller) + 1 (loan) + 1 (item, rules, cabin) + the transaction (4: start, loan and item, the item's
+ * due date beside the loan and its history line, commit).
+ * One transaction over the three: the renewal is refused while anyone waits (the item's count, read in the snapshot;
+ * someone joining meanwhile writes the item and so conflicts), and the loan, the item's due date and the history line
+ * land together. The loan remembers the request, so a retry or double tap answers the same renewal.
  */
 export async function renew(input: In<'renew'>, { identity }: CallContext): Out<'renew'> {
   const caller = await loadCaller(identity);
@@ -157,30 +172,27 @@ export async function renew(input: In<'renew'>, { identity }: CallContext): Out<
   const now = clock().now();
   const [item, rulesDoc, cabin] = await Promise.all([q.findItem(loan.itemId), q.findRules(loan.communityId), q.findCabin(loan.cabinId)]);
   const rules = resolveRules(rulesDoc);
-  const answer = (doc: LoanDoc) => ({ loan: toLoanView(doc, now, renewable(doc, item, rules, now), false) });
-  if (loan.renewRequestIds.includes(input.requestId)) return answer(loan);
-  if (loan.status !== 'open') throw new AppError('CABIN.LOAN_CLOSED');
+  const answer = (doc: LoanDoc, current: ItemDoc | null) => ({ loan: toLoanView(doc, now, renewable(doc, current, rules, now), false) });
+  if (loan.renewRequestIds.includes(input.requestId)) return answer(loan, item);
   const rule = rules.classes[loan.loanClass];
-  const refusal = renewRefusal({ renewals: loan.renewals, rule, waiting: item?.waiting ?? 0, dueAt: loan.dueAt, now });
-  if (refusal) throw new AppError(refusal);
-  const due = renewedDue(loan.dueAt, rule.loanDays, cabin?.hours ?? [], cabin?.closures ?? []);
-  // Conditional on the queue being empty, so someone joining it meanwhile is never passed over.
-  if (!(await q.updateItemIf(loan.itemId, { loanId: loan._id, waiting: 0 }, { dueAt: due.dueAt }))) {
-    // Not matched: someone joined the queue or the loan ended (a racing copy writing the same due date still matches:
-    // the service counts matched documents, so the renewal count below decides between copies).
-    const fresh = await q.findItem(loan.itemId);
-    if (!fresh || fresh.waiting > 0 || fresh.loanId !== loan._id) throw new AppError('CABIN.SOMEONE_WAITING');
-  }
-  const patch = { renewals: loan.renewals + 1, dueAt: due.dueAt, dueReminded: false, overdueReminded: false };
-  const [renewed] = await Promise.all([
-    q.updateLoanIf(loan._id, { status: 'open', renewals: loan.renewals }, { ...patch, renewRequestIds: command().addToSet(input.requestId) }),
-    q.insertLog(loanLog(loan, 'renewed', `renew:${loan.renewals + 1}`, staffOf(caller), `续借至${due.dueDate}`, now)),
-  ]);
-  if (renewed) return answer({ ...loan, ...patch, renewRequestIds: [...loan.renewRequestIds, input.requestId] });
-  // A racing renewal (a double tap) got there first.
-  const fresh = (await q.findLoan(loan._id))!;
-  if (fresh.renewRequestIds.includes(input.requestId)) return answer(fresh);
-  throw new AppError(fresh.status === 'open' ? 'CABIN.RENEW_LIMIT' : 'CABIN.LOAN_CLOSED');
+  const renewed = await inTransaction(async (tx) => {
+    const [cur, it] = await Promise.all([t.loan(tx, loan._id), t.item(tx, loan.itemId)]);
+    if (!cur) throw new AppError('COMMON.NOT_FOUND');
+    if (cur.renewRequestIds.includes(input.requestId)) return { loan: cur, item: it };
+    if (cur.status !== 'open') throw new AppError('CABIN.LOAN_CLOSED');
+    const refusal = renewRefusal({ renewals: cur.renewals, rule, waiting: it?.waiting ?? 0, dueAt: cur.dueAt, now });
+    if (refusal) throw new AppError(refusal);
+    if (!it || it.loanId !== cur._id) throw new AppError('CABIN.SOMEONE_WAITING');
+    const due = renewedDue(cur.dueAt, rule.loanDays, cabin?.hours ?? [], cabin?.closures ?? []);
+    const patch = { renewals: cur.renewals + 1, dueAt: due.dueAt, dueReminded: false, overdueReminded: false, renewRequestIds: [...cur.renewRequestIds, input.requestId] };
+    await Promise.all([
+      t.patchItem(tx, it._id, { dueAt: due.dueAt }),
+      t.patchLoan(tx, cur._id, patch),
+      t.putLog(tx, loanLog(cur, 'renewed', `renew:${cur.renewals + 1}`, staffOf(caller), `续借至${due.dueDate}`, now)),
+    ]);
+    return { loan: { ...cur, ...patch }, item: { ...it, dueAt: due.dueAt } };
+  });
+  return answer(renewed.loan, renewed.item);
 }
 
 /** Round trips: 1 (caller) + 1 (loans) + 1 (their items and the rules). */
@@ -240,50 +252,51 @@ export async function residents(input: In<'residents'>, { identity }: CallContex
 }
 
 /**
- * Round trips: 1 (caller) + 1 (loan) + 1 (cabin, item, rules) + 1 (loan returned) + 1-3 (the item handed on or
- * back on the shelf, conditional on still carrying this loan) + 1 (the class slot back, history) + 1 (item view).
- * The item step is guarded by the loan id and the slot and history are keyed by it, so however often it is
- * confirmed, each happens once; a retry after a crash completes what was left.
+ * Round trips: 1 (caller) + 1 (loan) + 1 (cabin, item, rules) + 1 (the queue) + the transaction (6: start, item and the
+ * first waiter, the item's move, loan and borrower, the loan's writes, commit) + 1 (item and loan for the answer): 11;
+ * the next holder's message when handed on, and ending the queue of an item lost.
+ * One transaction per return: the loan closed, the item handed to the next in line (or back on the shelf, or off it),
+ * the class slot given back and the history line, all or nothing. A second confirmation, racing or retried, finds
+ * the loan returned and changes nothing; a call that died while ending a lost item's queue is completed by its retry.
  */
 export async function takeBack(input: In<'takeBack'>, { identity }: CallContext): Out<'takeBack'> {
   const caller = await loadCaller(identity);
-  let loan = ensureSameCommunity(caller, await q.findLoan(input.loanId));
+  const loan = ensureSameCommunity(caller, await q.findLoan(input.loanId));
   const [found, item, rulesDoc] = await Promise.all([q.findCabin(loan.cabinId), q.findItem(loan.itemId), q.findRules(loan.communityId)]);
   const cabin = ensureSameCommunity(caller, found);
   ensureDesk(caller, cabin);
   // The condition note becomes the item's condition, which every borrower reads.
   await ensurePublishable(identity, [input.condition]);
   const now = clock().now();
-  if (loan.status === 'open') {
-    const patch = { status: 'returned' as const, returnedAt: now, returnedBy: caller.memberId, returnCondition: input.condition || null };
-    loan = (await q.updateLoanIf(loan._id, { status: 'open' }, patch)) ? { ...loan, ...patch } : ((await q.findLoan(loan._id)) ?? loan);
-  }
+  const extra = { loanId: null, dueAt: null, ...(input.condition ? { condition: input.condition } : {}) };
+  const carries = (it: ItemDoc) => it.loanId === loan._id;
+  const close: Cause = async (tx) => {
+    const [cur, account] = await Promise.all([t.loan(tx, loan._id), t.borrower(tx, loan.memberId)]);
+    if (cur?.status !== 'open') return;
+    const returnCondition = input.condition || null;
+    const note = [returnCondition ?? '', input.status === 'available' ? '' : input.status === 'lost' ? '登记遗失' : '送修'].filter(Boolean).join('；');
+    await Promise.all([
+      t.patchLoan(tx, cur._id, { status: 'returned', returnedAt: now, returnedBy: caller.memberId, returnCondition }),
+      t.putLog(tx, loanLog(cur, 'returned', 'returned', staffOf(caller), note, now)),
+      account?.loanIds.includes(cur._id)
+        ? t.putBorrower(tx, { ...account, open: { ...account.open, [cur.loanClass]: Math.max(0, account.open[cur.loanClass] - 1) }, loanIds: account.loanIds.filter((id) => id !== cur._id) })
+        : Promise.resolve(),
+    ]);
+  };
   let heldForNext = false;
-  if (item && item.loanId === loan._id) {
-    const extra = { loanId: null, dueAt: null, ...(input.condition ? { condition: input.condition } : {}) };
-    const step =
-      input.status === 'available'
-        ? await passOn(item, { loanId: loan._id }, extra, resolveRules(rulesDoc), now)
-        : { moved: await q.updateItemIf(item._id, { loanId: loan._id }, { ...extra, status: input.status, holderId: null, updatedAt: now }), holderId: null };
-    heldForNext = !!step.holderId;
-    if (step.moved && input.status === 'lost' && item.waiting > 0) await endQueue(item._id, now);
+  if (item && input.status === 'available') {
+    heldForNext = !!(await handOn(item._id, carries, extra, resolveRules(rulesDoc), now, close)).next;
+  } else {
+    await inTransaction(async (tx) => {
+      const cur = item ? await t.item(tx, item._id) : null;
+      if (cur && carries(cur)) await t.patchItem(tx, cur._id, { ...extra, status: input.status, holderId: null, updatedAt: now });
+      await close(tx, !!cur && carries(cur));
+    });
   }
-  // Both once per loan by their keys, so a retry after a crash completes them.
-  await Promise.all([
-    q.releaseSlot(loan.memberId, loan.loanClass, loan._id),
-    q.insertLog(
-      loanLog(
-        loan,
-        'returned',
-        'returned',
-        staffOf(caller),
-        [loan.returnCondition ?? '', input.status === 'available' ? '' : input.status === 'lost' ? '登记遗失' : '送修'].filter(Boolean).join('；'),
-        loan.returnedAt ?? now,
-      ),
-    ),
-  ]);
-  const fresh = (await q.findItem(loan.itemId)) ?? item!;
-  return { loan: toLoanView(loan, now, false, true), item: toItemSummary(fresh, cabin, caller.memberId, now, true), heldForNext };
+  const [after, closed] = await Promise.all([q.findItem(loan.itemId), q.findLoan(loan._id)]);
+  let fresh = after ?? item!;
+  if (await settleOffShelf(fresh, now)) fresh = (await q.findItem(loan.itemId)) ?? fresh;
+  return { loan: toLoanView(closed ?? loan, now, false, true), item: toItemSummary(fresh, cabin, caller.memberId, now, true), heldForNext };
 }
 
 /** Round trips: 1 (caller) + 1 (cabin) + 1 (loans). */
@@ -296,7 +309,10 @@ export async function loans(input: In<'loans'>, { identity }: CallContext): Out<
   return { items: rows.map((l) => toLoanView(l, now, false, true)), page: input.page, hasMore };
 }
 
-/** Round trips: 1 (caller) + 1 (loan) + 1 (cabin) + the send (at most once a day per loan). The duty volunteer may too. */
+/**
+ * Round trips: 1 (caller) + 1 (loan) + 1 (cabin) + the send (at most once a day per loan). The duty volunteer may too.
+ * No write of its own: the send's key (today's) makes a retry send nothing more.
+ */
 export async function remind(input: In<'remind'>, { identity }: CallContext): Out<'remind'> {
   const caller = await loadCaller(identity);
   const loan = ensureSameCommunity(caller, await q.findLoan(input.loanId));

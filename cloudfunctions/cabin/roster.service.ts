@@ -26,7 +26,11 @@ export async function shifts(input: In<'shifts'>, { identity }: CallContext): Ou
   return { items: rows.map(toShiftView), page: input.page, hasMore };
 }
 
-/** Round trips: 1 (caller) + 1 (cabin) + 1 (the shifts, side by side; each once by its id). */
+/**
+ * Round trips: 1 (caller) + 1 (cabin) + 1 (the shifts, side by side; each once by its id).
+ * Independent idempotent writes rather than a transaction: each shift's id comes from its cabin, day, start and
+ * person, so a retry adds the ones a dead call did not and none twice, and the weeks touch no shared counter.
+ */
 export async function addShifts(input: In<'addShifts'>, { identity }: CallContext): Out<'addShifts'> {
   const caller = await loadCaller(identity);
   const cabin = await viewableCabin(caller, input.cabinId);
@@ -53,7 +57,7 @@ export async function addShifts(input: In<'addShifts'>, { identity }: CallContex
   return { shifts: docs.map(toShiftView) };
 }
 
-/** Round trips: 1 (caller) + 2 (shift, cabin) + 1 (removed, only a shift still to come). */
+/** Round trips: 1 (caller) + 2 (shift, cabin) + 1 (removed, only a shift still to come). One write: nothing to survive. */
 export async function removeShift(input: In<'removeShift'>, { identity }: CallContext): Out<'removeShift'> {
   const caller = await loadCaller(identity);
   const shift = ensureSameCommunity(caller, await q.findShift(input.shiftId));
@@ -64,6 +68,10 @@ export async function removeShift(input: In<'removeShift'>, { identity }: CallCo
 /**
  * Round trips: 1 (caller) + 1 (shift) + 1 (point rules) + the ledger's (5 and a commit) + 1 (the shift marked).
  * The entry's key is the shift's, so however often it is asked (or raced) the hours are posted once.
+ * A chain of two idempotent steps: the ledger's own transaction (entry, balance, day cap) and then the shift marked by
+ * a conditional write from unposted. The shift cannot join the ledger's transaction (it lives in _core and serves every
+ * domain), and need not: a call that dies between the two is completed by its retry, which finds the entry posted
+ * and marks the shift.
  */
 export async function postDuty(input: In<'postDuty'>, { identity }: CallContext): Out<'postDuty'> {
   const caller = await loadCaller(identity);

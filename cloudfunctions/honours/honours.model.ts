@@ -4,10 +4,13 @@ import {
   CODE_LENGTH,
   DEFAULT_HONOUR_SETTINGS,
   type AdminHonour,
+  type CertificateLine,
+  type CertificateLineKind,
   type CertificateView,
   type HonourSettings,
   type WallHonour,
 } from '../../src/shared/domain/honours';
+import { servedDayOf, type LedgerEntryDoc } from '../_core/ledger';
 import { imageReviewOf } from '../_core/media-check';
 
 /** An honour the committee awarded (`_id` = communityId-requestId, so a retried award adds one). */
@@ -35,8 +38,9 @@ export interface SettingsDoc extends HonourSettings {
 }
 
 /**
- * An issued certificate. `_id` is derived from member, period and hours (so asking again finds it), `code` is random
- * (so nobody can work a code out from what they know of a member) and is what a reader checks.
+ * An issued certificate. `_id` is derived from member, period and what it lists (so asking again finds it), `code` is
+ * random (so nobody can work a code out from what they know of a member) and is what a reader checks. It keeps the
+ * lines it states, so a check later shows the same document even after corrections.
  */
 export interface CertificateDoc {
   _id: string;
@@ -49,6 +53,42 @@ export interface CertificateDoc {
   from: string;
   to: string;
   issuedAt: Date;
+  /** Absent on certificates issued before lines were listed. */
+  lines?: CertificateLine[];
+}
+
+/** The ledger sources a certificate lists; redemptions carry no hours. */
+export const CERTIFICATE_SOURCES = ['event', 'duty', 'manual', 'correction'] as const;
+
+const KIND_OF: Record<(typeof CERTIFICATE_SOURCES)[number], CertificateLineKind> = {
+  event: 'service',
+  duty: 'service',
+  manual: 'manual',
+  correction: 'correction',
+};
+
+export type CertificateEntry = Pick<LedgerEntryDoc, '_id' | 'halfHours' | 'source' | 'reason' | 'at' | 'servedOn'>;
+
+/** The entries as lines, by the day of service (then the time entered), each marked by how it was recorded. */
+export function certificateLines(entries: readonly CertificateEntry[]): CertificateLine[] {
+  return [...entries]
+    .sort((a, b) => cmp(servedDayOf(a), servedDayOf(b)) || new Date(a.at).getTime() - new Date(b.at).getTime() || cmp(a._id, b._id))
+    .map((e) => ({
+      day: servedDayOf(e),
+      reason: e.reason,
+      halfHours: e.halfHours,
+      kind: KIND_OF[e.source as keyof typeof KIND_OF] ?? 'manual',
+      dayFromPosting: e.servedOn === undefined,
+    }));
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The total of each kind; their sum is the certificate's total. */
+export function certificateParts(lines: readonly CertificateLine[]): Record<CertificateLineKind, number> {
+  const parts: Record<CertificateLineKind, number> = { service: 0, manual: 0, correction: 0 };
+  for (const l of lines) parts[l.kind] += l.halfHours;
+  return parts;
 }
 
 /** Star-level hours of a 街道 (`_id` = streetId). */
@@ -64,9 +104,9 @@ export const settingsOf = (doc: SettingsDoc | null | undefined): HonourSettings 
   onLeaderboard: doc?.onLeaderboard ?? DEFAULT_HONOUR_SETTINGS.onLeaderboard,
 });
 
-/** The same member, period and hours always name the same certificate. */
-export function certificateId(memberId: string, from: string, to: string, halfHours: number): string {
-  return createHash('sha256').update(`certificate|${memberId}|${from}|${to}|${halfHours}`).digest('hex').slice(0, 32);
+/** The same member, period and lines always name the same certificate; a new or corrected record names a new one. */
+export function certificateId(memberId: string, from: string, to: string, lines: readonly CertificateLine[]): string {
+  return createHash('sha256').update(`certificate|${memberId}|${from}|${to}|${JSON.stringify(lines)}`).digest('hex').slice(0, 32);
 }
 
 /** 12 characters of a 32-letter alphabet: 60 random bits, nothing to guess from. */
@@ -110,5 +150,7 @@ export function toCertificate(doc: CertificateDoc): CertificateView {
     from: doc.from,
     to: doc.to,
     issuedAt: new Date(doc.issuedAt).toISOString(),
+    lines: doc.lines ?? null,
+    parts: doc.lines ? certificateParts(doc.lines) : null,
   };
 }

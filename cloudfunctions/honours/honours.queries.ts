@@ -3,7 +3,7 @@ import { EMPTY_SUMMARY, type ServiceSummary } from '../../src/shared/rules/level
 import { COLLECTIONS } from '../_core/collections';
 import { command, getDb, insertOnce } from '../_core/db';
 import type { MemberDoc } from '../_core/member-record';
-import type { CertificateDoc, HonourDoc, LevelHoursDoc, SettingsDoc } from './honours.model';
+import { CERTIFICATE_SOURCES, type CertificateDoc, type CertificateEntry, type HonourDoc, type LevelHoursDoc, type SettingsDoc } from './honours.model';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 import { startsWith } from '../_core/text-match';
 
@@ -96,17 +96,36 @@ export async function serviceSummaries(memberIds: readonly string[]): Promise<Ma
   return out;
 }
 
-/** A member's confirmed half-hours in [start, end). */
-export async function halfHoursBetween(memberId: string, start: Date, end: Date): Promise<number> {
+/** Entries read per round trip when listing a certificate's records (a get answers at most 1000). */
+const CERTIFICATE_BATCH = 1000;
+
+/**
+ * A member's entries with hours served on the Shanghai days [fromDay, toDay) (YYYY-MM-DD); an entry from before the
+ * day of service was stored counts by when it was entered, [start, end). Round trips: 1 per 1000 entries (by `_id`).
+ */
+export async function certificateEntries(memberId: string, days: { fromDay: string; toDay: string; start: Date; end: Date }): Promise<CertificateEntry[]> {
   const _ = command();
-  const res = await db()
-    .collection(COLLECTIONS.ledgerEntries)
-    .aggregate()
-    .match({ memberId, at: _.gte(start).and(_.lt(end)), halfHours: _.neq(0) })
-    .group({ _id: null, halfHours: _.aggregate.sum('$halfHours') })
-    .limit(1)
-    .end();
-  return (res.data as { halfHours: number }[])[0]?.halfHours ?? 0;
+  const inPeriod = _.or([
+    { servedOn: _.gte(days.fromDay).and(_.lt(days.toDay)) },
+    { servedOn: _.exists(false), at: _.gte(days.start).and(_.lt(days.end)) },
+  ]);
+  const out: CertificateEntry[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const base: Record<string, unknown> = { memberId, halfHours: _.neq(0), source: _.in([...CERTIFICATE_SOURCES]) };
+    if (after !== null) base._id = _.gt(after);
+    const res = await db()
+      .collection(COLLECTIONS.ledgerEntries)
+      .where(_.and([base, inPeriod]))
+      .orderBy('_id', 'asc')
+      .field({ _id: true, halfHours: true, source: true, reason: true, at: true, servedOn: true })
+      .limit(CERTIFICATE_BATCH)
+      .get();
+    const rows = res.data as CertificateEntry[];
+    out.push(...rows);
+    if (rows.length < CERTIFICATE_BATCH) return out;
+    after = rows.at(-1)!._id;
+  }
 }
 
 /** Joins each row's member (by `field`) to their settings and live record in the 居民区, keeping only those `allowed`. */

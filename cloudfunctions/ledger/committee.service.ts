@@ -7,7 +7,7 @@ import { ensurePublishable } from '../_core/content-check';
 import { findPeople } from '../_core/council-chairs';
 import { AppError } from '../_core/errors';
 import type { Identity } from '../_core/identity';
-import { auditBalances, balanceOf, postEntry, type LedgerEntryDoc, type NewEntry } from '../_core/ledger';
+import { auditBalances, balanceOf, postEntry, servedDayOf, type LedgerEntryDoc, type NewEntry } from '../_core/ledger';
 import { findMember } from '../_core/member-record';
 import type { Permission } from '../../src/shared/permissions';
 import type { CallContext } from '../_core/router';
@@ -115,6 +115,8 @@ export async function correct(input: In<'correct'>, { identity }: CallContext): 
     reason: input.reason,
     by: caller.memberId,
     at: clock().now(),
+    // The reversal belongs to the day the reversed service was given, so that day's total on a certificate nets out.
+    servedOn: servedDayOf(original),
     reverses: original._id,
   };
   try {
@@ -127,7 +129,7 @@ export async function correct(input: In<'correct'>, { identity }: CallContext): 
   }
 }
 
-/** Round trips: 3 (caller; the audit's 2) + 1 for names when there is drift. */
+/** Round trips: 1 (caller) + 2 per 1000 members of the 居民区 (the paged audit) + 1 for names when there is drift. */
 export async function audit(_input: In<'audit'>, { identity }: CallContext): Out<'audit'> {
   const caller = await committee(identity, 'ledger.audit');
   const { members: count, drift } = await auditBalances(caller.communityId);

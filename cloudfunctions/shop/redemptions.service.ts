@@ -8,6 +8,7 @@ import { wechat } from '../_core/ports/wechat';
 import type { CallContext } from '../_core/router';
 import * as m from './shop.model';
 import * as q from './shop.queries';
+import { moveStock, undoMove } from './stock';
 import type { In, Out } from './shop.types';
 
 /** Collisions of an 8-character code are rare (31^8 codes); a few more attempts are plenty. */
@@ -25,13 +26,18 @@ async function claimCode(redemptionId: string, communityId: string): Promise<str
 }
 
 /**
- * Round trips, first time: 1 (the caller) + 1 (the redemption and the reward, side by side) + 1 (take one unit)
- * + 5 and a commit (the points, _core/ledger) + 1 (the code) + 1 (the redemption and its movement, side by side).
- * A retry of the same tap: 2, answering the redemption already made.
+ * A chain of steps keyed by the tap's request id (the redemption id), so a retry after a crash at any point completes
+ * what is missing and repeats nothing:
+ * 1. the unit: its `redeem` movement and the stock, one transaction (stock.ts); a retry finds the movement;
+ * 2. the points: a ledger entry keyed by the redemption, refused below zero; a retry finds the entry;
+ * 3. the code, claimed under its own `_id`; 4. the redemption itself, the step a retry checks first.
+ * Refused points give the unit back (the movement is removed with it). Any other failure leaves the unit with its
+ * movement, stock and movements still agreeing, for the retry to finish: undoing it would be wrong when the points
+ * did commit and only the answer was lost.
  *
- * Stock first, with one conditional update that never goes below zero; then the points, refused below zero. If the
- * points are refused, the unit goes back and nothing is recorded. If the points were already spent for this tap (a
- * crash or a racing copy got that far), this call's unit goes back and it finishes the same redemption.
+ * Round trips, first time: 1 (the caller) + 1 (the redemption and the reward, side by side) + 5 and a commit (the
+ * unit) + 5 and a commit (the points, _core/ledger) + 1 (the code) + 1 (the redemption). A retry of a tap that
+ * finished: 2, answering the redemption already made.
  */
 export async function redeem(input: In<'redeem'>, { identity }: CallContext): Out<'redeem'> {
   const caller = await loadCaller(identity);
@@ -41,8 +47,21 @@ export async function redeem(input: In<'redeem'>, { identity }: CallContext): Ou
   const [existing, found] = await Promise.all([q.findRedemption(redemptionId), q.findReward(input.rewardId)]);
   if (existing) return { redemption: m.toRedemptionView(existing, 'owner') };
   const reward = ensureSameCommunity(caller, found);
-  if (!reward.active) throw new AppError('SHOP.RETIRED');
-  if (!(await q.takeOne(reward._id, reward.communityId))) throw new AppError('SHOP.OUT_OF_STOCK');
+  const at = clock().now();
+  const movement: m.MovementDoc = {
+    _id: m.movementId.redeem(redemptionId),
+    communityId: reward.communityId,
+    rewardId: reward._id,
+    kind: 'redeem',
+    delta: -1,
+    by: caller.memberId,
+    byName: caller.record?.name ?? '',
+    at,
+    redemptionId,
+  };
+  const taken = await moveStock(movement, { onShelfOnly: true });
+  if (taken === 'retired') throw new AppError('SHOP.RETIRED');
+  if (taken === 'short') throw new AppError('SHOP.OUT_OF_STOCK');
 
   let posted: Awaited<ReturnType<typeof postEntry>>;
   try {
@@ -57,19 +76,16 @@ export async function redeem(input: In<'redeem'>, { identity }: CallContext): Ou
         sourceId: reward._id,
         reason: `兑换：${reward.name}`,
         by: caller.memberId,
-        at: clock().now(),
+        at,
       },
       { floorPoints: 0 },
     );
   } catch (err) {
-    await q.addStock(reward._id, reward.communityId, 1);
+    if (err instanceof AppError && err.code === 'LEDGER.INSUFFICIENT_POINTS') await undoMove(movement._id, reward._id);
     throw err;
   }
-  if (!posted.created) await q.addStock(reward._id, reward.communityId, 1);
 
   const code = await claimCode(redemptionId, reward.communityId);
-  // From the entry, so racing copies of one tap write the very same record.
-  const at = posted.entry.at;
   const doc: m.RedemptionDoc = {
     _id: redemptionId,
     communityId: reward.communityId,
@@ -78,26 +94,13 @@ export async function redeem(input: In<'redeem'>, { identity }: CallContext): Ou
     rewardId: reward._id,
     rewardName: reward.name,
     giver: reward.giver,
+    // From the entry, so a retry or a racing copy of one tap writes the very same record.
     price: -posted.entry.points,
     code,
     status: 'pending',
-    createdAt: at,
+    createdAt: posted.entry.at,
   };
-  const [added] = await Promise.all([
-    q.insertRedemption(doc),
-    q.insertMovement({
-      _id: m.movementId.redeem(redemptionId),
-      communityId: reward.communityId,
-      rewardId: reward._id,
-      kind: 'redeem',
-      delta: -1,
-      by: caller.memberId,
-      byName: doc.memberName,
-      at,
-      redemptionId,
-    }),
-  ]);
-  const saved = added ? doc : ((await q.findRedemption(redemptionId)) ?? doc);
+  const saved = (await q.insertRedemption(doc)) ? doc : ((await q.findRedemption(redemptionId)) ?? doc);
   return { redemption: m.toRedemptionView(saved, 'owner') };
 }
 
@@ -166,10 +169,11 @@ export async function markUsed(input: In<'markUsed'>, { identity }: CallContext)
 }
 
 /**
- * Round trips: 3 for the status (the caller; the redemption; the guarded update), then the points back
- * (_core/ledger: 5 and a commit) beside the stock back (the movement; the increment). A retry, or a cancel racing
- * another, flips the status once; the refund is keyed by the redemption and the stock by its movement, so both
- * happen once, and a retry completes what a crash left undone.
+ * A chain keyed by the redemption: the guarded status flip, then the points back (an entry keyed by the redemption)
+ * beside the unit back (its `cancel` movement and the stock in one transaction, stock.ts). A retry, or a cancel
+ * racing another, flips the status once, finds the refund and the movement if they were made, and makes whichever a
+ * crash left undone. Round trips: 3 for the status (the caller; the redemption; the guarded update), then the points
+ * back (_core/ledger: 5 and a commit) beside the unit back (5 and a commit).
  */
 export async function cancel(input: In<'cancel'>, { identity }: CallContext): Out<'cancel'> {
   const caller = await loadCaller(identity);
@@ -205,9 +209,9 @@ export async function cancel(input: In<'cancel'>, { identity }: CallContext): Ou
   return { redemption: m.toRedemptionView(doc, viewer) };
 }
 
-/** The unit goes back once: the movement is written first and only the call that wrote it adds the unit. */
+/** The unit goes back once: with its movement, in one transaction. */
 async function returnStock(doc: m.RedemptionDoc, caller: Caller, at: Date): Promise<void> {
-  const recorded = await q.insertMovement({
+  await moveStock({
     _id: m.movementId.cancel(doc._id),
     communityId: doc.communityId,
     rewardId: doc.rewardId,
@@ -218,5 +222,4 @@ async function returnStock(doc: m.RedemptionDoc, caller: Caller, at: Date): Prom
     at,
     redemptionId: doc._id,
   });
-  if (recorded) await q.addStock(doc.rewardId, doc.communityId, 1);
 }

@@ -9,6 +9,7 @@ import { ensureImagesPublishable, imageFields } from '../_core/media-check';
 import type { CallContext } from '../_core/router';
 import * as m from './shop.model';
 import * as q from './shop.queries';
+import { moveStock } from './stock';
 import type { In, Out } from './shop.types';
 
 const nameOf = (caller: Caller) => caller.record?.name ?? '';
@@ -140,13 +141,14 @@ export async function update(input: In<'update'>, { identity }: CallContext): Ou
 }
 
 /**
- * Round trips: 5 (the caller; the reward; the movement; the increment; the reward read back). The movement is
- * written first under the request id: a retry finds it and adds nothing twice.
+ * Round trips: 3 (the caller; the reward; the reward read back) + the stock move (5 and a commit). The movement, keyed
+ * by the request id, and the stock commit together (stock.ts): a retry finds the movement and adds nothing twice, and
+ * no crash can leave one without the other.
  */
 export async function restock(input: In<'restock'>, { identity }: CallContext): Out<'restock'> {
   const caller = await loadCommittee(identity);
   const reward = await rewardOf(caller, input.rewardId);
-  const recorded = await q.insertMovement({
+  await moveStock({
     _id: m.movementId.restock(reward._id, input.requestId),
     communityId: reward.communityId,
     rewardId: reward._id,
@@ -156,7 +158,6 @@ export async function restock(input: In<'restock'>, { identity }: CallContext): 
     byName: nameOf(caller),
     at: clock().now(),
   });
-  if (recorded) await q.addStock(reward._id, reward.communityId, input.quantity);
   return view((await q.findReward(reward._id)) ?? reward);
 }
 

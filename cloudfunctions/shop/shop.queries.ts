@@ -55,16 +55,6 @@ export async function updateRewardIf(id: string, guard: Record<string, unknown>,
   return res.updated === 1;
 }
 
-/** Takes one unit while the reward is on the shelf and has any: never below zero, however many race. */
-export function takeOne(rewardId: string, communityId: string): Promise<boolean> {
-  const _ = command();
-  return updateRewardIf(rewardId, { communityId, active: true, stock: _.gt(0) }, { stock: _.inc(-1) });
-}
-
-export function addStock(rewardId: string, communityId: string, quantity: number): Promise<boolean> {
-  return updateRewardIf(rewardId, { communityId }, { stock: command().inc(quantity) });
-}
-
 export async function listMovementsPage(rewardId: string, page: number): Promise<Paged<MovementDoc>> {
   const res = await movements()
     .where({ rewardId })

@@ -2,7 +2,7 @@
  * The 爱心格子屋 at scale: browse and search a cabin of 5,000 items (a section page, a deep page, words of the name,
  * "available now"), and borrowing, through the real `cabin` function and SDK against the in-memory emulator.
  * Figures: p50/p99 (ms) and database requests per call (reaching the gateway; reads made side by side count one
- * each, so a browse is 3 requests in 3 sequential round trips and a borrow 10 requests in 5).
+ * each, so a browse is 3 requests in 3 sequential round trips and a borrow 14 requests in 7, ending in one transaction).
  * Also runnable alone: `npx tsx tests/bench/cabin.bench.ts`.
  */
 import { performance } from 'perf_hooks';

@@ -71,16 +71,42 @@ export interface HonourCandidate {
   building: string;
 }
 
+/**
+ * How a line of a certificate came to be: service confirmed by an event or a duty shift; hours the committee entered
+ * by hand (补录); a correction of hours recorded before (更正). 民政部令第67号 asks that what was entered by hand be
+ * told apart.
+ */
+export type CertificateLineKind = 'service' | 'manual' | 'correction';
+
+/** One record on a certificate, listed by the Shanghai day the service was given (YYYY-MM-DD). */
+export interface CertificateLine {
+  day: string;
+  /** What it was: the event's title, the duty shift, the committee's reason. */
+  reason: string;
+  /** Whole half-hours; negative for a correction that takes hours back. */
+  halfHours: number;
+  kind: CertificateLineKind;
+  /** Recorded before the day of service was stored: `day` is the day it was entered, and the certificate says so. */
+  dayFromPosting: boolean;
+}
+
 /** What a certificate states. `from`/`to` are Shanghai months (YYYY-MM). */
 export interface CertificateView {
   code: string;
   name: string;
   communityName: string;
+  /** The total: the sum of `lines`, and of `parts`. */
   halfHours: number;
   from: string;
   to: string;
   issuedAt: string;
+  /** Every record in the period by day of service; null on a certificate issued before records were listed. */
+  lines: CertificateLine[] | null;
+  /** The total split by kind; null on a certificate issued before records were listed. */
+  parts: Record<CertificateLineKind, number> | null;
 }
+
+export const CERTIFICATE_LINE_MARK: Record<CertificateLineKind, string> = { service: '', manual: '补录', correction: '更正' };
 
 export type VerifyResult = { genuine: true; certificate: CertificateView } | { genuine: false };
 

@@ -6,6 +6,10 @@ import LeaderboardPage from '@/packages/honours/pages/leaderboard/index';
 import VerifyPage from '@/packages/honours/pages/verify/index';
 import WallPage from '@/packages/honours/pages/wall/index';
 import { DEV_IDENTITY_KEY } from '@/services/cloud';
+import { formatShanghai } from '@shared/time';
+import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
+import { getDb } from '../../../cloudfunctions/_core/db';
+import { postEntry } from '../../../cloudfunctions/_core/ledger';
 import { DEMO_HONOUR } from '../../../emulator/seed/honours';
 import { showModal, showToast } from '../../__mocks__/taro';
 import { addMember, serve } from '../../integration/honours/support';
@@ -118,6 +122,49 @@ describe('服务时长证明 and 证明查验', () => {
     fireEvent.click(byClass('btn-verify').at(-1)!);
     expect(await screen.findByText('✓ 证明真实有效')).toBeTruthy();
     expect(screen.getAllByText(/兹证明 蒋伟/).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lists each record by the day it was given, marks what was entered by hand, and the check shows the same', async () => {
+    const canvas = recordCanvas();
+    const m = await addMember(ctx.h, 'cert-page-lines', '韩梅');
+    // Three records a minute apart on the 1st of this month, listed in that order (by day, then by when entered).
+    const first = new Date(`${formatShanghai(now(), 'YYYY-MM')}-01T10:00:00+08:00`).getTime();
+    const [t1, t2, t3] = [0, 1, 2].map((minutes) => new Date(first + minutes * 60_000)) as [Date, Date, Date];
+    const day = (at: Date) => formatShanghai(at, 'YYYY年M月D日');
+    await serve(m.memberId, 7, t1);
+    const base = { communityId: 'cm-baiyu1', memberId: m.memberId, points: 0, by: 'committee', sourceId: null } as const;
+    await postEntry({ ...base, key: 'req:cert-page-manual', halfHours: 2, source: 'manual', reason: '帮邻居修水管', at: t2 });
+    // Recorded before the day of service was stored.
+    await getDb().collection(COLLECTIONS.ledgerEntries).add({ ...base, _id: 'legacy-cert-page', halfHours: 1, source: 'event', reason: '阅读节', at: t3 });
+    signInAs(m.openid);
+    render(<CertificatePage />);
+    fireEvent.click(document.querySelector('.choice-chip[data-value="this-month"]')!);
+    clickByClass('btn-request-certificate');
+    const card = (await waitFor(() => {
+      const el = byClass('certificate-card')[0];
+      if (!el) throw new Error('no certificate yet');
+      return el;
+    })) as HTMLElement;
+    await idle();
+    expect(within(card).getByText(/累计服务时长5小时/)).toBeTruthy();
+    expect(within(card).getByText('其中活动与值班服务4小时，组织方补录1小时。')).toBeTruthy();
+    const lines = Array.from(card.querySelectorAll('.certificate-line')).map((el) => [el.getAttribute('data-kind'), el.textContent]);
+    expect(lines).toEqual([
+      ['service', `${day(t1)}\u3000测试服务\u30003.5小时`],
+      ['manual', `${day(t2)}\u3000帮邻居修水管\u30001小时（补录）`],
+      ['service', `${day(t3)}*\u3000阅读节\u30000.5小时`],
+    ]);
+    expect(within(card).getByText('补录是组织方手工补记的时长，更正是组织方对已记时长的更正。')).toBeTruthy();
+    expect(within(card).getByText('带 * 的记录登记时没有记下服务日期，按登记日期列出。')).toBeTruthy();
+    expect(canvas.texts).toContain('服务记录（按服务日期，共3条）');
+
+    ctx.signIn('newcomer');
+    __setRouterParams({ code: card.getAttribute('data-code')! });
+    render(<VerifyPage />);
+    fireEvent.click(byClass('btn-verify').at(-1)!);
+    expect(await screen.findByText('✓ 证明真实有效')).toBeTruthy();
+    const checked = byClass('verify-result')[0] as HTMLElement;
+    expect(Array.from(checked.querySelectorAll('.certificate-line')).map((el) => el.textContent)).toEqual(lines.map(([, text]) => text));
   });
 
   it('tells a wrong code from a genuine one, and opens with the code from a link', async () => {

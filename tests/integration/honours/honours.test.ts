@@ -261,6 +261,42 @@ describe('certificates', () => {
     expect((await call('certificates', {}, 'member')).items.some((c: { code: string }) => c.code === code)).toBe(false);
   });
 
+  it('lists service by the day it was given, marks what was entered by hand and corrected, and its total adds up', async () => {
+    const m = await addMember(h, 'honours-cert-days', '韩梅');
+    const base = { communityId: 'cm-baiyu1', memberId: m.memberId, points: 0, by: 'committee', sourceId: null } as const;
+    const at = (iso: string) => new Date(iso);
+    // Served on 5 January and confirmed that day; corrected later (the correction belongs to 5 January too).
+    const served = await postEntry({ ...base, key: `event:ev-jan5:${m.memberId}`, halfHours: 4, source: 'event', sourceId: 'ev-jan5', reason: '网格巡逻', at: at('2025-01-05T02:00:00Z') });
+    expect(await h.call('ledger', 'correct', { entryId: served.entry._id, reason: '那天没去成' }, h.identities.committee)).toMatchObject({ created: true });
+    // Entered by hand on 10 January.
+    await postEntry({ ...base, key: 'req:cert-days-manual', halfHours: 3, source: 'manual', reason: '帮老人检修电路', at: at('2025-01-10T02:00:00Z') });
+    // Recorded before the day of service was stored: listed by the day it was entered, and marked so.
+    await getDb().collection(COLLECTIONS.ledgerEntries).add({ ...base, _id: 'legacy-cert-days', halfHours: 2, source: 'event', sourceId: 'ev-old', reason: '阅读节', at: at('2025-01-20T02:00:00Z') });
+    // Served on 31 January, confirmed on 2 February.
+    await postEntry({ ...base, key: `event:ev-jan31:${m.memberId}`, halfHours: 6, source: 'event', sourceId: 'ev-jan31', reason: '绿化养护', at: at('2025-02-02T02:00:00Z') }, { dailyCap: { day: '2025-01-31', cap: null } });
+
+    const { certificate } = await call('requestCertificate', { from: '2025-01', to: '2025-01' }, m.openid);
+    expect(certificate.lines).toEqual([
+      { day: '2025-01-05', reason: '网格巡逻', halfHours: 4, kind: 'service', dayFromPosting: false },
+      { day: '2025-01-05', reason: '那天没去成', halfHours: -4, kind: 'correction', dayFromPosting: false },
+      { day: '2025-01-10', reason: '帮老人检修电路', halfHours: 3, kind: 'manual', dayFromPosting: false },
+      { day: '2025-01-20', reason: '阅读节', halfHours: 2, kind: 'service', dayFromPosting: true },
+      { day: '2025-01-31', reason: '绿化养护', halfHours: 6, kind: 'service', dayFromPosting: false },
+    ]);
+    expect(certificate.parts).toEqual({ service: 12, manual: 3, correction: -4 });
+    expect(certificate.halfHours).toBe(11);
+    expect(certificate.halfHours).toBe(certificate.lines.reduce((s: number, l: { halfHours: number }) => s + l.halfHours, 0));
+    // The check shows the same lines; February has no service of its own.
+    expect(await call('verifyCertificate', { code: certificate.code }, 'newcomer')).toEqual({ genuine: true, certificate });
+    expect(codeOf(await invoke('requestCertificate', { from: '2025-02', to: '2025-02' }, m.openid))).toBe('HONOURS.NO_HOURS');
+  });
+
+  it('still shows a certificate issued before records were listed', async () => {
+    const m = await addMember(h, 'honours-cert-old', '许强');
+    await getDb().collection(COLLECTIONS.certificates).add({ _id: 'old-cert', code: 'ABCDEFGHJKLM', communityId: 'cm-baiyu1', memberId: m.memberId, name: '许强', communityName: '白玉新村第一居民区', halfHours: 5, from: '2025-01', to: '2025-01', issuedAt: new Date('2025-02-01T00:00:00Z') });
+    expect(await call('verifyCertificate', { code: 'ABCDEFGHJKLM' }, 'newcomer')).toMatchObject({ genuine: true, certificate: { halfHours: 5, lines: null, parts: null } });
+  });
+
   it('counts only the months asked, by Shanghai time, and refuses a period that has not begun', async () => {
     const m = await addMember(h, 'honours-cert-months', '沈洁');
     // 2025-01-31 23:30 in Shanghai is still January; 2025-02-01 00:10 is February.

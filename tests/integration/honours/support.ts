@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
 import { accountKeyOf, memberIdFor } from '../../../cloudfunctions/_core/identity';
-import { postEntry } from '../../../cloudfunctions/_core/ledger';
+import { entryId, postEntry } from '../../../cloudfunctions/_core/ledger';
 import { newMemberDoc } from '../../../cloudfunctions/_core/member-record';
 import { LOCAL_APPID } from '../../../emulator/dev-server/functions-host';
 import type { Harness } from '../../support/harness';
@@ -45,5 +45,5 @@ export async function serve(memberId: string, halfHours: number, at: Date, commu
     by: 'committee',
     at,
   });
-  return key.slice(0, 64);
+  return entryId(key);
 }

@@ -197,6 +197,22 @@ describe('redeem', () => {
     expect((await call('mine', {}, openid!)).items).toHaveLength(1);
   });
 
+  it('gives the unit back when a tap that died after taking it is retried and the points fall short', async () => {
+    const [openid] = await addMembers(1, 5);
+    const payload = { rewardId: MUG(), requestId: requestId() };
+    const before = (await rewardDoc(MUG())).stock;
+    h.faults.arm({ at: 1, mode: 'crash' });
+    const first = invoke('redeem', payload, openid!);
+    await h.faults.whenTripped();
+    // The call died right after taking the unit (with its movement).
+    expect([(await rewardDoc(MUG())).stock, await movementSum(MUG())]).toEqual([before - 1, before - 1]);
+    await refused('redeem', payload, openid!, 'LEDGER.INSUFFICIENT_POINTS');
+    h.faults.reset();
+    await first;
+    expect([(await rewardDoc(MUG())).stock, await movementSum(MUG())]).toEqual([before, before]);
+    expect((await call('mine', {}, openid!)).items).toHaveLength(0);
+  });
+
   it('refuses a resident who has not joined, and a reward of another 居民区', async () => {
     await refused('redeem', { rewardId: HAIRCUT(), requestId: requestId() }, 'resident', 'SHOP.MEMBERS_ONLY');
     await refused('redeem', { rewardId: HAIRCUT(), requestId: requestId() }, 'committee', 'SHOP.MEMBERS_ONLY');

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Canvas, Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CertificateView } from '@shared/domain/honours';
-import { CERT_HEIGHT, CERT_WIDTH, certificateFileName, drawCertificate, type Pen } from '../certificate-drawing';
+import { CERT_WIDTH, certificateFileName, certificateHeight, drawCertificate, type Pen } from '../certificate-drawing';
 
 const CANVAS_ID = 'certificate-canvas';
 const FAILED = '图片没能生成，请稍后再试';
@@ -15,7 +15,7 @@ function H5Certificate({ cert }: { cert: CertificateView }) {
   useEffect(() => {
     const canvas = document.createElement('canvas');
     canvas.width = CERT_WIDTH;
-    canvas.height = CERT_HEIGHT;
+    canvas.height = certificateHeight(cert);
     const pen = canvas.getContext('2d');
     if (!pen) {
       setError(FAILED);
@@ -58,7 +58,7 @@ function WeappCertificate({ cert }: { cert: CertificateView }) {
         const canvas = res[0]?.node;
         if (!canvas) return setError(FAILED);
         canvas.width = CERT_WIDTH;
-        canvas.height = CERT_HEIGHT;
+        canvas.height = certificateHeight(cert);
         drawCertificate(canvas.getContext('2d') as unknown as Pen, cert);
         canvasRef.current = canvas;
       });
@@ -77,7 +77,7 @@ function WeappCertificate({ cert }: { cert: CertificateView }) {
 
   return (
     <View className='certificate-image'>
-      <Canvas type='2d' id={CANVAS_ID} className='certificate-image__canvas' style={{ width: '690rpx', height: `${Math.round((690 * CERT_HEIGHT) / CERT_WIDTH)}rpx` }} />
+      <Canvas type='2d' id={CANVAS_ID} className='certificate-image__canvas' style={{ width: '690rpx', height: `${Math.round((690 * certificateHeight(cert)) / CERT_WIDTH)}rpx` }} />
       {error ? <Text className='inline-error'>{error}</Text> : null}
       <Button className='btn-save-certificate' type='primary' size='large' block onClick={() => void save()}>
         保存到相册

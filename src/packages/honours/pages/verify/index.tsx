@@ -6,6 +6,7 @@ import { FieldError } from '@/components/FieldError';
 import { PageShell } from '@/components/PageShell';
 import { fieldErrors, honoursApi } from '@/features/honours/api';
 import { certificateText } from '@/features/honours/certificate-drawing';
+import { CertificateDetails } from '@/features/honours/components/CertificateDetails';
 import '@/features/honours/components/honours.scss';
 import { errorText } from '@/services/cloud';
 import type { VerifyResult } from '@shared/domain/honours';
@@ -46,6 +47,7 @@ export default function VerifyPage() {
         <View className='card verify-result verify-result--genuine'>
           <Text className='verify-result__verdict'>✓ 证明真实有效</Text>
           <Text className='certificate-card__body'>{stated.body}</Text>
+          {result.genuine ? <CertificateDetails cert={result.certificate} /> : null}
           <Text className='certificate-card__line'>{stated.issuer}</Text>
           <Text className='certificate-card__line'>{stated.issuedOn}</Text>
           <Text className='certificate-card__code'>{stated.code}</Text>
