@@ -6,6 +6,7 @@ import { loadCaller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { AppError } from '../_core/errors';
 import { postEntry } from '../_core/ledger';
+import { postedNow } from '../_core/posted-for';
 import { rulesDoc, rulesIn } from '../_core/point-rules';
 import type { CallContext } from '../_core/router';
 import { ensureDesk, ensureManage, viewableCabin } from './access';
@@ -81,18 +82,19 @@ export async function postDuty(input: In<'postDuty'>, { identity }: CallContext)
   const halfHours = halfHoursBetween(shift.startAt, shift.endAt);
   const rules = rulesIn(await rulesDoc(shift.communityId));
   const points = pointsForService(rules, { eventType: DUTY_EVENT_TYPE, halfHours, pointsAlreadyToday: 0 });
-  const { entry, created } = await postEntry({
+  const posting = { communityId: shift.communityId, memberId: shift.memberId, source: 'duty' as const, sourceId: shift._id };
+  const result = await postEntry({
     key: `duty:${shift._id}`,
-    communityId: shift.communityId,
-    memberId: shift.memberId,
+    ...posting,
     halfHours,
     points,
-    source: 'duty',
-    sourceId: shift._id,
     reason: `${DUTY_EVENT_TYPE} ${shift.date} ${shift.from}-${shift.to}`,
     by: caller.memberId,
     at: now,
   }, { dailyCap: { day: shift.date, cap: rules.dailyCap } });
+  // The shift is marked posted only with an entry that is this volunteer's for this shift.
+  const created = postedNow(result, posting);
+  const { entry } = result;
   await q.updateShiftIf(shift._id, { postedHalfHours: null }, { postedHalfHours: entry.halfHours });
   return { shift: toShiftView({ ...shift, postedHalfHours: entry.halfHours }), posted: created };
 }

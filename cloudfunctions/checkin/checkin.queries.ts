@@ -120,6 +120,8 @@ export interface TriesDoc {
   memberId: string;
   wrong: number;
   until: Date;
+  /** The request nonces counted, in order: a retried request is counted once. */
+  nonces?: string[];
 }
 
 export async function findTries(id: string): Promise<TriesDoc | null> {
@@ -128,15 +130,25 @@ export async function findTries(id: string): Promise<TriesDoc | null> {
 }
 
 /**
- * Counts one wrong code, never past `limit`: a conditional increment (concurrent guesses each take one of the
- * remaining tries or none), the first of a window inserted. The count after it, or null when the limit was reached.
+ * Counts one wrong code, never past `limit` and once per request `nonce`: a conditional increment that records the
+ * nonce it counts (its write falsifies its own guard, so concurrent guesses each take one of the remaining tries or
+ * none, and a retried request none), the first of a window inserted. The count after this request's, or null when
+ * the limit was reached before it.
  */
-export async function countWrong(doc: Omit<TriesDoc, 'wrong'>, limit: number): Promise<number | null> {
+export async function countWrong(doc: Omit<TriesDoc, 'wrong' | 'nonces'>, limit: number, nonce: string): Promise<number | null> {
   const _ = command();
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    const res = await getDb().collection(COLLECTIONS.checkinCodes).where({ _id: doc._id, wrong: _.lt(limit) }).update({ wrong: _.inc(1) });
+    const res = await getDb()
+      .collection(COLLECTIONS.checkinCodes)
+      .where({ _id: doc._id, wrong: _.lt(limit), nonces: _.neq(nonce) })
+      .update({ wrong: _.inc(1), nonces: _.push([nonce]) });
     if ((res.updated ?? 0) > 0) return (await findTries(doc._id))?.wrong ?? limit;
-    if (await insertOnce(COLLECTIONS.checkinCodes, { ...doc, wrong: 1 })) return 1;
+    if (await insertOnce(COLLECTIONS.checkinCodes, { ...doc, wrong: 1, nonces: [nonce] })) return 1;
+    const now = await findTries(doc._id);
+    // This request was counted already (a retry): the count it made.
+    const at = now?.nonces?.indexOf(nonce) ?? -1;
+    if (at >= 0) return at + 1;
+    if (now && now.wrong >= limit) return null;
   }
   return null;
 }

@@ -10,6 +10,7 @@ import { ensurePublishable } from '../_core/content-check';
 import type { Identity } from '../_core/identity';
 import { AppError } from '../_core/errors';
 import { postEntry } from '../_core/ledger';
+import { postedNow } from '../_core/posted-for';
 import { wechat } from '../_core/ports/wechat';
 import { rulesDoc, rulesIn } from '../_core/point-rules';
 import {
@@ -142,6 +143,7 @@ export const TRIES_WINDOW_MS = 10 * 60_000;
 
 /**
  * A resident typed the station's 6-character code. Round trips: caller 1 + check-in 2, as a scan (the budget's 3).
+ * A wrong code is counted once per request nonce, so a retried request never uses up a second try.
  * The lock after too many wrong codes is on the caller's own record, read anyway to know who calls, so a right code
  * costs nothing more; only a wrong code pays for its counting: the conditional increment 1 (+1 reading the count,
  * +1 inserting the window's first) and, when it used up the tries, 1 to lock. The lock covers every event until the
@@ -158,7 +160,7 @@ export async function typeCode(caller: Caller, input: { eventId: string; code: s
     const windowStart = Math.floor(now.getTime() / TRIES_WINDOW_MS) * TRIES_WINDOW_MS;
     const until = new Date(windowStart + TRIES_WINDOW_MS);
     const triesId = `tries:${input.eventId}:${caller.memberId}:${windowStart.toString(36)}`;
-    const wrong = await q.countWrong({ _id: triesId, eventId: input.eventId, communityId, memberId: caller.memberId, until }, MAX_WRONG);
+    const wrong = await q.countWrong({ _id: triesId, eventId: input.eventId, communityId, memberId: caller.memberId, until }, MAX_WRONG, input.nonce);
     if (wrong === null || wrong >= MAX_WRONG) await q.lockTyping(caller.memberId, until);
     if (wrong === null) throw tooManyTries(until);
     throw new AppError('CHECKIN.CODE_WRONG', { remaining: String(MAX_WRONG - wrong), retryAt: until.toISOString() });
@@ -367,19 +369,18 @@ export async function confirm(
     if (row.halfHours > 0) {
       served += 1;
       const points = pointsForService(rules, { eventType: event.type, halfHours: row.halfHours, pointsAlreadyToday: 0 });
-      const { created } = await postEntry({
+      const posting = { communityId: event.communityId, memberId: id, source: 'event' as const, sourceId: event._id };
+      const result = await postEntry({
         key: `event:${event._id}:${id}`,
-        communityId: event.communityId,
-        memberId: id,
+        ...posting,
         halfHours: row.halfHours,
         points,
-        source: 'event',
-        sourceId: event._id,
         reason: event.title,
         by: caller.memberId,
         at: now,
       }, { dailyCap: { day: serviceDay, cap: rules.dailyCap } });
-      if (created) posted += 1;
+      // Counted (and the attendance marked confirmed) only when the entry is this member's for this event.
+      if (postedNow(result, posting)) posted += 1;
     }
     await q.markConfirmed(doc._id, now);
   }

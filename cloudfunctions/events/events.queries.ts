@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../_core/collections';
 import { command, getDb, insertOnce } from '../_core/db';
 import { visibleSettings, type TalentViewer } from '../../src/shared/domain/talent';
 import type { MemberDoc } from '../_core/member-record';
+import type { Tx } from '../_core/transaction';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 import type { EventDoc, InviteDoc, SignupDoc } from './events.model';
 
@@ -20,8 +21,8 @@ async function byId<T>(collection: ReturnType<typeof events>, id: string): Promi
 
 export const findEvent = (id: string) => byId<EventDoc>(events(), id);
 export const findSignup = (id: string) => byId<SignupDoc>(signups(), id);
-export const insertEvent = (doc: EventDoc) => insertOnce(COLLECTIONS.events, doc);
 export const insertSignup = (doc: SignupDoc) => insertOnce(COLLECTIONS.eventSignups, doc);
+export const insertEvent = (doc: EventDoc) => insertOnce(COLLECTIONS.events, doc);
 
 /** A conditional update of one event: the write happens only while `guard` holds. */
 export async function updateEventIf(id: string, guard: Record<string, unknown>, patch: Record<string, unknown>): Promise<boolean> {
@@ -38,23 +39,76 @@ export async function updateSignupIf(id: string, guard: Record<string, unknown>,
   return res.updated === 1;
 }
 
-/** The next arrival number of an event: an atomic counter, read back in the same round trip. */
-export async function nextSeq(eventId: string): Promise<number> {
-  const res = await events().where({ _id: eventId }).updateAndReturn({ signupSeq: command().inc(1) });
-  const doc = res.doc as EventDoc | null | undefined;
-  if (!doc) throw new Error(`event ${eventId} vanished while signing up`);
-  return doc.signupSeq;
+/** How many of the latest claims an event remembers the members of (their arrival numbers are recovered from it). */
+export const RECENT_ARRIVALS = 100;
+
+const claimCode = (round: number, index: number, placed: boolean): number => round * 1000 + index * 2 + (placed ? 1 : 0);
+
+export interface Claim {
+  index: number;
+  placed: boolean;
+  /** Null when the claim is older than the arrivals the event remembers. */
+  seq: number | null;
 }
 
-/** Takes one place of role `index` while any is left and the event is published: never oversold, however many race. */
-export function takePlace(eventId: string, index: number, places: number): Promise<boolean> {
-  const _ = command();
-  return updateEventIf(eventId, { status: 'published', [`roles.${index}.taken`]: _.lt(places) }, { [`roles.${index}.taken`]: _.inc(1) });
+/** The claim of a member's sign-up `round` as recorded on the event, or null when that round took nothing yet. */
+export function claimOf(event: EventDoc, memberId: string, round: number): Claim | null {
+  const code = event.claims?.[memberId];
+  if (code === undefined || Math.floor(code / 1000) !== round) return null;
+  const rest = code % 1000;
+  const arrivals = event.arrivals ?? [];
+  const at = arrivals.lastIndexOf(memberId);
+  return { index: Math.floor(rest / 2), placed: rest % 2 === 1, seq: at < 0 ? null : event.signupSeq - (arrivals.length - 1 - at) };
 }
 
-export function releasePlace(eventId: string, index: number): Promise<boolean> {
+/**
+ * Takes a member's arrival number for sign-up `round`, and with `place` one place of role `index` while one is left:
+ * one atomic write that records the claim beside the counts, refused when the member's claim for this round (or a
+ * later one) is there already, so a retry or a racing copy never takes twice. The event after it, or null.
+ */
+export async function claim(eventId: string, memberId: string, round: number, index: number, places: number, place: boolean): Promise<EventDoc | null> {
   const _ = command();
-  return updateEventIf(eventId, { [`roles.${index}.taken`]: _.gt(0) }, { [`roles.${index}.taken`]: _.inc(-1) });
+  const key = `claims.${memberId}`;
+  const taken = `roles.${index}.taken`;
+  const guard = { _id: eventId, status: 'published', ...(place ? { [taken]: _.lt(places) } : {}) };
+  const res = await events()
+    .where(_.and([guard, _.or([{ [key]: _.exists(false) }, { [key]: _.lt(round * 1000) }])]))
+    .updateAndReturn({
+      signupSeq: _.inc(1),
+      ...(place ? { [taken]: _.inc(1) } : {}),
+      [key]: claimCode(round, index, place),
+      arrivals: _.push({ each: [memberId], slice: -RECENT_ARRIVALS }),
+    });
+  return (res.doc as EventDoc | null | undefined) ?? null;
+}
+
+/**
+ * A claim older than the arrivals remembered gets a new arrival number (its first is lost: a gap in the order, never a
+ * second place). Conditional on the claim, so only that claim's owner does. The event after it, or null.
+ */
+export async function renumber(eventId: string, memberId: string, round: number): Promise<EventDoc | null> {
+  const _ = command();
+  const key = `claims.${memberId}`;
+  const res = await events()
+    .where({ _id: eventId, [key]: _.gte(round * 1000).and(_.lt((round + 1) * 1000)) })
+    .updateAndReturn({ signupSeq: _.inc(1), arrivals: _.push({ each: [memberId], slice: -RECENT_ARRIVALS }) });
+  return (res.doc as EventDoc | null | undefined) ?? null;
+}
+
+/**
+ * In a transaction: the event and a sign-up as the transaction's snapshot sees them, and their write handles. Writing
+ * a document another call changed since the snapshot is a conflict, and the transaction is retried.
+ */
+export const eventIn = (tx: Tx, id: string) => tx.collection(COLLECTIONS.events).doc(id);
+export const signupIn = (tx: Tx, id: string) => tx.collection(COLLECTIONS.eventSignups).doc(id);
+export async function readIn<T>(ref: ReturnType<typeof eventIn>): Promise<T | null> {
+  return ((await ref.get()).data as T | null) ?? null;
+}
+
+/** Sign-ups of the event whose promotion message may not have been handed to the messaging yet. */
+export async function untold(eventId: string, limit: number): Promise<SignupDoc[]> {
+  const res = await signups().where({ eventId, promotionUntold: true }).limit(limit).get();
+  return res.data as SignupDoc[];
 }
 
 /** The first waiting people of a role, in arrival order. */
@@ -236,3 +290,6 @@ export async function invitesOfMember(memberId: string, limit: number): Promise<
   const res = await invites().where({ memberId }).orderBy('at', 'desc').limit(limit).get();
   return res.data as InviteDoc[];
 }
+
+/** In a transaction: a proxy record's write handle (cloudfunctions/_core/proxy-log.ts names it). */
+export const proxyLogIn = (tx: Tx, id: string) => tx.collection(COLLECTIONS.proxyLog).doc(id);

@@ -12,7 +12,7 @@ import type { CallContext } from '../_core/router';
 import * as m from './events.model';
 import * as q from './events.queries';
 import type { In, Out } from './events.types';
-import { notify, settle } from './waiting-list';
+import { notifyAll, settle, tellUntold } from './waiting-list';
 
 /** The caller as an organizer of `councilId`'s events: adds council_chair when they chair it now (one round trip). */
 async function asOrganizer(caller: Caller, councilId: string | undefined): Promise<Caller> {
@@ -33,7 +33,11 @@ async function ensureAudience(communityId: string, audience: In<'create'>['event
   if (!council || council.communityId !== communityId || !council.active) throw new AppError('EVENTS.COUNCIL_NOT_FOUND');
 }
 
-/** Inserts a new event under its request-derived id; a retried request answers the event its first call made. */
+/**
+ * Inserts a new event under its request-derived id; a retried request answers the event its first call made. A chain
+ * of idempotent steps (why: the event is one insert under an id from the request id, and its cover's check is a chain
+ * of conditional steps keyed by the image, _core/media-check.ts, that a retry resumes where the first call stopped).
+ */
 async function publishOnce(caller: Caller, organizer: Caller, doc: m.EventDoc, identity: Identity) {
   let saved = doc;
   if (!(await q.insertEvent(doc))) {
@@ -121,9 +125,14 @@ export async function create(input: In<'create'>, { identity }: CallContext): Ou
 }
 
 /**
+ * A chain of idempotent steps (why: the change is one conditional write that a retry simply makes again, and what
+ * follows it, the waiting list moving up into free places, is derived from the stored event, so a retry of a call
+ * that died after its change completes it; each promotion is its own transaction, see waiting-list.ts).
  * Round trips: 1 (caller) + 1 (event) + 1 (the change, conditional on every role's places staying at or above its
- * taken count and on the roles not having changed in number) + 2 (the view), and 1-2 per role whose places grew
- * (the waiting list moves up). Role fields are set one by one so concurrent sign-ups' counts are never overwritten.
+ * taken count and on the roles not having changed in number) + 1 (the event as changed) + 2 (the view); per role
+ * with a free place 1 (who waits first) and per promotion a transaction of 5 + commit (+ 1 re-reading the event for
+ * the view); then 1 (anyone promoted and not yet told) + per person told the send's and 1. Role fields are set one by one so concurrent sign-ups' counts
+ * are never overwritten.
  */
 export async function update(input: In<'update'>, { identity }: CallContext): Out<'update'> {
   const caller = await loadCaller(identity);
@@ -160,28 +169,40 @@ export async function update(input: In<'update'>, { identity }: CallContext): Ou
   }
   await ensureImagesPublishable(identity, 'eventCover', event._id, caller.memberId, patch.pendingImages as string[], now);
   const saved = (await q.findEvent(event._id))!;
-  for (const [i, r] of event.roles.entries()) {
-    if (byKey.get(r.key)!.places > r.places) await settle(saved, i);
+  // Every role with a free place, not only those this call grew: the retry of a call that died here finds its places
+  // grown already and must still move the waiting list up.
+  let promoted = 0;
+  for (const [i, r] of saved.roles.entries()) {
+    if (r.taken < r.places) promoted += (await settle(saved, i)).length;
   }
-  return { event: await fullView(organizer, saved, null, true) };
+  await tellUntold(saved);
+  return { event: await fullView(organizer, promoted ? (await q.findEvent(event._id))! : saved, null, true) };
 }
 
-/** Round trips: 1 (caller) + 1 (event) + 1 (cancel) + 1 (who to tell) + 1 per person told + 2 (the view). */
+/**
+ * A chain of idempotent steps (why: one conditional write, then messages each keyed by what they say, so the retry
+ * of a call that died half-way through the list tells the rest and nobody twice; every call that finds the event
+ * cancelled tells, with the reason stored by the first).
+ * Round trips: 1 (caller) + 1 (event) + 1 (cancel; or 1 reading the event a racing call cancelled) + 1 (who to tell)
+ * + per person told the send's + 2 (the view).
+ */
 export async function cancel(input: In<'cancel'>, { identity }: CallContext): Out<'cancel'> {
   const caller = await loadCaller(identity);
   const event = ensureSameCommunity(caller, await q.findEvent(input.eventId));
   const organizer = await ensureManager(caller, event);
   const now = clock().now();
   if (event.endAt < now) throw new AppError('EVENTS.ENDED');
-  const cancelled = await q.updateEventIf(event._id, { status: 'published' }, { status: 'cancelled', cancelledAt: now, cancelReason: input.reason, updatedAt: now });
-  const saved = { ...event, status: 'cancelled' as const, cancelledAt: now, cancelReason: input.reason };
-  let notified = 0;
-  // Only the call that cancelled it tells people, so a retry does not tell them twice.
-  if (cancelled) {
-    const people = await q.activeSignups(event._id);
-    const sent = await Promise.all(people.map((s) => notify(saved, s.memberId, 'event-cancelled', `event-cancelled:${event._id}:${s.memberId}`, `活动已取消：${input.reason}`)));
-    notified = sent.filter(Boolean).length;
+  let saved: m.EventDoc = event;
+  if (event.status !== 'cancelled') {
+    const cancelled = await q.updateEventIf(event._id, { status: 'published' }, { status: 'cancelled', cancelledAt: now, cancelReason: input.reason, updatedAt: now });
+    saved = cancelled ? { ...event, status: 'cancelled', cancelledAt: now, cancelReason: input.reason, updatedAt: now } : (await q.findEvent(event._id))!;
   }
+  const reason = saved.cancelReason ?? input.reason;
+  const people = await q.activeSignups(event._id);
+  const notified = await notifyAll(
+    saved,
+    people.map((s) => ({ memberId: s.memberId, template: 'event-cancelled' as const, sendKey: `event-cancelled:${event._id}:${s.memberId}`, note: `活动已取消：${reason}` })),
+  );
   return { event: await fullView(organizer, saved, null, true), notified };
 }
 

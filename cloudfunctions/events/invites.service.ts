@@ -12,6 +12,8 @@ import type { In, Out } from './events.types';
 const INVITATIONS_SHOWN = 20;
 
 /**
+ * A chain of idempotent steps (why: each invitation is one insert under `<eventId>:<memberId>`, independent of the
+ * others, so a retry adds those a call that died did not and none twice; a transaction would only add contention).
  * Round trips: 1 (caller) + 1 (event) + 1 (the people) + 1 per invitation (insert once), +1 for a council chair.
  * The people must live in the event's 居民区: an id from elsewhere answers COMMON.NOT_FOUND, as if it did not exist.
  */

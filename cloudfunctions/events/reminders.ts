@@ -1,6 +1,6 @@
 import { inShanghai } from '../../src/shared/time';
 import * as q from './events.queries';
-import { notify } from './waiting-list';
+import { notifyAll } from './waiting-list';
 
 /** Reminders go out in the daytime only: nobody is woken at night by tomorrow's event. */
 const SEND_FROM_HOUR = 9;
@@ -26,10 +26,8 @@ export async function sendDayBeforeReminders(now: Date): Promise<Record<string, 
     for (const event of batch) {
       events++;
       const confirmed = (await q.activeSignups(event._id)).filter((s) => s.status === 'confirmed');
-      const results = await Promise.all(
-        confirmed.map((s) => notify(event, s.memberId, 'event-reminder', `event-reminder:${event._id}:${s.memberId}`, `明天${inShanghai(event.startAt).format('HH:mm')}开始，请准时到场`)),
-      );
-      sent += results.filter(Boolean).length;
+      const note = `明天${inShanghai(event.startAt).format('HH:mm')}开始，请准时到场`;
+      sent += await notifyAll(event, confirmed.map((s) => ({ memberId: s.memberId, template: 'event-reminder' as const, sendKey: `event-reminder:${event._id}:${s.memberId}`, note })));
     }
     if (batch.length < EVENTS_PER_PAGE) break;
   }

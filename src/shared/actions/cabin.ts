@@ -427,6 +427,6 @@ export const cabinActions = {
   /** Posts a finished duty shift's hours to the ledger (source 'duty', once per shift however often asked). */
   postDuty: action<{ shift: DutyShiftView; posted: boolean }>()({
     input: v.object({ shiftId: id }),
-    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CABIN.SHIFT_NOT_ENDED'],
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CABIN.SHIFT_NOT_ENDED', 'LEDGER.ENTRY_TAKEN'],
   }),
 } satisfies ActionMap;

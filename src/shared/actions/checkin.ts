@@ -83,6 +83,6 @@ export const checkinActions = {
         [],
       ),
     }),
-    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CHECKIN.NOT_ENDED'],
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CHECKIN.NOT_ENDED', 'LEDGER.ENTRY_TAKEN'],
   }),
 } satisfies ActionMap;

@@ -74,6 +74,13 @@ export interface EventRecord {
   councilId?: string;
   /** Arrival-order counter for sign-ups (atomic `_.inc`). */
   signupSeq: number;
+  /**
+   * Per member, the last sign-up round that took its arrival number (and its place) here, encoded as
+   * `round * 1000 + role index * 2 + (1 if it took a place)`: the claim a retried sign-up finds instead of taking twice.
+   */
+  claims?: Record<string, number>;
+  /** The members of the latest claims, newest last (at most 100): recovers a claim's arrival number. */
+  arrivals?: string[];
   createdAt: Date;
   updatedAt: Date;
   cancelledAt?: Date;
@@ -95,6 +102,15 @@ export interface SignupRecord {
   cancelledAt?: Date;
   /** The grid leader who signed up on the member's behalf. */
   byProxy?: string;
+  /** How many times the member signed up for the event (1 the first time; a sign-up after a cancellation is the next). */
+  round?: number;
+  /** When a place came to them from the waiting list. */
+  promotedAt?: Date;
+  /**
+   * Set in the promotion's own transaction and cleared once the message is handed to the messaging: a call that died
+   * in between leaves it, and the next call on the event (its retry) tells them.
+   */
+  promotionUntold?: boolean;
 }
 
 export const signupId = (eventId: string, memberId: string): string => `${eventId}:${memberId}`;

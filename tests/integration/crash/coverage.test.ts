@@ -5,6 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 import { LOCAL_APPID } from '../../../emulator/dev-server/functions-host';
+import { DEMO_EVENT_IDS } from '../../../emulator/seed/events';
 import { DEMO_GROUPS, DEMO_NOTICE_IDS } from '../../../emulator/seed/notices';
 import { catalogue } from '../../../src/shared/catalogue';
 import type { CrashScenario } from '../../support/crash-matrix';
@@ -50,6 +51,15 @@ const READ_ONLY: Record<string, ReadCall> = {
   // Which bound group a share card came from (the seed's group A of 第一微格).
   'notices.whichGroup': { caller: 'resident', payload: () => ({}), event: (h) => ({ groupCloudId: h.stack.wechat.openData.mintGroupCloudId(DEMO_GROUPS.A, LOCAL_APPID) }) },
   'audit.reports': { caller: 'committee', payload: () => ({}) },
+  'events.list': { caller: 'member', payload: () => ({}) },
+  'events.get': { caller: 'member', payload: () => ({ eventId: DEMO_EVENT_IDS.patrol }) },
+  'events.mine': { caller: 'member', payload: () => ({}) },
+  'events.signups': { caller: 'committee', payload: () => ({ eventId: DEMO_EVENT_IDS.patrol }) },
+  'events.suggest': { caller: 'committee', payload: () => ({ eventId: DEMO_EVENT_IDS.patrol, roleKey: 'lead' }) },
+  'events.invitations': { caller: 'member', payload: () => ({}) },
+  'checkin.counts': { caller: 'committee', payload: () => ({ eventId: DEMO_EVENT_IDS.patrol }) },
+  'checkin.pass': { caller: 'member', payload: () => ({ eventId: DEMO_EVENT_IDS.patrol }) },
+  'checkin.review': { caller: 'committee', payload: () => ({ eventId: DEMO_EVENT_IDS.patrol }) },
   // The 爱心格子屋's reads (cabin.borrowerPhone needs an overdue loan: it has a row of its own, 0 write points).
   'cabin.home': { caller: 'resident', payload: () => ({}) },
   'cabin.cabin': { caller: 'resident', payload: () => ({ cabinId: 'cabin-baiyu1' }) },
@@ -98,7 +108,7 @@ const READ_ONLY: Record<string, ReadCall> = {
  * PENDING UNTIL MERGE (the lead empties this list when the domains' crash work is merged): functions whose scenario
  * tables and read-only entries are written on other branches at the same time. Their actions are not yet required.
  */
-const PENDING_UNTIL_MERGE: readonly string[] = ['events', 'checkin'];
+const PENDING_UNTIL_MERGE: readonly string[] = [];
 
 const SCENARIO_DIR = path.join(__dirname, 'scenarios');
 
