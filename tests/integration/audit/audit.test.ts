@@ -4,6 +4,7 @@ import { repairFinding } from '../../../cloudfunctions/audit/repair';
 import { auditAll } from '../../../scripts/audit';
 import { cloneValue, type Doc } from '../../../emulator/store';
 import type { AuditCheck, AuditDifference, AuditReport, AuditRepairView, AuditSummaryView } from '../../../src/shared/domain/audit';
+import { DEMO_EVENT_IDS } from '../../../emulator/seed/events';
 import { startHarness, type Harness } from '../../support/harness';
 
 /**
@@ -124,6 +125,32 @@ describe('audit.run', () => {
     expect(difference.records[0]).toMatchObject({ collection: 'event_signups', count: signups.length });
     expect([...difference.records[0]!.ids].sort()).toEqual(signups.map((s) => s._id as string).sort());
     expect((h.store.get(COLLECTIONS.events, event._id)!.roles as { taken: number }[])[index]!.taken).toBe(signups.length);
+  });
+
+  it('eventPlaces: a place held by a sign-up that died after taking it is not handed on by a repair', async () => {
+    const eventId = DEMO_EVENT_IDS.patrol;
+    const index = (h.store.get(COLLECTIONS.events, eventId)!.roles as { key: string }[]).findIndex((r) => r.key === 'patrol');
+    const signUp = () => h.invoke('events', { action: 'signUp', payload: { eventId, roleKey: 'patrol' } }, h.identities.resident);
+    // The sign-up's first write takes the place and records the claim; the call dies before its record is written.
+    h.faults.arm({ at: 1, mode: 'crash' });
+    void signUp();
+    await h.faults.whenTripped();
+    h.faults.reset();
+    const taken = () => (h.store.get(COLLECTIONS.events, eventId)!.roles as { taken: number }[])[index]!.taken;
+    const confirmed = () => docs(COLLECTIONS.eventSignups, (s) => s.eventId === eventId && s.roleKey === 'patrol' && s.status === 'confirmed').length;
+    expect(taken()).toBe(confirmed() + 1);
+    // The place is the resident's until their next tap writes the record: no difference, nothing to repair.
+    expect(checkOf(await run(), 'eventPlaces').status).toBe('clean');
+    // A real leak beside it is still found, and the repair keeps the held place.
+    drift(COLLECTIONS.events, eventId, (d) => {
+      (d.roles as { taken: number }[])[index]!.taken += 1;
+    });
+    const { difference } = await driftAndRepair('eventPlaces', eventId);
+    expect(difference.values[0]).toMatchObject({ recorded: confirmed() + 2, recomputed: confirmed() + 1 });
+    expect(difference.records[1]).toMatchObject({ collection: 'events', count: 1, ids: [h.memberIdOf('resident')] });
+    expect(await signUp()).toMatchObject({ ok: true });
+    expect(taken()).toBe(confirmed());
+    expect(checkOf(await run(), 'eventPlaces').status).toBe('clean');
   });
 
   it('cabinStock: a consumable’s stock off its movement log', async () => {
