@@ -94,7 +94,8 @@ export async function tellUntold(itemId: string, owner: string | undefined): Pro
   const item = await q.findItem(itemId);
   if (item?.status !== 'on-hold' || !item.holdId) return;
   const hold = await q.findHold(item.holdId);
-  if (hold?.status === 'ready' && !hold.readyTold && hold.holdUntil) await tellReady(hold, owner);
+  // A hold whose send already failed once is the timer's, on its backoff; the dead call's never got that far.
+  if (hold?.status === 'ready' && !hold.readyTold && !hold.sendTries && hold.holdUntil) await tellReady(hold, owner);
 }
 
 /**
