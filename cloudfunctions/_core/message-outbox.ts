@@ -115,6 +115,8 @@ export const oneOffOwner = () => `once:${randomBytes(16).toString('hex')}`;
  * trigger takes over what the dead run held; another trigger, or the next minute, waits for the lease.
  */
 export const timerOwner = (name: string, now: Date) => `timer:${name}:${Math.floor(now.getTime() / 60_000)}`;
+/** A request's owner: the same request retried (same request id) takes back what it queued before it died. */
+export const requestOwner = (requestId: string) => `req:${requestId}`;
 
 /**
  * Queues one message, spending a unit of quota, in one transaction over the person's own documents. Without quota

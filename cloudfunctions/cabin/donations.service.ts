@@ -12,7 +12,7 @@ import * as q from './cabin.queries';
 import * as t from './cabin.tx';
 import type { In, Out } from './cabin.types';
 import { item as itemView, logOf } from './items.service';
-import { tellDonationAnswered } from './messages';
+import { ownerOf, tellDonationAnswered } from './messages';
 
 /**
  * Round trips: 1 (caller) + 1 (cabin) + 1 (the offer, once per request id); plus the content check.
@@ -109,7 +109,7 @@ export async function acceptDonation(input: In<'acceptDonation'>, ctx: CallConte
   });
   const saved = (await q.findItem(itemId)) ?? doc;
   await ensureImagesPublishable(ctx.identity, 'cabinItemPhoto', itemId, caller.memberId, saved.pendingImages ?? [], now);
-  await tellDonationAnswered(donation);
+  await tellDonationAnswered(donation, ownerOf(input.requestId));
   const { item } = await itemView({ itemId }, ctx);
   return { donation: toDonationView(donation, true), item };
 }
@@ -130,6 +130,6 @@ export async function declineDonation(input: In<'declineDonation'>, ctx: CallCon
     donation = (await q.updateDonationIf(found._id, { status: 'offered' }, patch)) ? { ...found, ...patch } : ((await q.findDonation(found._id)) ?? found);
   }
   if (donation.status !== 'declined') throw new AppError('CABIN.DONATION_ANSWERED');
-  await tellDonationAnswered(donation);
+  await tellDonationAnswered(donation, ownerOf(input.requestId));
   return { donation: toDonationView(donation, true) };
 }

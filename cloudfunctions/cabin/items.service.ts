@@ -34,8 +34,8 @@ import * as q from './cabin.queries';
 import * as t from './cabin.tx';
 import type { In, Out } from './cabin.types';
 import { renewable } from './lending';
-import { tellLowStock } from './messages';
-import { handOn, settleOffShelf, type Cause } from './queue';
+import { ownerOf, tellLowStock } from './messages';
+import { handOn, settleOffShelf, tellUntold, type Cause } from './queue';
 import { inTransaction } from '../_core/transaction';
 
 /** A history line of an item. */
@@ -231,14 +231,20 @@ export async function setStatus(input: In<'setStatus'>, { identity }: CallContex
   ensureManage(caller, cabin);
   if (found.kind !== 'loanable' && (input.status === 'in-repair' || input.status === 'lost')) throw new AppError('CABIN.NOT_LOANABLE');
   const now = clock().now();
+  const owner = ownerOf(input.requestId);
   if (found.status !== input.status) {
-    if (found.status === 'on-loan' || found.status === 'on-hold' || found.status === 'sold') throw new AppError('CABIN.STATUS_LOCKED');
+    if (found.status === 'on-loan' || found.status === 'on-hold' || found.status === 'sold') {
+      // A retry of a repair that handed the item to the next in line finds it held: that holder's message, if the
+      // call died after queuing it (tellUntold sends only what is still untold).
+      if (found.status === 'on-hold' && input.status === 'available') await tellUntold(found._id, owner);
+      throw new AppError('CABIN.STATUS_LOCKED');
+    }
     const line = logOf(found, `${found._id}:status:${now.getTime()}`, 'status', caller, now, { note: [input.status, input.note].filter(Boolean).join('；') });
     const unchanged = (cur: ItemDoc) => cur.status === found.status;
     const writeLine: Cause = async (tx, moved) => (moved ? t.putLog(tx, line) : undefined);
     const moved =
       input.status === 'available' && found.kind === 'loanable' && found.waiting > 0
-        ? (await handOn(found._id, unchanged, {}, resolveRules(await q.findRules(found.communityId)), now, writeLine)).moved
+        ? (await handOn(found._id, unchanged, {}, resolveRules(await q.findRules(found.communityId)), now, writeLine, owner)).moved
         : await inTransaction(async (tx) => {
             const cur = await t.item(tx, found._id);
             if (!cur || !unchanged(cur)) return false;
@@ -301,8 +307,9 @@ export async function take(input: In<'take'>, { identity }: CallContext): Out<'t
   const current = ensureSameCommunity(caller, found);
   const cabin = ensureSameCommunity(caller, await q.findCabin(current.cabinId));
   const now = clock().now();
+  const owner = ownerOf(input.requestId);
   if (recorded) {
-    await alertLow(current, recorded, cabin);
+    await alertLow(current, recorded, cabin, owner);
     return { item: toItemSummary(current, cabin, caller.memberId, now, false), taken: -(recorded.delta ?? 0), already: true };
   }
   if (current.kind !== 'consumable') throw new AppError('CABIN.NOT_CONSUMABLE');
@@ -332,18 +339,18 @@ export async function take(input: In<'take'>, { identity }: CallContext): Out<'t
     }
   };
   const done = await once();
-  await alertLow(done.item, done.movement, cabin);
+  await alertLow(done.item, done.movement, cabin, owner);
   return { item: toItemSummary(done.item, cabin, caller.memberId, now, false), taken: -(done.movement.delta ?? 0), already: done.already };
 }
 
 /** The keepers' low-stock alert of a take that crossed the item's line (each keeper once per restock round, by its key). */
-async function alertLow(item: ItemDoc, movement: LogDoc, cabin: CabinDoc): Promise<void> {
+async function alertLow(item: ItemDoc, movement: LogDoc, cabin: CabinDoc, owner: string | undefined): Promise<void> {
   if (movement.kind !== 'take' || movement.stockAfter === undefined) return;
   const line = item.lowStockAt ?? 0;
   const before = movement.stockAfter - (movement.delta ?? 0);
   if (item.status !== 'available' || movement.stockAfter > line || before <= line) return;
   const then = { ...item, stock: movement.stockAfter, restocks: movement.round ?? item.restocks };
-  await Promise.all(cabin.keeperIds.map((keeperId) => tellLowStock(then, keeperId)));
+  await tellLowStock(then, cabin.keeperIds, owner);
 }
 
 /** Round trips: 1 (caller) + 2 (item, cabin) + 1 (the page). */

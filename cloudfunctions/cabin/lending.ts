@@ -9,6 +9,7 @@ import { inTransaction } from '../_core/transaction';
 import { EMPTY_OPEN, holdExpired, holdIdOf, loanLog, sectionOpenState, shortId, type BorrowerDoc, type ItemDoc, type LoanDoc } from './cabin.model';
 import * as q from './cabin.queries';
 import * as t from './cabin.tx';
+import { ownerOf } from './messages';
 import { expireHold } from './queue';
 
 /** The person a loan is for. */
@@ -117,7 +118,7 @@ export async function lendItem(itemId: string, borrower: Borrower, lender: Lende
   let item = found;
   // A hold that ran out while others wait goes to the next in line first.
   if (holdExpired(item, now) && item.waiting > 0) {
-    await expireHold(item, rules, now);
+    await expireHold(item, rules, now, ownerOf(requestId));
     item = (await q.findItem(itemId)) ?? item;
   }
   // (Claimed by a racing copy of this request between the reads above: the transaction answers its loan.)

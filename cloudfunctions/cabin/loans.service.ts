@@ -14,8 +14,8 @@ import * as q from './cabin.queries';
 import * as t from './cabin.tx';
 import type { In, Out } from './cabin.types';
 import { lendItem, renewable, type Borrower } from './lending';
-import { tellOverdue } from './messages';
-import { expireHold, handOn, leaveQueue, settleOffShelf, type Cause } from './queue';
+import { ownerOf, tellOverdue } from './messages';
+import { expireHold, handOn, leaveQueue, settleOffShelf, tellUntold, type Cause } from './queue';
 
 function borrowerOf(caller: Caller): Borrower {
   return { memberId: caller.memberId, communityId: caller.communityId!, name: caller.record?.name ?? '', phone: caller.record?.phone ?? '' };
@@ -58,7 +58,7 @@ export async function hold(input: In<'hold'>, { identity }: CallContext): Out<'h
   }
   holdable(item, caller.memberId);
   if (holdExpired(item, now)) {
-    await expireHold(item, rules, now);
+    await expireHold(item, rules, now, ownerOf(input.requestId));
     item = (await q.findItem(item._id)) ?? item;
   }
   const cabin = await q.findCabin(item.cabinId);
@@ -136,6 +136,7 @@ export async function cancelHold(input: In<'cancelHold'>, { identity }: CallCont
   ensureBorrower(caller);
   const found = ensureOwn(caller, await q.findHold(input.holdId));
   const now = clock().now();
+  const owner = ownerOf(input.requestId);
   if (found.status === 'waiting') {
     await leaveQueue(found._id, found.itemId, now);
   } else if (found.status === 'ready') {
@@ -144,7 +145,10 @@ export async function cancelHold(input: In<'cancelHold'>, { identity }: CallCont
     await handOn(found.itemId, heldByIt, {}, rules, now, async (tx) => {
       const cur = await t.hold(tx, found._id);
       if (cur?.status === 'ready') await t.patchHold(tx, found._id, { status: 'cancelled', updatedAt: now });
-    });
+    }, owner);
+  } else if (found.status === 'cancelled') {
+    // A retry of a cancel that handed the item on: the next holder's message, if the call died after queuing it.
+    await tellUntold(found.itemId, owner);
   }
   const fresh = (await q.findHold(found._id)) ?? found;
   return { hold: fresh.status === 'waiting' ? await holdView(fresh) : toHoldView(fresh, null) };
@@ -283,9 +287,13 @@ export async function takeBack(input: In<'takeBack'>, { identity }: CallContext)
         : Promise.resolve(),
     ]);
   };
+  const owner = ownerOf(input.requestId);
   let heldForNext = false;
   if (item && input.status === 'available') {
-    heldForNext = !!(await handOn(item._id, carries, extra, resolveRules(rulesDoc), now, close)).next;
+    const handed = await handOn(item._id, carries, extra, resolveRules(rulesDoc), now, close, owner);
+    heldForNext = !!handed.next;
+    // A retry of a return that landed: the next holder's message, if the call died after queuing it.
+    if (!handed.moved) await tellUntold(item._id, owner);
   } else {
     await inTransaction(async (tx) => {
       const cur = item ? await t.item(tx, item._id) : null;
@@ -318,7 +326,7 @@ export async function remind(input: In<'remind'>, { identity }: CallContext): Ou
   const loan = ensureSameCommunity(caller, await q.findLoan(input.loanId));
   ensureDesk(caller, ensureSameCommunity(caller, await q.findCabin(loan.cabinId)));
   if (loan.status !== 'open') throw new AppError('CABIN.LOAN_CLOSED');
-  return { outcome: await tellOverdue(loan, dayOf(clock().now())) };
+  return { outcome: await tellOverdue(loan, dayOf(clock().now()), ownerOf(input.requestId)) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { RemindOutcome } from '../../src/shared/actions/cabin';
 import { HOME_PAGE } from '../../src/shared/domain/cabin';
 import { formatShanghai } from '../../src/shared/time';
+import { oneOffOwner, requestOwner, sendBatch, type OnceMessage, type SendOutcome } from '../_core/message-outbox';
 import { sendOnce } from '../_core/subscriptions';
 import { itemPage, type DonationDoc, type HoldDoc, type ItemDoc, type LoanDoc } from './cabin.model';
 
@@ -11,6 +12,13 @@ import { itemPage, type DonationDoc, type HoldDoc, type ItemDoc, type LoanDoc } 
  * `timerOwner`): passed, a retry of a call that died after queuing a message sends it at once (_core/message-outbox.ts);
  * without it the `message-outbox` timer sends it once the dead call's lease runs out.
  */
+
+/**
+ * The owner of a call's messages: its request id when the app sent one. Without it (an older app) there is no owner:
+ * a call that died after queuing a message leaves it to the `message-outbox` timer, which sends it once the lease
+ * of the dead call runs out (LEASE_MS), not at once on the retry.
+ */
+export const ownerOf = (requestId: string | undefined): string | undefined => (requestId ? requestOwner(requestId) : undefined);
 
 /** Values are in the templates' semantic fields (src/shared/subscriptions.ts); the environment maps them to keywords. */
 
@@ -66,13 +74,18 @@ export function tellDonationAnswered(donation: DonationDoc, owner?: string): Pro
   }, { owner });
 }
 
-/** A consumable reached its threshold: each keeper is told once per restock round. */
-export function tellLowStock(item: ItemDoc, keeperId: string, owner?: string): Promise<RemindOutcome> {
-  return sendOnce({
+/**
+ * A consumable reached its threshold: each keeper is told once per restock round. One batch for all keepers, so no
+ * keeper's send happens between two writes of the call (a crash there would leave a message sent but unmarked, which
+ * the retry sends again): all are queued, then all sent, then marked together (message-outbox.ts, sendBatch).
+ */
+export function tellLowStock(item: ItemDoc, keeperIds: readonly string[], owner?: string): Promise<SendOutcome[]> {
+  const messages = keeperIds.map((keeperId): OnceMessage<'stock-low'> => ({
     sendKey: `stock-low:${item._id}:${item.restocks}:${keeperId}`,
     memberId: keeperId,
     template: 'stock-low',
     page: itemPage(item._id),
     values: { item: item.name, stock: String(item.stock ?? 0), note: '库存不多了，请及时补充' },
-  }, { owner });
+  }));
+  return messages.length ? sendBatch(messages, owner ?? oneOffOwner()) : Promise.resolve([]);
 }

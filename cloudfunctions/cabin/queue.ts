@@ -34,9 +34,10 @@ export type Cause = (tx: t.Tx, moved: boolean) => Promise<void>;
  * again. Any write since the snapshot to the item or the waiter conflicts, and the transaction runs again, so two
  * hand-overs of one item never both succeed. `extra` is written with the move (a return's condition, the loan
  * cleared); `cause` writes its own change in the same commit. The new holder is told after the commit, and marked
- * told only once the platform answered; the timer tells whoever that left untold.
+ * told only once the platform answered; the timer tells whoever that left untold. `owner` names the call for the
+ * message's lease (messages.ts).
  */
-export async function handOn(itemId: string, from: (item: ItemDoc) => boolean, extra: Record<string, unknown>, rules: LoanRules, now: Date, cause?: Cause): Promise<HandOver> {
+export async function handOn(itemId: string, from: (item: ItemDoc) => boolean, extra: Record<string, unknown>, rules: LoanRules, now: Date, cause?: Cause, owner?: string): Promise<HandOver> {
   const until = holdUntil(now, rules);
   for (let read = 1; ; read += 1) {
     const [first] = await q.firstWaiting(itemId, 1);
@@ -63,7 +64,7 @@ export async function handOn(itemId: string, from: (item: ItemDoc) => boolean, e
       return { moved, next };
     });
     if (outcome === 'again') continue;
-    if (outcome.next) await tellReady(outcome.next);
+    if (outcome.next) await tellReady(outcome.next, owner);
     return outcome;
   }
 }
@@ -73,13 +74,28 @@ export async function handOn(itemId: string, from: (item: ItemDoc) => boolean, e
  * try to repeat later with a growing wait (the timer looks for holds left untold). Only a hold still ready for
  * the same time is marked, so a later round of the same hold keeps its own mark.
  */
-export async function tellReady(hold: HoldDoc): Promise<boolean> {
+export async function tellReady(hold: HoldDoc, owner?: string): Promise<boolean> {
   const until = hold.holdUntil!;
-  const result = await attempt(() => tellHold(hold, until, false));
+  const result = await attempt(() => tellHold(hold, until, false, owner));
   const tries = hold.sendTries ?? 0;
   const fields = result.done ? { readyTold: true, ...CLEARED } : lastTry(tries) ? { readyTold: true, ...retryFields(tries, result.error, clock().now()) } : retryFields(tries, result.error, clock().now());
   await q.updateHoldIf(hold._id, { status: 'ready', holdUntil: until, readyTold: false }, fields);
   return result.done;
+}
+
+/**
+ * The retry of a call that handed an item on finds the move done and hands nothing: if the call died after queuing
+ * the new holder's message (the hold still untold), the retry, under the same owner, takes that message back and
+ * sends it now (a message queued by someone else answers 'already' and stays theirs). Only with an owner: without
+ * one nothing could be taken back. Round trips: 2 (item, hold), and the send when untold.
+ */
+export async function tellUntold(itemId: string, owner: string | undefined): Promise<void> {
+  if (!owner) return;
+  const item = await q.findItem(itemId);
+  if (item?.status !== 'on-hold' || !item.holdId) return;
+  const hold = await q.findHold(item.holdId);
+  // A hold whose send already failed once is the timer's, on its backoff; the dead call's never got that far.
+  if (hold?.status === 'ready' && !hold.readyTold && !hold.sendTries && hold.holdUntil) await tellReady(hold, owner);
 }
 
 /**
@@ -122,11 +138,11 @@ export async function settleOffShelf(item: ItemDoc, now: Date): Promise<boolean>
  * A hold that ran out: marked expired and the item handed on, in one transaction. Lazily on reads and borrows, and
  * by the timer.
  */
-export async function expireHold(item: ItemDoc, rules: LoanRules, now: Date): Promise<void> {
+export async function expireHold(item: ItemDoc, rules: LoanRules, now: Date, owner?: string): Promise<void> {
   if (!holdExpired(item, now) || !item.holdId) return;
   const holdId = item.holdId;
   const stillExpired = (cur: ItemDoc) => cur.holdId === holdId && holdExpired(cur, now);
   await handOn(item._id, stillExpired, {}, rules, now, async (tx, moved) => {
     if (moved) await t.patchHold(tx, holdId, { status: 'expired', updatedAt: now });
-  });
+  }, owner);
 }

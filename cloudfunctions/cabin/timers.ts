@@ -4,6 +4,7 @@ import { resolveRules } from '../../src/shared/rules/cabin-loans';
 import { inShanghai } from '../../src/shared/time';
 import type { HoldDoc, LoanDoc } from './cabin.model';
 import * as q from './cabin.queries';
+import { timerOwner } from '../_core/message-outbox';
 import { tellDueTomorrow, tellHold, tellOverdue } from './messages';
 import { expireHold, tellReady } from './queue';
 import { attempt, CLEARED, lastTry, retryFields } from './sends';
@@ -79,24 +80,26 @@ export async function sweep(now: Date): Promise<Counts> {
     daytime ? q.holdsExpiringBefore(now, new Date(now.getTime() + EXPIRING_WITHIN_MS), SWEEP_BATCH) : none,
   ]);
   const counts: Counts = { holdsReleased: 0, dueReminders: 0, overdueReminders: 0, expiringReminders: 0, holdsTold: 0, sendsFailed: 0, failed: 0 };
+  // The run's messages are held under this minute's run: a platform retry of the same run sends what it queued.
+  const owner = timerOwner('cabin:cabin-sweep', now);
   const rulesByCommunity = new Map<string, ReturnType<typeof resolveRules>>();
   await each(expired, counts, async (item) => {
     if (!rulesByCommunity.has(item.communityId)) rulesByCommunity.set(item.communityId, resolveRules(await q.findRules(item.communityId)));
-    await expireHold(item, rulesByCommunity.get(item.communityId)!, now);
+    await expireHold(item, rulesByCommunity.get(item.communityId)!, now, owner);
     counts.holdsReleased! += 1;
   });
   await each(untold, counts, async (hold: HoldDoc) => {
-    if (await tellReady(hold)) counts.holdsTold! += 1;
+    if (await tellReady(hold, owner)) counts.holdsTold! += 1;
     else counts.sendsFailed! += 1;
   });
   await each(dueSoon, counts, (loan: LoanDoc) =>
-    remind(loan, () => tellDueTomorrow(loan), (f) => q.updateLoanIf(loan._id, { dueReminded: false, dueAt: loan.dueAt }, f), { dueReminded: true }, now, counts, 'dueReminders'),
+    remind(loan, () => tellDueTomorrow(loan, owner), (f) => q.updateLoanIf(loan._id, { dueReminded: false, dueAt: loan.dueAt }, f), { dueReminded: true }, now, counts, 'dueReminders'),
   );
   await each(overdue, counts, (loan: LoanDoc) =>
-    remind(loan, () => tellOverdue(loan, null), (f) => q.updateLoanIf(loan._id, { overdueReminded: false, status: 'open' }, f), { overdueReminded: true }, now, counts, 'overdueReminders'),
+    remind(loan, () => tellOverdue(loan, null, owner), (f) => q.updateLoanIf(loan._id, { overdueReminded: false, status: 'open' }, f), { overdueReminded: true }, now, counts, 'overdueReminders'),
   );
   await each(expiring, counts, (hold: HoldDoc) =>
-    remind(hold, () => tellHold(hold, hold.holdUntil!, true), (f) => q.updateHoldIf(hold._id, { status: 'ready', expiryReminded: false }, f), { expiryReminded: true }, now, counts, 'expiringReminders'),
+    remind(hold, () => tellHold(hold, hold.holdUntil!, true, owner), (f) => q.updateHoldIf(hold._id, { status: 'ready', expiryReminded: false }, f), { expiryReminded: true }, now, counts, 'expiringReminders'),
   );
   return counts;
 }

@@ -131,6 +131,12 @@ const BORROW_ERRORS = [
   'CABIN.LOAN_LIMIT',
   'COMMON.BUSY',
 ] as const;
+/**
+ * The request id of an action that only sends a message beside its writes: one per tap, optional (an older app sends
+ * none). It names the call's messages, so the retry of a call that died after queuing one sends it at once; without
+ * it the message-outbox timer sends it when the dead call's lease runs out.
+ */
+const tapRequestId = v.optional(requestId);
 const ITEM_EDIT_ERRORS = ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'COMMON.CONTENT_REJECTED', 'CABIN.SECTION_NOT_FOUND'] as const;
 
 export const cabinActions = {
@@ -182,7 +188,7 @@ export const cabinActions = {
 
   /** The caller gives up their hold or place in the queue; a ready hold puts the item back on the shelf (or to the next in line). */
   cancelHold: action<{ hold: HoldView }>()({
-    input: v.object({ holdId: id }),
+    input: v.object({ holdId: id, requestId: tapRequestId }),
     errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND'],
   }),
 
@@ -272,6 +278,7 @@ export const cabinActions = {
       loanId: id,
       condition: text('归还时的品相', 100),
       status: v.optional(v.picklist(['available', 'in-repair', 'lost'] as const, '请选择归还后的状态'), 'available'),
+      requestId: tapRequestId,
     }),
     errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND'],
   }),
@@ -284,7 +291,7 @@ export const cabinActions = {
 
   /** Reminds the borrower of an overdue loan by a subscribe message, at most once a day per loan. */
   remind: action<{ outcome: RemindOutcome }>()({
-    input: v.object({ loanId: id }),
+    input: v.object({ loanId: id, requestId: tapRequestId }),
     errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CABIN.LOAN_CLOSED'],
   }),
 
@@ -312,7 +319,7 @@ export const cabinActions = {
 
   /** Sets a loanable item in repair, lost, back on the shelf, or retires any item; not while it is lent or held. */
   setStatus: action<{ item: ItemView }>()({
-    input: v.object({ itemId: id, status: v.picklist(KEEPER_SETTABLE_STATUSES, '请选择状态'), note: text('说明', 100) }),
+    input: v.object({ itemId: id, status: v.picklist(KEEPER_SETTABLE_STATUSES, '请选择状态'), note: text('说明', 100), requestId: tapRequestId }),
     errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CABIN.STATUS_LOCKED', 'CABIN.NOT_LOANABLE'],
   }),
 
@@ -348,13 +355,13 @@ export const cabinActions = {
 
   /** Accepts a donation into the inventory as a new item (the keeper fills in its details); the donor is told. */
   acceptDonation: action<{ donation: DonationView; item: ItemView }>()({
-    input: v.object({ donationId: id, item: itemFields, note: text('感谢的话', 100) }),
+    input: v.object({ donationId: id, item: itemFields, note: text('感谢的话', 100), requestId: tapRequestId }),
     errors: [...ITEM_EDIT_ERRORS, 'CABIN.DONATION_ANSWERED'],
   }),
 
   /** Declines a donation with thanks and a reason; the donor is told. */
   declineDonation: action<{ donation: DonationView }>()({
-    input: v.object({ donationId: id, reason: requiredText('婉谢的原因', 100) }),
+    input: v.object({ donationId: id, reason: requiredText('婉谢的原因', 100), requestId: tapRequestId }),
     errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'COMMON.CONTENT_REJECTED', 'CABIN.DONATION_ANSWERED'],
   }),
 

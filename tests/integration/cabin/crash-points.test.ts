@@ -1,4 +1,5 @@
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
+import { LEASE_MS } from '../../../cloudfunctions/_core/message-outbox';
 import { startHarness, type Harness } from '../../support/harness';
 import { faultOnce, touching } from './faults';
 import { advance, DAY, doc, docs, HOUR, openMonday, residents, rid } from './support';
@@ -153,5 +154,38 @@ describe('the timer marks a reminder only once it went out', () => {
     await h.timer('cabin', 'cabin-sweep');
     expect(sentTo(b!.openid, 'hold-ready')).toHaveLength(1);
     expect((await doc('cabinHolds', hold.id))!).toMatchObject({ readyTold: true, sendTries: 0 });
+  });
+});
+
+describe('a message queued by a call that then died', () => {
+  it('is sent at once by the retry of the same request (its owner); without a request id, by the outbox timer once the lease ran out; once either way', async () => {
+    const [a, b] = await residents(h, 2);
+    for (const p of [a!, b!]) await allow(p.openid, ['loan-overdue']);
+    const { loan: first } = await h.call('cabin', 'borrow', { itemId: 'cbi-umbrella-1', requestId: rid() }, a!.openid);
+    const { loan: second } = await h.call('cabin', 'borrow', { itemId: 'cbi-umbrella-2', requestId: rid() }, b!.openid);
+    advance(h, 10 * DAY);
+
+    // The desk's tap carries its request id: the retry takes back the message its dead call queued.
+    const tap = { loanId: first.id, requestId: rid('remind') };
+    let fault = faultOnce(h, 'crash', touching(COLLECTIONS.subscriptionSends));
+    expect((await h.invoke('cabin', { action: 'remind', payload: tap }, h.identities.member)).ok).toBe(false);
+    expect(fault.fired).toBe(true);
+    expect(sentTo(a!.openid, 'loan-overdue')).toHaveLength(0);
+    expect((await h.call('cabin', 'remind', tap, h.identities.member)).outcome).toBe('sent');
+    expect(sentTo(a!.openid, 'loan-overdue')).toHaveLength(1);
+
+    // An older app sends none: the message has no owner to come back for it, so it waits for the lease.
+    const old = { loanId: second.id };
+    fault = faultOnce(h, 'crash', touching(COLLECTIONS.subscriptionSends));
+    expect((await h.invoke('cabin', { action: 'remind', payload: old }, h.identities.member)).ok).toBe(false);
+    expect(fault.fired).toBe(true);
+    expect((await h.call('cabin', 'remind', old, h.identities.member)).outcome).toBe('already');
+    await h.timer('cabin', 'message-outbox');
+    expect(sentTo(b!.openid, 'loan-overdue')).toHaveLength(0);
+    advance(h, LEASE_MS + 60_000);
+    await h.timer('cabin', 'message-outbox');
+    await h.timer('cabin', 'message-outbox');
+    expect(sentTo(b!.openid, 'loan-overdue')).toHaveLength(1);
+    expect(sentTo(a!.openid, 'loan-overdue')).toHaveLength(1);
   });
 });

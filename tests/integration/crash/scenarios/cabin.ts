@@ -103,7 +103,7 @@ export const scenarios: CrashScenario[] = [
     action: 'cancelHold',
     setup: (h) => lentWithQueue(h, 'cbi-book-1', 2),
     caller: (p) => p.b,
-    payload: (p) => ({ holdId: p.holdIds[0] }),
+    payload: (p) => ({ holdId: p.holdIds[0], requestId: 'crash-cancel-waiting' }),
   }),
   scenario({
     name: 'cabin.cancelHold (a ready hold, handed to the next with a message)',
@@ -119,7 +119,7 @@ export const scenarios: CrashScenario[] = [
       return { ...p, holdId: hold.id as string };
     },
     caller: (p) => p.a,
-    payload: (p) => ({ holdId: p.holdId }),
+    payload: (p) => ({ holdId: p.holdId, requestId: 'crash-cancel-ready' }),
   }),
 
   // ---- loans -------------------------------------------------------------------------------------------------------
@@ -170,7 +170,7 @@ export const scenarios: CrashScenario[] = [
     action: 'takeBack',
     setup: (h) => lentWithQueue(h, 'cbi-book-1', 0),
     caller: 'member',
-    payload: (p) => ({ loanId: p.loanId, condition: '完好', status: 'available' }),
+    payload: (p) => ({ loanId: p.loanId, condition: '完好', status: 'available', requestId: 'crash-take-back' }),
   }),
   scenario({
     name: 'cabin.takeBack (to the next in line, with a message)',
@@ -180,7 +180,7 @@ export const scenarios: CrashScenario[] = [
     action: 'takeBack',
     setup: (h) => lentWithQueue(h, 'cbi-book-1', 2),
     caller: 'member',
-    payload: (p) => ({ loanId: p.loanId, condition: '', status: 'available' }),
+    payload: (p) => ({ loanId: p.loanId, condition: '', status: 'available', requestId: 'crash-take-back-next' }),
   }),
   scenario({
     name: 'cabin.takeBack (lost, ending its queue)',
@@ -190,7 +190,7 @@ export const scenarios: CrashScenario[] = [
     action: 'takeBack',
     setup: (h) => lentWithQueue(h, 'cbi-book-1', 2),
     caller: 'member',
-    payload: (p) => ({ loanId: p.loanId, condition: '', status: 'lost' }),
+    payload: (p) => ({ loanId: p.loanId, condition: '', status: 'lost', requestId: 'crash-take-back-lost' }),
   }),
   scenario({
     name: 'cabin.borrowerPhone (read only: 0 write points)',
@@ -217,7 +217,7 @@ export const scenarios: CrashScenario[] = [
       return { ...p, loanId: loan.id as string };
     },
     caller: 'member',
-    payload: (p) => ({ loanId: p.loanId }),
+    payload: (p) => ({ loanId: p.loanId, requestId: 'crash-remind' }),
   }),
 
   // ---- consumables ---------------------------------------------------------------------------------------------------
@@ -278,7 +278,7 @@ export const scenarios: CrashScenario[] = [
     fn: 'cabin',
     action: 'setStatus',
     caller: 'member',
-    payload: () => ({ itemId: 'cbi-umbrella-2', status: 'in-repair', note: '伞骨断了' }),
+    payload: () => ({ itemId: 'cbi-umbrella-2', status: 'in-repair', note: '伞骨断了', requestId: 'crash-status-repair' }),
   }),
   scenario({
     name: 'cabin.setStatus (repaired, handed to the next in line)',
@@ -292,7 +292,7 @@ export const scenarios: CrashScenario[] = [
       return p;
     },
     caller: 'member',
-    payload: () => ({ itemId: 'cbi-book-1', status: 'available', note: '修好了' }),
+    payload: () => ({ itemId: 'cbi-book-1', status: 'available', note: '修好了', requestId: 'crash-status-repaired' }),
   }),
   scenario({
     name: 'cabin.setStatus (retired, ending its queue)',
@@ -306,7 +306,7 @@ export const scenarios: CrashScenario[] = [
       return p;
     },
     caller: 'member',
-    payload: () => ({ itemId: 'cbi-book-1', status: 'retired', note: '太旧了' }),
+    payload: () => ({ itemId: 'cbi-book-1', status: 'retired', note: '太旧了', requestId: 'crash-status-retired' }),
   }),
   scenario({
     name: 'cabin.recordSale',
@@ -338,8 +338,8 @@ export const scenarios: CrashScenario[] = [
         action === 'withdrawDonation'
           ? { donationId: ctx.donationId }
           : action === 'acceptDonation'
-            ? { donationId: ctx.donationId, item: { kind: 'loanable', sectionKey: 'sewing', name: '捐赠的毛衣', description: '', condition: '洗干净了', loanClass: 'other' }, note: '谢谢' }
-            : { donationId: ctx.donationId, reason: '谢谢！衣物我们暂时不收' },
+            ? { donationId: ctx.donationId, item: { kind: 'loanable', sectionKey: 'sewing', name: '捐赠的毛衣', description: '', condition: '洗干净了', loanClass: 'other' }, note: '谢谢', requestId: 'crash-accept' }
+            : { donationId: ctx.donationId, reason: '谢谢！衣物我们暂时不收', requestId: 'crash-decline' },
     }),
   ),
 

@@ -7,6 +7,7 @@ import { cabinApi } from '../../api';
 import { dayTime } from '../../format';
 import { useDonationOffers } from '../../hooks';
 import { imageSrc } from '@/services/upload';
+import { useTapIds } from '../../tap-ids';
 import { Answer, useAction } from '../Answer';
 import { ItemForm } from '../ItemForm';
 import { Paged } from '../Paged';
@@ -15,12 +16,14 @@ function OfferRow({ donation, sections, onAnswered }: { donation: DonationView; 
   const [mode, setMode] = useState<'accept' | 'decline' | null>(null);
   const [reason, setReason] = useState('');
   const { busy, answer, run } = useAction();
+  const taps = useTapIds();
   const decline = async () => {
     const donor = donation.donorName ?? '捐赠的邻居';
     const sure = await confirmFirst({ title: '婉谢捐赠', content: `会告诉${donor}：「${donation.what}」格子屋这次不收了${reason.trim() ? `，${reason.trim()}` : ''}。确定吗？`, confirmText: '婉谢' });
     if (!sure) return;
     const ok = await run('decline', async () => {
-      await cabinApi.declineDonation(donation.id, reason);
+      await cabinApi.declineDonation(donation.id, reason, taps.idFor(donation.id));
+      taps.done(donation.id);
       return '已婉谢';
     });
     if (ok) onAnswered(`已婉谢「${donation.what}」，并告诉了${donation.donorName ?? '捐赠的邻居'}`);
@@ -54,7 +57,8 @@ function OfferRow({ donation, sections, onAnswered }: { donation: DonationView; 
               confirmText: '收下',
             });
             if (!sure) return;
-            await cabinApi.acceptDonation({ donationId: donation.id, item, note: '谢谢你的捐赠，已经放进格子屋了' });
+            await cabinApi.acceptDonation({ donationId: donation.id, item, note: '谢谢你的捐赠，已经放进格子屋了', requestId: taps.idFor(donation.id) });
+            taps.done(donation.id);
             onAnswered(`已收下「${donation.what}」，上架了`);
           }}
         />

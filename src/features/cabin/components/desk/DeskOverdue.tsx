@@ -5,6 +5,7 @@ import { CallButton } from '@/components/CallButton';
 import { cabinApi } from '../../api';
 import { dueText } from '../../format';
 import { useCabinLoans } from '../../hooks';
+import { useTapIds } from '../../tap-ids';
 import { Answer, useAction } from '../Answer';
 import { Paged } from '../Paged';
 
@@ -20,12 +21,18 @@ const OUTCOME_TEXT: Record<RemindOutcome, string> = {
 
 function OverdueRow({ loanId, title, meta }: { loanId: string; title: string; meta: string }) {
   const { busy, answer, run } = useAction();
+  const taps = useTapIds();
+  const remind = async () => {
+    const { outcome } = await cabinApi.remind(loanId, taps.idFor(loanId));
+    taps.done(loanId);
+    return OUTCOME_TEXT[outcome];
+  };
   return (
     <View className='cabin-row desk-overdue-loan' data-loan-id={loanId}>
       <Text className='cabin-row__title'>{title}</Text>
       <Text className='cabin-row__meta cabin-overdue'>{meta}</Text>
       <View className='cabin-row__actions'>
-        <Button className='btn-remind' type='default' size='large' block loading={busy === 'remind'} disabled={!!busy} onClick={() => void run('remind', async () => OUTCOME_TEXT[(await cabinApi.remind(loanId)).outcome])}>
+        <Button className='btn-remind' type='default' size='large' block loading={busy === 'remind'} disabled={!!busy} onClick={() => void run('remind', remind)}>
           提醒
         </Button>
         <CallButton className='btn-call-borrower' numberFor={async () => (await cabinApi.borrowerPhone(loanId)).phone} />

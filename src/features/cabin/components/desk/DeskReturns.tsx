@@ -6,6 +6,7 @@ import type { LoanView } from '@shared/domain/cabin';
 import { cabinApi } from '../../api';
 import { dueText } from '../../format';
 import { useCabinLoans } from '../../hooks';
+import { useTapIds } from '../../tap-ids';
 import { Answer, useAction } from '../Answer';
 import { Paged } from '../Paged';
 
@@ -20,9 +21,11 @@ function ReturnRow({ loan, onDone }: { loan: LoanView; onDone: (id: string) => v
   const [condition, setCondition] = useState('');
   const [after, setAfter] = useState<After>('available');
   const { busy, answer, run } = useAction();
+  const taps = useTapIds();
   const takeBack = async () => {
     const ok = await run('back', async () => {
-      const res = await cabinApi.takeBack({ loanId: loan.id, condition, status: after });
+      const res = await cabinApi.takeBack({ loanId: loan.id, condition, status: after, requestId: taps.idFor(loan.id) });
+      taps.done(loan.id);
       return res.heldForNext ? '已归还，已为排队的邻居预留' : '已归还';
     });
     if (ok) onDone(loan.id);

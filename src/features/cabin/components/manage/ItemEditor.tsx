@@ -8,6 +8,7 @@ import { StatusTag } from '@/components/StatusTag';
 import { ITEM_STATUS_LABELS, KEEPER_SETTABLE_STATUSES, type ItemView, type KeeperSettableStatus, type SectionView } from '@shared/domain/cabin';
 import { IMAGE_PENDING_LABEL } from '@shared/domain/media';
 import { confirmFirst } from '@/services/confirm';
+import { useTapIds } from '../../tap-ids';
 import { cabinApi, newRequestId } from '../../api';
 import { Answer, useAction } from '../Answer';
 import { ItemForm } from '../ItemForm';
@@ -49,6 +50,7 @@ function StatusSetter({ item, onChanged }: { item: ItemView; onChanged: (item: I
   const [status, setStatus] = useState<KeeperSettableStatus>(item.status === 'retired' ? 'available' : 'retired');
   const [note, setNote] = useState('');
   const { busy, answer, run } = useAction();
+  const taps = useTapIds();
   const save = async () => {
     // Lost or retired takes the item off the shelf for everyone: said first, by name.
     if (status === 'lost' || status === 'retired') {
@@ -60,7 +62,8 @@ function StatusSetter({ item, onChanged }: { item: ItemView; onChanged: (item: I
       if (!ok) return;
     }
     await run('status', async () => {
-      const res = await cabinApi.setStatus(item.id, status, note);
+      const res = await cabinApi.setStatus(item.id, status, note, taps.idFor(item.id));
+      taps.done(item.id);
       onChanged(res.item);
       return `已设为${ITEM_STATUS_LABELS[res.item.status]}`;
     });

@@ -13,6 +13,7 @@ import { OpenBadge } from '@/features/cabin/components/OpenBadge';
 import { RemindMe } from '@/features/cabin/components/RemindMe';
 import { dayTime, dueText, itemFacts, statusLabel, statusTone } from '@/features/cabin/format';
 import { useItem } from '@/features/cabin/hooks';
+import { useTapIds } from '@/features/cabin/tap-ids';
 import { PendingImage, RefusedImagesNote } from '@/components/ImageReview';
 import { imageSrc } from '@/services/upload';
 import '@/features/cabin/cabin.scss';
@@ -32,6 +33,11 @@ function itemIdOf(params: Record<string, string | undefined>): string {
 function LoanableActions({ item, busy, act }: { item: ItemView; busy: string | null; act: (key: string, work: () => Promise<unknown>, done: string) => void }) {
   const [holdId] = useState(newRequestId);
   const [borrowId] = useState(newRequestId);
+  const taps = useTapIds();
+  const cancelHold = async (holdId: string) => {
+    await cabinApi.cancelHold(holdId, taps.idFor(holdId));
+    taps.done(holdId);
+  };
   const rule = item.loanRule;
   // Borrowing needs the section open (the function refuses it otherwise); while closed a hold is the way.
   const mineReady = item.myHold?.status === 'ready' && item.openState.open;
@@ -66,7 +72,7 @@ function LoanableActions({ item, busy, act }: { item: ItemView; busy: string | n
             disabled={!!busy}
             onClick={() =>
               void confirmFirst({ title: '取消预约', content: `「${item.name}」的预约会取消，排在后面的邻居就能借了。确定吗？`, confirmText: '取消预约' }).then(
-                (ok) => ok && act('cancel-hold', () => cabinApi.cancelHold(item.myHold!.id), '已取消预约'),
+                (ok) => ok && act('cancel-hold', () => cancelHold(item.myHold!.id), '已取消预约'),
               )
             }
           >

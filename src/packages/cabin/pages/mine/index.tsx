@@ -10,6 +10,7 @@ import { CabinsOpen } from '@/features/cabin/components/CabinsOpen';
 import { Paged } from '@/features/cabin/components/Paged';
 import { dayTime, dueText } from '@/features/cabin/format';
 import { useMyDonations, useMyHolds, useMyLoans } from '@/features/cabin/hooks';
+import { useTapIds } from '@/features/cabin/tap-ids';
 import { Tabs, type TabDef } from '@/features/cabin/components/Tabs';
 import '@/features/cabin/cabin.scss';
 import { DONATION_STATUS_LABELS, HOLD_STATUS_LABELS, type DonationStatus, type LoanView } from '@shared/domain/cabin';
@@ -80,12 +81,14 @@ function Loans() {
 function Holds() {
   const holds = useMyHolds();
   const { answer, run } = useAction();
+  const taps = useTapIds();
   const cancel = async (hold: { id: string; itemName: string }) => {
     const holdId = hold.id;
     const ok = await confirmFirst({ title: '取消预约', content: `「${hold.itemName}」的预约会取消，排在后面的邻居就能借了。确定吗？`, confirmText: '取消预约' });
     if (!ok) return;
     await run('cancel', async () => {
-      await cabinApi.cancelHold(holdId);
+      await cabinApi.cancelHold(holdId, taps.idFor(holdId));
+      taps.done(holdId);
       await holds.refreshAfter((h) => h.id === holdId);
       return '已取消预约';
     });
