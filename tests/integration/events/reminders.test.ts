@@ -113,4 +113,20 @@ describe('day-before reminders (events@event-reminders timer)', () => {
     expect(await h.timer('events', 'event-reminders')).toEqual({ events: 0, sent: 0 });
     expect(remindersSent()).toHaveLength(0);
   });
+  it('one event that fails is counted and the run goes on; the next run reminds its people once', async () => {
+    setShanghai('2026-12-01 10:00');
+    const first = await createEvent('2026-12-02 08:00', 3, 'req-remind-iso-1');
+    const second = await createEvent('2026-12-02 15:00', 3, 'req-remind-iso-2');
+    const [a, b] = await Promise.all(['ia', 'ib'].map((k, i) => addMember(h, `remind-${k}`, `隔离${i}`)));
+    await h.call('events', 'signUp', { eventId: first, roleKey: 'helper' }, a!.openid);
+    await h.call('events', 'signUp', { eventId: second, roleKey: 'helper' }, b!.openid);
+    for (const p of [a!, b!]) await h.call('members', 'grantSubscriptions', { requestId: `tap-iso-${p.openid}`, templates: ['event-reminder'] }, p.openid);
+    // The database refuses the run's first write: the first event's reminder.
+    h.faults.arm({ at: 1, mode: 'fail' });
+    expect(await h.timer('events', 'event-reminders')).toEqual({ events: 2, sent: 1, failed: 1 });
+    h.faults.reset();
+    expect(remindersSent().map((m) => m.openid)).toEqual([b!.openid]);
+    expect(await h.timer('events', 'event-reminders')).toEqual({ events: 2, sent: 1 });
+    expect(remindersSent().map((m) => m.openid).sort()).toEqual([a!.openid, b!.openid].sort());
+  });
 });
