@@ -11,7 +11,8 @@ import { weappPackageSizes } from '../../scripts/deploy/weapp-size';
 
 const root = join(__dirname, '../..');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const MAIN_PACKAGE_BUDGET = 1024 * 1024;
+/** DESIGN.md, "Budgets": the homes and tab pages only; every capability lives in a subpackage. */
+const MAIN_PACKAGE_BUDGET = 420 * 1024;
 const overBudget: string[] = [];
 
 async function main(): Promise<void> {
