@@ -74,7 +74,11 @@ function titleBarFaults(page: string, bar: ReturnType<typeof readTitleBar>): str
  * Violations still open, with the cause (reported to the lead): `it.failing` turns red the day one is fixed, and its
  * entry goes then.
  */
-const KNOWN_GAPS: Record<string, string> = {};
+const KNOWN_GAPS: Record<string, string> = {
+  // Found by the last CI run of stop 22, after the seed gained a notice for a colour group: in 长辈模式 the page's body
+  // text measured 19.5 px against 17 px in the normal mode (1.15x). The text not scaled is not yet found.
+  'packages/notices/pages/detail/index as resident [elder]': 'body text under 1.3x since the colour-group notice was seeded',
+};
 
 describeInBrowser('layout walk: every page at 360 px, normal and elder-friendly', () => {
   let server: DevServer;
