@@ -143,6 +143,11 @@ export interface OutboxDoc {
   createdAt: Date;
 }
 
+/** A robot message as queued: what it says and where, and a delivery not yet tried (notices/outbox.ts drains it). */
+export function queuedRobotMessage(what: Pick<OutboxDoc, '_id' | 'communityId' | 'noticeId' | 'gridId' | 'gridName' | 'kind' | 'message'>, now: Date): OutboxDoc {
+  return { ...what, state: 'queued', attempts: 0, nextAttemptAt: now, leaseUntil: new Date(0), owner: null, claims: 0, lastError: null, sentAt: null, createdAt: now };
+}
+
 export const noticeIdOf = (communityId: string, requestId: string) => `${communityId}-nt-${requestId}`;
 /** The 居民区 a notice id names (every notice id is made by noticeIdOf), so a query can match it before reading the notice. */
 export const communityOfNoticeId = (noticeId: string) => noticeId.split('-nt-')[0] ?? '';

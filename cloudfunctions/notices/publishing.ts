@@ -2,7 +2,7 @@ import { COLLECTIONS } from '../_core/collections';
 import { getDb } from '../_core/db';
 import { timerOwner } from '../_core/message-outbox';
 import { inTransaction } from '../_core/transaction';
-import { noticeMarkdown, outboxIdOf, type NoticeDoc, type OutboxDoc, type RobotDoc } from './notices.model';
+import { noticeMarkdown, outboxIdOf, queuedRobotMessage, type NoticeDoc, type OutboxDoc, type RobotDoc } from './notices.model';
 import { byIds, countTargeted, dueScheduled, gridsOf } from './notices.queries';
 import { announceDue, announcePage } from './announce';
 import { drain, type DrainCounts } from './outbox';
@@ -24,24 +24,20 @@ async function robotsFor(doc: NoticeDoc): Promise<RobotDoc[]> {
 
 function robotMessages(doc: NoticeDoc, robots: RobotDoc[], names: Map<string, string>, now: Date): OutboxDoc[] {
   const message = noticeMarkdown(doc);
-  return robots.map((r) => ({
-    _id: outboxIdOf(doc._id, r.gridId, 'notice'),
-    communityId: doc.communityId,
-    noticeId: doc._id,
-    gridId: r.gridId,
-    gridName: names.get(r.gridId) ?? '',
-    kind: 'notice',
-    message,
-    state: 'queued',
-    attempts: 0,
-    nextAttemptAt: now,
-    leaseUntil: new Date(0),
-    owner: null,
-    claims: 0,
-    lastError: null,
-    sentAt: null,
-    createdAt: now,
-  }));
+  return robots.map((r) =>
+    queuedRobotMessage(
+      {
+        _id: outboxIdOf(doc._id, r.gridId, 'notice'),
+        communityId: doc.communityId,
+        noticeId: doc._id,
+        gridId: r.gridId,
+        gridName: names.get(r.gridId) ?? '',
+        kind: 'notice',
+        message,
+      },
+      now,
+    ),
+  );
 }
 
 /**

@@ -70,24 +70,15 @@ export async function remind(input: In<'remind'>, { identity }: CallContext): Ou
   const grids = new Map((await q.gridsOf(notice.communityId)).map((g) => [g._id, g.name]));
   const byRobot = new Map(robots.map((r) => [r.gridId, withPhone.filter((p) => p.gridId === r.gridId)]));
   await enqueue(
-    [...byRobot].map(([gridId, people]) => ({
+    [...byRobot].map(([gridId, people]) => m.queuedRobotMessage({
       _id: m.outboxIdOf(notice._id, gridId, 'remind', round),
       communityId: notice.communityId,
       noticeId: notice._id,
       gridId,
       gridName: grids.get(gridId) ?? '',
-      kind: 'remind' as const,
+      kind: 'remind',
       message: m.remindText(notice, people.map((p) => p.phone)),
-      state: 'queued' as const,
-      attempts: 0,
-      nextAttemptAt: now,
-      leaseUntil: new Date(0),
-      owner: null,
-      claims: 0,
-      lastError: null,
-      sentAt: null,
-      createdAt: now,
-    })),
+    }, now)),
   );
   // Phones are masked for everyone but the committee (DESIGN.md, personal data).
   const showPhone = (phone: string) => (caller.roles.includes('committee') ? phone : maskPhone(phone));
