@@ -20,7 +20,7 @@ const page = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValu
 const month = v.pipe(v.string('请选择月份'), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请选择月份'));
 const categoryKey = v.pipe(v.string('请选择问题类别'), v.regex(/^[a-z0-9-]{1,20}$/, '请选择问题类别'));
 /** The report's version the caller saw: a state change applies only if nobody changed it since. */
-const version = v.pipe(v.number('请刷新后再试'), v.integer('请刷新后再试'), v.minValue(0, '请刷新后再试'));
+const version = v.pipe(v.number('请刷新后再试'), v.integer('请刷新后再试'), v.minValue(0, '请刷新后再试'), v.maxValue(1_000_000, '请刷新后再试'));
 
 const photo = v.pipe(
   v.string('照片地址不对'),
