@@ -98,6 +98,7 @@ async function apply(identity: Identity, input: { reportId: string; version: num
     steps: _.push([step]),
     ...(added.length ? { pendingImages: _.push(added) } : {}),
     untold: true,
+    tellByTimer: false,
     updatedAt: now,
   });
   const saved = (await q.findReport(r._id))!;

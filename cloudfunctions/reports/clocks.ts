@@ -50,7 +50,7 @@ async function drain(read: () => Promise<ReportDoc[]>, handle: (r: ReportDoc) =>
 /** One conditional write of a timer change, then the report told. False when someone changed it first. */
 async function change(r: ReportDoc, patch: Record<string, unknown>, step: ReportStepDoc): Promise<boolean> {
   const _ = command();
-  const written = await q.updateIfVersion(r._id, r.version, { ...patch, version: r.version + 1, steps: _.push([step]), untold: true, updatedAt: step.at });
+  const written = await q.updateIfVersion(r._id, r.version, { ...patch, version: r.version + 1, steps: _.push([step]), untold: true, tellByTimer: true, updatedAt: step.at });
   if (!written) return false;
   const saved = await q.findReport(r._id);
   if (saved) {
@@ -100,7 +100,7 @@ export async function runReportClocks(now: Date): Promise<Counts> {
   await drain(() => q.pointsOwed(BATCH), postOwedPoints, counts, 'pointsPosted');
 
   await drain(
-    () => q.untoldBefore(new Date(now.getTime() - UNTOLD_GRACE_MS), BATCH),
+    () => q.untold(new Date(now.getTime() - UNTOLD_GRACE_MS), BATCH),
     async (r) => {
       const merged = r.steps.slice(r.toldSteps ?? 0).find((s) => s.kind === 'merged');
       if (merged) await finishMerge(r, merged);

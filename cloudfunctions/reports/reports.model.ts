@@ -123,6 +123,11 @@ export interface ReportDoc {
   untold: boolean;
   /** How many steps' messages were handed to the outbox. */
   toldSteps: number;
+  /**
+   * The untold steps are the timer's (an escalation, an auto-close): no call will tell them, so the next run does at
+   * once; a call's untold steps wait a minute for the call itself.
+   */
+  tellByTimer: boolean;
   updatedAt: Date;
 }
 

@@ -139,9 +139,17 @@ export async function pointsOwed(limit: number): Promise<ReportDoc[]> {
   return res.data as ReportDoc[];
 }
 
-/** Timer: reports whose messages a call left untold (changed before `before`, so a live call has had its chance). */
-export async function untoldBefore(before: Date, limit: number): Promise<ReportDoc[]> {
-  const res = await reports().where({ untold: true, updatedAt: command().lte(before) }).orderBy('updatedAt', 'asc').limit(limit).get();
+/**
+ * Timer: reports with untold steps: the timer's own (a run that died before telling them), and those a call left
+ * (changed before `before`, so the live call has had its chance).
+ */
+export async function untold(before: Date, limit: number): Promise<ReportDoc[]> {
+  const _ = command();
+  const res = await reports()
+    .where(_.or([{ untold: true, tellByTimer: true }, { untold: true, updatedAt: _.lte(before) }]))
+    .orderBy('updatedAt', 'asc')
+    .limit(limit)
+    .get();
   return res.data as ReportDoc[];
 }
 

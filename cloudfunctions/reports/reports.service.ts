@@ -183,6 +183,7 @@ export async function file(input: In<'file'>, { identity }: CallContext): Out<'f
     points: 0,
     untold: true,
     toldSteps: 0,
+    tellByTimer: false,
     updatedAt: now,
   };
   if (!(await q.insertReport(doc))) {
