@@ -125,7 +125,8 @@ export async function file(input: In<'file'>, { identity }: CallContext): Out<'f
   const s = settingsIn(settingsDoc);
   const category = activeCategory(s.categories, input.report.categoryKey);
   const place = placeOf(input.report.place, s.spots);
-  await ensurePublishable(identity, [input.report.text]);
+  // The place's words are shown to handlers and, in 已有邻居上报, to neighbours: checked with the text.
+  await ensurePublishable(identity, [input.report.text, place.building, place.unit]);
   const now = clock().now();
   const route = routeOf(routing, place.building);
   const due = dueTimes(now, category);
