@@ -137,6 +137,27 @@ describe('handOver, visits, helpers, merge', () => {
   });
 });
 
+describe('photos pass the image check', () => {
+  it('a photo shows to others once its check passed; a refused one never does; the resolve photos likewise', async () => {
+    const clean = 'cloud://env/reports/boxes.jpg';
+    const risky = 'cloud://env/reports/risky-test.jpg';
+    const report = await fileReport(h, h.identities.resident, { photos: [clean, risky] });
+    // The reporter sees their own photos while they are checked; the handler sees none yet.
+    expect(report.photos).toEqual([clean, risky]);
+    expect((await h.call('reports', 'get', { reportId: report.id }, h.identities.gridLeader)).report.photos).toEqual([]);
+    expect(await h.stack.wechat.flushMediaChecks()).toBe(2);
+    expect((await h.call('reports', 'get', { reportId: report.id }, h.identities.gridLeader)).report.photos).toEqual([clean]);
+    expect((await h.call('reports', 'get', { reportId: report.id }, h.identities.resident)).report.photos).toEqual([clean]);
+    const after = 'cloud://env/reports/after.jpg';
+    const resolved = (await change('resolve', h.identities.gridLeader, { reportId: report.id, version: 0, summary: '已清走', photos: [after] })).report;
+    expect(resolved.steps.at(-1).photos).toEqual([after]);
+    expect((await h.call('reports', 'get', { reportId: report.id }, h.identities.resident)).report.steps.at(-1).photos).toEqual([]);
+    await h.stack.wechat.flushMediaChecks();
+    expect((await h.call('reports', 'get', { reportId: report.id }, h.identities.resident)).report.steps.at(-1).photos).toEqual([after]);
+    expect(await reportDoc(report.id)).toMatchObject({ pendingImages: [], refusedImages: 1, version: 1 });
+  });
+});
+
 describe('who sees what (nothing crosses a 居民区)', () => {
   it('the permission matrix', async () => {
     const report = await fileReport(h, h.identities.resident);
