@@ -10,6 +10,7 @@ import { honoursActions } from './actions/honours';
 import { ledgerActions } from './actions/ledger';
 import { membersActions } from './actions/members';
 import { noticesActions } from './actions/notices';
+import { reportsActions } from './actions/reports';
 import { rosterActions } from './actions/roster';
 import { shopActions } from './actions/shop';
 import { streetActions } from './actions/street';
@@ -32,6 +33,7 @@ export const catalogue = {
   notices: noticesActions,
   home: homeActions,
   audit: auditActions,
+  reports: reportsActions,
 } satisfies Record<string, ActionMap>;
 
 export type Catalogue = typeof catalogue;

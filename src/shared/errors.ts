@@ -8,6 +8,7 @@ import { HONOURS_ERRORS } from './errors/honours';
 import { LEDGER_ERRORS } from './errors/ledger';
 import { MEMBERS_ERRORS } from './errors/members';
 import { NOTICES_ERRORS } from './errors/notices';
+import { REPORTS_ERRORS } from './errors/reports';
 import { ROSTER_ERRORS } from './errors/roster';
 import { SHOP_ERRORS } from './errors/shop';
 import { STREET_ERRORS } from './errors/street';
@@ -32,6 +33,7 @@ export const ERRORS = {
   ...CHECKIN_ERRORS,
   ...CABIN_ERRORS,
   ...NOTICES_ERRORS,
+  ...REPORTS_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -2,12 +2,12 @@
  * The privacy text residents accept (用户隐私保护指引, in short). Changing what is collected or who sees it means a
  * new version: everyone is asked again before they can change their data.
  */
-export const PRIVACY_VERSION = '2026-12-05.2';
+export const PRIVACY_VERSION = '2026-12-05.3';
 
 export const PRIVACY_SECTIONS: readonly { title: string; body: string }[] = [
   {
     title: '我们收集什么',
-    body: '姓名、楼栋门牌，以及你愿意填写的手机号、技能、兴趣、空闲时间和出生年份。出生年份只用来在首页问问 60 岁以上的邻居要不要换成字大的长辈模式。为小小梯队登记孩子时，只记孩子的称呼和出生年份。',
+    body: '姓名、楼栋门牌，以及你愿意填写的手机号、技能、兴趣、空闲时间和出生年份。出生年份只用来在首页问问 60 岁以上的邻居要不要换成字大的长辈模式。为小小梯队登记孩子时，只记孩子的称呼和出生年份。你一键上报时，记下问题的类别、地点、描述和照片。',
   },
   {
     title: '用来做什么',
@@ -15,7 +15,7 @@ export const PRIVACY_SECTIONS: readonly { title: string; body: string }[] = [
   },
   {
     title: '谁能看到',
-    body: '手机号只有居委会能看到完整号码，其他人看到的是打码后的号码。你所在微格的微格长，以及你借的物品逾期未还时格子屋的值班人员，可以在小程序里一键给你打电话，页面上不显示号码，但拨号时对方手机会显示。微格分色只有居委会和你所在微格的微格长能看到。其他居民区看不到你的任何信息。',
+    body: '手机号只有居委会（和下面说的正在处理你的上报的人）能看到完整号码，其他人看到的是打码后的号码。你所在微格的微格长，以及你借的物品逾期未还时格子屋的值班人员，可以在小程序里一键给你打电话，页面上不显示号码，但拨号时对方手机会显示。微格分色只有居委会和你所在微格的微格长能看到。你一键上报问题时，正在处理这条上报的微格长、楼组长、总格长或分会会长和居委会能看到你的姓名、门牌和手机号，方便联系你；说“我也遇到了”的邻居看不到是谁上报的。其他居民区看不到你的任何信息。',
   },
   {
     title: '你的权利',

@@ -102,6 +102,15 @@ const READ_ONLY: Record<string, ReadCall> = {
   'shop.movements': { caller: 'committee', payload: () => ({ rewardId: 'cm-baiyu1-seed-haircut' }) },
   'shop.mine': { caller: 'member', payload: () => ({}) },
   'shop.redemptions': { caller: 'committee', payload: () => ({}) },
+  // 一键上报 (reports); get, handOverTargets and helpers need a report: they have rows of their own, 0 write points.
+  'reports.settings': { caller: 'resident', payload: () => ({}) },
+  'reports.similar': { caller: 'resident', payload: () => ({ categoryKey: 'clutter', place: { building: '3号楼', unit: '', spot: '' } }) },
+  'reports.mine': { caller: 'resident', payload: () => ({}) },
+  'reports.queue': { caller: 'gridLeader', payload: () => ({}) },
+  'reports.list': { caller: 'committee', payload: () => ({ filters: { state: 'open' } }) },
+  'reports.figures': { caller: 'committee', payload: () => ({ month: '2026-03' }) },
+  'reports.exportCsv': { caller: 'committee', payload: () => ({ month: '2026-03' }) },
+  'reports.street': { caller: 'streetAdmin', payload: () => ({ month: '2026-03' }) },
 };
 
 /**
