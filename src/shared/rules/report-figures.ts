@@ -12,8 +12,11 @@ import { csvText, maskPhonesIn, type CsvValue } from './csv';
  * - open: 待响应, 处理中, 等待居民; closed: 已办结; 待确认 is neither.
  * - overdueNow: reports open now with a clock overdue, filed in any month (a report filed on the 30th and late on the
  *   1st must still show), so the caller counts it over the whole 居民区.
- * - medianResponseMinutes / medianResolutionHours: from filing to the (last) response / resolution, wall time, over
- *   the reports that have one; the median of an even number of values is the mean of the middle two.
+ * - A report is measured on its current round: filing, or its latest reopen (`clockStartedAt`), which restarts both
+ *   clocks and clears the overdue marks; a response or resolution from before it belongs to a round that was
+ *   reopened (the reopen rate counts those).
+ * - medianResponseMinutes / medianResolutionHours: from the start of the round to its response / resolution, wall
+ *   time, over the reports that have one; the median of an even number of values is the mean of the middle two.
  * - respondedInTime: of the reports whose response clock has ended (responded, or marked 超时未响应), the share
  *   answered before it was due; resolvedInTime likewise for the resolution clock. Exactly at the due time is late,
  *   as the clock rule counts it due.
@@ -30,6 +33,8 @@ export interface FigureRecord {
   /** The micro-grid of the report's place; null for a public spot or a building in no grid. */
   gridId: string | null;
   filedAt: Date;
+  /** When the clocks last started: filing, or the latest reopen (null: filing). */
+  clockStartedAt: Date | null;
   respondedAt: Date | null;
   resolvedAt: Date | null;
   /** The due times as they stand (moved by pauses, restarted by a reopen); null when not known. */
@@ -74,16 +79,35 @@ export function isOverdueNow(r: Pick<FigureRecord, 'state' | 'responseOverdue' |
   return OPEN.has(r.state) && (r.responseOverdue || r.resolutionOverdue);
 }
 
-/** Answered before its due time (and never marked late by the timer). */
-export function respondedInTime(r: FigureRecord): boolean | null {
-  if (!r.respondedAt && !r.responseOverdue) return null;
-  return !!r.respondedAt && !r.responseOverdue && (!r.responseDueAt || r.respondedAt.getTime() < r.responseDueAt.getTime());
+const roundStart = (r: Pick<FigureRecord, 'filedAt' | 'clockStartedAt'>): Date => r.clockStartedAt ?? r.filedAt;
+
+/** `at` if it happened in the report's current round, else null. */
+const inRound = (r: FigureRecord, at: Date | null): Date | null => (at && at.getTime() >= roundStart(r).getTime() ? at : null);
+
+/** Minutes from the start of the round to its response; null when it has none. */
+export function responseMinutes(r: FigureRecord): number | null {
+  const at = inRound(r, r.respondedAt);
+  return at ? (at.getTime() - roundStart(r).getTime()) / 60_000 : null;
 }
 
-/** Resolved before its due time (and never marked late by the timer). */
+/** Hours from the start of the round to its resolution; null when it has none. */
+export function resolutionHours(r: FigureRecord): number | null {
+  const at = inRound(r, r.resolvedAt);
+  return at ? (at.getTime() - roundStart(r).getTime()) / 3_600_000 : null;
+}
+
+/** Answered before its due time (and never marked late by the timer); null while the response clock runs. */
+export function respondedInTime(r: FigureRecord): boolean | null {
+  const at = inRound(r, r.respondedAt);
+  if (!at && !r.responseOverdue) return null;
+  return !!at && !r.responseOverdue && (!r.responseDueAt || at.getTime() < r.responseDueAt.getTime());
+}
+
+/** Resolved before its due time (and never marked late by the timer); null while the resolution clock runs. */
 export function resolvedInTime(r: FigureRecord): boolean | null {
-  if (!r.resolvedAt && !r.resolutionOverdue) return null;
-  return !!r.resolvedAt && !r.resolutionOverdue && (!r.resolutionDueAt || r.resolvedAt.getTime() < r.resolutionDueAt.getTime());
+  const at = inRound(r, r.resolvedAt);
+  if (!at && !r.resolutionOverdue) return null;
+  return !!at && !r.resolutionOverdue && (!r.resolutionDueAt || at.getTime() < r.resolutionDueAt.getTime());
 }
 
 /** The reports of `month` among `records` (merged ones left out). */
@@ -105,8 +129,8 @@ export function monthFigures(month: string, records: readonly FigureRecord[], na
   );
   const categoryName = new Map(names.categories.map((c) => [c.key, c.name]));
 
-  const responseMinutes: number[] = [];
-  const resolutionHours: number[] = [];
+  const responseTimes: number[] = [];
+  const resolutionTimes: number[] = [];
   const stars: number[] = [];
   let closed = 0;
   let open = 0;
@@ -129,8 +153,10 @@ export function monthFigures(month: string, records: readonly FigureRecord[], na
     grid.count += 1;
     byGrid.set(r.gridId, grid);
 
-    if (r.respondedAt) responseMinutes.push((r.respondedAt.getTime() - r.filedAt.getTime()) / 60_000);
-    if (r.resolvedAt) resolutionHours.push((r.resolvedAt.getTime() - r.filedAt.getTime()) / 3_600_000);
+    const minutes = responseMinutes(r);
+    if (minutes !== null) responseTimes.push(minutes);
+    const hours = resolutionHours(r);
+    if (hours !== null) resolutionTimes.push(hours);
     const responded = respondedInTime(r);
     if (responded !== null) {
       responseEnded += 1;
@@ -158,8 +184,8 @@ export function monthFigures(month: string, records: readonly FigureRecord[], na
     overdueNow,
     byCategory: [...byCategory.values()],
     byGrid: grids,
-    medianResponseMinutes: round(median(responseMinutes), 1),
-    medianResolutionHours: round(median(resolutionHours), 1),
+    medianResponseMinutes: round(median(responseTimes), 1),
+    medianResolutionHours: round(median(resolutionTimes), 1),
     respondedInTime: round(share(responseMet, responseEnded), 4),
     resolvedInTime: round(share(resolutionMet, resolutionEnded), 4),
     reopenRate: round(share(reopened, everResolved), 4),
@@ -213,10 +239,10 @@ export function reportsCsv(month: string, records: readonly CsvRecord[]): string
       r.gridName,
       REPORT_STATE_LABELS[r.state],
       when(r.respondedAt),
-      r.respondedAt ? round((r.respondedAt.getTime() - r.filedAt.getTime()) / 60_000, 1) : null,
+      round(responseMinutes(r), 1),
       yesNo(respondedInTime(r)),
       when(r.resolvedAt),
-      r.resolvedAt ? round((r.resolvedAt.getTime() - r.filedAt.getTime()) / 3_600_000, 1) : null,
+      round(resolutionHours(r), 1),
       yesNo(resolvedInTime(r)),
       when(r.closedAt),
       r.reopenCount,

@@ -23,6 +23,7 @@ const record = (fields: Partial<FigureRecord> & Pick<FigureRecord, 'filedAt'>): 
   categoryKey: 'clutter',
   categoryName: '楼道堆物',
   gridId: 'g1',
+  clockStartedAt: null,
   respondedAt: null,
   resolvedAt: null,
   responseDueAt: new Date(fields.filedAt.getTime() + 15 * MIN),
@@ -124,6 +125,17 @@ describe('monthFigures', () => {
       record({ filedAt: e, state: 'submitted', categoryKey: 'noise', categoryName: '噪音扰民', gridId: 'g-gone' }),
       // F: answered exactly at its due time before the timer marked it: late all the same.
       record({ filedAt: f, state: 'accepted', respondedAt: after(f, 15 * MIN) }),
+      // G: reopened on the 9th; its response and resolution belong to the round before, the new round has none yet.
+      record({
+        filedAt: day(8), clockStartedAt: day(9), state: 'submitted', reopenCount: 1,
+        respondedAt: after(day(8), 4 * MIN), resolvedAt: after(day(8), 1 * HOUR),
+        responseDueAt: after(day(9), 15 * MIN), resolutionDueAt: after(day(9), 24 * HOUR),
+      }),
+      // H: reopened on the 11th and answered 3 minutes into the new round.
+      record({
+        filedAt: day(10), clockStartedAt: day(11), state: 'accepted', reopenCount: 2, respondedAt: after(day(11), 3 * MIN),
+        responseDueAt: after(day(11), 15 * MIN), resolutionDueAt: after(day(11), 24 * HOUR),
+      }),
       // A duplicate merged into A, and a report of October: neither counts.
       record({ filedAt: a, state: 'merged' }),
       record({ filedAt: sh('2026-10-31 23:59'), state: 'closed', respondedAt: sh('2026-11-01 00:01'), stars: 1 }),
@@ -131,33 +143,33 @@ describe('monthFigures', () => {
     const figures = monthFigures('2026-11', records, names, 1);
     expect(figures).toEqual({
       month: '2026-11',
-      filed: 6,
+      filed: 8,
       closed: 2,
-      // D, E, F; C is 待确认.
-      open: 3,
+      // D, E, F, G, H; C is 待确认.
+      open: 5,
       overdueNow: 1,
       byCategory: [
-        { key: 'clutter', name: '楼道堆物', count: 4 },
+        { key: 'clutter', name: '楼道堆物', count: 6 },
         { key: 'leak', name: '漏水渗水', count: 1 },
         // A retired category shows when it has reports, by its settings name.
         { key: 'noise', name: '噪音扰民', count: 1 },
       ],
       byGrid: [
-        { gridId: 'g1', name: '第一微格', count: 3 },
+        { gridId: 'g1', name: '第一微格', count: 5 },
         { gridId: 'g2', name: '第二微格', count: 1 },
         { gridId: 'g-gone', name: 'g-gone', count: 1 },
         { gridId: null, name: NO_GRID_NAME, count: 1 },
       ],
-      // Responses 5, 20, 10, 15 -> 10 and 15 in the middle.
-      medianResponseMinutes: 12.5,
+      // Responses in their round: 5, 20, 10, 15 and H's 3 -> 10.
+      medianResponseMinutes: 10,
       // Resolutions 10, 30, 2 -> 10.
       medianResolutionHours: 10,
-      // Ended: A, B, C, D, F; in time: A, C.
-      respondedInTime: 0.4,
+      // Ended: A, B, C, D, F, H; in time: A, C, H.
+      respondedInTime: 0.5,
       // Ended: A, B, C; in time: A, C.
       resolvedInTime: 0.6667,
-      // Ever resolved: A, B, C; reopened: B.
-      reopenRate: 0.3333,
+      // Ever resolved: A, B, C, G, H; reopened: B, G, H.
+      reopenRate: 0.6,
       satisfaction: 4,
     });
     expect(records.filter(isOverdueNow)).toHaveLength(1);
@@ -169,6 +181,15 @@ describe('monthFigures', () => {
     expect(isOverdueNow(record({ filedAt, state: 'accepted' }))).toBe(false);
     expect(isOverdueNow(record({ filedAt, state: 'resolved', resolutionOverdue: true }))).toBe(false);
     expect(isOverdueNow(record({ filedAt, state: 'closed', responseOverdue: true }))).toBe(false);
+  });
+
+  it('takes the mean of the middle two of an even number of response times', () => {
+    const filedAt = sh('2026-11-10 10:00');
+    const answered = [2, 4, 6, 30].map((m) => record({ filedAt, state: 'accepted', respondedAt: new Date(filedAt.getTime() + m * MIN) }));
+    const figures = monthFigures('2026-11', answered, names, 0);
+    expect(figures.medianResponseMinutes).toBe(5);
+    // 30 minutes is past the 15-minute clock even without the timer's mark.
+    expect(figures.respondedInTime).toBe(0.75);
   });
 
   it('rounds the mean of the stars to two places', () => {
