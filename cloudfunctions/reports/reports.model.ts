@@ -7,6 +7,7 @@ import {
   type ReportState,
   type ReportStepKind,
 } from '../../src/shared/domain/report';
+import type { ClockRule } from '../../src/shared/rules/report-clock';
 
 /**
  * The stored shapes of 一键上报 (collections `reports` and `report_settings`). ALL of a report's state lives in its
@@ -30,6 +31,8 @@ export interface ReportStepDoc {
   /** Who took it; null for the timer's steps. */
   byMemberId: string | null;
   byRole: ReportStepRole;
+  /** The actor's surname as it was then (staff show as role and surname); '' for residents and the timer. */
+  bySurname: string;
   /** The caller's words (the reply to the resident, the reason, what was done), or the timer's reason. */
   text: string;
   /** Photos of this step (the filing's, a visit's, the result's); shown once their check passed (see `photos`). */
@@ -54,6 +57,8 @@ export interface ReportDoc {
   /** Copied at filing, so renaming or retiring a category never changes an old report. */
   categoryKey: string;
   categoryName: string;
+  /** The category's clocks when filed (a reopen restarts them with these, whatever the settings became since). */
+  rule: ClockRule;
   place: ReportPlace;
   text: string;
   /**
@@ -77,11 +82,17 @@ export interface ReportDoc {
   assignee: ReportAssigneeDoc;
   /** Members who may act on it now (grid leader + the building's 双楼长 pair, or the chief, or the chair(s)); the committee always may. */
   handlerIds: string[];
+  /** The 总格长 when last routed (named as such on the timeline; added to the handlers by a response overdue). */
+  chiefId: string | null;
+  /** Everyone who was ever a handler: they keep seeing the reports they handled. */
+  pastHandlerIds: string[];
   filedAt: Date;
   /** When the clocks last started: filing, or the latest reopen. */
   clockStartedAt: Date;
   responseDueAt: Date;
   resolutionDueAt: Date;
+  /** What 待处理 sorts by: the response due time while submitted, the resolution due time while accepted or waiting, null once done. */
+  nextDueAt: Date | null;
   respondedAt: Date | null;
   resolvedAt: Date | null;
   /** Who resolved it: the handler its points go to. */
@@ -105,6 +116,13 @@ export interface ReportDoc {
   pointsPosted: boolean | null;
   /** The points owed, fixed when it closed (settings may change later). */
   points: number;
+  /**
+   * Set by every change that has someone to tell; cleared (with `toldSteps`) once the messages of the steps from
+   * `toldSteps` on were handed to the outbox. A call that died before telling leaves it, and the timer tells.
+   */
+  untold: boolean;
+  /** How many steps' messages were handed to the outbox. */
+  toldSteps: number;
   updatedAt: Date;
 }
 
