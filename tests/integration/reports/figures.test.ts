@@ -281,6 +281,18 @@ describe('database requests over 10,000 reports of a 居民区', () => {
       );
       expect(busy.used).toBe(4 + Math.ceil((busy.data.filed + 1) / 1000));
       expect(busyStreet.used).toBe(5 + Math.ceil((busy.data.filed + 1) / 1000));
+
+      // Reports filed at the very same instant across a page's end (a bulk import, a clock's coarse tick), and a page
+      // made of one instant only: each report is read once, none is skipped.
+      const base = new Date('2024-03-10T02:00:00Z').getTime();
+      loadReports(store, 'tie', 1200, (i) => new Date(i >= 990 && i < 1010 ? base + 990_000 : base + i * 1000));
+      loadReports(store, 'same', 1500, () => new Date('2024-04-10T02:00:00Z'));
+      const tie = await cost('figures', '2024-03', 'committee');
+      expect(tie.data.filed).toBe(1200);
+      expect(tie.used).toBe(4 + 2);
+      const same = await cost('figures', '2024-04', 'committee');
+      expect(same.data.filed).toBe(1500);
+      expect(same.data.byCategory.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(1500);
     });
   });
 });
