@@ -44,14 +44,15 @@ const FIGURE_FIELDS = {
   responseOverdue: true,
   resolutionOverdue: true,
   reopenCount: true,
-  rating: true,
+  // The stars only: the resident's comment is their words.
+  'rating.stars': true,
 } as const;
 
 /** And what the CSV reads besides (the place and the words, the followers only to count them; no reporter). */
 const CSV_FIELDS = { ...FIGURE_FIELDS, number: true, place: true, text: true, closedAt: true, followers: true } as const;
 
-type FigureRow = Pick<ReportDoc, '_id' | keyof typeof FIGURE_FIELDS>;
-type CsvRow = Pick<ReportDoc, '_id' | keyof typeof CSV_FIELDS>;
+type FigureRow = Pick<ReportDoc, '_id' | Exclude<keyof typeof FIGURE_FIELDS, 'rating.stars'>> & { rating?: { stars?: number } | null };
+type CsvRow = FigureRow & Pick<ReportDoc, Exclude<keyof typeof CSV_FIELDS, keyof typeof FIGURE_FIELDS>>;
 
 const date = (v: Date | string | null | undefined): Date | null => (v ? new Date(v) : null);
 
@@ -126,7 +127,7 @@ async function overdueNowOf(communityIds: readonly string[]): Promise<Map<string
 }
 
 /** The categories and grids of each 居民区, in their order (names only). Two requests, in parallel. */
-async function namesOf(communityIds: readonly string[]): Promise<Map<string, FigureNames>> {
+async function figureNamesOf(communityIds: readonly string[]): Promise<Map<string, FigureNames>> {
   const _ = command();
   const ids = [...communityIds];
   const [settingsRes, gridsRes] = await Promise.all([
@@ -163,7 +164,7 @@ export async function figures(input: In<'figures'>, { identity }: CallContext): 
   const caller = await loadCaller(identity);
   authorize(caller, 'reports.manage', { communityId: caller.communityId });
   const ids = [caller.communityId!];
-  const [rows, names, overdue] = await Promise.all([monthReports<FigureRow>(ids, input.month, FIGURE_FIELDS), namesOf(ids), overdueNowOf(ids)]);
+  const [rows, names, overdue] = await Promise.all([monthReports<FigureRow>(ids, input.month, FIGURE_FIELDS), figureNamesOf(ids), overdueNowOf(ids)]);
   return figuresOf(input.month, ids[0]!, rows, names, overdue);
 }
 
@@ -172,7 +173,7 @@ export async function exportCsv(input: In<'exportCsv'>, { identity }: CallContex
   const caller = await loadCaller(identity);
   authorize(caller, 'reports.manage', { communityId: caller.communityId });
   const ids = [caller.communityId!];
-  const [rows, names] = await Promise.all([monthReports<CsvRow>(ids, input.month, CSV_FIELDS), namesOf(ids)]);
+  const [rows, names] = await Promise.all([monthReports<CsvRow>(ids, input.month, CSV_FIELDS), figureNamesOf(ids)]);
   const gridName = new Map(names.get(ids[0]!)!.grids.map((g) => [g.id, g.name]));
   const records: CsvRecord[] = monthCohort(
     input.month,
@@ -207,7 +208,7 @@ export async function street(input: In<'street'>, { identity }: CallContext): Ou
   const communities = res.data as { _id: string; name: string }[];
   if (communities.length === 0) return { items: [] };
   const ids = communities.map((c) => c._id);
-  const [rows, names, overdue] = await Promise.all([monthReports<FigureRow>(ids, input.month, FIGURE_FIELDS), namesOf(ids), overdueNowOf(ids)]);
+  const [rows, names, overdue] = await Promise.all([monthReports<FigureRow>(ids, input.month, FIGURE_FIELDS), figureNamesOf(ids), overdueNowOf(ids)]);
   return {
     items: communities.map((c) => ({ communityId: c._id, communityName: c.name, figures: figuresOf(input.month, c._id, rows, names, overdue) })),
   };
