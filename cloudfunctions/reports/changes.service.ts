@@ -36,7 +36,7 @@ interface Change {
   text: string | (() => string);
   photos?: readonly string[];
   /** The fields it sets, from the report as read (may read more; throws a refusal before anything is written). */
-  patch: (r: ReportDoc, now: Date) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  patch: (r: ReportDoc, now: Date, caller: Caller) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** The role the step names; by default the caller's staff role. */
   role?: (caller: Caller, r: ReportDoc, s: Standing) => ReportStepRole;
 }
@@ -77,7 +77,7 @@ async function apply(identity: Identity, input: { reportId: string; version: num
   if (!c.from.includes(r.state)) throw new AppError('REPORTS.WRONG_STATE');
   if (typeof c.text === 'string') await ensurePublishable(identity, [c.text]);
   const now = clock().now();
-  const patch = await c.patch(r, now);
+  const patch = await c.patch(r, now, caller);
   const text = typeof c.text === 'string' ? c.text : c.text();
   const photos = [...new Set(c.photos ?? [])];
   const step: ReportStepDoc = {
@@ -155,12 +155,12 @@ export async function handOver(input: In<'handOver'>, { identity }: CallContext)
     text: input.reason,
     patch: async (r, now) => {
       const next = await handlersFor(r, input.to, now);
-      const _ = command();
       return {
         assignee: next.assignee,
         handlerIds: next.handlerIds,
         ...(next.chiefId ? { chiefId: next.chiefId } : {}),
-        ...(next.handlerIds.length ? { pastHandlerIds: _.addToSet({ each: next.handlerIds }) } : {}),
+        // Guarded on the version, so the union read here is the one written.
+        pastHandlerIds: [...new Set([...(r.pastHandlerIds ?? []), ...next.handlerIds])],
       };
     },
   });
@@ -200,7 +200,7 @@ export async function resolve(input: In<'resolve'>, { identity }: CallContext): 
     from: ['submitted', 'accepted'],
     text: input.summary,
     photos: input.photos,
-    patch: (r, now) => ({ state: 'resolved', respondedAt: r.respondedAt ?? now, resolvedAt: now, nextDueAt: null }),
+    patch: (r, now, caller) => ({ state: 'resolved', respondedAt: r.respondedAt ?? now, resolvedAt: now, resolvedBy: caller.memberId, nextDueAt: null }),
   });
 }
 

@@ -62,14 +62,15 @@ async function change(r: ReportDoc, patch: Record<string, unknown>, step: Report
 
 export async function runReportClocks(now: Date): Promise<Counts> {
   const counts: Counts = { responseOverdue: 0, resolutionOverdue: 0, autoClosed: 0, pointsPosted: 0, told: 0 };
-  const _ = command();
 
   await drain(
     () => q.responseDue(now, BATCH),
     async (r) => {
       if (!responseOverdueNow(r, now)) return false;
       // The 总格长 joins the handlers (escalation); with no 总格长 the committee, who may always act, is told.
-      const escalate = r.chiefId && !r.handlerIds.includes(r.chiefId) ? { handlerIds: _.push([r.chiefId]), pastHandlerIds: _.addToSet(r.chiefId) } : {};
+      // Written under the version guard, so the lists read here are the ones extended.
+      const chief = r.chiefId;
+      const escalate = chief && !r.handlerIds.includes(chief) ? { handlerIds: [...r.handlerIds, chief], pastHandlerIds: [...new Set([...(r.pastHandlerIds ?? []), chief])] } : {};
       return change(r, { responseOverdue: true, ...escalate }, systemStep('responseOverdue', now, `超过${r.rule.responseMinutes}分钟未响应，已转总格长跟进`));
     },
     counts,
