@@ -16,6 +16,7 @@ export function CategoryGrid({ categories, value, onChange }: CategoryGridProps)
         return (
           <View
             key={c.key}
+            id={`report-category-${c.key}`}
             className={`report-category${on ? ' report-category--on' : ''}`}
             data-key={c.key}
             role='radio'
