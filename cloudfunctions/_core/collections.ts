@@ -96,6 +96,10 @@ export const COLLECTIONS = {
   auditReports: 'audit_reports',
   /** Every counter the audit set to its recomputed value: who, when, before, after (`_id` from the request and the difference). */
   auditRepairs: 'audit_repairs',
+  /** 一键上报: one document per report holding all its state and timeline (cloudfunctions/reports/reports.model.ts). */
+  reports: 'reports',
+  /** Report categories, clocks, public spots and handler points of a 居民区 (`_id` = communityId); missing = defaults. */
+  reportSettings: 'report_settings',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -28,6 +28,8 @@ export const IMAGE_SLOTS = {
   donationPhoto: { collection: COLLECTIONS.cabinDonations, field: 'photo', many: false, none: null },
   rewardPhoto: { collection: COLLECTIONS.shopRewards, field: 'photoUrl', many: false, none: null },
   honourPhoto: { collection: COLLECTIONS.honours, field: 'photoUrl', many: false, none: null },
+  /** Every photo of a report (the filing's, visits', the result's): a step shows those of its photos that passed. */
+  reportPhoto: { collection: COLLECTIONS.reports, field: 'photos', many: true, none: null },
 } as const;
 
 export type ImageSlot = keyof typeof IMAGE_SLOTS;

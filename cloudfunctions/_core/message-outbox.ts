@@ -33,7 +33,7 @@ export type QueueOutcome = 'queued' | 'no-quota' | 'no-account' | 'already';
 export type DeliveryOutcome = 'sent' | 'refused' | 'failed' | 'queued';
 
 /** The functions whose timers deliver each template: the function that queues it (its open-API permissions send it). */
-const SENDER: Record<TemplateKey, 'cabin' | 'events' | 'notices'> = {
+const SENDER: Record<TemplateKey, 'cabin' | 'events' | 'notices' | 'reports'> = {
   'event-reminder': 'events',
   'event-promoted': 'events',
   'event-cancelled': 'events',
@@ -44,6 +44,9 @@ const SENDER: Record<TemplateKey, 'cabin' | 'events' | 'notices'> = {
   'stock-low': 'cabin',
   'notice-published': 'notices',
   'notice-remind': 'notices',
+  'report-assigned': 'reports',
+  'report-progress': 'reports',
+  'report-overdue': 'reports',
 };
 
 export interface SendDoc {

@@ -1,6 +1,5 @@
 import { COLLECTIONS } from '../_core/collections';
 import { command, getDb, insertOnce } from '../_core/db';
-import { visibleSettings, type TalentViewer } from '../../src/shared/domain/talent';
 import type { MemberDoc } from '../_core/member-record';
 import type { Tx } from '../_core/transaction';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
@@ -238,30 +237,8 @@ export async function waitingPosition(eventId: string, roleKey: string, seq: num
   return res.total as number;
 }
 
-export type SkilledDoc = Pick<MemberDoc, '_id' | 'name' | 'building' | 'skills' | 'availability' | 'visibility'>;
-
-/**
- * Approved members of the 居民区 with any of `skills`, among those who let `viewer` see their skills (the talent
- * pool's rule: a search never reveals what a card would hide).
- */
-export async function skilledMembers(communityId: string, skills: readonly string[], viewer: TalentViewer, limit: number): Promise<SkilledDoc[]> {
-  const _ = command();
-  const res = await getDb()
-    .collection(COLLECTIONS.members)
-    .where({
-      communityId,
-      'application.status': 'approved',
-      deletedAt: _.exists(false),
-      skills: _.in([...skills]),
-      'visibility.skills': _.in(visibleSettings(viewer)),
-    })
-    .orderBy('building', 'asc')
-    .orderBy('_id', 'asc')
-    .limit(limit)
-    .field({ name: true, building: true, skills: true, availability: true, visibility: true })
-    .get();
-  return res.data as SkilledDoc[];
-}
+/** The talent search an organizer's suggestions use (shared with the reports' helpers): _core/talent-search.ts. */
+export { skilledMembers, type SkilledDoc } from '../_core/talent-search';
 
 /** The sign-ups of these people for one event. */
 export async function signupsOfEvent(eventId: string, memberIds: readonly string[]): Promise<SignupDoc[]> {

@@ -111,6 +111,17 @@ export const PERMISSIONS = {
   'audit.repair': { committee: 'community' },
   /** The nightly reports; the street sees how many differences each 居民区 has, nothing more. */
   'audit.viewReports': { committee: 'community', street_admin: 'street' },
+  /** 一键上报: file one's own report, follow one (me too), confirm or reopen it when done. */
+  'reports.file': { resident: 'self' },
+  /**
+   * Act on a report: accept, hand over, pause, visit, resolve. resident@self: a member the report names among its
+   * handlers now (the grid's 微格长, the building's 双楼长, the 总格长, a council's chair), checked by the service.
+   */
+  'reports.handle': { committee: 'community', resident: 'self' },
+  /** Every report of the 居民区: the list, categories and clocks, merging duplicates, the month's figures and CSV. */
+  'reports.manage': { committee: 'community' },
+  /** The month's report figures per 居民区, without any personal detail. */
+  'reports.viewStreet': { street_admin: 'street' },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -88,6 +88,22 @@ export const SUBSCRIPTION_TEMPLATES = {
     title: '库存不足提醒',
     fields: { item: text('物品名称'), stock: { label: '剩余数量', kinds: ['number', 'character_string', 'thing'] }, note: text('温馨提示') },
   },
+  'report-assigned': {
+    title: '待处理上报提醒',
+    fields: { title: text('问题类别'), place: text('问题地点'), time: when('上报时间'), note: text('温馨提示') },
+  },
+  'report-progress': {
+    title: '上报处理进度通知',
+    fields: {
+      title: text('问题类别'),
+      state: { label: '处理状态', kinds: ['phrase', 'short_thing', 'thing'], values: ['处理中', '等待居民', '待确认', '已办结', '已合并'] },
+      note: text('处理说明'),
+    },
+  },
+  'report-overdue': {
+    title: '上报超时提醒',
+    fields: { title: text('问题类别'), place: text('问题地点'), time: when('截止时间'), note: text('超时原因') },
+  },
 } as const satisfies Record<string, { title: string; fields: Record<string, TemplateField> }>;
 
 export type TemplateKey = keyof typeof SUBSCRIPTION_TEMPLATES;

@@ -8,6 +8,7 @@ export const LEDGER_SOURCE_LABELS = {
   redemption: '积分兑换',
   correction: '更正',
   duty: '值班',
+  report: '处理上报',
 } as const;
 
 export type LedgerSourceName = keyof typeof LEDGER_SOURCE_LABELS;
