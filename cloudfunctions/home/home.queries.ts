@@ -1,5 +1,6 @@
 import type { GridColour } from '../../src/shared/domain/grid';
 import type { Closure, WeeklyHours } from '../../src/shared/domain/cabin';
+import { OPEN_REPORT_STATES } from '../../src/shared/domain/report';
 import { COLLECTIONS } from '../_core/collections';
 import { command, getDb } from '../_core/db';
 
@@ -185,6 +186,38 @@ export const donationsToReview = (communityId: string) => countWhere(COLLECTIONS
 /** Open loans of the 居民区's cabins past their due date. */
 export const overdueLoans = (communityId: string, now: Date) =>
   countWhere(COLLECTIONS.cabinLoans, { communityId, status: 'open', dueAt: command().lt(now) });
+
+/** 一键上报 open now with either clock marked overdue (the timer sets the marks once, with their timeline step). */
+const overdueMark = () => command().or([{ responseOverdue: true }, { resolutionOverdue: true }]);
+
+/** Open reports the member is a handler of now (待处理), and how many of them are overdue. One aggregate. */
+export async function handlerReports(communityId: string, memberId: string): Promise<{ open: number; overdue: number }> {
+  const _ = command();
+  const $ = _.aggregate;
+  const res = await getDb()
+    .collection(COLLECTIONS.reports)
+    .aggregate()
+    .match({ communityId, handlerIds: memberId, state: _.in([...OPEN_REPORT_STATES]) })
+    .group({
+      _id: null,
+      open: $.sum(1),
+      overdue: $.sum($.cond({ if: $.or([$.eq(['$responseOverdue', true]), $.eq(['$resolutionOverdue', true])]), then: 1, else: 0 })),
+    })
+    .limit(1)
+    .end();
+  const row = res.data[0] as { open?: number; overdue?: number } | undefined;
+  return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
+}
+
+/** Open reports of the 居民区 past a clock. */
+export async function overdueReports(communityId: string): Promise<number> {
+  const _ = command();
+  const res = await getDb()
+    .collection(COLLECTIONS.reports)
+    .where(_.and([{ communityId, state: _.in([...OPEN_REPORT_STATES]) }, overdueMark()]))
+    .count();
+  return res.total ?? 0;
+}
 
 /** The 居民区 of a 街道 (ids only). */
 export async function communitiesOf(streetId: string): Promise<string[]> {

@@ -21,10 +21,11 @@ const UPCOMING_LIMIT = 20;
 /**
  * Round trips: at most 3 in sequence, whatever the size of the 居民区: (1) the caller; (2) in parallel, the counts
  * of each role they hold: resident 4 (colour, upcoming sign-ups, open loans, cabins) and a member's balance, grid
- * leader 2 (people of their grids, their notices by status), committee 4 (pending applications, donations
- * offered, overdue loans, notices by status), 街道 1 (its 居民区); (3) in parallel, unread notices (needs the
- * colour) and the 街道's people (needs its 居民区). Measured (tests/integration/home): 6 requests for a resident,
- * 7 for a member, 9 for a grid leader, 10 for the committee, 3 for the 街道, 1 for a newcomer. Every section is
+ * leader 3 (people of their grids, their notices by status, the reports they handle), committee 5 (pending
+ * applications, donations offered, overdue loans, notices by status, overdue reports), 街道 1 (its 居民区); (3) in
+ * parallel, unread notices (needs the colour) and the 街道's people (needs its 居民区). Measured
+ * (tests/integration/home): 6 requests for a resident, 7 for a member, 10 for a grid leader, 11 for the committee,
+ * 3 for the 街道, 1 for a newcomer. Every section is
  * scoped to the caller's own records, grids, 居民区 or 街道.
  */
 export async function today(_input: In<'today'>, { identity }: CallContext): Out<'today'> {
@@ -77,7 +78,11 @@ async function gridToday(caller: Caller): Promise<GridToday | null> {
   if (!caller.communityId || !caller.roles.includes('grid_leader') || caller.gridIds.length === 0) return null;
   const gridIds = caller.gridIds.filter((gridId) => can(caller, 'grids.viewRoster', { communityId: caller.communityId, gridId }));
   if (gridIds.length === 0) return null;
-  const [people, notices] = await Promise.all([q.gridPeople(caller.communityId, gridIds), q.noticesByStatus(caller.communityId, caller.memberId)]);
+  const [people, notices, reports] = await Promise.all([
+    q.gridPeople(caller.communityId, gridIds),
+    q.noticesByStatus(caller.communityId, caller.memberId),
+    q.handlerReports(caller.communityId, caller.memberId),
+  ]);
   const of = (status: q.NoticeStatusRow['_id']) => notices.find((n) => n._id === status);
   const published = of('published');
   return {
@@ -87,17 +92,19 @@ async function gridToday(caller: Caller): Promise<GridToday | null> {
     noticeUnread: Math.max(0, (published?.targeted ?? 0) - (published?.read ?? 0)),
     drafts: of('draft')?.notices ?? 0,
     scheduled: of('scheduled')?.notices ?? 0,
+    reports,
   };
 }
 
 async function committeeToday(caller: Caller, now: Date): Promise<CommitteeToday | null> {
   const communityId = caller.communityId;
   if (!communityId || !can(caller, 'members.review', { communityId })) return null;
-  const [pendingApplications, donationsToReview, overdueLoans, notices] = await Promise.all([
+  const [pendingApplications, donationsToReview, overdueLoans, notices, overdueReports] = await Promise.all([
     q.pendingApplications(communityId),
     q.donationsToReview(communityId),
     q.overdueLoans(communityId, now),
     q.noticesByStatus(communityId, null),
+    q.overdueReports(communityId),
   ]);
   return {
     pendingApplications,
@@ -105,6 +112,7 @@ async function committeeToday(caller: Caller, now: Date): Promise<CommitteeToday
     overdueLoans,
     noticeDrafts: notices.find((n) => n._id === 'draft')?.notices ?? 0,
     noticeScheduled: notices.find((n) => n._id === 'scheduled')?.notices ?? 0,
+    overdueReports,
   };
 }
 

@@ -1,6 +1,6 @@
 import { LocalWeChatPlatform } from '../platform/wechat.local';
 import { LocalWeComRobots } from '../platform/wecom.local';
-import { seedDemo } from '../seed/seed';
+import { seedDemo, type SeedOptions } from '../seed/seed';
 import { createFunctionsHost, type FunctionsHost } from './functions-host';
 import { OffsetClock } from './offset-clock';
 import { WeComSink } from './wecom-sink';
@@ -12,7 +12,7 @@ export interface LocalStack {
   /** Where WeCom robot messages land, for the dev server's endpoints and for tests alike. */
   wecom: WeComSink;
   host: FunctionsHost;
-  seed(): Promise<number>;
+  seed(options?: SeedOptions): Promise<number>;
 }
 
 /** Needs the SDK already pointed at a gateway (sdkEnv) before the first call. */
@@ -24,5 +24,5 @@ export function createLocalStack(): LocalStack {
   const host = createFunctionsHost({ clock, wechat, wecom: new LocalWeComRobots(wecom) });
   // The console's 消息推送 points image-check verdicts at the media function; the push carries no WeChat user.
   wechat.mediaCheckDelivery = (event) => host.invoke('media', event, null);
-  return { clock, wechat, wecom, host, seed: () => seedDemo(clock.now()) };
+  return { clock, wechat, wecom, host, seed: (options) => seedDemo(clock.now(), options) };
 }

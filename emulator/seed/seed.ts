@@ -13,6 +13,7 @@ import { seedGrids } from './grids';
 import { seedHonours } from './honours';
 import { seedNotices } from './notices';
 import { seedLedger } from './ledger';
+import { seedReports } from './reports';
 import { seedShop } from './shop';
 
 /** Adds one document unless its `_id` exists: re-seeding changes nothing, and never overwrites a local edit. */
@@ -57,8 +58,16 @@ function memberDoc(p: DemoPerson, now: Date): MemberDoc | null {
   };
 }
 
+export interface SeedOptions {
+  /**
+   * 一键上报's demo settings and reports (seed/reports.ts). `npm start` asks for them; tests start from a 居民区
+   * without reports (the defaults, nothing filed) unless they ask, so counts and clocks of their own reports stay exact.
+   */
+  reports?: boolean;
+}
+
 /** Seeds the demo street through the real SDK. Idempotent: answers how many documents were new. */
-export async function seedDemo(now: Date): Promise<number> {
+export async function seedDemo(now: Date, options: SeedOptions = {}): Promise<number> {
   let added = 0;
   const count = async (collection: string, doc: { _id: string } & Record<string, unknown>) => {
     if (await ensure(collection, doc)) added += 1;
@@ -81,5 +90,6 @@ export async function seedDemo(now: Date): Promise<number> {
   added += await seedCheckin(ensure, now);
   added += await seedCabin(ensure, now);
   added += await seedNotices(ensure, now);
+  if (options.reports) added += await seedReports(ensure, now);
   return added;
 }

@@ -31,3 +31,15 @@ export function dayText(at: Date | string | number): string {
 export function tomorrowAt(time: string, now: number = Date.now()): string {
   return fromShanghai(formatShanghai(now + 24 * 3600 * 1000, 'YYYY-MM-DD'), time);
 }
+
+/** The Shanghai month (`YYYY-MM`) `at` falls in. */
+export function monthOf(at: Date | string | number): string {
+  return inShanghai(at).format('YYYY-MM');
+}
+
+/** The instants a run of Shanghai months covers: from the start of `from` to the start of the month after `to`. */
+export function monthsRange(from: string, to: string): { start: Date; end: Date } {
+  const start = inShanghai(`${from}-01T00:00:00+08:00`).startOf('month');
+  const end = inShanghai(`${to}-01T00:00:00+08:00`).add(1, 'month');
+  return { start: start.toDate(), end: end.toDate() };
+}

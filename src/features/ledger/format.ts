@@ -1,4 +1,5 @@
 import type { MonthlyReport, ReportRow } from '@shared/domain/ledger';
+import { csvCell } from '@shared/rules/csv';
 import { formatHours } from '@shared/rules/hours';
 
 /** +5 / -5 / 0, for an entry's change. */
@@ -36,11 +37,6 @@ export function parseHours(text: string): number | null {
   if (!Number.isFinite(hours) || hours < 0 || !Number.isInteger(hours * 2)) return null;
   return hours * 2;
 }
-
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /** The monthly report as CSV (with a BOM so spreadsheet programs read the Chinese correctly). */
 export function reportCsv(report: MonthlyReport): string {

@@ -49,6 +49,8 @@ export interface GridToday {
   /** Their own drafts and scheduled notices: 代办. */
   drafts: number;
   scheduled: number;
+  /** 一键上报 waiting for them (待处理: open reports they are a handler of), and how many of those are overdue. */
+  reports: { open: number; overdue: number };
 }
 
 /** What waits for the committee of one 居民区. */
@@ -59,6 +61,8 @@ export interface CommitteeToday {
   /** Drafts and scheduled notices of the 居民区: still to publish. */
   noticeDrafts: number;
   noticeScheduled: number;
+  /** Open 一键上报 of the 居民区 past their response or resolution clock. */
+  overdueReports: number;
 }
 
 /** The 街道's totals over its 居民区: counts only. */

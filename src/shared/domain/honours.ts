@@ -1,4 +1,3 @@
-import { inShanghai } from '../time';
 import type { BadgeId } from '../rules/levels';
 import type { ImageReview } from './media';
 
@@ -127,17 +126,8 @@ export interface LevelSettings {
 /** Shanghai months: `YYYY-MM`. */
 export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-/** The Shanghai month `at` falls in. */
-export function monthOf(at: Date): string {
-  return inShanghai(at).format('YYYY-MM');
-}
-
-/** The instants a run of Shanghai months covers: from the start of `from` to the start of the month after `to`. */
-export function monthsRange(from: string, to: string): { start: Date; end: Date } {
-  const start = inShanghai(`${from}-01T00:00:00+08:00`).startOf('month');
-  const end = inShanghai(`${to}-01T00:00:00+08:00`).add(1, 'month');
-  return { start: start.toDate(), end: end.toDate() };
-}
+// Shanghai months live in time.ts (reports read them too); re-exported here for the honours code that names them.
+export { monthOf, monthsRange } from '../time';
 
 /** Months from `from` to `to`, both counted (`2025-01`..`2025-03` is 3). */
 export function monthsSpanned(from: string, to: string): number {

@@ -109,6 +109,37 @@ describe('home.today', () => {
     expect(after.residents).toBe(grid.residents);
   });
 
+  it('counts a grid leader’s 待处理 reports and those overdue, and the committee’s overdue reports, as the clock moves', async () => {
+    // The demo reports: in 第一微格 one fresh, one already late (the 总格长, the demo committee member, was added), one
+    // in hand; one waits for the resident and one is closed (neither is 待处理).
+    await h.stack.seed({ reports: true });
+    expect((await today(h.identities.gridLeader)).grid!.reports).toEqual({ open: 3, overdue: 1 });
+    expect((await today(h.identities.committee)).committee!.overdueReports).toBe(1);
+
+    const filed = await h.call('reports', 'file', {
+      report: { categoryKey: 'noise', place: { building: '2号楼', unit: '' }, text: '楼上每晚十二点后还在装修，吵得睡不着。' },
+      requestId: rid('home-report'),
+    }, h.identities.resident);
+    expect(filed.report.state).toBe('submitted');
+    expect((await today(h.identities.gridLeader)).grid!.reports).toEqual({ open: 4, overdue: 1 });
+
+    // Fifteen minutes on, the timer marks the new one (and the seeded fresh one) 超时未响应.
+    advance(h, 15 * 60_000);
+    await h.timer('reports', 'report-clocks');
+    expect((await today(h.identities.gridLeader)).grid!.reports).toEqual({ open: 4, overdue: 3 });
+    expect((await today(h.identities.committee)).committee!.overdueReports).toBe(3);
+
+    // Answered late is still late until it is resolved: accepting does not lower the count; resolving does.
+    const late = (await h.call('reports', 'get', { reportId: filed.report.id }, h.identities.gridLeader)).report;
+    const accepted = (await h.call('reports', 'accept', { reportId: late.id, version: late.version, message: '马上去看', requestId: rid('acc') }, h.identities.gridLeader)).report;
+    expect((await today(h.identities.gridLeader)).grid!.reports).toEqual({ open: 4, overdue: 3 });
+    await h.call('reports', 'resolve', { reportId: accepted.id, version: accepted.version, summary: '已和楼上沟通，晚上十点后停工。', requestId: rid('res') }, h.identities.gridLeader);
+    expect((await today(h.identities.gridLeader)).grid!.reports).toEqual({ open: 3, overdue: 2 });
+    expect((await today(h.identities.committee)).committee!.overdueReports).toBe(2);
+    // Another 居民区's committee counts none of it.
+    expect((await today(h.identities.otherCommittee)).committee!.overdueReports).toBe(0);
+  });
+
   it('gives the 街道 its totals, counts only', async () => {
     const street = (await today(h.identities.streetAdmin)).street!;
     const overview = await h.call('street', 'viewCounts', {}, h.identities.streetAdmin);
@@ -131,6 +162,6 @@ it('costs at most 12 database requests in 3 sequential round trips, whatever the
       cost[p.key] = requests() - before;
     }
     console.log(`home.today database requests per role: ${JSON.stringify(cost)}`);
-    expect(cost).toEqual({ newcomer: 1, resident: 6, member: 7, gridLeader: 9, committee: 10, streetAdmin: 3 });
+    expect(cost).toEqual({ newcomer: 1, resident: 6, member: 7, gridLeader: 10, committee: 11, streetAdmin: 3 });
   });
 });

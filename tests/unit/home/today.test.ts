@@ -35,8 +35,8 @@ describe('todaySections', () => {
     const all: HomeToday = {
       ...EMPTY,
       resident: { nextEvent: null, upcomingEvents: 0, unreadNotices: 0, loans: { open: 0, dueSoon: 0, overdue: 0 }, cabin: null, points: null },
-      grid: { grids: 1, residents: 10, toVisit: 2, noticeUnread: 3, drafts: 0, scheduled: 0 },
-      committee: { pendingApplications: 1, donationsToReview: 0, overdueLoans: 0, noticeDrafts: 0, noticeScheduled: 0 },
+      grid: { grids: 1, residents: 10, toVisit: 2, noticeUnread: 3, drafts: 0, scheduled: 0, reports: { open: 0, overdue: 0 } },
+      committee: { pendingApplications: 1, donationsToReview: 0, overdueLoans: 0, noticeDrafts: 0, noticeScheduled: 0, overdueReports: 0 },
       street: { communities: 3, residents: 30, members: 5, pending: 1 },
     };
     expect(todaySections(all).map((s) => s.key)).toEqual(['street', 'committee', 'grid', 'resident']);
