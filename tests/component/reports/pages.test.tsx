@@ -150,9 +150,9 @@ describe('上报详情 by role', () => {
   });
 
   it('asks the resident for stars before 已解决, then closes it; 没解决 would reopen', async () => {
-    const report = await file('resident', 'confirm-1');
-    const accepted = (await ctx.h.call('reports', 'accept', { reportId: report.id, version: report.version, message: '马上来', requestId: 'c-acc' }, ctx.h.identities.gridLeader)).report;
-    await ctx.h.call('reports', 'resolve', { reportId: report.id, version: accepted.version, summary: '清走了', requestId: 'c-res' }, ctx.h.identities.gridLeader);
+    const report = await file('resident', 'confirm-report-1');
+    const accepted = (await ctx.h.call('reports', 'accept', { reportId: report.id, version: report.version, message: '马上来', requestId: 'confirm-accept' }, ctx.h.identities.gridLeader)).report;
+    await ctx.h.call('reports', 'resolve', { reportId: report.id, version: accepted.version, summary: '清走了', requestId: 'confirm-resolve' }, ctx.h.identities.gridLeader);
     openDetail('resident', report.id);
     await screen.findByText('问题解决了吗？');
     await idle();
@@ -166,7 +166,7 @@ describe('上报详情 by role', () => {
   });
 
   it('answers a report someone else changed first with a toast, and shows it as it is now', async () => {
-    const report = await file('resident', 'race-1');
+    const report = await file('resident', 'race-report-1');
     openDetail('gridLeader', report.id);
     await screen.findByText('楼道里堆了很多纸箱，挡住了路');
     await idle();
@@ -179,7 +179,7 @@ describe('上报详情 by role', () => {
   });
 
   it('records a visit with a picked time, whom and what was found', async () => {
-    const report = await file('resident', 'visit-1');
+    const report = await file('resident', 'visit-report-1');
     openDetail('gridLeader', report.id);
     await screen.findByText('楼道里堆了很多纸箱，挡住了路');
     await idle();
@@ -196,7 +196,7 @@ describe('上报详情 by role', () => {
 
 describe('我的上报 and 待处理', () => {
   it('lists the resident’s reports with state and due time', async () => {
-    await file('resident', 'mine-1');
+    await file('resident', 'mine-report-1');
     ctx.signIn('resident');
     render(<MyReportsPage />);
     await waitFor(() => expect(byClass('report-card')).toHaveLength(1));
@@ -224,8 +224,8 @@ describe('我的上报 and 待处理', () => {
 
 describe('上报管理 and settings (committee)', () => {
   it('lists every report with filters and the month’s figures', async () => {
-    await file('resident', 'admin-1');
-    await file('applicant1', 'admin-2', { report: { categoryKey: 'noise', place: { building: '7号楼', unit: '' }, text: '晚上装修很吵' } });
+    await file('resident', 'admin-report-1');
+    await file('applicant1', 'admin-report-2', { report: { categoryKey: 'noise', place: { building: '7号楼', unit: '' }, text: '晚上装修很吵' } });
     ctx.signIn('committee');
     render(<ReportAdminPage />);
     await waitFor(() => expect(byClass('report-card')).toHaveLength(2));
