@@ -76,6 +76,11 @@ export function minutesText(minutes: number | null): string {
   return `${Math.round((minutes / 60) * 10) / 10}小时`;
 }
 
+/** Satisfaction, the mean of the residents' stars (1-5, as w16-figures measures it), as "4.6 星"; "—" when none. */
+export function starsText(mean: number | null): string {
+  return mean === null ? '—' : `${Math.round(mean * 10) / 10} 星`;
+}
+
 export function hoursText(hours: number | null): string {
   if (hours === null) return '—';
   return `${Math.round(hours * 10) / 10}小时`;

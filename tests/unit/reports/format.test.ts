@@ -1,4 +1,4 @@
-import { dueLine, hoursText, minutesText, placeText, shareText } from '../../../src/features/reports/format';
+import { dueLine, hoursText, minutesText, placeText, shareText, starsText } from '../../../src/features/reports/format';
 import type { ReportSummaryView } from '../../../src/shared/domain/report';
 
 const due = '2026-12-05T07:15:00.000Z'; // 15:15 in Shanghai
@@ -48,5 +48,8 @@ describe('places and figures in words', () => {
     expect(minutesText(90)).toBe('1.5小时');
     expect(minutesText(null)).toBe('—');
     expect(hoursText(20.04)).toBe('20小时');
+    // Satisfaction is the mean of the stars, never a percentage.
+    expect(starsText(4.67)).toBe('4.7 星');
+    expect(starsText(null)).toBe('—');
   });
 });

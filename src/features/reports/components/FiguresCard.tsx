@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReportFigures } from '@shared/domain/report';
-import { hoursText, minutesText, shareText } from '../format';
+import { hoursText, minutesText, shareText, starsText } from '../format';
 
 const Figure = ({ name, label, value }: { name: string; label: string; value: string | number }) => (
   <View className={`report-figure report-figure--${name}`}>
@@ -24,7 +24,7 @@ export function FiguresCard({ figures, title, breakdown = true }: { figures: Rep
         <Figure name='responded' label='按时响应' value={shareText(figures.respondedInTime)} />
         <Figure name='resolved' label='按时办结' value={shareText(figures.resolvedInTime)} />
         <Figure name='reopen' label='重新处理' value={shareText(figures.reopenRate)} />
-        <Figure name='satisfaction' label='满意' value={shareText(figures.satisfaction)} />
+        <Figure name='satisfaction' label='满意度（平均星级）' value={starsText(figures.satisfaction)} />
       </View>
       {breakdown ? (
         <>
