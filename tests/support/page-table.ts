@@ -56,6 +56,17 @@ const publishedNotice = async (call: CallAs): Promise<string> => {
   return found.id;
 };
 
+/**
+ * A report of the row's identity at their own building (or the first public spot), filed once: the request id makes
+ * every later call answer the same report, so the table needs no seeded report.
+ */
+const ownReport = async (call: CallAs) => {
+  const settings = (await call('reports', 'settings')) as { categories: { key: string }[]; spots: string[]; home: { building: string; room: string } | null };
+  const place = settings.home ? { building: settings.home.building, unit: settings.home.room } : { spot: settings.spots[0] ?? '' };
+  const { report } = (await call('reports', 'file', { report: { categoryKey: settings.categories[0]!.key, place, text: '楼道里堆了纸箱，挡住了路' }, requestId: 'page-table-report' })) as { report: { id: string } };
+  return { id: report.id };
+};
+
 const HOMES: PageIdentity[] = ['newcomer', 'resident', 'member', 'gridLeader', 'committee', 'streetAdmin'];
 
 export const PAGE_TABLE: PageRow[] = [
@@ -192,6 +203,16 @@ export const PAGE_TABLE: PageRow[] = [
     },
   },
   { page: 'packages/notices/pages/robots/index', as: 'committee' },
+
+  { page: 'packages/reports/pages/new/index', as: 'resident' },
+  { page: 'packages/reports/pages/new/index', as: 'gridLeader', variant: 'may file for a resident' },
+  { page: 'packages/reports/pages/mine/index', as: 'resident' },
+  { page: 'packages/reports/pages/detail/index', as: 'resident', query: ownReport },
+  // The grid leader's own building is in their grid: they file it and handle it (响应, 走访, 转交…).
+  { page: 'packages/reports/pages/detail/index', as: 'gridLeader', variant: 'handler', query: ownReport },
+  { page: 'packages/reports/pages/queue/index', as: 'gridLeader' },
+  { page: 'packages/reports/pages/admin/index', as: 'committee' },
+  { page: 'packages/reports/pages/settings/index', as: 'committee' },
 ];
 
 /** A row's name in test titles: page, identity and variant. */

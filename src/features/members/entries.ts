@@ -12,7 +12,7 @@ export interface MeEntry {
 }
 
 export interface MeEntryGroup {
-  key: 'service' | 'mine' | 'grid' | 'committee' | 'street';
+  key: 'reports' | 'service' | 'mine' | 'grid' | 'committee' | 'street';
   title: string;
   entries: MeEntry[];
 }
@@ -36,6 +36,15 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
           { key: 'leaderboard', title: '月度服务榜', hint: '自愿加入', url: ROUTES.leaderboard },
         ]
       : [];
+    // 一键上报 stays on 首页 in the elder-friendly mode too (only the service group gives way to the big tiles).
+    groups.push({
+      key: 'reports',
+      title: '身边的问题',
+      entries: [
+        { key: 'report-new', title: '一键上报', hint: '楼道堆物、漏水、设施坏了，15分钟响应', url: ROUTES.newReport },
+        { key: 'report-mine', title: '我的上报', hint: '处理到哪一步了', url: ROUTES.myReports },
+      ],
+    });
     groups.push({
       key: 'service',
       title: '服务与荣誉',
@@ -68,6 +77,7 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
       key: 'grid',
       title: '微格工作',
       entries: [
+        { key: 'report-queue', title: '待处理', hint: '居民上报，按时限排好', url: ROUTES.reportQueue },
         { key: 'roster', title: '微格名册', hint: '我负责的楼栋和居民', url: ROUTES.roster },
         { key: 'talent', title: '能人资源库', hint: '按技能找人', url: ROUTES.talent },
         { key: 'proxy', title: '代居民登记', hint: '帮不用微信的老人登记', url: ROUTES.proxy },
@@ -75,12 +85,16 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
         { key: 'notice-groups', title: '群绑定', hint: '把微信群绑到微格', url: ROUTES.noticeGroups },
       ],
     });
+  } else if (member.roles.includes('building_leader')) {
+    // A 楼组长 (one half of a building's 双楼长 pair) answers reports from their building.
+    groups.push({ key: 'grid', title: '楼组工作', entries: [{ key: 'report-queue', title: '待处理', hint: '居民上报，按时限排好', url: ROUTES.reportQueue }] });
   }
   if (isCommittee(member)) {
     groups.push({
       key: 'committee',
       title: '居委工作台',
       entries: [
+        { key: 'report-admin', title: '上报管理', hint: '全部上报、超时和月度数据', url: ROUTES.reportAdmin },
         { key: 'admin', title: '入队申请', hint: '审核第二梯队申请', url: ROUTES.adminApplications },
         { key: 'admin-councils', title: '理事会管理', hint: '分会、职务和轮值会长', url: ROUTES.adminCouncils },
         { key: 'admin-grids', title: '微格管理', hint: '微格、微格长和分色', url: ROUTES.adminGrids },
@@ -102,7 +116,7 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
       key: 'street',
       title: '街道',
       entries: [
-        { key: 'street', title: '街道概览', hint: '各居民区的人数和微格', url: ROUTES.street },
+        { key: 'street', title: '街道概览', hint: '各居民区的人数、微格和上报办理', url: ROUTES.street },
         { key: 'street-levels', title: '星级标准', hint: '一星到五星的服务小时数', url: ROUTES.streetLevels },
       ],
     });
@@ -111,7 +125,7 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
 }
 
 /** The order a role's work comes in on 首页: their own work first, then the resident's services. */
-const HOME_ORDER: MeEntryGroup['key'][] = ['street', 'committee', 'grid', 'service'];
+const HOME_ORDER: MeEntryGroup['key'][] = ['street', 'committee', 'grid', 'reports', 'service'];
 
 /**
  * 首页's entries: every tool of the caller's roles, one tap away (the committee's 居委工作台 first, then the

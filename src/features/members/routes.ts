@@ -41,6 +41,10 @@ export const ROUTES = {
   myLoans: '/packages/cabin/pages/mine/index',
   cabinDesk: '/packages/cabin/pages/desk/index',
   cabinManage: '/packages/cabin/pages/manage/index',
+  newReport: '/packages/reports/pages/new/index',
+  myReports: '/packages/reports/pages/mine/index',
+  reportQueue: '/packages/reports/pages/queue/index',
+  reportAdmin: '/packages/reports/pages/admin/index',
 } as const;
 
 export const memberDetailUrl = (memberId: string) => `${ROUTES.adminMember}?memberId=${encodeURIComponent(memberId)}`;

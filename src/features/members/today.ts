@@ -67,6 +67,13 @@ export function todaySections(t: HomeToday): TodaySection[] {
           url: `${ROUTES.notices}?tab=managed`,
           urgent: c.noticeDrafts > 0,
         },
+        {
+          key: 'overdue-reports',
+          title: c.overdueReports ? `${c.overdueReports} 条上报已超时` : '居民上报都在时限内',
+          detail: '一键上报 · 15分钟响应、24小时办结',
+          url: ROUTES.reportAdmin,
+          urgent: c.overdueReports > 0,
+        },
       ],
     });
   }
@@ -76,6 +83,13 @@ export function todaySections(t: HomeToday): TodaySection[] {
       key: 'grid',
       title: '我的微格',
       items: [
+        {
+          key: 'grid-reports',
+          title: g.reports.open ? `${g.reports.open} 条居民上报待处理` : '没有待处理的居民上报',
+          detail: g.reports.overdue ? `其中 ${g.reports.overdue} 条已超时` : '按时限排好，先到期的在前',
+          url: ROUTES.reportQueue,
+          urgent: g.reports.open > 0,
+        },
         { key: 'visit', title: g.toVisit ? `${g.toVisit} 位居民需要走访` : '微格居民都好', detail: `共 ${g.residents} 位居民 · 红黄分色优先`, url: ROUTES.roster, urgent: g.toVisit > 0 },
         {
           key: 'grid-unread',
@@ -133,6 +147,8 @@ export function entryBadges(t: HomeToday | null): Record<string, string> {
     'cabin-desk': (t.committee?.overdueLoans ?? 0) + (t.committee?.donationsToReview ?? 0),
     'notice-write': (t.committee?.noticeDrafts ?? 0) || (t.grid?.drafts ?? 0),
     roster: t.grid?.toVisit ?? 0,
+    'report-queue': t.grid?.reports.open ?? 0,
+    'report-admin': t.committee?.overdueReports ?? 0,
     street: t.street?.pending ?? 0,
   };
   return Object.fromEntries(Object.entries(badges).map(([k, n]) => [k, badgeText(n)]));

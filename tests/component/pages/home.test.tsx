@@ -92,18 +92,19 @@ describe('首页', () => {
   const entries = () => byClass('entry-row').map((el) => Array.from(el.classList).find((c) => c !== 'entry-row')!);
   const SERVICE = ['entry-notices', 'entry-events', 'entry-my-events', 'entry-points', 'entry-wall', 'entry-shop', 'entry-cabin'];
   const MEMBER_SERVICE = ['entry-redemptions', 'entry-certificate', 'entry-leaderboard'];
-  const GRID = ['entry-roster', 'entry-talent', 'entry-proxy', 'entry-notice-write', 'entry-notice-groups'];
+  const REPORTS = ['entry-report-new', 'entry-report-mine'];
+  const GRID = ['entry-report-queue', 'entry-roster', 'entry-talent', 'entry-proxy', 'entry-notice-write', 'entry-notice-groups'];
   const COMMITTEE = [
-    'entry-admin', 'entry-admin-councils', 'entry-admin-grids', 'entry-admin-import',
+    'entry-report-admin', 'entry-admin', 'entry-admin-councils', 'entry-admin-grids', 'entry-admin-import',
     'entry-admin-points', 'entry-admin-report', 'entry-admin-audit', 'entry-admin-honours', 'entry-admin-shop', 'entry-shop-verify', 'entry-cabin-desk', 'entry-cabin-manage', 'entry-notice-robots',
   ];
 
   // Each role's own work first, then the services of every resident: all one tap from 首页.
   it.each([
-    ['resident', SERVICE],
-    ['member', [...SERVICE, ...MEMBER_SERVICE]],
-    ['gridLeader', [...GRID, ...SERVICE, ...MEMBER_SERVICE]],
-    ['committee', [...COMMITTEE, ...GRID, ...SERVICE]],
+    ['resident', [...REPORTS, ...SERVICE]],
+    ['member', [...REPORTS, ...SERVICE, ...MEMBER_SERVICE]],
+    ['gridLeader', [...GRID, ...REPORTS, ...SERVICE, ...MEMBER_SERVICE]],
+    ['committee', [...COMMITTEE, ...GRID, ...REPORTS, ...SERVICE]],
     ['streetAdmin', ['entry-street', 'entry-street-levels']],
   ] as const)('gives %s the entries of their roles, their own work first', async (who, expected) => {
     ctx.signIn(who);
@@ -141,13 +142,13 @@ describe('首页', () => {
     expect(byClass('entry-roster')).toHaveLength(0);
   });
 
-  it('in elder mode shows four big buttons with words, and the grid leader keeps their work', async () => {
+  it('in elder mode shows four big buttons with words; the grid leader keeps their work and 一键上报 stays', async () => {
     setElderMode(true);
     ctx.signIn('gridLeader');
     render(<HomePage />);
     await waitFor(() => expect(byClass('elder-tile')).toHaveLength(4));
     expect(byClass('elder-tile').map((el) => el.textContent?.replace(/[^\u4e00-\u9fff]/g, ''))).toEqual(['活动', '通知', '格子屋', '我的积分']);
-    expect(entries()).toEqual(GRID);
+    expect(entries()).toEqual([...GRID, ...REPORTS]);
     clickByClass('elder-tile');
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/events/pages/list/index' });
   });

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import StreetOverviewPage from '@/packages/street/pages/overview/index';
 import { DEMO_PEOPLE } from '../../../emulator/seed/demo-data';
 import { byClass } from '../support/taro-events';
@@ -26,6 +26,24 @@ describe('街道概览', () => {
     expect(cards[0]!.textContent).toContain('便民服务分会');
     const page = document.body.textContent ?? '';
     for (const p of DEMO_PEOPLE.filter((x) => x.name)) expect(page).not.toContain(p.name);
+  });
+
+  it('shows this month’s 一键上报 figures per 居民区, and nobody’s report or name', async () => {
+    const resident = ctx.h.identities.resident;
+    await ctx.h.call('reports', 'file', { report: { categoryKey: 'clutter', place: { building: '3号楼', unit: '201' }, text: '王秀兰家门口堆了纸箱' }, requestId: 'street-report-1' }, resident);
+    ctx.signIn('streetAdmin');
+    render(<StreetOverviewPage />);
+    await screen.findByText('一键上报办理情况');
+    const baiyu = await waitFor(() => {
+      const el = document.querySelector('.street-reports [data-community-id="cm-baiyu1"]');
+      if (!el) throw new Error('no 白玉 figures yet');
+      return el;
+    });
+    expect(baiyu.querySelector('.report-figure--filed .report-figure__value')?.textContent).toBe('1');
+    expect(baiyu.querySelector('.report-figure--open .report-figure__value')?.textContent).toBe('1');
+    const text = byClass('street-reports')[0]!.textContent ?? '';
+    expect(text).not.toContain('纸箱');
+    expect(text).not.toContain('王秀兰');
   });
 
   it('tells a committee member the overview is not theirs', async () => {

@@ -65,6 +65,23 @@ describe('todaySections', () => {
     ]);
     expect(entryBadges(t)).toMatchObject({ notices: '3', 'my-events': '2', 'cabin-mine': '2', admin: '' });
   });
+
+  it('leads the grid leader to 待处理 and the committee to 上报管理, saying what is overdue', () => {
+    const t: HomeToday = {
+      ...EMPTY,
+      grid: { grids: 1, residents: 10, toVisit: 0, noticeUnread: 0, drafts: 0, scheduled: 0, reports: { open: 3, overdue: 1 } },
+      committee: { pendingApplications: 0, donationsToReview: 0, overdueLoans: 0, noticeDrafts: 0, noticeScheduled: 0, overdueReports: 2 },
+    };
+    const line = (key: string) => todaySections(t).flatMap((s) => s.items).find((i) => i.key === key)!;
+    expect([line('grid-reports').title, line('grid-reports').detail, line('grid-reports').url, line('grid-reports').urgent]).toEqual(['3 条居民上报待处理', '其中 1 条已超时', '/packages/reports/pages/queue/index', true]);
+    expect([line('overdue-reports').title, line('overdue-reports').url, line('overdue-reports').urgent]).toEqual(['2 条上报已超时', '/packages/reports/pages/admin/index', true]);
+    expect(entryBadges(t)).toMatchObject({ 'report-queue': '3', 'report-admin': '2' });
+    const calm = todaySections({ ...t, grid: { ...t.grid!, reports: { open: 0, overdue: 0 } }, committee: { ...t.committee!, overdueReports: 0 } }).flatMap((s) => s.items);
+    expect(calm.filter((i) => i.key.includes('reports')).map((i) => [i.title, i.urgent])).toEqual([
+      ['居民上报都在时限内', false],
+      ['没有待处理的居民上报', false],
+    ]);
+  });
 });
 
 describe('offersElderMode', () => {

@@ -6,18 +6,21 @@ import { errorText } from '@/services/cloud';
 import { imageSrc, pickImages } from '@/services/upload';
 import { MAX_NOTICE_IMAGES } from '@shared/domain/notices';
 
-/** Up to nine photos for a notice: add (they upload at once), or take one out again; those still being checked say so. */
-export function ImagesField({ value, pending = [], onChange }: { value: string[]; pending?: string[]; onChange: (next: string[]) => void }) {
+/**
+ * Up to nine photos for a notice (`max` for other forms: a report's six): add (they upload at once), or take one out
+ * again; those still being checked say so.
+ */
+export function ImagesField({ value, pending = [], onChange, max = MAX_NOTICE_IMAGES }: { value: string[]; pending?: string[]; onChange: (next: string[]) => void; max?: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const left = MAX_NOTICE_IMAGES - value.length;
+  const left = max - value.length;
 
   const add = async () => {
     setBusy(true);
     setError(null);
     try {
       const added = await pickImages(left);
-      if (added.length) onChange([...value, ...added].slice(0, MAX_NOTICE_IMAGES));
+      if (added.length) onChange([...value, ...added].slice(0, max));
     } catch (err) {
       setError(errorText(err));
     } finally {

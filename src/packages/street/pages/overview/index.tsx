@@ -3,6 +3,8 @@ import { PageShell } from '@/components/PageShell';
 import { CommunityCountsCard, Figure } from '@/features/street/components/CommunityCountsCard';
 import { useStreetCounts } from '@/features/street/useStreetCounts';
 import '@/features/street/street.scss';
+import { StreetReports } from '@/features/reports/components/StreetReports';
+import '@/features/reports/reports.scss';
 
 /** The 街道 admin sees every 居民区's counts, and nobody's personal details. */
 export default function StreetOverviewPage() {
@@ -33,6 +35,7 @@ export default function StreetOverviewPage() {
           {data.communities.map((c) => (
             <CommunityCountsCard key={c.id} community={c} />
           ))}
+          <StreetReports />
         </View>
       ) : null}
     </PageShell>
