@@ -124,6 +124,7 @@ function reportDoc(r: DemoReport, now: Date): ReportDoc {
     pointsPosted: null,
     points: 0,
     untold: false,
+    tellByTimer: false,
     toldSteps: r.steps.length + 1,
     updatedAt: now,
     ...r.fields,
