@@ -132,7 +132,7 @@ function SettingsForm({ initial, onSaved }: { initial: ReportSettingsView; onSav
               ) : null}
               <Text className='card__hint'>网格处理不了时，可转交的分会</Text>
               <ChoiceChips id={`cat-council-${i}`} single options={councils} value={[c.councilId || NONE]} onChange={(v) => setCat(i, { councilId: v[0] === NONE ? '' : (v[0] ?? '') })} />
-              <Input className='report-input cat-skills' value={c.skills} placeholder='需要的技能，用顿号隔开，例如：电工' onInput={(e) => setCat(i, { skills: e.detail.value })} />
+              <Input className='report-input cat-skills' value={c.skills} placeholder='例如：电工、水电工' onInput={(e) => setCat(i, { skills: e.detail.value })} />
               <ChoiceChips id={`cat-active-${i}`} options={[{ value: 'active', label: '在用' }]} value={c.active ? ['active'] : []} onChange={(v) => setCat(i, { active: v.length > 0 })} />
             </FormField>
           </View>
