@@ -131,6 +131,15 @@ const READS: { [F in FunctionName]?: Record<string, Payload> } = {
     groups: none,
     robots: none,
   },
+  reports: {
+    settings: none,
+    mine: none,
+    queue: none,
+    list: none,
+    figures: () => ({ month: MONTH }),
+    exportCsv: () => ({ month: MONTH }),
+    street: () => ({ month: MONTH }),
+  },
 };
 
 /** Actions that change something: not called here, each with why. */
@@ -175,11 +184,19 @@ const WRITES: Record<string, string> = {
   'notices.confirm': 'write', 'notices.reply': 'write', 'notices.create': 'write', 'notices.update': 'write',
   'notices.remove': 'write', 'notices.remind': 'write', 'notices.bindGroup': 'write', 'notices.renameGroup': 'write',
   'notices.unbindGroup': 'write', 'notices.setRobot': 'write', 'notices.removeRobot': 'write',
+  'reports.saveSettings': 'write', 'reports.file': 'write', 'reports.join': 'write', 'reports.accept': 'write',
+  'reports.handOver': 'write', 'reports.wait': 'write', 'reports.resume': 'write', 'reports.visit': 'write',
+  'reports.resolve': 'write', 'reports.confirm': 'write', 'reports.merge': 'write',
 };
 
 /** Reads that answer only in a context a test cannot give, each with why. */
 const NO_CONTEXT: Record<string, string> = {
   'notices.whichGroup': 'needs a WeChat group CloudID from a share card; answers a bound group’s name, no person',
+  // The seed's reports are opt-in (tests/integration/reports/handling.test.ts checks who sees a reporter's phone).
+  'reports.get': 'needs a filed report; the reporter’s phone for its handlers and the committee only is tested in handling',
+  'reports.handOverTargets': 'needs a filed report; answers grids and councils, no person',
+  'reports.helpers': 'needs a filed report; answers names and skills, no phone',
+  'reports.similar': 'needs a category and place with open reports; answers no person at all',
 };
 
 async function findIds(): Promise<Ids> {
