@@ -19,9 +19,12 @@ describe('weapp build: 一键上报 and 待处理', () => {
 
     page.querySelector('#report-category-clutter')!.dispatchEvent('tap');
     page.querySelector('#report-text')!.dispatchEvent('input', { detail: { value: '3楼楼道堆了纸箱' } });
+    // The taps render through setData later (a busy machine delays it): send only once the choice shows.
+    await until(() => (page.dom.textContent ?? '').includes('✓ 楼道堆物'), 'the category to show as chosen');
     await ctx.settled();
     page.querySelector('.btn-file-report')!.dispatchEvent('tap');
-    await until(() => ctx.records.some((r) => r.call === 'reports.file'), 'the report to be filed');
+    await until(() => ctx.calls.includes('reports.file'), 'the report to be sent');
+    await until(() => ctx.records.some((r) => r.call === 'reports.file'), 'the report to be filed', 30_000);
     const filed = ctx.records.find((r) => r.call === 'reports.file')!;
     expect(filed.answer.ok).toBe(true);
     const report = (filed.answer as unknown as { data: { report: { place: { building: string }; categoryKey: string; state: string } } }).data.report;
