@@ -105,7 +105,7 @@ describeInBrowser('一键上报, in the H5 build', () => {
     await expect(page.locator(`${SHOWN} .report-due`).textContent()).resolves.toMatch(/\d/);
     await page.waitForSelector(`${SHOWN} .report-info .report-photos__img`);
     expect(await stepTitles()).toEqual(['提交上报']);
-    // She asks to hear how it goes: three steps tell her (responded, closed... ), one tap each.
+    // She asks to hear how it goes: each tap allows one message (responded, handled, ...).
     for (let i = 0; i < 3; i++) await allowReminders();
     await e.shot('reports-1-filed');
   }, 30_000);
@@ -119,8 +119,7 @@ describeInBrowser('一键上报, in the H5 build', () => {
     await page.waitForSelector(`${SHOWN} .page-reports-detail:not(.is-busy) #report-accept-message`);
     await page.fill(`${SHOWN} #report-accept-message input`, '收到，我十分钟后到。');
     await page.click(`${SHOWN} .btn-report-accept`);
-    await page.waitForSelector(`${SHOWN} .btn-report-visit-open`);
-    await expect(page.locator(`${SHOWN} .report-state`).textContent()).resolves.toBe('处理中');
+    await page.waitForFunction((s) => document.querySelector(`${s} .report-state`)?.textContent === '处理中', SHOWN);
     await page.click(`${SHOWN} .btn-report-visit-open`);
     await page.fill(`${SHOWN} #report-visit-whom input`, '101室住户');
     await page.fill(`${SHOWN} #report-visit-found textarea`, '上门看了，和住户说好今天拆掉电线。');
@@ -137,12 +136,13 @@ describeInBrowser('一键上报, in the H5 build', () => {
     expect(await stepTitles()).toEqual(['提交上报', '已响应', '走访记录', '已处理完，请居民确认']);
     await expect(page.locator(`${SHOWN} .report-timeline`).textContent()).resolves.toContain('收到，我十分钟后到。');
     expect(sentTo(resident, 'report-progress').length).toBeGreaterThanOrEqual(2);
-    await page.click(`${SHOWN} #report-confirm-solved .choice-chip[data-value="yes"]`);
-    await page.click(`${SHOWN} #report-confirm-stars .choice-chip[data-value="5"]`);
+    await page.click(`${SHOWN} .choice-chips--report-confirm-solved .choice-chip[data-value="yes"]`);
+    await page.click(`${SHOWN} .choice-chips--report-confirm-stars .choice-chip[data-value="5"]`);
     await page.fill(`${SHOWN} #report-confirm-comment textarea`, '谢谢张书记，处理得很快。');
     await page.click(`${SHOWN} .btn-report-confirm`);
     await page.waitForSelector(`${SHOWN} .report-rating`);
-    expect(await stepTitles()).toContain('居民确认已解决');
+    expect((await stepTitles()).at(-1)).toBe('已办结');
+    await expect(page.locator(`${SHOWN} .report-rating`).textContent()).resolves.toBe('居民评价：★★★★★ 谢谢张书记，处理得很快。');
     await e.shot('reports-3-confirmed');
   }, 30_000);
 
@@ -181,7 +181,7 @@ describeInBrowser('一键上报, in the H5 build', () => {
     expect(sentTo('demo-committee', 'report-overdue')).toHaveLength(1);
     await e.login('committee');
     await goto(`${PKG}/admin/index`);
-    await page.click(`${SHOWN} #report-filter-overdue .choice-chip[data-value="overdue"]`);
+    await page.click(`${SHOWN} .choice-chips--report-filter-overdue .choice-chip[data-value="overdue"]`);
     await page.waitForSelector(`${SHOWN} .page-reports-admin:not(.is-busy) .report-card[data-report-id="${late}"]`);
     await goto(`${PKG}/queue/index`);
     await page.waitForSelector(`${SHOWN} .page-reports-queue:not(.is-busy) .report-card--overdue[data-report-id="${late}"]`);
