@@ -158,6 +158,7 @@ describeInBrowser('一键上报, in the H5 build', () => {
     await expect(page.locator(`${SHOWN} .report-similar .card__title`).textContent()).resolves.toBe('已有邻居上报');
     // Nobody is named to the neighbour.
     await expect(page.locator(`${SHOWN} .report-similar`).textContent()).resolves.not.toContain('王秀兰');
+    await item.scrollIntoViewIfNeeded();
     await e.shot('reports-4-similar');
     await item.locator('.btn-report-join').click();
     await page.waitForSelector(`${SHOWN} .page-reports-detail:not(.is-busy) .report-timeline`);
