@@ -10,6 +10,7 @@ import { useCloudQuery } from '@/hooks/useCloudQuery';
 import { REPORT_PAGES, reportsApi, type ListFilters } from '@/features/reports/api';
 import { FiguresCard } from '@/features/reports/components/FiguresCard';
 import { MonthSwitch } from '@/features/reports/components/MonthSwitch';
+import { RemindMe } from '@/features/reports/components/RemindMe';
 import { ReportCard } from '@/features/reports/components/ReportCard';
 import { useFigures, useReportList, useReportSettings } from '@/features/reports/hooks';
 import '@/features/reports/reports.scss';
@@ -65,6 +66,7 @@ export default function ReportAdminPage() {
       <LinkButton className='btn-report-settings' type='default' url={REPORT_PAGES.settings}>
         类别、时限和公共区域设置
       </LinkButton>
+      <RemindMe templates={['report-overdue']} label='有上报超时时微信提醒我' allowed='好的，有上报超时时会通过微信提醒你一次' />
       <MonthSwitch month={month} thisMonth={thisMonth} onChange={setMonth} />
       {figures.error ? <Text className='inline-error'>{figures.error}</Text> : null}
       {figures.data && figures.data.month === month ? <FiguresCard figures={figures.data} title='本月数据' /> : null}

@@ -9,12 +9,14 @@ import { REPORT_PAGES } from '@/features/reports/api';
 import { ConfirmForm } from '@/features/reports/components/ConfirmForm';
 import { HelpersCard } from '@/features/reports/components/HelpersCard';
 import { AcceptPanel, HandOverPanel, MergePanel, ResolvePanel, WaitPanel } from '@/features/reports/components/ReportActions';
+import { RemindMe } from '@/features/reports/components/RemindMe';
 import { Timeline } from '@/features/reports/components/Timeline';
 import type { ChangeContext } from '@/features/reports/components/useChange';
 import { VisitForm } from '@/features/reports/components/VisitForm';
 import { dueLine, STATE_TONES, stateLabel, whenText } from '@/features/reports/format';
 import { useReport } from '@/features/reports/hooks';
 import '@/features/reports/reports.scss';
+import { OPEN_REPORT_STATES } from '@shared/domain/report';
 import { imageSrc } from '@/services/upload';
 
 /**
@@ -93,6 +95,9 @@ export default function ReportDetailPage() {
             {report.can.merge ? <MergePanel {...ctx} /> : null}
           </View>
           {handler ? <HelpersCard reportId={report.id} /> : null}
+          {!handler && (OPEN_REPORT_STATES as readonly string[]).includes(report.state) ? (
+            <RemindMe templates={['report-progress']} label='处理有进展时微信提醒我' allowed='好的，处理有进展时会通过微信提醒你一次' />
+          ) : null}
           <Timeline steps={report.steps} />
         </>
       ) : null}

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { LoadMore } from '@/components/LoadMore';
 import { PageShell } from '@/components/PageShell';
+import { RemindMe } from '@/features/reports/components/RemindMe';
 import { ReportCard } from '@/features/reports/components/ReportCard';
 import { dueLine } from '@/features/reports/format';
 import { useQueue } from '@/features/reports/hooks';
@@ -30,6 +31,7 @@ export default function ReportQueuePage() {
           <Text className={`report-counts__item${overdue ? ' report-due--overdue' : ''}`}>超时 {overdue}</Text>
         </View>
       ) : null}
+      <RemindMe templates={['report-assigned', 'report-overdue']} label='有新上报时微信提醒我' allowed='好的，有新上报或超时时会通过微信提醒你一次' />
       {list.last && list.items.length === 0 ? <Text className='card__hint'>眼下没有要处理的上报。</Text> : null}
       {list.items.map((r) => (
         <ReportCard key={r.id} report={r} nowMs={now} />
