@@ -107,8 +107,9 @@ export async function progress(input: In<'progress'>, { identity }: CallContext)
   const result = await inTransaction(async (tx) => {
     const uRef = tx.collection(COLLECTIONS.projectUpdates).doc(id);
     const pRef = tx.collection(COLLECTIONS.projects).doc(p._id);
-    const current = { ...((await pRef.get()).data as ProjectDoc), _id: p._id };
-    const existing = (await uRef.get()).data as ProjectUpdateDoc | null;
+    const [pRes, uRes] = await Promise.all([pRef.get(), uRef.get()]);
+    const current = { ...(pRes.data as ProjectDoc), _id: p._id };
+    const existing = uRes.data as ProjectUpdateDoc | null;
     if (existing) return { project: current, update: { ...existing, _id: id } };
     const now = clock().now();
     const doc: ProjectUpdateDoc = { _id: id, projectId: p._id, communityId: p.communityId, date: u.date, percent: u.percent, text: u.text, photosBefore: u.photosBefore, photosAfter: u.photosAfter, byId: caller.memberId, byName: caller.record?.name ?? '', at: now };
@@ -157,8 +158,9 @@ export async function follow(input: In<'follow'>, { identity }: CallContext): Ou
   const p = await inTransaction(async (tx) => {
     const pRef = tx.collection(COLLECTIONS.projects).doc(input.projectId);
     const fRef = tx.collection(COLLECTIONS.projectFollows).doc(fid);
-    const doc = { ...((await pRef.get()).data as ProjectDoc), _id: input.projectId };
-    const f = (await fRef.get()).data as FollowDoc | null;
+    const [pRes, fRes] = await Promise.all([pRef.get(), fRef.get()]);
+    const doc = { ...(pRes.data as ProjectDoc), _id: input.projectId };
+    const f = fRes.data as FollowDoc | null;
     if (!!f?.active === input.on) return doc;
     const followers = doc.followers + (input.on ? 1 : -1);
     await fRef.set({ projectId: doc._id, communityId: doc.communityId, memberId: caller.memberId, active: input.on, at: clock().now() });
