@@ -29,6 +29,8 @@ describe('writing a proposal', () => {
     expect(seen).toMatchObject({ mine: false, can: { support: true, withdraw: false, answer: false } });
     const list = await h.call('participation', 'proposals', {}, h.identities.member);
     expect(list.items.map((p: { id: string }) => p.id)).toEqual([first.proposal.id]);
+    expect((await h.call('participation', 'proposals', { mine: true }, h.identities.member)).items).toEqual([]);
+    expect((await h.call('participation', 'proposals', { mine: true }, h.identities.resident)).items).toMatchObject([{ id: first.proposal.id }]);
   });
 
   it('bad input is refused with a stable code and nothing written: NUL, 1 MB, 7 photos, a retired category', async () => {
@@ -56,6 +58,8 @@ describe('writing a proposal', () => {
 });
 
 describe('supports and the threshold', () => {
+  const RACE_MS = 120_000;
+
   it('100 distinct residents at once, one of them twice: the threshold (30) crossed once at exactly 30, later supports refused, the committee told once', async () => {
     await allow(h, [h.identities.committee], ['proposal-reached'], 2);
     const p = await propose(h, h.identities.resident);
@@ -73,7 +77,7 @@ describe('supports and the threshold', () => {
     expect(ok).toBeGreaterThanOrEqual(30);
     expect(doc).toMatchObject({ state: 'answering', version: 1, route: { kind: 'committee' }, untold: false });
     expect(sent('proposal-reached').map((m) => m.openid)).toEqual([h.identities.committee]);
-  });
+  }, RACE_MS);
 
   it('under a high threshold 100 racing residents (one twice) count exactly 100', async () => {
     await setRules(h, { threshold: 500 });
@@ -83,7 +87,7 @@ describe('supports and the threshold', () => {
     expect(results.filter((r) => !r.ok)).toEqual([]);
     expect((await proposalDoc(p.id)).supports).toBe(100);
     expect(await activeSupports(p.id)).toBe(100);
-  });
+  }, RACE_MS);
 
   it('withdraw is one per resident and counts down; support again counts up', async () => {
     const p = await propose(h, h.identities.resident);
