@@ -25,10 +25,14 @@ import { tellProposal } from './tell';
 export async function answer(input: In<'answer'>, { identity }: CallContext): Out<'answer'> {
   let caller = await residentCaller(identity);
   const p = await sameCommunityProposal(caller, input.proposalId);
-  if (p.answer?.requestId === input.requestId) return { proposal: toProposalView(caller, p, false, clock().now()) };
   if (!caller.roles.includes('committee')) caller = await withCouncilChairs(caller);
   // Rights first, as if it were waiting: someone without them learns nothing of its state.
   if (!mayAnswer(caller, { ...p, state: 'answering' })) throw new AppError('COMMON.FORBIDDEN');
+  if (p.answer?.requestId === input.requestId) {
+    // A retry of an answer already written: tell what the dead call may have left untold.
+    await tellProposal(p);
+    return { proposal: toProposalView(caller, p, false, clock().now()) };
+  }
   if (p.state !== 'answering') throw new AppError('PROPOSALS.WRONG_STATE');
   if (p.version !== input.version) throw new AppError('PROPOSALS.CHANGED');
   const a = input.answer;

@@ -186,7 +186,7 @@ export async function support(input: In<'support'>, { identity }: CallContext): 
     const [pRes, sRes] = await Promise.all([pRef.get(), sRef.get()]);
     const p = { ...(pRes.data as ProposalDoc), _id: input.proposalId };
     const s = sRes.data as SupportDoc | null;
-    if (s?.active) return { p, crossed: false };
+    if (s?.active) return { p };
     const now = clock().now();
     if (!supportOpen(p.state, new Date(p.windowEndsAt), now)) throw new AppError('PROPOSALS.WRONG_STATE');
     const supports = p.supports + 1;
@@ -205,9 +205,10 @@ export async function support(input: In<'support'>, { identity }: CallContext): 
       : { supports, updatedAt: now };
     await sRef.set({ proposalId: p._id, communityId: p.communityId, memberId: caller.memberId, active: true, at: now });
     await pRef.update(patch);
-    return { p: { ...p, ...patch }, crossed };
+    return { p: { ...p, ...patch } };
   });
-  if (moved.crossed) await tellProposal(moved.p);
+  // Also on a retry that finds its support: a call that died after the commit left the crossing untold.
+  await tellProposal(moved.p);
   return { proposal: toProposalView(caller, moved.p, true, clock().now()) };
 }
 
