@@ -156,12 +156,13 @@ export async function proposals(input: In<'proposals'>, { identity }: CallContex
   return { items: rows.map(toProposalSummary), page: input.page, hasMore };
 }
 
-/** Round trips: 1 (caller) + 1 (proposal) + 1 (the caller's support) [+1-2 councils when routed to a council]. */
+/** Round trips: 1 (caller) + 1 (proposal and the caller's support side by side) [+1-2 councils when routed to a council]. */
 export async function proposal(input: In<'proposal'>, { identity }: CallContext): Out<'proposal'> {
   let caller = await residentCaller(identity);
-  const p = await sameCommunityProposal(caller, input.proposalId);
+  const [found, support] = await Promise.all([q.findProposal(input.proposalId), q.findSupport(supportIdOf(input.proposalId, caller.memberId))]);
+  const p = ensureSameCommunity(caller, found);
   if (p.state === 'answering' && p.route?.kind === 'council' && !caller.roles.includes('committee')) caller = await withCouncilChairs(caller);
-  return viewOf(caller, p);
+  return { proposal: toProposalView(caller, p, !!support?.active, clock().now()) };
 }
 
 /**
@@ -233,11 +234,12 @@ export async function withdraw(input: In<'withdraw'>, { identity }: CallContext)
   return { proposal: toProposalView(caller, p, false, clock().now()) };
 }
 
-/** Round trips: 1 (caller) + 1 (proposal) + 1 (the page). */
+/** Round trips: 1 (caller) + 1 (proposal and the page side by side; the page is dropped when the proposal is foreign). */
 export async function comments(input: In<'comments'>, { identity }: CallContext): Out<'comments'> {
   const caller = await residentCaller(identity);
-  await sameCommunityProposal(caller, input.proposalId);
-  const { rows, hasMore } = toPage(await q.commentsPage(input.proposalId, input.page));
+  const [p, page] = await Promise.all([q.findProposal(input.proposalId), q.commentsPage(input.proposalId, input.page)]);
+  ensureSameCommunity(caller, p);
+  const { rows, hasMore } = toPage(page);
   return { items: rows.map((c) => toCommentView(caller, c)), page: input.page, hasMore };
 }
 
