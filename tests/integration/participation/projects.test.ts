@@ -99,6 +99,11 @@ describe('governance projects', () => {
     });
     expect(JSON.stringify(street)).not.toMatch(/周敏|孙伟|1390000/);
     expect(await call('streetProjects', {}, h.identities.committee)).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
+    // Filtered by status, for the street and for a 居民区.
+    await h.call('participation', 'progress', { projectId: p.id, requestId: rid('pu'), update: { date: '2027-01-10', percent: 10, text: '开工' } }, h.identities.committee);
+    expect((await h.call('participation', 'streetProjects', { status: 'planned' }, h.identities.streetAdmin)).items.map((r: { title: string }) => r.title)).toEqual(['长风一村加装电梯']);
+    expect((await h.call('participation', 'projects', { status: 'active' }, h.identities.resident)).items.map((r: { id: string }) => r.id)).toEqual([p.id]);
+    expect((await h.call('participation', 'projects', { status: 'planned' }, h.identities.resident)).items).toEqual([]);
     // Each 居民区 sees only its own.
     expect((await h.call('participation', 'projects', {}, h.identities.otherCommittee)).items.map((x: { title: string }) => x.title)).toEqual(['长风一村加装电梯']);
   });
