@@ -44,7 +44,7 @@ export function toProposalView(caller: Caller, p: ProposalDoc, supported: boolea
   return {
     ...toProposalSummary(p),
     text: p.text,
-    // The author and managers see their photos as soon as written; others only those the check passed.
+    // Only photos the image check passed; those still under check wait in pendingImages.
     photos: p.photos,
     place: p.place,
     route: p.route,
