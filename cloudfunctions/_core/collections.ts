@@ -100,6 +100,20 @@ export const COLLECTIONS = {
   reports: 'reports',
   /** Report categories, clocks, public spots and handler points of a 居民区 (`_id` = communityId); missing = defaults. */
   reportSettings: 'report_settings',
+  /** 居民议事: one document per proposal (cloudfunctions/participation/participation.model.ts). */
+  proposals: 'proposals',
+  /** One support per resident and proposal (`_id` = proposalId:memberId); withdrawn ones stay with active false. */
+  proposalSupports: 'proposal_supports',
+  /** Comments on proposals; the committee may hide one with a reason. */
+  proposalComments: 'proposal_comments',
+  /** Threshold, window, answer time and categories of a 居民区 (`_id` = communityId); missing = defaults. */
+  participationSettings: 'participation_settings',
+  /** 治理项目: goal, owner, milestones, progress, linked events, the proposal it came from. */
+  projects: 'projects',
+  /** Dated progress updates of a project. */
+  projectUpdates: 'project_updates',
+  /** Residents following a project (`_id` = projectId:memberId). */
+  projectFollows: 'project_follows',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

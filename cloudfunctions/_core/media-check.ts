@@ -30,6 +30,8 @@ export const IMAGE_SLOTS = {
   honourPhoto: { collection: COLLECTIONS.honours, field: 'photoUrl', many: false, none: null },
   /** Every photo of a report (the filing's, visits', the result's): a step shows those of its photos that passed. */
   reportPhoto: { collection: COLLECTIONS.reports, field: 'photos', many: true, none: null },
+  /** A proposal's photos (up to 6). */
+  proposalPhoto: { collection: COLLECTIONS.proposals, field: 'photos', many: true, none: null },
 } as const;
 
 export type ImageSlot = keyof typeof IMAGE_SLOTS;

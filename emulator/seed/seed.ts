@@ -13,6 +13,7 @@ import { seedGrids } from './grids';
 import { seedHonours } from './honours';
 import { seedNotices } from './notices';
 import { seedLedger } from './ledger';
+import { seedParticipation } from './participation';
 import { seedReports } from './reports';
 import { seedShop } from './shop';
 
@@ -64,6 +65,8 @@ export interface SeedOptions {
    * without reports (the defaults, nothing filed) unless they ask, so counts and clocks of their own reports stay exact.
    */
   reports?: boolean;
+  /** 居民议事与治理项目's demo proposals and projects (seed/participation.ts); opt-in like reports. */
+  participation?: boolean;
 }
 
 /** Seeds the demo street through the real SDK. Idempotent: answers how many documents were new. */
@@ -91,5 +94,6 @@ export async function seedDemo(now: Date, options: SeedOptions = {}): Promise<nu
   added += await seedCabin(ensure, now);
   added += await seedNotices(ensure, now);
   if (options.reports) added += await seedReports(ensure, now);
+  if (options.participation) added += await seedParticipation(ensure, now);
   return added;
 }

@@ -10,6 +10,7 @@ import { honoursActions } from './actions/honours';
 import { ledgerActions } from './actions/ledger';
 import { membersActions } from './actions/members';
 import { noticesActions } from './actions/notices';
+import { participationActions } from './actions/participation';
 import { reportsActions } from './actions/reports';
 import { rosterActions } from './actions/roster';
 import { shopActions } from './actions/shop';
@@ -34,6 +35,7 @@ export const catalogue = {
   home: homeActions,
   audit: auditActions,
   reports: reportsActions,
+  participation: participationActions,
 } satisfies Record<string, ActionMap>;
 
 export type Catalogue = typeof catalogue;

@@ -8,6 +8,7 @@ import { HONOURS_ERRORS } from './errors/honours';
 import { LEDGER_ERRORS } from './errors/ledger';
 import { MEMBERS_ERRORS } from './errors/members';
 import { NOTICES_ERRORS } from './errors/notices';
+import { PARTICIPATION_ERRORS } from './errors/participation';
 import { REPORTS_ERRORS } from './errors/reports';
 import { ROSTER_ERRORS } from './errors/roster';
 import { SHOP_ERRORS } from './errors/shop';
@@ -34,6 +35,7 @@ export const ERRORS = {
   ...CABIN_ERRORS,
   ...NOTICES_ERRORS,
   ...REPORTS_ERRORS,
+  ...PARTICIPATION_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

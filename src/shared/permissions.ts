@@ -122,6 +122,21 @@ export const PERMISSIONS = {
   'reports.manage': { committee: 'community' },
   /** The month's report figures per 居民区, without any personal detail. */
   'reports.viewStreet': { street_admin: 'street' },
+  /** 居民议事: write a proposal, support or withdraw, comment; follow a project (a resident with a profile). */
+  'proposals.take': { resident: 'self' },
+  /**
+   * Answer a proposal that reached the threshold: the committee any, a sub-council's chair those its category
+   * routes to the council (checked by the service).
+   */
+  'proposals.answer': { committee: 'community', council_chair: 'council' },
+  /** Threshold, window, answer time and categories; hiding a comment with a reason. */
+  'proposals.manage': { committee: 'community' },
+  /** Create and edit governance projects (goal, owner, milestones, linked events, status). */
+  'projects.manage': { committee: 'community' },
+  /** Post a dated progress update: the committee, or the chair of the owner sub-council. */
+  'projects.progress': { committee: 'community', council_chair: 'council' },
+  /** Every project of every 居民区 of the street: title, status, progress; no personal detail. */
+  'projects.viewStreet': { street_admin: 'street' },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -104,6 +104,18 @@ export const SUBSCRIPTION_TEMPLATES = {
     title: '上报超时提醒',
     fields: { title: text('问题类别'), place: text('问题地点'), time: when('截止时间'), note: text('超时原因') },
   },
+  'proposal-reached': {
+    title: '议题待答复提醒',
+    fields: { title: text('议题名称'), time: when('答复截止'), note: text('温馨提示') },
+  },
+  'proposal-answered': {
+    title: '议题结果通知',
+    fields: {
+      title: text('议题名称'),
+      state: { label: '议题结果', kinds: ['phrase', 'short_thing', 'thing'], values: ['已采纳', '部分采纳', '不采纳', '已合并', '待答复', '已归档'] },
+      note: text('说明'),
+    },
+  },
 } as const satisfies Record<string, { title: string; fields: Record<string, TemplateField> }>;
 
 export type TemplateKey = keyof typeof SUBSCRIPTION_TEMPLATES;

@@ -3,6 +3,7 @@ import { cabinStockCheck, cabinWaitingCheck } from './cabin';
 import { eventPlacesCheck } from './event-places';
 import type { CheckRunner } from './finding';
 import { ledgerCheck } from './ledger';
+import { projectFollowersCheck, proposalSupportsCheck } from './participation';
 import { shopStockCheck } from './shop-stock';
 
 /** Every check, in the order the report lists them (AUDIT_CHECKS). */
@@ -12,4 +13,6 @@ export const CHECKS: Record<AuditCheck, CheckRunner> = {
   cabinStock: cabinStockCheck,
   cabinWaiting: cabinWaitingCheck,
   shopStock: shopStockCheck,
+  proposalSupports: proposalSupportsCheck,
+  projectFollowers: projectFollowersCheck,
 };

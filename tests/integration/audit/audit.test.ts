@@ -5,6 +5,7 @@ import { auditAll } from '../../../scripts/audit';
 import { cloneValue, type Doc } from '../../../emulator/store';
 import type { AuditCheck, AuditDifference, AuditReport, AuditRepairView, AuditSummaryView } from '../../../src/shared/domain/audit';
 import { DEMO_EVENT_IDS } from '../../../emulator/seed/events';
+import { DEMO_PROJECTS, DEMO_PROPOSALS } from '../../../emulator/seed/participation';
 import { startHarness, type Harness } from '../../support/harness';
 
 /**
@@ -69,6 +70,7 @@ async function driftAndRepair(check: AuditCheck, subjectId: string): Promise<{ d
 
 describe('audit.run', () => {
   it('finds the demo 居民区 clean, and answers only the committee', async () => {
+    await h.stack.seed({ participation: true });
     const report = await run();
     expect(report.communityId).toBe(COMMUNITY);
     expect(report.checks.map((c) => [c.check, c.status])).toEqual([
@@ -77,6 +79,8 @@ describe('audit.run', () => {
       ['cabinStock', 'clean'],
       ['cabinWaiting', 'clean'],
       ['shopStock', 'clean'],
+      ['proposalSupports', 'clean'],
+      ['projectFollowers', 'clean'],
     ]);
     for (const c of report.checks) expect(c.scanned).toBeGreaterThan(0);
     for (const who of ['resident', 'member', 'gridLeader', 'streetAdmin', 'newcomer'] as const) {
@@ -163,6 +167,26 @@ describe('audit.run', () => {
     expect(difference.values).toEqual([expect.objectContaining({ field: 'stock', recorded: (item.stock as number) - 5, recomputed: item.stock })]);
     expect(difference.records[0]).toMatchObject({ collection: 'cabin_log', count: moves.length });
     expect(h.store.get(COLLECTIONS.cabinItems, item._id)!.stock).toBe(item.stock);
+  });
+
+  it('proposalSupports: a proposal’s supports off its active supports, repaired', async () => {
+    await h.stack.seed({ participation: true });
+    drift(COLLECTIONS.proposals, DEMO_PROPOSALS.collecting, (d) => {
+      d.supports = (d.supports as number) + 1;
+    });
+    const supports = await driftAndRepair('proposalSupports', DEMO_PROPOSALS.collecting);
+    expect(supports.difference.values).toEqual([expect.objectContaining({ field: 'supports', recorded: 3, recomputed: 2 })]);
+    expect(h.store.get(COLLECTIONS.proposals, DEMO_PROPOSALS.collecting)!.supports).toBe(2);
+  });
+
+  it('projectFollowers: a project’s followers off its active follows, repaired', async () => {
+    await h.stack.seed({ participation: true });
+    drift(COLLECTIONS.projects, DEMO_PROJECTS.shed, (d) => {
+      d.followers = 0;
+    });
+    const followers = await driftAndRepair('projectFollowers', DEMO_PROJECTS.shed);
+    expect(followers.difference.records[0]).toMatchObject({ collection: 'project_follows', count: 1 });
+    expect(h.store.get(COLLECTIONS.projects, DEMO_PROJECTS.shed)!.followers).toBe(1);
   });
 
   it('cabinWaiting: a loanable item’s queue count off its waiting holds', async () => {

@@ -140,6 +140,12 @@ const READS: { [F in FunctionName]?: Record<string, Payload> } = {
     exportCsv: () => ({ month: MONTH }),
     street: () => ({ month: MONTH }),
   },
+  participation: {
+    settings: none,
+    proposals: none,
+    projects: none,
+    streetProjects: none,
+  },
 };
 
 /** Actions that change something: not called here, each with why. */
@@ -187,6 +193,10 @@ const WRITES: Record<string, string> = {
   'reports.saveSettings': 'write', 'reports.file': 'write', 'reports.join': 'write', 'reports.accept': 'write',
   'reports.handOver': 'write', 'reports.wait': 'write', 'reports.resume': 'write', 'reports.visit': 'write',
   'reports.resolve': 'write', 'reports.confirm': 'write', 'reports.merge': 'write',
+  'participation.saveSettings': 'write', 'participation.propose': 'write', 'participation.support': 'write',
+  'participation.withdraw': 'write', 'participation.comment': 'write', 'participation.hideComment': 'write',
+  'participation.answer': 'write', 'participation.createProject': 'write', 'participation.editProject': 'write',
+  'participation.progress': 'write', 'participation.follow': 'write',
 };
 
 /** Reads that answer only in a context a test cannot give, each with why. */
@@ -197,6 +207,11 @@ const NO_CONTEXT: Record<string, string> = {
   'reports.handOverTargets': 'needs a filed report; answers grids and councils, no person',
   'reports.helpers': 'needs a filed report; answers names and skills, no phone',
   'reports.similar': 'needs a category and place with open reports; answers no person at all',
+  // The seed's proposals and projects are opt-in; their views carry names only (no phone field exists in them).
+  'participation.proposal': 'needs a written proposal; answers the author’s name, never a phone',
+  'participation.comments': 'needs a written proposal; answers commenters’ names, never a phone',
+  'participation.project': 'needs a project; answers no person but the owner council’s name',
+  'participation.timeline': 'needs a project; answers the poster’s name, never a phone',
 };
 
 async function findIds(): Promise<Ids> {

@@ -111,6 +111,11 @@ const READ_ONLY: Record<string, ReadCall> = {
   'reports.figures': { caller: 'committee', payload: () => ({ month: '2026-03' }) },
   'reports.exportCsv': { caller: 'committee', payload: () => ({ month: '2026-03' }) },
   'reports.street': { caller: 'streetAdmin', payload: () => ({ month: '2026-03' }) },
+  // 居民议事与治理项目 (participation); proposal, comments, project and timeline need a record: rows of their own.
+  'participation.settings': { caller: 'resident', payload: () => ({}) },
+  'participation.proposals': { caller: 'resident', payload: () => ({}) },
+  'participation.projects': { caller: 'resident', payload: () => ({}) },
+  'participation.streetProjects': { caller: 'streetAdmin', payload: () => ({}) },
 };
 
 /**
