@@ -14,6 +14,7 @@ import { reportsActions } from './actions/reports';
 import { rosterActions } from './actions/roster';
 import { shopActions } from './actions/shop';
 import { streetActions } from './actions/street';
+import { surveysActions } from './actions/surveys';
 import { talentActions } from './actions/talent';
 
 /** Every cloud function and its actions: the one list the app and the functions share. */
@@ -34,6 +35,7 @@ export const catalogue = {
   home: homeActions,
   audit: auditActions,
   reports: reportsActions,
+  surveys: surveysActions,
 } satisfies Record<string, ActionMap>;
 
 export type Catalogue = typeof catalogue;

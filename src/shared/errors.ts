@@ -12,6 +12,7 @@ import { REPORTS_ERRORS } from './errors/reports';
 import { ROSTER_ERRORS } from './errors/roster';
 import { SHOP_ERRORS } from './errors/shop';
 import { STREET_ERRORS } from './errors/street';
+import { SURVEYS_ERRORS } from './errors/surveys';
 import { TALENT_ERRORS } from './errors/talent';
 
 /**
@@ -34,6 +35,7 @@ export const ERRORS = {
   ...CABIN_ERRORS,
   ...NOTICES_ERRORS,
   ...REPORTS_ERRORS,
+  ...SURVEYS_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

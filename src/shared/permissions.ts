@@ -122,6 +122,12 @@ export const PERMISSIONS = {
   'reports.manage': { committee: 'community' },
   /** The month's report figures per 居民区, without any personal detail. */
   'reports.viewStreet': { street_admin: 'street' },
+  /** Answer a questionnaire or vote one is in the audience of, and see its public results. */
+  'surveys.answer': { resident: 'self' },
+  /** Create, publish and close questionnaires: any audience (committee), one's council, one's grids. */
+  'surveys.create': { grid_leader: 'grid', council_chair: 'council', committee: 'community' },
+  /** Named results (who answered what) and the CSV export. */
+  'surveys.viewNamed': { committee: 'community' },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSIONS;
