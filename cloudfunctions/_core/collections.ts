@@ -100,6 +100,12 @@ export const COLLECTIONS = {
   reports: 'reports',
   /** Report categories, clocks, public spots and handler points of a 居民区 (`_id` = communityId); missing = defaults. */
   reportSettings: 'report_settings',
+  /** 问卷与投票: one document per questionnaire (cloudfunctions/surveys/surveys.model.ts). */
+  surveys: 'surveys',
+  /** One answer per resident and survey (`_id` = surveyId:key; anonymous keys are keyed hashes, no member id). */
+  surveyAnswers: 'survey_answers',
+  /** A survey's counters in shards (`_id` = surveyId:tN), moved only with an answer in its transaction. */
+  surveyTallies: 'survey_tallies',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

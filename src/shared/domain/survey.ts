@@ -155,8 +155,8 @@ export function percentOf(part: number, whole: number): number {
 }
 
 /**
- * The tally keys an answer counts towards: `q:<question>` once per question answered, `o:<question>:<option>` per
- * chosen option, `r:<question>:<1..5>` per rating. Text answers count only under `q:`. The tally document keeps
+ * The tally keys an answer counts towards: `q_<question>` once per question answered, `o_<question>_<option>` per
+ * chosen option, `r_<question>_<1..5>` per rating ('_' never occurs in a key). Text answers count only under `q_`. The tally document keeps
  * these counters and the audit recomputes them from the answers.
  */
 export function tallyKeys(questions: readonly SurveyQuestion[], answer: AnswerInput): string[] {
@@ -166,12 +166,12 @@ export function tallyKeys(questions: readonly SurveyQuestion[], answer: AnswerIn
     if (!a) continue;
     if ('options' in a && (q.kind === 'single' || q.kind === 'multiple')) {
       if (a.options.length === 0) continue;
-      keys.push(`q:${q.key}`);
-      for (const o of a.options) keys.push(`o:${q.key}:${o}`);
+      keys.push(`q_${q.key}`);
+      for (const o of a.options) keys.push(`o_${q.key}_${o}`);
     } else if ('rating' in a && q.kind === 'rating') {
-      keys.push(`q:${q.key}`, `r:${q.key}:${a.rating}`);
+      keys.push(`q_${q.key}`, `r_${q.key}_${a.rating}`);
     } else if ('text' in a && q.kind === 'text' && a.text.trim() !== '') {
-      keys.push(`q:${q.key}`);
+      keys.push(`q_${q.key}`);
     }
   }
   return keys;
