@@ -35,11 +35,9 @@ export async function answersPage(surveyId: string, skip: number, limit: number)
   return res.data as AnswerDoc[];
 }
 
-/** Surveys of a 居民区, newest first; `state` narrows them. */
-export async function surveysOf(communityId: string, state: string | undefined, skip: number, limit: number): Promise<SurveyDoc[]> {
-  const where: Record<string, unknown> = { communityId };
-  if (state) where.state = state;
-  const res = await surveys().where(where).orderBy('createdAt', 'desc').skip(skip).limit(limit).get();
+/** The newest surveys of a 居民区 (the list filters by state and audience in memory: a 居民区 runs a few a month). */
+export async function surveysOf(communityId: string, limit: number): Promise<SurveyDoc[]> {
+  const res = await surveys().where({ communityId }).orderBy('createdAt', 'desc').limit(limit).get();
   return res.data as SurveyDoc[];
 }
 

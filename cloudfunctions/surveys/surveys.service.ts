@@ -180,11 +180,11 @@ async function myAnswers(caller: Caller, list: readonly SurveyDoc[]): Promise<Ma
 
 export async function list(input: In<'list'>, ctx: CallContext): Promise<Page<SurveySummaryView>> {
   const caller = await residentCaller(ctx);
-  const rows = await q.surveysOf(caller.communityId!, input.filters.state, 0, 200);
+  const rows = await q.surveysOf(caller.communityId!, 200);
   const now = clock().now();
   const visible = rows.filter((s) => {
     const st = standingOf(caller, s);
-    return manages(st) || (s.state !== 'draft' && st.inAudience);
+    return (!input.filters.state || s.state === input.filters.state) && (manages(st) || (s.state !== 'draft' && st.inAudience));
   });
   const start = pageStart(input.page);
   const { rows: page, hasMore } = toPage(visible.slice(start, start + PAGE_FETCH));

@@ -4,6 +4,7 @@ import { eventPlacesCheck } from './event-places';
 import type { CheckRunner } from './finding';
 import { ledgerCheck } from './ledger';
 import { shopStockCheck } from './shop-stock';
+import { surveyTalliesCheck } from './survey-tallies';
 
 /** Every check, in the order the report lists them (AUDIT_CHECKS). */
 export const CHECKS: Record<AuditCheck, CheckRunner> = {
@@ -12,4 +13,5 @@ export const CHECKS: Record<AuditCheck, CheckRunner> = {
   cabinStock: cabinStockCheck,
   cabinWaiting: cabinWaitingCheck,
   shopStock: shopStockCheck,
+  surveyTallies: surveyTalliesCheck,
 };

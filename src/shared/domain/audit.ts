@@ -4,7 +4,7 @@
  * whenever shown, so there is nothing to drift. Answered by `audit.run`, stored nightly, repaired by `audit.repair`.
  */
 
-export const AUDIT_CHECKS = ['ledger', 'eventPlaces', 'cabinStock', 'cabinWaiting', 'shopStock'] as const;
+export const AUDIT_CHECKS = ['ledger', 'eventPlaces', 'cabinStock', 'cabinWaiting', 'shopStock', 'surveyTallies'] as const;
 export type AuditCheck = (typeof AUDIT_CHECKS)[number];
 
 /** What each check proves, as the committee reads it. */
@@ -14,6 +14,7 @@ export const AUDIT_CHECK_LABELS: Record<AuditCheck, string> = {
   cabinStock: '格子屋物品库存',
   cabinWaiting: '格子屋排队人数',
   shopStock: '积分超市库存',
+  surveyTallies: '问卷结果计数',
 };
 
 /** Where each check's numbers come from, in words. */
@@ -23,6 +24,7 @@ export const AUDIT_CHECK_SOURCES: Record<AuditCheck, string> = {
   cabinStock: '按每件物品的出入库记录重新相加',
   cabinWaiting: '按每件物品正在排队的预约重新清点',
   shopStock: '按每件奖品的上架、补货、兑换和取消记录重新相加',
+  surveyTallies: '按每份问卷的全部答卷重新清点每个选项、评分和答卷数',
 };
 
 /** One counter of a record: its stored value and the value its records give. */

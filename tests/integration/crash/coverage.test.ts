@@ -111,6 +111,8 @@ const READ_ONLY: Record<string, ReadCall> = {
   'reports.figures': { caller: 'committee', payload: () => ({ month: '2026-03' }) },
   'reports.exportCsv': { caller: 'committee', payload: () => ({ month: '2026-03' }) },
   'reports.street': { caller: 'streetAdmin', payload: () => ({ month: '2026-03' }) },
+  // 问卷与投票 (surveys); get, results, named and exportCsv need a survey: they have rows of their own, 0 write points.
+  'surveys.list': { caller: 'resident', payload: () => ({}) },
 };
 
 /**
