@@ -14,6 +14,7 @@ import { seedHonours } from './honours';
 import { seedNotices } from './notices';
 import { seedLedger } from './ledger';
 import { seedReports } from './reports';
+import { seedSurveys } from './surveys';
 import { seedShop } from './shop';
 
 /** Adds one document unless its `_id` exists: re-seeding changes nothing, and never overwrites a local edit. */
@@ -64,6 +65,8 @@ export interface SeedOptions {
    * without reports (the defaults, nothing filed) unless they ask, so counts and clocks of their own reports stay exact.
    */
   reports?: boolean;
+  /** 问卷与投票's demo questionnaires and answers (seed/surveys.ts), asked for like `reports`. */
+  surveys?: boolean;
 }
 
 /** Seeds the demo street through the real SDK. Idempotent: answers how many documents were new. */
@@ -91,5 +94,6 @@ export async function seedDemo(now: Date, options: SeedOptions = {}): Promise<nu
   added += await seedCabin(ensure, now);
   added += await seedNotices(ensure, now);
   if (options.reports) added += await seedReports(ensure, now);
+  if (options.surveys) added += await seedSurveys(ensure, now);
   return added;
 }
