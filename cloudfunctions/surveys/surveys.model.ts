@@ -69,11 +69,13 @@ export function surveyIdOf(memberId: string, requestId: string): string {
 }
 
 /**
- * The secret of anonymous answer keys: from the function's environment, with a local default. Without it a key
- * cannot be tied back to a member, even by someone holding the database.
+ * The secret of anonymous answer keys: from the function's environment (generated on the first deploy, set by the
+ * local stack for development). Without it a key cannot be tied back to a member, even by someone holding the database.
  */
 function answerSecret(): string {
-  return process.env.SURVEYS_ANSWER_SECRET || 'local-surveys-answer-secret';
+  const value = process.env.TXTD_SURVEY_SECRET;
+  if (!value) throw new Error('TXTD_SURVEY_SECRET is not set');
+  return value;
 }
 
 /** The answer key: the member id (named) or HMAC-SHA256(secret, surveyId + memberId) (anonymous). */

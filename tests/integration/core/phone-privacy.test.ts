@@ -140,6 +140,7 @@ const READS: { [F in FunctionName]?: Record<string, Payload> } = {
     exportCsv: () => ({ month: MONTH }),
     street: () => ({ month: MONTH }),
   },
+  surveys: { list: none },
 };
 
 /** Actions that change something: not called here, each with why. */
@@ -187,6 +188,7 @@ const WRITES: Record<string, string> = {
   'reports.saveSettings': 'write', 'reports.file': 'write', 'reports.join': 'write', 'reports.accept': 'write',
   'reports.handOver': 'write', 'reports.wait': 'write', 'reports.resume': 'write', 'reports.visit': 'write',
   'reports.resolve': 'write', 'reports.confirm': 'write', 'reports.merge': 'write',
+  'surveys.create': 'write', 'surveys.update': 'write', 'surveys.publish': 'write', 'surveys.close': 'write', 'surveys.answer': 'write',
 };
 
 /** Reads that answer only in a context a test cannot give, each with why. */
@@ -197,6 +199,11 @@ const NO_CONTEXT: Record<string, string> = {
   'reports.handOverTargets': 'needs a filed report; answers grids and councils, no person',
   'reports.helpers': 'needs a filed report; answers names and skills, no phone',
   'reports.similar': 'needs a category and place with open reports; answers no person at all',
+  // The seed's questionnaires are opt-in; a survey's views carry no phone at all (names and buildings only).
+  'surveys.get': 'needs a survey; answers its questions and the caller’s own answer, no person',
+  'surveys.results': 'needs a survey; answers counts and short texts (names for the committee on named surveys), no phone',
+  'surveys.named': 'needs a named survey (committee only); answers names and buildings, no phone',
+  'surveys.exportCsv': 'needs a survey (committee only); names and buildings on named surveys, no phone column',
 };
 
 async function findIds(): Promise<Ids> {
