@@ -47,8 +47,9 @@ export interface AnswerDoc {
 
 /**
  * The counters of a survey, split over TALLY_SHARDS documents (`_id` = `${surveyId}:t${n}`) so racing answers
- * rarely meet on one document. An answer moves only its own shard, in the transaction that writes it; results add
- * the shards up (one read), and the audit recomputes every shard from the answers.
+ * rarely meet on one document. A shard is made by the first answer that counts on it, and moved only in the
+ * transaction that writes an answer; results add the shards up (one read), and the audit recomputes every shard
+ * from the answers.
  */
 export interface TallyDoc {
   _id: string;
@@ -59,7 +60,8 @@ export interface TallyDoc {
   counts: Record<string, number>;
 }
 
-export const TALLY_SHARDS = 16;
+/** Enough that 500 residents answering at once meet a handful of others per shard, not dozens. */
+export const TALLY_SHARDS = 64;
 
 export const tallyId = (surveyId: string, shard: number) => `${surveyId}:t${shard}`;
 

@@ -16,7 +16,7 @@ import type { CallContext } from '../_core/router';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 import { inTransaction } from '../_core/transaction';
 import { findCouncils } from '../reports/reports.queries';
-import { answerIdOf, shardOf, surveyIdOf, tallyId, TALLY_SHARDS, type AnswerDoc, type SurveyDoc, type TallyDoc } from './surveys.model';
+import { answerIdOf, shardOf, surveyIdOf, tallyId, type AnswerDoc, type SurveyDoc, type TallyDoc } from './surveys.model';
 import * as q from './surveys.queries';
 import { manages, mayView, mayViewResults, standingOf, toResults, toSummary, toView } from './surveys.views';
 
@@ -134,21 +134,13 @@ export async function update(input: In<'update'>, ctx: CallContext): Promise<{ s
   return viewFor(caller, survey._id);
 }
 
-/**
- * Publishes a draft: the tally shards first (idempotent, each under its fixed id), then the state with the audience
- * counted, in one conditional write. A crash between them leaves a draft with empty shards; publishing again ends it.
- */
+/** Publishes a draft (one conditional write, the audience counted): its questions freeze and answers may come. */
 export async function publish(input: In<'publish'>, ctx: CallContext): Promise<{ survey: SurveyView }> {
   const caller = await loadCaller(ctx.identity);
   const survey = await managed(caller, input.surveyId, input.version);
   if (survey.state !== 'draft') throw new AppError('SURVEYS.WRONG_STATE');
   const now = clock().now();
   if (new Date(survey.closesAt) <= now) throw new AppError('SURVEYS.TIMES');
-  await Promise.all(
-    Array.from({ length: TALLY_SHARDS }, (_, shard) =>
-      insertOnce<TallyDoc>(COLLECTIONS.surveyTallies, { _id: tallyId(survey._id, shard), surveyId: survey._id, communityId: survey.communityId, shard, answers: 0, counts: {} }),
-    ),
-  );
   const audienceSize = await q.countAudience(survey.communityId, survey.audience);
   await guardedUpdate(survey, { state: 'published', publishedAt: now, audienceSize });
   return viewFor(caller, survey._id);
