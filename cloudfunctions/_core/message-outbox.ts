@@ -33,7 +33,7 @@ export type QueueOutcome = 'queued' | 'no-quota' | 'no-account' | 'already';
 export type DeliveryOutcome = 'sent' | 'refused' | 'failed' | 'queued';
 
 /** The functions whose timers deliver each template: the function that queues it (its open-API permissions send it). */
-const SENDER: Record<TemplateKey, 'cabin' | 'events' | 'notices' | 'reports'> = {
+const SENDER: Record<TemplateKey, 'cabin' | 'events' | 'notices' | 'reports' | 'surveys'> = {
   'event-reminder': 'events',
   'event-promoted': 'events',
   'event-cancelled': 'events',
@@ -47,6 +47,7 @@ const SENDER: Record<TemplateKey, 'cabin' | 'events' | 'notices' | 'reports'> = 
   'report-assigned': 'reports',
   'report-progress': 'reports',
   'report-overdue': 'reports',
+  'survey-closed': 'surveys',
 };
 
 export interface SendDoc {

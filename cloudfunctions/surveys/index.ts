@@ -1,4 +1,5 @@
 import { surveysActions } from '../../src/shared/actions/surveys';
+import { deliverDue } from '../_core/message-outbox';
 import { createFunction } from '../_core/router';
 import { closeDue } from './close.timer';
 import * as surveys from './surveys.service';
@@ -19,6 +20,8 @@ export const main = createFunction('surveys', surveysActions, {
   named: surveys.named,
   exportCsv: surveys.exportCsv,
 }, {
-  // Closes surveys at their close time (close.timer.ts).
+  // Closes surveys at their close time and tells their creators (close.timer.ts).
   'survey-close': closeDue,
+  // Subscribe messages left behind by a crashed run, and retries (_core/message-outbox.ts).
+  'message-outbox': (now) => deliverDue('surveys', now),
 });

@@ -104,6 +104,7 @@ export const SUBSCRIPTION_TEMPLATES = {
     title: '上报超时提醒',
     fields: { title: text('问题类别'), place: text('问题地点'), time: when('截止时间'), note: text('超时原因') },
   },
+  'survey-closed': { title: '问卷结束通知', fields: { title: text('问卷名称'), time: when('结束时间'), note: text('温馨提示') } },
 } as const satisfies Record<string, { title: string; fields: Record<string, TemplateField> }>;
 
 export type TemplateKey = keyof typeof SUBSCRIPTION_TEMPLATES;

@@ -80,6 +80,7 @@ describe('answering', () => {
   it('after-close results: hidden from the audience until the close time, shown after; the timer closes once', async () => {
     const t0 = freeze(h);
     const survey = await published(h, t0, { results: 'afterClose' });
+    await h.call('members', 'grantSubscriptions', { requestId: 'grant-survey-closed', templates: ['survey-closed'] }, h.identities.committee);
     await h.call('surveys', 'answer', { surveyId: survey.id, answer: answerOf('o1') }, h.identities.member);
     expect(await h.invoke('surveys', { action: 'results', payload: { surveyId: survey.id } }, h.identities.member)).toMatchObject({ ok: false, error: { code: 'SURVEYS.RESULTS_HIDDEN' } });
     expect((await h.call('surveys', 'results', { surveyId: survey.id }, h.identities.committee)).answers).toBe(1);
@@ -90,6 +91,8 @@ describe('answering', () => {
     expect((await h.call('surveys', 'results', { surveyId: survey.id }, h.identities.member)).answers).toBe(1);
     expect(await h.timer('surveys', 'survey-close')).toEqual({ closed: 1 });
     expect(await h.timer('surveys', 'survey-close')).toEqual({ closed: 0 });
+    // The creator is told once (问卷结束通知), however often the timer runs.
+    expect(h.stack.wechat.messages.filter((m) => m.templateId === 'survey-closed').map((m) => m.openid)).toEqual([h.identities.committee]);
     const doc = await surveyDoc(survey.id);
     expect(doc).toMatchObject({ state: 'closed', version: survey.version + 1 });
     expect((await h.call('surveys', 'results', { surveyId: survey.id }, h.identities.member)).turnout).toBeCloseTo((1 / doc.audienceSize) * 100, 0);

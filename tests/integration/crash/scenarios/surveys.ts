@@ -112,6 +112,8 @@ export const scenarios: CrashScenario[] = [
     fn: 'surveys',
     timer: 'survey-close',
     setup: async (h) => {
+      // The creator allowed one 问卷结束通知 per survey: a message sent twice or never shows in the comparison.
+      for (const i of [1, 2, 3]) await h.call('members', 'grantSubscriptions', { requestId: `crash-grant-survey-${i}`, templates: ['survey-closed'] }, h.identities.committee);
       h.stack.clock.offsetMs = -8 * DAY;
       try {
         for (const [i, days] of [[1, 2], [2, 3], [3, 30]] as const) {
@@ -122,6 +124,23 @@ export const scenarios: CrashScenario[] = [
       } finally {
         h.stack.clock.offsetMs = 0;
       }
+    },
+  }),
+  scenario({
+    name: 'surveys@message-outbox (after a close run; its message already sent)',
+    fn: 'surveys',
+    timer: 'message-outbox',
+    setup: async (h) => {
+      await h.call('members', 'grantSubscriptions', { requestId: 'crash-grant-survey-outbox', templates: ['survey-closed'] }, h.identities.committee);
+      h.stack.clock.offsetMs = -8 * DAY;
+      try {
+        const now = h.stack.clock.nowMs();
+        const s = (await h.call('surveys', 'create', { survey: { ...input(now), closesAt: new Date(now + DAY).toISOString() }, requestId: 'crash-setup-outbox' }, h.identities.committee)).survey;
+        await h.call('surveys', 'publish', { surveyId: s.id, version: s.version }, h.identities.committee);
+      } finally {
+        h.stack.clock.offsetMs = 0;
+      }
+      await h.timer('surveys', 'survey-close');
     },
   }),
 ];
