@@ -9,13 +9,14 @@ import { counterPages, READ_LIMIT } from './paging';
 /**
  * A survey tally shard's counters against the answers that count on it: `answers` is the number of answers of the
  * shard, each `counts` key the answers giving that option, rating or question (domain/survey.ts tallyKeys). Round
- * trips per page of 1000 shards: 1 (shards) + 1 (their surveys) + 1 per 1000 answers of their surveys.
+ * trips per page of 1000 shards: 1 (shards) + 1 (their surveys) + 1 per 1000 answers of their surveys; 1 with none.
  */
 export async function surveyTalliesCheck(communityId: string): Promise<CheckOutcome> {
   const db = getDb();
   let scanned = 0;
   const findings: Finding[] = [];
   for await (const page of counterPages<TallyDoc>(COLLECTIONS.surveyTallies, communityId, { surveyId: true, shard: true, answers: true, counts: true })) {
+    if (page.docs.length === 0) continue;
     const surveyIds = [...new Set(page.docs.map((t) => t.surveyId))];
     const surveys = new Map(
       ((await db.collection(COLLECTIONS.surveys).where({ _id: command().in(surveyIds) }).field({ _id: true, title: true, questions: true }).limit(surveyIds.length).get()).data as SurveyDoc[]).map((s) => [s._id, s]),
