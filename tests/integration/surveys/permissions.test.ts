@@ -95,3 +95,33 @@ describe('audiences and foreign ids', () => {
     expect(await codeOf(as('resident', 'answer', { surveyId: survey.id, answer: answerOf('o1') }))).toBe('SURVEYS.NOT_OPEN');
   });
 });
+
+describe('closing early, names beside texts, and huge input', () => {
+  it('the committee closes early once (again: no change); named texts carry names for the committee only', async () => {
+    const now = freeze(h);
+    const survey = await published(h, now);
+    await h.call('surveys', 'answer', { surveyId: survey.id, answer: answerOf('o1', 4, '多装路灯') }, h.identities.member);
+    const byCommittee = await h.call('surveys', 'results', { surveyId: survey.id }, h.identities.committee);
+    expect(byCommittee.questions[3].texts).toEqual([{ text: '多装路灯', by: '李建国' }]);
+    const byResident = await h.call('surveys', 'results', { surveyId: survey.id }, h.identities.resident);
+    expect(byResident.questions[3].texts).toEqual([{ text: '多装路灯', by: null }]);
+    expect(await codeOf(as('gridLeader', 'close', { surveyId: survey.id, version: survey.version }))).toBe('COMMON.NOT_FOUND');
+    const closed = (await h.call('surveys', 'close', { surveyId: survey.id, version: survey.version }, h.identities.committee)).survey;
+    expect(closed).toMatchObject({ state: 'closed', open: false, version: survey.version + 1 });
+    const again = (await h.call('surveys', 'close', { surveyId: survey.id, version: survey.version }, h.identities.committee)).survey;
+    expect(again.version).toBe(closed.version);
+    expect(await codeOf(as('member', 'answer', { surveyId: survey.id, answer: answerOf('o2') }))).toBe('SURVEYS.NOT_OPEN');
+  });
+
+  it('a 1 MB intro, a NUL in an option or 13 options: refused with a stable code, nothing written', async () => {
+    const now = freeze(h);
+    const q = surveyInput(now).questions[0]!;
+    const bad: Partial<SurveyInput>[] = [
+      { intro: 'x'.repeat(1_000_000) },
+      { questions: [{ ...q, options: [{ key: 'o1', label: '同意\u0000' }, { key: 'o2', label: '不同意' }] }] },
+      { questions: [{ ...q, options: Array.from({ length: 13 }, (_, i) => ({ key: `o${i}`, label: `选项${i}` })) }] },
+    ];
+    for (const extra of bad) expect(await create('committee', extra, now)).toBe('COMMON.INVALID_INPUT');
+    expect(h.store.list('surveys')).toHaveLength(0);
+  });
+});
