@@ -4,8 +4,8 @@ import type { Harness } from '../../../support/harness';
 
 /**
  * The surveys function's writing actions and its close timer for the crash matrix (docs/crash-safety.md). A draft
- * is one keyed insert; an edit, publish and close are one conditional write on the version (publish first puts the
- * tally shards under fixed ids); an answer and its tally shard are one transaction. Read actions that need a survey
+ * is one keyed insert; an edit, publish and close are one conditional write on the version; an answer and its tally
+ * shard are one transaction; the close timer queues the creator's message (keyed) before its conditional close. Read actions that need a survey
  * have rows here with no write point.
  */
 
@@ -68,7 +68,7 @@ export const scenarios: CrashScenario[] = [
     payload: (d: Made) => ({ surveyId: d.id, version: d.version, survey: { ...input(), title: '改过的标题' } }),
   }),
   scenario({
-    name: 'surveys.publish (tally shards, then the state)',
+    name: 'surveys.publish',
     fn: 'surveys',
     action: 'publish',
     caller: 'committee',
