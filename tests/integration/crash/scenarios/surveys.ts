@@ -5,8 +5,8 @@ import type { Harness } from '../../../support/harness';
 /**
  * The surveys function's writing actions and its close timer for the crash matrix (docs/crash-safety.md). A draft
  * is one keyed insert; an edit, publish and close are one conditional write on the version; an answer and its tally
- * shard are one transaction; the close timer queues the creator's message (keyed) before its conditional close. Read actions that need a survey
- * have rows here with no write point.
+ * shard are one transaction; the close timer queues the creator's message (keyed) before its conditional close.
+ * Read actions that need a survey have rows here with no write point.
  */
 
 const DAY = 24 * 60 * 60_000;
