@@ -114,6 +114,12 @@ export const COLLECTIONS = {
   projectUpdates: 'project_updates',
   /** Residents following a project (`_id` = projectId:memberId). */
   projectFollows: 'project_follows',
+  /** 问卷与投票: one document per questionnaire (cloudfunctions/surveys/surveys.model.ts). */
+  surveys: 'surveys',
+  /** One answer per resident and survey (`_id` = surveyId:key; anonymous keys are keyed hashes, no member id). */
+  surveyAnswers: 'survey_answers',
+  /** A survey's counters in shards (`_id` = surveyId:tN), moved only with an answer in its transaction. */
+  surveyTallies: 'survey_tallies',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

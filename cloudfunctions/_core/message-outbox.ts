@@ -33,7 +33,7 @@ export type QueueOutcome = 'queued' | 'no-quota' | 'no-account' | 'already';
 export type DeliveryOutcome = 'sent' | 'refused' | 'failed' | 'queued';
 
 /** The functions whose timers deliver each template: the function that queues it (its open-API permissions send it). */
-const SENDER: Record<TemplateKey, 'cabin' | 'events' | 'notices' | 'reports' | 'participation'> = {
+const SENDER: Record<TemplateKey, 'cabin' | 'events' | 'notices' | 'reports' | 'participation' | 'surveys'> = {
   'event-reminder': 'events',
   'event-promoted': 'events',
   'event-cancelled': 'events',
@@ -49,6 +49,7 @@ const SENDER: Record<TemplateKey, 'cabin' | 'events' | 'notices' | 'reports' | '
   'report-overdue': 'reports',
   'proposal-reached': 'participation',
   'proposal-answered': 'participation',
+  'survey-closed': 'surveys',
 };
 
 export interface SendDoc {

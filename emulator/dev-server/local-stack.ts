@@ -18,6 +18,7 @@ export interface LocalStack {
 /** Needs the SDK already pointed at a gateway (sdkEnv) before the first call. */
 export function createLocalStack(): LocalStack {
   process.env.TXTD_CHECKIN_SECRET ??= 'local-dev-checkin-secret';
+  process.env.TXTD_SURVEY_SECRET ??= 'local-dev-survey-secret';
   const clock = new OffsetClock();
   const wechat = new LocalWeChatPlatform(() => clock.now());
   const wecom = new WeComSink(() => clock.now());

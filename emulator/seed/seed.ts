@@ -15,6 +15,7 @@ import { seedNotices } from './notices';
 import { seedLedger } from './ledger';
 import { seedParticipation } from './participation';
 import { seedReports } from './reports';
+import { seedSurveys } from './surveys';
 import { seedShop } from './shop';
 
 /** Adds one document unless its `_id` exists: re-seeding changes nothing, and never overwrites a local edit. */
@@ -67,6 +68,8 @@ export interface SeedOptions {
   reports?: boolean;
   /** 居民议事与治理项目's demo proposals and projects (seed/participation.ts); opt-in like reports. */
   participation?: boolean;
+  /** 问卷与投票's demo questionnaires and answers (seed/surveys.ts), asked for like `reports`. */
+  surveys?: boolean;
 }
 
 /** Seeds the demo street through the real SDK. Idempotent: answers how many documents were new. */
@@ -95,5 +98,6 @@ export async function seedDemo(now: Date, options: SeedOptions = {}): Promise<nu
   added += await seedNotices(ensure, now);
   if (options.reports) added += await seedReports(ensure, now);
   if (options.participation) added += await seedParticipation(ensure, now);
+  if (options.surveys) added += await seedSurveys(ensure, now);
   return added;
 }

@@ -64,6 +64,8 @@ export interface DeployPlan {
 export const SETTING_SOURCES: Record<string, SettingSource> = {
   // The check-in QR signing key: generated on the first deploy and kept in the function's environment after.
   TXTD_CHECKIN_SECRET: 'generated-once',
+  // The key of anonymous survey answers (HMAC): generated on the first deploy and kept, or old answers lose their owner.
+  TXTD_SURVEY_SECRET: 'generated-once',
   // Subscribe-message template ids and their keywords, from deploy/environments/<name>.json.
   TXTD_SUBSCRIBE_TEMPLATES: 'environment-config',
 };

@@ -15,6 +15,7 @@ import { reportsActions } from './actions/reports';
 import { rosterActions } from './actions/roster';
 import { shopActions } from './actions/shop';
 import { streetActions } from './actions/street';
+import { surveysActions } from './actions/surveys';
 import { talentActions } from './actions/talent';
 
 /** Every cloud function and its actions: the one list the app and the functions share. */
@@ -36,6 +37,7 @@ export const catalogue = {
   audit: auditActions,
   reports: reportsActions,
   participation: participationActions,
+  surveys: surveysActions,
 } satisfies Record<string, ActionMap>;
 
 export type Catalogue = typeof catalogue;

@@ -13,6 +13,7 @@ import { REPORTS_ERRORS } from './errors/reports';
 import { ROSTER_ERRORS } from './errors/roster';
 import { SHOP_ERRORS } from './errors/shop';
 import { STREET_ERRORS } from './errors/street';
+import { SURVEYS_ERRORS } from './errors/surveys';
 import { TALENT_ERRORS } from './errors/talent';
 
 /**
@@ -36,6 +37,7 @@ export const ERRORS = {
   ...NOTICES_ERRORS,
   ...REPORTS_ERRORS,
   ...PARTICIPATION_ERRORS,
+  ...SURVEYS_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

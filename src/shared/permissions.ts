@@ -137,6 +137,12 @@ export const PERMISSIONS = {
   'projects.progress': { committee: 'community', council_chair: 'council' },
   /** Every project of every 居民区 of the street: title, status, progress; no personal detail. */
   'projects.viewStreet': { street_admin: 'street' },
+  /** Answer a questionnaire or vote one is in the audience of, and see its public results. */
+  'surveys.answer': { resident: 'self' },
+  /** Create, publish and close questionnaires: any audience (committee), one's council, one's grids. */
+  'surveys.create': { grid_leader: 'grid', council_chair: 'council', committee: 'community' },
+  /** Named results (who answered what) and the CSV export. */
+  'surveys.viewNamed': { committee: 'community' },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSIONS;

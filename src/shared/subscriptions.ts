@@ -116,6 +116,7 @@ export const SUBSCRIPTION_TEMPLATES = {
       note: text('说明'),
     },
   },
+  'survey-closed': { title: '问卷结束通知', fields: { title: text('问卷名称'), time: when('结束时间'), note: text('温馨提示') } },
 } as const satisfies Record<string, { title: string; fields: Record<string, TemplateField> }>;
 
 export type TemplateKey = keyof typeof SUBSCRIPTION_TEMPLATES;

@@ -5,6 +5,7 @@ import type { CheckRunner } from './finding';
 import { ledgerCheck } from './ledger';
 import { projectFollowersCheck, proposalSupportsCheck } from './participation';
 import { shopStockCheck } from './shop-stock';
+import { surveyTalliesCheck } from './survey-tallies';
 
 /** Every check, in the order the report lists them (AUDIT_CHECKS). */
 export const CHECKS: Record<AuditCheck, CheckRunner> = {
@@ -15,4 +16,5 @@ export const CHECKS: Record<AuditCheck, CheckRunner> = {
   shopStock: shopStockCheck,
   proposalSupports: proposalSupportsCheck,
   projectFollowers: projectFollowersCheck,
+  surveyTallies: surveyTalliesCheck,
 };

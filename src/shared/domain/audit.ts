@@ -4,7 +4,7 @@
  * whenever shown, so there is nothing to drift. Answered by `audit.run`, stored nightly, repaired by `audit.repair`.
  */
 
-export const AUDIT_CHECKS = ['ledger', 'eventPlaces', 'cabinStock', 'cabinWaiting', 'shopStock', 'proposalSupports', 'projectFollowers'] as const;
+export const AUDIT_CHECKS = ['ledger', 'eventPlaces', 'cabinStock', 'cabinWaiting', 'shopStock', 'proposalSupports', 'projectFollowers', 'surveyTallies'] as const;
 export type AuditCheck = (typeof AUDIT_CHECKS)[number];
 
 /** What each check proves, as the committee reads it. */
@@ -16,6 +16,7 @@ export const AUDIT_CHECK_LABELS: Record<AuditCheck, string> = {
   shopStock: '积分超市库存',
   proposalSupports: '议题支持人数',
   projectFollowers: '项目关注人数',
+  surveyTallies: '问卷结果计数',
 };
 
 /** Where each check's numbers come from, in words. */
@@ -27,6 +28,7 @@ export const AUDIT_CHECK_SOURCES: Record<AuditCheck, string> = {
   shopStock: '按每件奖品的上架、补货、兑换和取消记录重新相加',
   proposalSupports: '按每条议题仍有效的支持记录重新清点',
   projectFollowers: '按每个项目仍有效的关注记录重新清点',
+  surveyTallies: '按每份问卷的全部答卷重新清点每个选项、评分和答卷数',
 };
 
 /** One counter of a record: its stored value and the value its records give. */

@@ -70,7 +70,7 @@ async function driftAndRepair(check: AuditCheck, subjectId: string): Promise<{ d
 
 describe('audit.run', () => {
   it('finds the demo 居民区 clean, and answers only the committee', async () => {
-    await h.stack.seed({ participation: true });
+    await h.stack.seed({ participation: true, surveys: true });
     const report = await run();
     expect(report.communityId).toBe(COMMUNITY);
     expect(report.checks.map((c) => [c.check, c.status])).toEqual([
@@ -81,6 +81,7 @@ describe('audit.run', () => {
       ['shopStock', 'clean'],
       ['proposalSupports', 'clean'],
       ['projectFollowers', 'clean'],
+      ['surveyTallies', 'clean'],
     ]);
     for (const c of report.checks) expect(c.scanned).toBeGreaterThan(0);
     for (const who of ['resident', 'member', 'gridLeader', 'streetAdmin', 'newcomer'] as const) {
@@ -220,6 +221,20 @@ describe('audit.run', () => {
       },
     ]);
     expect(checkOf(await run(), 'shopStock').status).toBe('clean');
+  });
+
+  it('surveyTallies: a tally shard off its answers (an option counted twice, the answer count short)', async () => {
+    await h.stack.seed({ surveys: true });
+    const shard = docs(COLLECTIONS.surveyTallies, (d) => (d.answers as number) > 0)[0]!;
+    drift(COLLECTIONS.surveyTallies, shard._id, (d) => {
+      d.answers = (d.answers as number) - 1;
+      const counts = d.counts as Record<string, number>;
+      const key = Object.keys(counts)[0]!;
+      counts[key] = counts[key]! + 1;
+    });
+    const { difference } = await driftAndRepair('surveyTallies', shard._id as string);
+    expect(difference.values[0]).toMatchObject({ field: 'answers', recorded: (shard.answers as number) - 1, recomputed: shard.answers });
+    expect(difference.values).toHaveLength(2);
   });
 
   it('repairs every difference of a check at once; a retry with the same request id changes nothing twice', async () => {

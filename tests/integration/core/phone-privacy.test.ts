@@ -146,6 +146,7 @@ const READS: { [F in FunctionName]?: Record<string, Payload> } = {
     projects: none,
     streetProjects: none,
   },
+  surveys: { list: none },
 };
 
 /** Actions that change something: not called here, each with why. */
@@ -197,6 +198,7 @@ const WRITES: Record<string, string> = {
   'participation.withdraw': 'write', 'participation.comment': 'write', 'participation.hideComment': 'write',
   'participation.answer': 'write', 'participation.createProject': 'write', 'participation.editProject': 'write',
   'participation.progress': 'write', 'participation.follow': 'write',
+  'surveys.create': 'write', 'surveys.update': 'write', 'surveys.publish': 'write', 'surveys.close': 'write', 'surveys.answer': 'write',
 };
 
 /** Reads that answer only in a context a test cannot give, each with why. */
@@ -212,6 +214,11 @@ const NO_CONTEXT: Record<string, string> = {
   'participation.comments': 'needs a written proposal; answers commenters’ names, never a phone',
   'participation.project': 'needs a project; answers no person but the owner council’s name',
   'participation.timeline': 'needs a project; answers the poster’s name, never a phone',
+  // The seed's questionnaires are opt-in; a survey's views carry no phone at all (names and buildings only).
+  'surveys.get': 'needs a survey; answers its questions and the caller’s own answer, no person',
+  'surveys.results': 'needs a survey; answers counts and short texts (names for the committee on named surveys), no phone',
+  'surveys.named': 'needs a named survey (committee only); answers names and buildings, no phone',
+  'surveys.exportCsv': 'needs a survey (committee only); names and buildings on named surveys, no phone column',
 };
 
 async function findIds(): Promise<Ids> {

@@ -116,6 +116,8 @@ const READ_ONLY: Record<string, ReadCall> = {
   'participation.proposals': { caller: 'resident', payload: () => ({}) },
   'participation.projects': { caller: 'resident', payload: () => ({}) },
   'participation.streetProjects': { caller: 'streetAdmin', payload: () => ({}) },
+  // 问卷与投票 (surveys); get, results, named and exportCsv need a survey: they have rows of their own, 0 write points.
+  'surveys.list': { caller: 'resident', payload: () => ({}) },
 };
 
 /**

@@ -48,7 +48,7 @@ export default function AuditPage() {
       {data ? (
         <View>
           <View className='card audit-summary'>
-            <Text className='card__hint'>按原始记录把每个数重新算一遍：积分余额、活动名额、格子屋库存和排队、积分超市库存。</Text>
+            <Text className='card__hint'>按原始记录把每个数重新算一遍：积分余额、活动名额、格子屋库存和排队、积分超市库存、问卷结果计数。</Text>
             <Text className='audit-summary__result'>
               {data.differences === 0 && data.failed === 0 ? '全部一致，没有差错。' : `发现 ${data.differences} 处差异${data.failed ? `，${data.failed} 项没能核对` : ''}。`}
             </Text>
