@@ -23,12 +23,25 @@ export const ERASED_WITH_ACCOUNT: readonly { collection: CollectionName; field: 
   { collection: COLLECTIONS.buildingPairs, field: 'partnerMemberId', onErase: 'clear' },
 ];
 
-/** One round trip per entry above. */
-export async function eraseReferencesTo(memberId: string): Promise<void> {
+/**
+ * Lists of a 居民区's records that name the person among others: their id is pulled out and the record stays (a
+ * report they joined with 我也遇到了 no longer counts or tells them; the reporter and the handlers keep it).
+ */
+export const PULLED_WITH_ACCOUNT: readonly { collection: CollectionName; field: string }[] = [
+  { collection: COLLECTIONS.reports, field: 'followers' },
+];
+
+/** One round trip per entry above (the pulled lists only when the person belongs to a 居民区). */
+export async function eraseReferencesTo(memberId: string, communityId: string | null): Promise<void> {
   const db = getDb();
   for (const ref of ERASED_WITH_ACCOUNT) {
     const where = db.collection(ref.collection).where({ [ref.field]: memberId });
     if (ref.onErase === 'remove') await where.remove();
     else await where.update({ [ref.field]: null });
+  }
+  if (!communityId) return;
+  for (const ref of PULLED_WITH_ACCOUNT) {
+    // A pull that finds nothing left to pull changes nothing: a retry after a crash completes the rest.
+    await db.collection(ref.collection).where({ communityId, [ref.field]: memberId }).update({ [ref.field]: db.command.pull(memberId) });
   }
 }

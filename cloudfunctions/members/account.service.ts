@@ -106,7 +106,7 @@ export async function updateProfile(input: In<'updateProfile'>, { identity }: Ca
  * Erases the caller's identity and profile. The record stays at its id as an anonymous tombstone so records others
  * need (history, check-ins) keep a valid reference that no longer leads to the person; a returning WeChat user
  * starts a new record. Their colour, children and the roles they held go with them (member-references.ts).
- * Round trips: 2 plus one per erased reference (13).
+ * Round trips: 2 plus one per erased reference (14 for a resident of a 居民区).
  *
  * A chain of idempotent steps: the references go first, each a conditional remove or clear that a repeat finds
  * done; the tombstone, which unlinks the account and so falsifies "this account has a live record", is the last
@@ -119,7 +119,7 @@ export async function deleteAccount(_input: In<'deleteAccount'>, { identity }: C
   if (!doc) return { deleted: true };
   const _ = command();
   const now = clock().now();
-  await eraseReferencesTo(doc._id);
+  await eraseReferencesTo(doc._id, doc.communityId ?? null);
   await q.updateMemberIf(doc._id, { accountKey: doc.accountKey }, {
     accountKey: null,
     openid: null,

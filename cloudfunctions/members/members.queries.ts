@@ -5,6 +5,7 @@ import { COLLECTIONS } from '../_core/collections';
 import { getDb, insertOnce } from '../_core/db';
 import type { MemberDoc } from '../_core/member-record';
 import type { CommunityDoc } from './members.model';
+import type { ReportDoc } from '../reports/reports.model';
 import { PAGE_FETCH, pageStart, toPage } from '../_core/paging';
 
 export { findMember } from '../_core/member-record';
@@ -116,4 +117,16 @@ export async function namesOf(collection: typeof COLLECTIONS.grids | typeof COLL
     .limit(100)
     .get();
   return (res.data as { _id: string; name: string }[]).map((d) => ({ id: d._id, name: d.name }));
+}
+
+/** The reports of a 居民区 the person filed, or joined with 我也遇到了 (`by`), newest first: one round trip. */
+export async function reportsOf(communityId: string, memberId: string, by: 'reporterId' | 'followers', limit: number): Promise<ReportDoc[]> {
+  const res = await getDb()
+    .collection(COLLECTIONS.reports)
+    .where({ communityId, [by]: memberId })
+    .orderBy('filedAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit)
+    .get();
+  return res.data as ReportDoc[];
 }

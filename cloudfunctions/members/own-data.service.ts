@@ -7,12 +7,23 @@ import { loadOrCreateMe } from './me';
 import { toMemberView } from './members.model';
 import * as q from './members.queries';
 import type { In, Out } from './members.types';
+import type { MyDataReport } from '../../src/shared/domain/member';
+import type { ReportDoc } from '../reports/reports.model';
 import { toProxyLogEntry } from './proxy.service';
+
+/** The newest reports of each kind in the export (a resident files a handful a year). */
+const MY_DATA_REPORTS = 100;
+
+function toMyDataReport(r: ReportDoc): MyDataReport {
+  const place = r.place.spot || [r.place.building, r.place.unit].filter(Boolean).join(' ');
+  return { id: r._id, number: r.number, category: r.categoryName, place, text: r.text, state: r.state, filedAt: new Date(r.filedAt).toISOString() };
+}
 
 /**
  * Everything stored about the caller (PIPL's right of access): the same data is their JSON export. The grid's
  * 微格分色 is not in it: colours never reach a resident (issue 15), the page tells them to ask the committee.
- * Round trips: 8 (record, 居民区, grid, councils, history, proxy actions, their names, children).
+ * Round trips: 9 (record, 居民区, grid, councils, history, proxy actions, their names, children; the reports they filed
+ * and joined, side by side).
  */
 export async function myData(_input: In<'myData'>, { identity }: CallContext): Out<'myData'> {
   const doc = await loadOrCreateMe(identity);
@@ -23,6 +34,12 @@ export async function myData(_input: In<'myData'>, { identity }: CallContext): O
   const proxy = doc.communityId ? (await q.listProxyLogPage(doc.communityId, doc._id, 1)).rows : [];
   const names = await q.memberNames(proxy.flatMap((r) => [r.actorId, r.subjectId]));
   const children = await listChildrenOf(doc._id);
+  const [filed, joined] = doc.communityId
+    ? await Promise.all([
+        q.reportsOf(doc.communityId, doc._id, 'reporterId', MY_DATA_REPORTS),
+        q.reportsOf(doc.communityId, doc._id, 'followers', MY_DATA_REPORTS),
+      ])
+    : [[], []];
   return {
     exportedAt: clock().now().toISOString(),
     member: toMemberView(doc),
@@ -36,5 +53,6 @@ export async function myData(_input: In<'myData'>, { identity }: CallContext): O
     history: history.map(toHistoryEntry),
     proxyActions: proxy.map((r) => toProxyLogEntry(r, names)),
     children: children.map((c) => ({ id: c._id, name: c.name, birthYear: c.birthYear, consentAt: new Date(c.consentAt).toISOString() })),
+    reports: { filed: filed.map(toMyDataReport), joined: joined.map(toMyDataReport) },
   };
 }

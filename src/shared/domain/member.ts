@@ -176,4 +176,18 @@ export interface MyData {
   history: HistoryEntry[];
   proxyActions: ProxyLogEntry[];
   children: ChildView[];
+  /** Problems they reported (一键上报) and those they joined with 我也遇到了, newest first (at most 100 each). */
+  reports: { filed: MyDataReport[]; joined: MyDataReport[] };
+}
+
+/** One report in the resident's own data: what they can see of it on 我的上报. */
+export interface MyDataReport {
+  id: string;
+  number: string;
+  category: string;
+  place: string;
+  text: string;
+  /** The report's state (REPORT_STATE_LABELS names it). */
+  state: string;
+  filedAt: string;
 }

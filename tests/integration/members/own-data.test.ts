@@ -4,6 +4,7 @@ import { memberIdFor } from '../../../cloudfunctions/_core/identity';
 import { LOCAL_APPID } from '../../../emulator/dev-server/functions-host';
 import { PRIVACY_VERSION } from '../../../src/shared/privacy';
 import { startHarness, type Harness } from '../../support/harness';
+import { draft, fileReport } from '../reports/support';
 
 let h: Harness;
 beforeAll(async () => {
@@ -142,5 +143,34 @@ describe('deleting an account', () => {
     await h.call('members', 'deleteAccount', { confirm: '注销' }, 'twice');
     const results = await Promise.all(Array.from({ length: 6 }, () => h.call('members', 'me', {}, 'twice')));
     expect(new Set(results.map((r) => r.member.id)).size).toBe(1);
+  });
+
+  it('their reports: in their data while they have an account; after it, a report they filed stays for the 居民区 and one they joined no longer counts them', async () => {
+    const filed = await fileReport(h, h.identities.resident, {});
+    const others = await fileReport(h, h.identities.applicant1, { building: '5号楼', categoryKey: 'leak', text: '五楼楼顶漏水' });
+    await h.call('reports', 'join', { reportId: filed.id }, h.identities.member);
+
+    const mine = await h.call('members', 'myData', {}, h.identities.resident);
+    expect(mine.reports.joined).toEqual([]);
+    expect(mine.reports.filed).toEqual([
+      expect.objectContaining({ id: filed.id, category: '楼道堆物', place: '3号楼 2单元', text: '楼道里堆了很多纸箱，挡住了消防通道', state: 'submitted' }),
+    ]);
+    const joiner = await h.call('members', 'myData', {}, h.identities.member);
+    expect(joiner.reports).toEqual({ filed: [], joined: [expect.objectContaining({ id: filed.id })] });
+
+    const before = (await getDb().collection(COLLECTIONS.reports).doc(others.id).get()).data[0];
+    await h.call('members', 'deleteAccount', { confirm: '注销' }, h.identities.member);
+    await h.call('members', 'deleteAccount', { confirm: '注销' }, h.identities.member); // a retry finds it done
+    const joined = (await getDb().collection(COLLECTIONS.reports).doc(filed.id).get()).data[0];
+    expect(joined.followers).toEqual([]);
+    expect(joined.reporterId).toBe(h.memberIdOf('resident'));
+
+    await h.call('members', 'deleteAccount', { confirm: '注销' }, h.identities.resident);
+    const kept = (await getDb().collection(COLLECTIONS.reports).doc(filed.id).get()).data[0];
+    expect(kept).toMatchObject({ state: 'submitted', categoryKey: 'clutter' });
+    // The report now points at an anonymous record: no name, phone or account of theirs is left to lead to.
+    const tomb = (await getDb().collection(COLLECTIONS.members).doc(kept.reporterId).get()).data[0];
+    expect(tomb).toMatchObject({ name: '', phone: '', openid: null });
+    expect((await getDb().collection(COLLECTIONS.reports).doc(others.id).get()).data[0]).toEqual(before);
   });
 });

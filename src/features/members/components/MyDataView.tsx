@@ -7,6 +7,7 @@ import {
   type MyData,
   type Visibility,
 } from '@shared/domain/member';
+import { REPORT_STATE_LABELS, type ReportState } from '@shared/domain/report';
 import { formatShanghai } from '@shared/time';
 import { statusLabel } from '../status';
 import { HistoryList } from './HistoryList';
@@ -98,6 +99,19 @@ export function MyDataView({ data }: { data: MyData }) {
           ))
         ) : (
           <Empty text='没有登记孩子' />
+        )}
+      </Section>
+      <Section title='我的上报' className='my-data-reports'>
+        <Text className='card__hint'>注销后，你报过的问题留给居委继续办理，不再显示你的名字；你点过“我也遇到了”的不再算你。</Text>
+        {data.reports.filed.length || data.reports.joined.length ? (
+          [...data.reports.filed.map((r) => ({ r, joined: false })), ...data.reports.joined.map((r) => ({ r, joined: true }))].map(({ r, joined }) => (
+            <Text key={r.id} className='my-data-reports__row'>
+              {formatShanghai(r.filedAt)} {joined ? '我也遇到了：' : ''}
+              {r.category}（{r.place}）{REPORT_STATE_LABELS[r.state as ReportState] ?? r.state}
+            </Text>
+          ))
+        ) : (
+          <Empty text='没有上报过' />
         )}
       </Section>
     </View>
