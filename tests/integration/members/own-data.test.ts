@@ -4,7 +4,7 @@ import { memberIdFor } from '../../../cloudfunctions/_core/identity';
 import { LOCAL_APPID } from '../../../emulator/dev-server/functions-host';
 import { PRIVACY_VERSION } from '../../../src/shared/privacy';
 import { startHarness, type Harness } from '../../support/harness';
-import { draft, fileReport } from '../reports/support';
+import { fileReport } from '../reports/support';
 
 let h: Harness;
 beforeAll(async () => {
