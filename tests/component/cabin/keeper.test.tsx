@@ -391,7 +391,8 @@ describe('排班 and item forms: pickers, errors by the field, a toast, confirma
     await openShifts();
     const before = await shiftCount();
     // Nothing to type: the day and both times are the platform's pickers, shown in words.
-    expect(document.querySelectorAll('.manage-shift-form input:not([type=hidden])')).toHaveLength(1);
+    // Taro's Input renders its inner <input> after mounting (later on a busy machine): wait for it.
+    await waitFor(() => expect(document.querySelectorAll('.manage-shift-form input:not([type=hidden])')).toHaveLength(1));
     pick('shift-from', '11:00');
     pick('shift-to', '10:00');
     clickByClass('btn-add-shift');
