@@ -8,9 +8,11 @@ let app: App | undefined;
 /**
  * The SDK, set up once per process. Where it points comes from the environment only
  * (TCB_CONTEXT_CNFG and keys locally; the platform's own in the cloud), so there is no "if local" here.
+ * TXTD_DB_TIMEOUT_MS, when set, replaces the SDK's request timeout (the local stand-in sets it, emulator/sdk-env.ts).
  */
 export function getDb(): Db {
-  app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+  const timeout = Number(process.env.TXTD_DB_TIMEOUT_MS) || undefined;
+  app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV, ...(timeout ? { timeout } : {}) });
   return app.database();
 }
 
