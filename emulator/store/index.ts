@@ -36,6 +36,8 @@ export interface Store {
   count(coll: string): number;
   /** Applies a batch of writes atomically; durable before it returns. Throws (applying nothing) on failure. */
   commit(ops: readonly WriteOp[]): void;
+  /** The whole committed state as writes that rebuild it (collections by name, documents in insertion order). */
+  contents(): WriteOp[];
   /** Rewrites the log as a snapshot of the current data. No-op for a memory store. */
   compact(): void;
   /** Drops all data (and truncates the log of a durable store). */
@@ -67,7 +69,7 @@ export interface OpenStoreOptions {
 
 const LOG_FILE = 'db.log';
 const LOCK_FILE = 'db.lock';
-const SNAPSHOT_DOCS_PER_LINE = 256;
+const COMPACT_OPS_PER_LINE = 256;
 const openDirs = new Set<string>();
 
 interface LoadResult {
@@ -277,6 +279,15 @@ class StoreImpl implements Store {
     if (this.fd !== undefined && this.logLines > this.autoCompactLines) this.compact();
   }
 
+  contents(): WriteOp[] {
+    const ops: WriteOp[] = [];
+    for (const coll of this.collections()) {
+      if (this.created.has(coll)) ops.push({ op: 'create', coll });
+      for (const doc of this.list(coll)) ops.push({ op: 'put', coll, doc });
+    }
+    return ops;
+  }
+
   compact(): void {
     this.assertOpen();
     if (this.dir === undefined) return;
@@ -284,17 +295,8 @@ class StoreImpl implements Store {
     const tmpPath = `${logPath}.tmp`;
     const tmpFd = fs.openSync(tmpPath, 'w');
     try {
-      for (const coll of this.collections()) {
-        const docs = this.list(coll);
-        if (docs.length === 0) {
-          writeAll(tmpFd, encodeLine([{ op: 'create', coll }]));
-        }
-        for (let i = 0; i < docs.length; i += SNAPSHOT_DOCS_PER_LINE) {
-          const chunk = docs.slice(i, i + SNAPSHOT_DOCS_PER_LINE).map((doc): WriteOp => ({ op: 'put', coll, doc }));
-          if (i === 0 && this.created.has(coll)) chunk.unshift({ op: 'create', coll });
-          writeAll(tmpFd, encodeLine(chunk));
-        }
-      }
+      const ops = this.contents();
+      for (let i = 0; i < ops.length; i += COMPACT_OPS_PER_LINE) writeAll(tmpFd, encodeLine(ops.slice(i, i + COMPACT_OPS_PER_LINE)));
       fs.fsyncSync(tmpFd);
     } finally {
       fs.closeSync(tmpFd);

@@ -1,6 +1,8 @@
 // The crash matrix (issue 15, /work/crash-spec.md, docs/crash-safety.md): every write point of an action is
 // crashed after, and failed, in turn; the same call (same payload, same request id) is retried; the final state
-// must equal a clean single run's. The switch is emulator/gateway/faults.ts.
+// must equal a clean single run's. The switch is emulator/gateway/faults.ts. The setup runs once per scenario and
+// every run (the clean one included) starts from its saved state, so the runs start alike and a matrix costs calls,
+// not seeds.
 //
 // What is compared: every collection of the store, the WeChat stand-in's subscribe messages and the WeCom sink's
 // deliveries, as plain EJSON. Values random by design (the gateway's 32-hex ids of an `add` without `_id`, UUIDs,
@@ -11,7 +13,7 @@ import fs from 'fs';
 import path from 'path';
 import { EJSON } from 'bson';
 import type { FaultMode } from '../../emulator/gateway';
-import { startHarness, type DemoIdentity, type Harness } from './harness';
+import { startHarness, type DemoIdentity, type Harness, type SavedState } from './harness';
 
 interface ScenarioBase<Ctx> {
   /** 'events.signUp', or 'events.signUp (waiting list)' when one action has several rows. */
@@ -233,16 +235,23 @@ interface RunResult {
   answer: Answer;
 }
 
-async function prepare<Ctx>(h: Harness, s: CrashScenario<Ctx>): Promise<{ ctx: Ctx; payload: unknown }> {
+/** The state before the call, made once per scenario (reset, setup, payload) and restored before every run. */
+interface Prepared<Ctx> {
+  ctx: Ctx;
+  payload: unknown;
+  saved: SavedState;
+}
+
+async function prepare<Ctx>(h: Harness, s: CrashScenario<Ctx>): Promise<Prepared<Ctx>> {
   h.stack.clock.frozenAtMs = FROZEN_AT;
   await h.reset();
   const ctx = (s.setup ? await s.setup(h) : undefined) as Ctx;
   const payload = s.action !== undefined ? s.payload(ctx) : s.push !== undefined ? s.push(ctx) : undefined;
-  return { ctx, payload };
+  return { ctx, payload, saved: h.save() };
 }
 
-async function cleanRun<Ctx>(h: Harness, s: CrashScenario<Ctx>): Promise<RunResult> {
-  const { ctx, payload } = await prepare(h, s);
+async function cleanRun<Ctx>(h: Harness, s: CrashScenario<Ctx>, { ctx, payload, saved }: Prepared<Ctx>): Promise<RunResult> {
+  await h.restore(saved);
   h.faults.count();
   const answer = await callOnce(h, s, ctx, payload);
   const writes = h.faults.writes;
@@ -252,8 +261,9 @@ async function cleanRun<Ctx>(h: Harness, s: CrashScenario<Ctx>): Promise<RunResu
 }
 
 /** One faulty run; answers the differences from the clean state (empty: passed). */
-async function faultyRun<Ctx>(h: Harness, s: CrashScenario<Ctx>, at: number, mode: FaultMode, clean: RunResult): Promise<string[]> {
-  const { ctx, payload } = await prepare(h, s);
+async function faultyRun<Ctx>(h: Harness, s: CrashScenario<Ctx>, prepared: Prepared<Ctx>, at: number, mode: FaultMode, clean: RunResult): Promise<string[]> {
+  const { ctx, payload, saved } = prepared;
+  await h.restore(saved);
   h.faults.arm({ at, mode });
   const first = callOnce(h, s, ctx, payload);
   const outcome = await Promise.race([first.then(() => 'answered' as const), h.faults.whenTripped().then(() => 'tripped' as const)]);
@@ -275,13 +285,14 @@ async function faultyRun<Ctx>(h: Harness, s: CrashScenario<Ctx>, at: number, mod
 
 /** Runs one scenario's whole matrix; answers its row and every failure (mode, point, differences). */
 export async function runScenario<Ctx>(h: Harness, domain: string, s: CrashScenario<Ctx>): Promise<{ row: MatrixRow; failures: string[] }> {
-  const clean = await cleanRun(h, s);
+  const prepared = await prepare(h, s);
+  const clean = await cleanRun(h, s, prepared);
   const failures: string[] = [];
   if (!clean.answer.ok) failures.push(`the clean run failed: ${clean.answer.error?.code} ${clean.answer.error?.message}`);
   let passed = 0;
   for (let at = 1; at <= clean.writes; at++) {
     for (const mode of MODES) {
-      const diffs = await faultyRun(h, s, at, mode, clean);
+      const diffs = await faultyRun(h, s, prepared, at, mode, clean);
       if (diffs.length === 0) passed += 1;
       else failures.push(`${mode} after write point ${at}/${clean.writes}:\n    ${diffs.slice(0, 20).join('\n    ')}${diffs.length > 20 ? `\n    ... ${diffs.length - 20} more` : ''}`);
     }
