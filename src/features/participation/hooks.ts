@@ -9,12 +9,12 @@ export function useParticipationSettings() {
   return useCloudQuery(fetch);
 }
 
-/** The 居民区's proposals; a new filter starts again from page 1. */
-export function useProposals(filters: ProposalFilters) {
+/** The 居民区's proposals; a new filter starts again from page 1; null fetches nothing. */
+export function useProposals(filters: ProposalFilters | null) {
   const key = JSON.stringify(filters);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const fetchPage = useCallback((page: number) => participationApi.proposals(page, filters), [key]);
-  return usePagedList(fetchPage);
+  const fetchPage = useCallback((page: number) => participationApi.proposals(page, filters ?? {}), [key]);
+  return usePagedList(filters ? fetchPage : null);
 }
 
 export function useProposal(proposalId: string) {

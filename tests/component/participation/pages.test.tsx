@@ -167,6 +167,25 @@ describe('答复议题 and the project it becomes', () => {
     expect(byClass('pp-answer__kind')[0]!.textContent).toBe('不采纳');
   });
 
+  it('merges into another proposal picked from those still open', async () => {
+    const p = await answering('merge-proposal-1');
+    const { proposal: into } = await call('member', 'propose', { proposal: { title: '大门口加长椅', text: '等车时能坐一坐。', categoryKey: 'facility' }, requestId: 'merge-proposal-2' });
+    open(AnswerPage, 'committee', { id: p.id });
+    await screen.findByText('下雨天等车的老人没地方躲雨。');
+    await idle();
+    chip('answer-kind', 'merge');
+    typeInto('answer-text', '和加长椅一起做');
+    clickByClass('btn-answer-send');
+    await waitFor(() => expect(fieldError('intoId')).toBe('请选择要并入的议题'));
+    await waitFor(() => expect(document.querySelector(`.choice-chips--answer-into [data-value="${into.id}"]`)).toBeTruthy());
+    expect(document.querySelector(`.choice-chips--answer-into [data-value="${p.id}"]`)).toBeNull();
+    chip('answer-into', into.id);
+    clickByClass('btn-answer-send');
+    await waitFor(() => expect(redirectTo).toHaveBeenCalled());
+    const { proposal } = await call('resident', 'proposal', { proposalId: p.id });
+    expect(proposal).toMatchObject({ state: 'merged', answer: expect.objectContaining({ mergedIntoId: into.id }) });
+  });
+
   it('adopts into a project; the committee posts progress (errors under their fields) and changes its status; a resident follows', async () => {
     const p = await answering('adopt-proposal-1');
     open(AnswerPage, 'committee', { id: p.id });

@@ -40,9 +40,9 @@ export default function AnswerPage() {
   const [sending, setSending] = useState(false);
   const form = useFormErrors({ fields: FORM_FIELDS, fieldOf });
   const taps = useTapIds();
-  // Merge targets: the 居民区's other proposals still collecting or waiting for their answer.
-  const collecting = useProposals({ state: 'collecting' });
-  const answering = useProposals({ state: 'answering' });
+  // Merge targets (asked for once 合并 is picked): the 居民区's other proposals still collecting or waiting for their answer.
+  const collecting = useProposals(kind === 'merge' ? { state: 'collecting' } : null);
+  const answering = useProposals(kind === 'merge' ? { state: 'answering' } : null);
   const targets = [...answering.items, ...collecting.items].filter((t) => t.id !== proposalId).map((t) => ({ value: t.id, label: t.title }));
 
   const send = async () => {
