@@ -67,6 +67,19 @@ const ownReport = async (call: CallAs) => {
   return { id: report.id };
 };
 
+/** A proposal of the row's identity in the first category, proposed once (the request id makes a retry the same). */
+const ownProposal = async (call: CallAs) => {
+  const settings = (await call('participation', 'settings')) as { categories: { key: string }[] };
+  const { proposal } = (await call('participation', 'propose', { proposal: { title: '小区大门加装雨棚', text: '下雨天等车的老人没地方躲雨。', categoryKey: settings.categories[0]!.key }, requestId: 'page-table-proposal' })) as { proposal: { id: string } };
+  return { id: proposal.id };
+};
+
+/** A project the committee creates once (the demo seed the tests start from has none). */
+const ownProject = async (call: CallAs) => {
+  const { project } = (await call('participation', 'createProject', { project: { title: '垃圾厢房旁微花园', goal: '把空地改成居民一起打理的小花园。' }, requestId: 'page-table-project' })) as { project: { id: string } };
+  return { id: project.id };
+};
+
 const HOMES: PageIdentity[] = ['newcomer', 'resident', 'member', 'gridLeader', 'committee', 'streetAdmin'];
 
 export const PAGE_TABLE: PageRow[] = [
@@ -213,6 +226,17 @@ export const PAGE_TABLE: PageRow[] = [
   { page: 'packages/reports/pages/queue/index', as: 'gridLeader' },
   { page: 'packages/reports/pages/admin/index', as: 'committee' },
   { page: 'packages/reports/pages/settings/index', as: 'committee' },
+
+  { page: 'packages/participation/pages/proposals/index', as: 'resident' },
+  { page: 'packages/participation/pages/proposals/index', as: 'committee', variant: '议事答复', query: async () => ({ toAnswer: '1' }) },
+  { page: 'packages/participation/pages/propose/index', as: 'resident' },
+  { page: 'packages/participation/pages/proposal/index', as: 'resident', query: ownProposal },
+  // Still collecting (the tests' 居民区 has no proposal at the threshold): the page says there is nothing to answer yet.
+  { page: 'packages/participation/pages/answer/index', as: 'committee', query: ownProposal },
+  { page: 'packages/participation/pages/projects/index', as: 'resident' },
+  // The committee's view: 发布进展 and 项目状态 under the project.
+  { page: 'packages/participation/pages/project/index', as: 'committee', query: ownProject },
+  { page: 'packages/participation/pages/settings/index', as: 'committee' },
 ];
 
 /** A row's name in test titles: page, identity and variant. */

@@ -12,7 +12,7 @@ export interface MeEntry {
 }
 
 export interface MeEntryGroup {
-  key: 'reports' | 'service' | 'mine' | 'grid' | 'committee' | 'street';
+  key: 'reports' | 'participation' | 'service' | 'mine' | 'grid' | 'committee' | 'street';
   title: string;
   entries: MeEntry[];
 }
@@ -43,6 +43,14 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
       entries: [
         { key: 'report-new', title: '一键上报', hint: '楼道堆物、漏水、设施坏了，15分钟响应', url: ROUTES.newReport },
         { key: 'report-mine', title: '我的上报', hint: '处理到哪一步了', url: ROUTES.myReports },
+      ],
+    });
+    groups.push({
+      key: 'participation',
+      title: '社区议事',
+      entries: [
+        { key: 'proposals', title: '居民议事', hint: '提建议，支持邻居的好想法', url: ROUTES.proposals },
+        { key: 'projects', title: '治理项目', hint: '车棚、楼道、花园改到哪一步了', url: ROUTES.projects },
       ],
     });
     groups.push({
@@ -95,6 +103,7 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
       title: '居委工作台',
       entries: [
         { key: 'report-admin', title: '上报管理', hint: '全部上报、超时和月度数据', url: ROUTES.reportAdmin },
+        { key: 'proposals-answer', title: '议事答复', hint: '支持人数够了、等你答复的议题', url: ROUTES.proposalsToAnswer },
         { key: 'admin', title: '入队申请', hint: '审核第二梯队申请', url: ROUTES.adminApplications },
         { key: 'admin-councils', title: '理事会管理', hint: '分会、职务和轮值会长', url: ROUTES.adminCouncils },
         { key: 'admin-grids', title: '微格管理', hint: '微格、微格长和分色', url: ROUTES.adminGrids },
@@ -125,7 +134,7 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
 }
 
 /** The order a role's work comes in on 首页: their own work first, then the resident's services. */
-const HOME_ORDER: MeEntryGroup['key'][] = ['street', 'committee', 'grid', 'reports', 'service'];
+const HOME_ORDER: MeEntryGroup['key'][] = ['street', 'committee', 'grid', 'reports', 'participation', 'service'];
 
 /**
  * 首页's entries: every tool of the caller's roles, one tap away (the committee's 居委工作台 first, then the

@@ -45,6 +45,9 @@ export const ROUTES = {
   myReports: '/packages/reports/pages/mine/index',
   reportQueue: '/packages/reports/pages/queue/index',
   reportAdmin: '/packages/reports/pages/admin/index',
+  proposals: '/packages/participation/pages/proposals/index',
+  projects: '/packages/participation/pages/projects/index',
+  proposalsToAnswer: '/packages/participation/pages/proposals/index?toAnswer=1',
 } as const;
 
 export const memberDetailUrl = (memberId: string) => `${ROUTES.adminMember}?memberId=${encodeURIComponent(memberId)}`;

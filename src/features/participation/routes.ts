@@ -1,0 +1,11 @@
+/** Where the 居民议事 and 治理项目 pages live. */
+const PKG = '/packages/participation/pages';
+export const PARTICIPATION_PAGES = {
+  proposals: `${PKG}/proposals/index`,
+  propose: `${PKG}/propose/index`,
+  projects: `${PKG}/projects/index`,
+  settings: `${PKG}/settings/index`,
+  proposal: (id: string) => `${PKG}/proposal/index?id=${encodeURIComponent(id)}`,
+  project: (id: string) => `${PKG}/project/index?id=${encodeURIComponent(id)}`,
+  answer: (id: string) => `${PKG}/answer/index?id=${encodeURIComponent(id)}`,
+};
