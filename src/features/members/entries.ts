@@ -12,7 +12,7 @@ export interface MeEntry {
 }
 
 export interface MeEntryGroup {
-  key: 'reports' | 'service' | 'mine' | 'grid' | 'committee' | 'street';
+  key: 'reports' | 'participation' | 'service' | 'mine' | 'grid' | 'committee' | 'street';
   title: string;
   entries: MeEntry[];
 }
@@ -44,6 +44,11 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
         { key: 'report-new', title: '一键上报', hint: '楼道堆物、漏水、设施坏了，15分钟响应', url: ROUTES.newReport },
         { key: 'report-mine', title: '我的上报', hint: '处理到哪一步了', url: ROUTES.myReports },
       ],
+    });
+    groups.push({
+      key: 'participation',
+      title: '社区议事',
+      entries: [{ key: 'surveys', title: '问卷投票', hint: '居委和微格长想听听你的意见', url: ROUTES.surveys }],
     });
     groups.push({
       key: 'service',
@@ -83,6 +88,8 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
         { key: 'proxy', title: '代居民登记', hint: '帮不用微信的老人登记', url: ROUTES.proxy },
         { key: 'notice-write', title: '发通知', hint: '发到微格群，看谁读了', url: ROUTES.noticeWrite },
         { key: 'notice-groups', title: '群绑定', hint: '把微信群绑到微格', url: ROUTES.noticeGroups },
+        // The committee asks from 居委工作台 (any audience); here only a grid leader, for their grids.
+        ...(isCommittee(member) ? [] : [{ key: 'survey-manage', title: '发问卷', hint: '问问微格居民的意见，看结果', url: ROUTES.surveyManage }]),
       ],
     });
   } else if (member.roles.includes('building_leader')) {
@@ -95,6 +102,7 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
       title: '居委工作台',
       entries: [
         { key: 'report-admin', title: '上报管理', hint: '全部上报、超时和月度数据', url: ROUTES.reportAdmin },
+        { key: 'survey-admin', title: '发问卷', hint: '征求居民意见、投票和导出结果', url: ROUTES.surveyManage },
         { key: 'admin', title: '入队申请', hint: '审核第二梯队申请', url: ROUTES.adminApplications },
         { key: 'admin-councils', title: '理事会管理', hint: '分会、职务和轮值会长', url: ROUTES.adminCouncils },
         { key: 'admin-grids', title: '微格管理', hint: '微格、微格长和分色', url: ROUTES.adminGrids },
@@ -125,7 +133,7 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
 }
 
 /** The order a role's work comes in on 首页: their own work first, then the resident's services. */
-const HOME_ORDER: MeEntryGroup['key'][] = ['street', 'committee', 'grid', 'reports', 'service'];
+const HOME_ORDER: MeEntryGroup['key'][] = ['street', 'committee', 'grid', 'reports', 'participation', 'service'];
 
 /**
  * 首页's entries: every tool of the caller's roles, one tap away (the committee's 居委工作台 first, then the

@@ -45,6 +45,8 @@ export const ROUTES = {
   myReports: '/packages/reports/pages/mine/index',
   reportQueue: '/packages/reports/pages/queue/index',
   reportAdmin: '/packages/reports/pages/admin/index',
+  surveys: '/packages/surveys/pages/list/index',
+  surveyManage: '/packages/surveys/pages/manage/index',
 } as const;
 
 export const memberDetailUrl = (memberId: string) => `${ROUTES.adminMember}?memberId=${encodeURIComponent(memberId)}`;

@@ -93,18 +93,21 @@ describe('首页', () => {
   const SERVICE = ['entry-notices', 'entry-events', 'entry-my-events', 'entry-points', 'entry-wall', 'entry-shop', 'entry-cabin'];
   const MEMBER_SERVICE = ['entry-redemptions', 'entry-certificate', 'entry-leaderboard'];
   const REPORTS = ['entry-report-new', 'entry-report-mine'];
+  const PARTICIPATION = ['entry-surveys'];
   const GRID = ['entry-report-queue', 'entry-roster', 'entry-talent', 'entry-proxy', 'entry-notice-write', 'entry-notice-groups'];
+  // A grid leader asks their grids from 微格工作; the committee asks from 居委工作台.
+  const LEADER_GRID = [...GRID, 'entry-survey-manage'];
   const COMMITTEE = [
-    'entry-report-admin', 'entry-admin', 'entry-admin-councils', 'entry-admin-grids', 'entry-admin-import',
+    'entry-report-admin', 'entry-survey-admin', 'entry-admin', 'entry-admin-councils', 'entry-admin-grids', 'entry-admin-import',
     'entry-admin-points', 'entry-admin-report', 'entry-admin-audit', 'entry-admin-honours', 'entry-admin-shop', 'entry-shop-verify', 'entry-cabin-desk', 'entry-cabin-manage', 'entry-notice-robots',
   ];
 
   // Each role's own work first, then the services of every resident: all one tap from 首页.
   it.each([
-    ['resident', [...REPORTS, ...SERVICE]],
-    ['member', [...REPORTS, ...SERVICE, ...MEMBER_SERVICE]],
-    ['gridLeader', [...GRID, ...REPORTS, ...SERVICE, ...MEMBER_SERVICE]],
-    ['committee', [...COMMITTEE, ...GRID, ...REPORTS, ...SERVICE]],
+    ['resident', [...REPORTS, ...PARTICIPATION, ...SERVICE]],
+    ['member', [...REPORTS, ...PARTICIPATION, ...SERVICE, ...MEMBER_SERVICE]],
+    ['gridLeader', [...LEADER_GRID, ...REPORTS, ...PARTICIPATION, ...SERVICE, ...MEMBER_SERVICE]],
+    ['committee', [...COMMITTEE, ...GRID, ...REPORTS, ...PARTICIPATION, ...SERVICE]],
     ['streetAdmin', ['entry-street', 'entry-street-levels']],
   ] as const)('gives %s the entries of their roles, their own work first', async (who, expected) => {
     ctx.signIn(who);
