@@ -151,7 +151,8 @@ describe('首页', () => {
     render(<HomePage />);
     await waitFor(() => expect(byClass('elder-tile')).toHaveLength(4));
     expect(byClass('elder-tile').map((el) => el.textContent?.replace(/[^\u4e00-\u9fff]/g, ''))).toEqual(['活动', '通知', '格子屋', '我的积分']);
-    expect(entries()).toEqual([...GRID, ...REPORTS]);
+    // 问卷投票 stays too: only the service group gives way to the big tiles.
+    expect(entries()).toEqual([...LEADER_GRID, ...REPORTS, ...PARTICIPATION]);
     clickByClass('elder-tile');
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/events/pages/list/index' });
   });
