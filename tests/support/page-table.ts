@@ -80,6 +80,35 @@ const ownProject = async (call: CallAs) => {
   return { id: project.id };
 };
 
+/**
+ * A questionnaire of the row's identity (committee: the whole 居民区; grid leader: their first grid), written once
+ * by its request id and published unless `draft`: every later call answers the same survey, so no seeded survey is
+ * needed. It opens a minute ago and closes in a week.
+ */
+const ownSurvey = (draft: boolean) => async (call: CallAs) => {
+  const { member } = (await call('members', 'me')) as { member: { roles: string[]; leadsGridIds: string[] } };
+  const audience = member.roles.includes('committee') ? { kind: 'community' } : { kind: 'grids', gridIds: member.leadsGridIds.slice(0, 1) };
+  const now = Date.now();
+  const survey = {
+    title: draft ? '楼道微更新想法（草稿）' : '5号楼非机动车棚意见征集',
+    intro: '车棚建在哪里、要哪些设施，听听大家的意见。',
+    questions: [
+      { key: 'q1', kind: 'single', title: '是否同意加装车棚', options: [{ key: 'o1', label: '同意' }, { key: 'o2', label: '不同意' }] },
+      { key: 'q2', kind: 'multiple', title: '最需要哪些设施', options: [{ key: 'o1', label: '充电桩' }, { key: 'o2', label: '照明' }, { key: 'o3', label: '监控' }], min: 1, max: 2 },
+      { key: 'q3', kind: 'rating', title: '对现在停车的满意度' },
+      { key: 'q4', kind: 'text', title: '其他建议', required: false },
+    ],
+    audience,
+    opensAt: new Date(now - 60_000).toISOString(),
+    closesAt: new Date(now + 7 * 24 * 60 * 60_000).toISOString(),
+    anonymous: false,
+    results: 'live',
+  };
+  const created = (await call('surveys', 'create', { survey, requestId: draft ? 'page-table-survey-draft' : 'page-table-survey' })) as { survey: { id: string; state: string; version: number } };
+  if (!draft && created.survey.state === 'draft') await call('surveys', 'publish', { surveyId: created.survey.id, version: created.survey.version });
+  return { id: created.survey.id };
+};
+
 const HOMES: PageIdentity[] = ['newcomer', 'resident', 'member', 'gridLeader', 'committee', 'streetAdmin'];
 
 export const PAGE_TABLE: PageRow[] = [
@@ -237,6 +266,17 @@ export const PAGE_TABLE: PageRow[] = [
   // The committee's view: 发布进展 and 项目状态 under the project.
   { page: 'packages/participation/pages/project/index', as: 'committee', query: ownProject },
   { page: 'packages/participation/pages/settings/index', as: 'committee' },
+  { page: 'packages/surveys/pages/list/index', as: 'resident' },
+  { page: 'packages/surveys/pages/list/index', as: 'gridLeader', variant: 'may ask their grids' },
+  { page: 'packages/surveys/pages/answer/index', as: 'committee', query: ownSurvey(false) },
+  // A grid leader lives in their grid: they ask it and answer it too.
+  { page: 'packages/surveys/pages/answer/index', as: 'gridLeader', variant: 'their grid', query: ownSurvey(false) },
+  { page: 'packages/surveys/pages/results/index', as: 'committee', query: ownSurvey(false) },
+  { page: 'packages/surveys/pages/manage/index', as: 'gridLeader' },
+  { page: 'packages/surveys/pages/manage/index', as: 'committee' },
+  { page: 'packages/surveys/pages/edit/index', as: 'gridLeader' },
+  { page: 'packages/surveys/pages/edit/index', as: 'committee' },
+  { page: 'packages/surveys/pages/edit/index', as: 'committee', variant: 'a draft', query: ownSurvey(true) },
 ];
 
 /** A row's name in test titles: page, identity and variant. */

@@ -51,6 +51,7 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
       entries: [
         { key: 'proposals', title: '居民议事', hint: '提建议，支持邻居的好想法', url: ROUTES.proposals },
         { key: 'projects', title: '治理项目', hint: '车棚、楼道、花园改到哪一步了', url: ROUTES.projects },
+        { key: 'surveys', title: '问卷投票', hint: '居委和微格长想听听你的意见', url: ROUTES.surveys },
       ],
     });
     groups.push({
@@ -91,6 +92,8 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
         { key: 'proxy', title: '代居民登记', hint: '帮不用微信的老人登记', url: ROUTES.proxy },
         { key: 'notice-write', title: '发通知', hint: '发到微格群，看谁读了', url: ROUTES.noticeWrite },
         { key: 'notice-groups', title: '群绑定', hint: '把微信群绑到微格', url: ROUTES.noticeGroups },
+        // The committee asks from 居委工作台 (any audience); here only a grid leader, for their grids.
+        ...(isCommittee(member) ? [] : [{ key: 'survey-manage', title: '发问卷', hint: '问问微格居民的意见，看结果', url: ROUTES.surveyManage }]),
       ],
     });
   } else if (member.roles.includes('building_leader')) {
@@ -104,6 +107,7 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
       entries: [
         { key: 'report-admin', title: '上报管理', hint: '全部上报、超时和月度数据', url: ROUTES.reportAdmin },
         { key: 'proposals-answer', title: '议事答复', hint: '支持人数够了、等你答复的议题', url: ROUTES.proposalsToAnswer },
+        { key: 'survey-admin', title: '发问卷', hint: '征求居民意见、投票和导出结果', url: ROUTES.surveyManage },
         { key: 'admin', title: '入队申请', hint: '审核第二梯队申请', url: ROUTES.adminApplications },
         { key: 'admin-councils', title: '理事会管理', hint: '分会、职务和轮值会长', url: ROUTES.adminCouncils },
         { key: 'admin-grids', title: '微格管理', hint: '微格、微格长和分色', url: ROUTES.adminGrids },

@@ -48,6 +48,8 @@ export const ROUTES = {
   proposals: '/packages/participation/pages/proposals/index',
   projects: '/packages/participation/pages/projects/index',
   proposalsToAnswer: '/packages/participation/pages/proposals/index?toAnswer=1',
+  surveys: '/packages/surveys/pages/list/index',
+  surveyManage: '/packages/surveys/pages/manage/index',
 } as const;
 
 export const memberDetailUrl = (memberId: string) => `${ROUTES.adminMember}?memberId=${encodeURIComponent(memberId)}`;

@@ -93,10 +93,12 @@ describe('首页', () => {
   const SERVICE = ['entry-notices', 'entry-events', 'entry-my-events', 'entry-points', 'entry-wall', 'entry-shop', 'entry-cabin'];
   const MEMBER_SERVICE = ['entry-redemptions', 'entry-certificate', 'entry-leaderboard'];
   const REPORTS = ['entry-report-new', 'entry-report-mine'];
-  const PARTICIPATION = ['entry-proposals', 'entry-projects'];
+  const PARTICIPATION = ['entry-proposals', 'entry-projects', 'entry-surveys'];
   const GRID = ['entry-report-queue', 'entry-roster', 'entry-talent', 'entry-proxy', 'entry-notice-write', 'entry-notice-groups'];
+  // A grid leader asks their grids from 微格工作; the committee asks from 居委工作台.
+  const LEADER_GRID = [...GRID, 'entry-survey-manage'];
   const COMMITTEE = [
-    'entry-report-admin', 'entry-proposals-answer', 'entry-admin', 'entry-admin-councils', 'entry-admin-grids', 'entry-admin-import',
+    'entry-report-admin', 'entry-proposals-answer', 'entry-survey-admin', 'entry-admin', 'entry-admin-councils', 'entry-admin-grids', 'entry-admin-import',
     'entry-admin-points', 'entry-admin-report', 'entry-admin-audit', 'entry-admin-honours', 'entry-admin-shop', 'entry-shop-verify', 'entry-cabin-desk', 'entry-cabin-manage', 'entry-notice-robots',
   ];
 
@@ -104,7 +106,7 @@ describe('首页', () => {
   it.each([
     ['resident', [...REPORTS, ...PARTICIPATION, ...SERVICE]],
     ['member', [...REPORTS, ...PARTICIPATION, ...SERVICE, ...MEMBER_SERVICE]],
-    ['gridLeader', [...GRID, ...REPORTS, ...PARTICIPATION, ...SERVICE, ...MEMBER_SERVICE]],
+    ['gridLeader', [...LEADER_GRID, ...REPORTS, ...PARTICIPATION, ...SERVICE, ...MEMBER_SERVICE]],
     ['committee', [...COMMITTEE, ...GRID, ...REPORTS, ...PARTICIPATION, ...SERVICE]],
     ['streetAdmin', ['entry-street', 'entry-street-levels']],
   ] as const)('gives %s the entries of their roles, their own work first', async (who, expected) => {
@@ -149,7 +151,8 @@ describe('首页', () => {
     render(<HomePage />);
     await waitFor(() => expect(byClass('elder-tile')).toHaveLength(4));
     expect(byClass('elder-tile').map((el) => el.textContent?.replace(/[^\u4e00-\u9fff]/g, ''))).toEqual(['活动', '通知', '格子屋', '我的积分']);
-    expect(entries()).toEqual([...GRID, ...REPORTS, ...PARTICIPATION]);
+    // 问卷投票 stays too: only the service group gives way to the big tiles.
+    expect(entries()).toEqual([...LEADER_GRID, ...REPORTS, ...PARTICIPATION]);
     clickByClass('elder-tile');
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/events/pages/list/index' });
   });

@@ -36,7 +36,7 @@ const ME = 'pages/me/index';
  */
 function routeMaps(): Map<string, string> {
   const maps = new Map<string, string>();
-  for (const file of ['features/members/routes.ts', 'features/events/api.ts', 'features/shop/api.ts', 'features/notices/api.ts', 'features/cabin/api.ts', 'features/honours/routes.ts', 'features/reports/api.ts', 'features/participation/routes.ts']) {
+  for (const file of ['features/members/routes.ts', 'features/events/api.ts', 'features/shop/api.ts', 'features/notices/api.ts', 'features/cabin/api.ts', 'features/honours/routes.ts', 'features/reports/api.ts', 'features/participation/routes.ts', 'features/surveys/routes.ts']) {
     let text = readFileSync(join(src, file), 'utf8');
     for (const c of text.matchAll(/const (\w+) = '(\/(?:pages|packages)\/[\w/-]+)';/g)) text = text.split(`\${${c[1]}}`).join(c[2]!);
     for (const block of text.matchAll(/export const (\w+) = \{([\s\S]*?)\n\}/g)) {
