@@ -45,11 +45,11 @@ function open(Page: () => JSX.Element, who: DemoIdentity, params: Record<string,
 }
 
 describe('社区议事 on 首页', () => {
-  it('gives every resident of a 居民区 居民议事 and 治理项目 right after 身边的问题, and the committee 议事答复', async () => {
+  it('gives every resident of a 居民区 居民议事, 治理项目 and 问卷投票 right after 身边的问题, and the committee 议事答复', async () => {
     const resident = (await ctx.h.call('members', 'me', {}, ctx.h.identities.resident)).member;
     const groups = homeEntryGroups(resident);
     expect(groups.map((g) => g.key)).toEqual(['reports', 'participation', 'service']);
-    expect(groups[1]!.entries.map((e) => e.title)).toEqual(['居民议事', '治理项目']);
+    expect(groups[1]!.entries.map((e) => e.title)).toEqual(['居民议事', '治理项目', '问卷投票']);
     const committee = (await ctx.h.call('members', 'me', {}, ctx.h.identities.committee)).member;
     expect(homeEntryGroups(committee).find((g) => g.key === 'committee')!.entries.map((e) => e.key)).toContain('proposals-answer');
   });
