@@ -44,8 +44,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    // Webpack's persistent cache (node_modules/.cache/webpack, one per target): a rebuild after a small change is quick.
-    cache: { enable: true },
+    // Webpack's persistent cache (one per target): a rebuild after a small change is quick. It lives in the checkout,
+    // not in node_modules/.cache: worktrees sharing one node_modules once mixed two checkouts' module ids in a build.
+    cache: { enable: true, cacheDirectory: path.join(root, '.webpack-cache') },
     mini: {
       // Our component stylesheets are independent of each other: their order does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
