@@ -39,7 +39,7 @@ export function QuestionEditor({ index, question: q, error, onChange, onRemove }
         </Text>
       </View>
       <ChoiceChips id={`q-${index}-kind`} single options={KIND_OPTIONS} value={[q.kind]} onChange={(v) => onChange(withKind(q, (v[0] ?? 'single') as QuestionKind))} />
-      <Input id={`q-${index}-title`} className='survey-input' value={q.title} maxlength={100} placeholder='题目，例如：是否同意加装非机动车棚' onInput={(e) => onChange({ ...q, title: e.detail.value })} />
+      <Input id={`q-${index}-title`} className='survey-input' value={q.title} maxlength={100} placeholder='题目，如：同意建车棚吗' onInput={(e) => onChange({ ...q, title: e.detail.value })} />
       <ChoiceChips id={`q-${index}-required`} options={[{ value: 'required', label: '必答' }]} value={q.required ? ['required'] : []} onChange={(v) => onChange({ ...q, required: v.includes('required') })} />
       {choice ? (
         <View className='survey-options-edit'>

@@ -158,7 +158,7 @@ export default function SurveyEditPage() {
           ) : null}
           <View className='card survey-edit'>
             <FormField label='问卷标题' name='title' error={form.errors.title}>
-              <Input id='survey-title' className='survey-input' value={title} maxlength={40} placeholder='例如：5号楼非机动车棚意见征集' onInput={(e) => edit('title', setTitle)(e.detail.value)} />
+              <Input id='survey-title' className='survey-input' value={title} maxlength={40} placeholder='例如：5号楼车棚意见征集' onInput={(e) => edit('title', setTitle)(e.detail.value)} />
             </FormField>
             <FormField label='问卷说明' name='intro' optional error={form.errors.intro}>
               <Textarea id='survey-intro' className='survey-input survey-textarea' value={intro} maxlength={500} placeholder='为什么问、结果怎么用' onInput={(e) => edit('intro', setIntro)(e.detail.value)} />
