@@ -19,7 +19,7 @@ export default defineAppConfig({
     { root: 'packages/cabin', name: 'cabin', pages: ['pages/home/index', 'pages/item/index', 'pages/mine/index', 'pages/donate/index', 'pages/desk/index', 'pages/manage/index', 'pages/report/index'] },
     { root: 'packages/notices', name: 'notices', pages: ['pages/list/index', 'pages/detail/index', 'pages/edit/index', 'pages/receipts/index', 'pages/groups/index', 'pages/bind/index', 'pages/robots/index'] },
     { root: 'packages/reports', name: 'reports', pages: ['pages/new/index', 'pages/mine/index', 'pages/detail/index', 'pages/queue/index', 'pages/admin/index', 'pages/settings/index'] },
-    { root: 'packages/participation', name: 'participation', pages: ['pages/proposals/index', 'pages/proposal/index', 'pages/propose/index', 'pages/projects/index', 'pages/project/index', 'pages/answer/index', 'pages/settings/index'] },
+    { root: 'packages/participation', name: 'participation', pages: ['pages/proposals/index', 'pages/proposal/index', 'pages/propose/index', 'pages/projects/index', 'pages/project/index', 'pages/answer/index', 'pages/settings/index', 'pages/edit/index', 'pages/street/index'] },
     { root: 'packages/surveys', name: 'surveys', pages: ['pages/list/index', 'pages/answer/index', 'pages/results/index', 'pages/manage/index', 'pages/edit/index'] },
   ],
   window: {

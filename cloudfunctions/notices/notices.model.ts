@@ -8,6 +8,7 @@ import type {
   NoticeQuestion,
   NoticeStatus,
   NoticeSummaryView,
+  NoticeSurveyLink,
   NoticeTarget,
   NoticeView,
   ReceiptState,
@@ -42,6 +43,8 @@ export interface NoticeDoc {
   question: NoticeQuestion | null;
   expiresAt: Date | null;
   templateKey: string | null;
+  /** The questionnaire it links to (checked to be of the same 居民区 when saved); absent on older notices. */
+  survey?: NoticeSurveyLink | null;
   status: NoticeStatus;
   publishAt: Date | null;
   publishedAt: Date | null;
@@ -237,6 +240,7 @@ export function toView(
     target: canManage ? doc.target : null,
     question: doc.question,
     templateKey: doc.templateKey,
+    survey: doc.survey ?? null,
     canManage,
     robots: canManage ? manage.deliveries.map(toDelivery) : null,
     replyCounts: canManage && doc.question ? doc.question.options.map((option) => manage.replies?.[option] ?? 0) : null,

@@ -117,6 +117,9 @@ export async function councilsOf(communityId: string): Promise<CouncilDoc[]> {
   return res.data as CouncilDoc[];
 }
 
+/** A questionnaire's 居民区 and title, for a notice that links to it. */
+export const findSurvey = (id: string) => byId<{ _id: string; communityId: string; title: string }>(COLLECTIONS.surveys, id);
+
 /** The residents a target names, as an aggregate over `members` (colour groups joined from member_colours). */
 function targetedMembers(communityId: string, target: NoticeTarget) {
   const _ = command();

@@ -158,7 +158,15 @@ export async function open(input: In<'open'>, { identity, event }: CallContext):
 /** The stored fields of a notice from the form. */
 async function fieldsOf(caller: Caller, fields: Fields, now: Date) {
   if (fields.expiresAt && fields.expiresAt <= now) throw new AppError('COMMON.INVALID_INPUT', { 'notice.expiresAt': '截止时间要晚于现在' });
-  const [grids, councils] = await Promise.all([q.gridsOf(caller.communityId!), q.councilsOf(caller.communityId!)]);
+  const [grids, councils, survey] = await Promise.all([
+    q.gridsOf(caller.communityId!),
+    q.councilsOf(caller.communityId!),
+    fields.surveyId ? q.findSurvey(fields.surveyId) : null,
+  ]);
+  // A questionnaire of another 居民区 is refused as a missing one is: its existence is not told.
+  if (fields.surveyId && survey?.communityId !== caller.communityId) {
+    throw new AppError('COMMON.INVALID_INPUT', { 'notice.surveyId': '找不到这份问卷，请重新选择本居民区的问卷' });
+  }
   await authorizeTarget(caller, fields.target, { gridIds: new Set(grids.map((g) => g._id)), councils });
   const names = new Map<string, string>([...grids, ...councils].map((x) => [x._id, x.name]));
   return {
@@ -172,6 +180,7 @@ async function fieldsOf(caller: Caller, fields: Fields, now: Date) {
     question: fields.mode === 'reply' ? fields.question : null,
     expiresAt: fields.expiresAt,
     templateKey: fields.templateKey,
+    survey: survey ? { id: survey._id, title: survey.title } : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ProjectInput } from '../../src/shared/actions/participation';
-import { authorize, ensureSameCommunity } from '../_core/authorize';
+import { authorize, can, ensureSameCommunity } from '../_core/authorize';
 import type { Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { COLLECTIONS } from '../_core/collections';
@@ -129,7 +129,7 @@ export async function projects(input: In<'projects'>, { identity }: CallContext)
   const ids = input.followed ? await q.followedIds(caller.communityId!, caller.memberId) : undefined;
   const rows = ids && ids.length === 0 ? [] : await q.projectsPage(caller.communityId!, { status: input.status, ids }, input.page);
   const page = toPage(rows);
-  return { items: page.rows.map(toProjectSummary), page: input.page, hasMore: page.hasMore };
+  return { items: page.rows.map(toProjectSummary), page: input.page, hasMore: page.hasMore, canManage: can(caller, 'projects.manage', { communityId: caller.communityId }) };
 }
 
 /** Round trips: 1 (caller) + 1 (project and the caller's follow side by side) [+1-2 councils for a chair]. */

@@ -130,6 +130,7 @@ function roleEntryGroups(member: MemberView): MeEntryGroup[] {
       title: '街道',
       entries: [
         { key: 'street', title: '街道概览', hint: '各居民区的人数、微格和上报办理', url: ROUTES.street },
+        { key: 'street-projects', title: '治理项目', hint: '各居民区的项目和进度', url: ROUTES.streetProjects },
         { key: 'street-levels', title: '星级标准', hint: '一星到五星的服务小时数', url: ROUTES.streetLevels },
       ],
     });

@@ -18,6 +18,7 @@ export const ROUTES = {
   adminImport: '/packages/admin/pages/import/index',
   street: '/packages/street/pages/overview/index',
   streetLevels: '/packages/admin/pages/honours/index?section=levels',
+  streetProjects: '/packages/participation/pages/street/index',
   myPoints: '/packages/ledger/pages/mine/index',
   adminPoints: '/packages/admin/pages/points/index',
   adminReport: '/packages/admin/pages/report/index',

@@ -28,6 +28,8 @@ export const noticesApi = {
   renameGroup: (groupId: string, name: string) => callCloud('notices', 'renameGroup', { groupId, name }),
   unbindGroup: (groupId: string) => callCloud('notices', 'unbindGroup', { groupId }),
   robots: () => callCloud('notices', 'robots', {}),
+  /** Published questionnaires the writer may see (the surveys function), to link one to a notice. */
+  publishedSurveys: () => callCloud('surveys', 'list', { page: 1, filters: { state: 'published' } }),
   setRobot: (gridId: string, webhook: string) => callCloud('notices', 'setRobot', { gridId, webhook }),
   removeRobot: (gridId: string) => callCloud('notices', 'removeRobot', { gridId }),
 };

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useCloudQuery } from '@/hooks/useCloudQuery';
 import { usePagedList } from '@/hooks/usePagedList';
-import type { ReceiptFilter } from '@shared/domain/notices';
+import type { NoticeSurveyLink, ReceiptFilter } from '@shared/domain/notices';
 import { noticesApi } from './api';
 
 /** The caller's notices as a resident, unread first. */
@@ -19,6 +19,17 @@ export function useManagedNotices(enabled: boolean) {
 export function useTargets() {
   const fetch = useCallback(() => noticesApi.targets(), []);
   return useCloudQuery(fetch);
+}
+
+/**
+ * The questionnaires a notice may link to: published ones still taking answers. Not having them (a failed call)
+ * leaves the choice empty rather than stopping the writer from sending the notice.
+ */
+export function useOpenSurveys(): NoticeSurveyLink[] {
+  const fetch = useCallback(() => noticesApi.publishedSurveys(), []);
+  const { data } = useCloudQuery(fetch);
+  const now = Date.now();
+  return (data?.items ?? []).filter((s) => new Date(s.closesAt).getTime() > now).map((s) => ({ id: s.id, title: s.title }));
 }
 
 export function useReceipts(noticeId: string, filter: ReceiptFilter, groupId: string | null) {

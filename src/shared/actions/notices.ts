@@ -72,6 +72,8 @@ export const noticeFields = v.pipe(
     question: v.optional(v.nullable(question), null),
     expiresAt: v.optional(v.nullable(instant('截止时间')), null),
     templateKey: v.optional(v.nullable(text('提醒模板', 40)), null),
+    /** A questionnaire of the same 居民区 the notice asks residents to fill in (the page shows 去填写问卷). */
+    surveyId: v.optional(v.nullable(id), null),
   }),
   v.forward(v.check((n) => n.mode !== 'reply' || !!n.question, '请填写要居民回答的问题'), ['question']),
 );

@@ -191,8 +191,8 @@ export const participationActions = {
     errors: [...PROJECT_ERRORS, 'COMMON.CONTENT_REJECTED'],
   }),
 
-  /** The 居民区's projects, recently updated first, 20 a page. */
-  projects: action<Page<ProjectSummaryView>>()({
+  /** The 居民区's projects, recently updated first, 20 a page; `canManage`: the caller may create one (新建项目). */
+  projects: action<Page<ProjectSummaryView> & { canManage: boolean }>()({
     input: v.object({ page, status: v.optional(v.picklist(PROJECT_STATUSES, '请选择状态')), followed: v.optional(v.boolean()) }),
     errors: ['COMMON.FORBIDDEN'],
   }),

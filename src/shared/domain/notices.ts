@@ -92,6 +92,12 @@ export interface NoticeQuestion {
   options: string[];
 }
 
+/** A questionnaire a notice links to, with its title as it was when the notice was saved. */
+export interface NoticeSurveyLink {
+  id: string;
+  title: string;
+}
+
 /** One notice, opened. `pendingImages` / `refusedImages` are for those who manage it (empty for everyone else). */
 export interface NoticeView extends NoticeSummaryView, ImageReview {
   body: string;
@@ -101,6 +107,8 @@ export interface NoticeView extends NoticeSummaryView, ImageReview {
   target: NoticeTarget | null;
   question: NoticeQuestion | null;
   templateKey: string | null;
+  /** The questionnaire it links to (same 居民区), or null. */
+  survey: NoticeSurveyLink | null;
   /** The caller wrote it or is the committee: may edit (before publishing), see receipts and remind. */
   canManage: boolean;
   /** For those who manage it: the WeCom robot sends of this notice. */

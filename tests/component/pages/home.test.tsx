@@ -108,7 +108,7 @@ describe('首页', () => {
     ['member', [...REPORTS, ...PARTICIPATION, ...SERVICE, ...MEMBER_SERVICE]],
     ['gridLeader', [...LEADER_GRID, ...REPORTS, ...PARTICIPATION, ...SERVICE, ...MEMBER_SERVICE]],
     ['committee', [...COMMITTEE, ...GRID, ...REPORTS, ...PARTICIPATION, ...SERVICE]],
-    ['streetAdmin', ['entry-street', 'entry-street-levels']],
+    ['streetAdmin', ['entry-street', 'entry-street-projects', 'entry-street-levels']],
   ] as const)('gives %s the entries of their roles, their own work first', async (who, expected) => {
     ctx.signIn(who);
     render(<HomePage />);
@@ -135,6 +135,8 @@ describe('首页', () => {
     expect(screen.queryByText('请选择你所在的居民区')).toBeNull();
     clickByClass('entry-street');
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/street/pages/overview/index' });
+    clickByClass('entry-street-projects');
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/participation/pages/street/index' });
   });
 
   it('does not offer the roster to someone who holds the role without a grid', async () => {

@@ -5,7 +5,7 @@ import { ChoiceChips } from '@/components/ChoiceChips';
 import { DateTimeField } from '@/components/DateTimeField';
 import { FormField } from '@/components/FormField';
 import type { NoticeInput, PublishInput } from '@shared/actions/notices';
-import { NOTICE_MODE_LABELS, NOTICE_MODES, type NoticeMode, type NoticeTarget, type NoticeTargetOptions, type NoticeView } from '@shared/domain/notices';
+import { NOTICE_MODE_LABELS, NOTICE_MODES, type NoticeMode, type NoticeSurveyLink, type NoticeTarget, type NoticeTargetOptions, type NoticeView } from '@shared/domain/notices';
 import { NOTICE_TEMPLATES } from '@shared/notice-templates';
 import { tomorrowAt } from '@shared/time';
 import { ImagesField } from './ImagesField';
@@ -19,11 +19,14 @@ const PUBLISH_OPTIONS: { value: PublishKind; label: string }[] = [
 ];
 const MODE_OPTIONS = NOTICE_MODES.map((value) => ({ value, label: NOTICE_MODE_LABELS[value] }));
 const EXPIRES = 'expires';
+const NO_SURVEY = 'none';
 const splitOptions = (text: string) => text.split(/[、,，\s]+/).filter(Boolean);
 
 export interface NoticeFormProps {
   notice?: NoticeView;
   targets: NoticeTargetOptions;
+  /** The 居民区's open questionnaires the notice may link to (去填写问卷 on the notice). */
+  surveys: NoticeSurveyLink[];
   submitting: boolean;
   /** Messages under each field, by field name (`title`, `target`, `expiresAt`, `publish`…). */
   errors: Record<string, string>;
@@ -31,7 +34,7 @@ export interface NoticeFormProps {
 }
 
 /** The writer's form: a template to start from, the text, who it goes to, what it asks, and when it goes out. */
-export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: NoticeFormProps) {
+export function NoticeForm({ notice, targets, surveys, submitting, errors, onSubmit }: NoticeFormProps) {
   const [templateKey, setTemplateKey] = useState<string | null>(notice?.templateKey ?? null);
   const [title, setTitle] = useState(notice?.title ?? '');
   const [body, setBody] = useState(notice?.body ?? '');
@@ -40,6 +43,10 @@ export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: No
   const [mode, setMode] = useState<NoticeMode>(notice?.mode ?? 'confirm');
   const [question, setQuestion] = useState(notice?.question?.text ?? '');
   const [options, setOptions] = useState(notice?.question?.options.join('、') ?? '');
+  const [surveyId, setSurveyId] = useState(notice?.survey?.id ?? NO_SURVEY);
+  // The linked questionnaire stays choosable while editing, even once it is no longer open.
+  const linked = notice?.survey && !surveys.some((s) => s.id === notice.survey!.id) ? [notice.survey] : [];
+  const surveyOptions = [{ value: NO_SURVEY, label: '不关联' }, ...[...linked, ...surveys].map((s) => ({ value: s.id, label: s.title }))];
   const [hasExpiry, setHasExpiry] = useState<string[]>(notice?.expiresAt ? [EXPIRES] : []);
   const [expiresAt, setExpiresAt] = useState(notice?.expiresAt ?? tomorrowAt('20:00'));
   const [publish, setPublish] = useState<PublishKind>(notice?.status === 'scheduled' ? 'at' : notice?.status === 'draft' ? 'draft' : 'now');
@@ -70,6 +77,7 @@ export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: No
         question: mode === 'reply' ? { text: question, options: splitOptions(options) } : null,
         expiresAt: hasExpiry.length ? expiresAt : null,
         templateKey,
+        surveyId: surveyId === NO_SURVEY ? null : surveyId,
       },
       publish === 'at' ? { kind: 'at', at: publishAt } : { kind: publish },
     );
@@ -112,6 +120,9 @@ export function NoticeForm({ notice, targets, submitting, errors, onSubmit }: No
           </FormField>
         </>
       ) : null}
+      <FormField label='请居民填写问卷' name='surveyId' optional hint='选一份本居民区正在进行的问卷，通知里会有“去填写问卷”的大按钮' error={errors.surveyId}>
+        <ChoiceChips id='notice-survey' single options={surveyOptions} value={[surveyId]} onChange={(v) => setSurveyId(v[0] ?? NO_SURVEY)} />
+      </FormField>
       <FormField label='截止时间' name='expiresAt' optional hint={hasExpiry.length ? undefined : '不设就一直有效'} error={errors.expiresAt}>
         <ChoiceChips id='notice-has-expiry' options={[{ value: EXPIRES, label: '设一个截止时间' }]} value={hasExpiry} onChange={setHasExpiry} />
         {hasExpiry.length ? <DateTimeField id='notice-expires' value={expiresAt} min={now} onChange={setExpiresAt} /> : null}

@@ -14,6 +14,7 @@ import { countsText, timeText } from '@/features/notices/format';
 import { PendingImage, RefusedImagesNote } from '@/components/ImageReview';
 import { imageSrc } from '@/services/upload';
 import { groupCloudIdOfEntry, useGroupShare } from '@/features/notices/group-entry';
+import { SURVEY_PAGES } from '@/features/surveys/routes';
 import '@/features/notices/notices.scss';
 import { useCloudQuery } from '@/hooks/useCloudQuery';
 import { errorText } from '@/services/cloud';
@@ -126,6 +127,14 @@ export default function NoticeDetailPage() {
             ) : null}
             <RefusedImagesNote count={notice.refusedImages} />
           </View>
+          {notice.survey ? (
+            <View className='card notice-survey'>
+              <Text className='notice-card__meta'>{`这条通知请你填写问卷：${notice.survey.title}`}</Text>
+              <LinkButton className='btn-notice-survey' url={SURVEY_PAGES.answer(notice.survey.id)}>
+                去填写问卷
+              </LinkButton>
+            </View>
+          ) : null}
           <NoticeAnswer notice={notice} onAnswered={answered} />
           {notice.mine ? <SubscribeNotices /> : null}
           {notice.canManage ? <WriterTools notice={notice} /> : null}

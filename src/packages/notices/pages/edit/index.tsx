@@ -4,7 +4,7 @@ import { View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { NOTICE_PAGES, newRequestId, noticesApi } from '@/features/notices/api';
 import { NoticeForm } from '@/features/notices/components/NoticeForm';
-import { useTargets } from '@/features/notices/hooks';
+import { useOpenSurveys, useTargets } from '@/features/notices/hooks';
 import '@/features/notices/notices.scss';
 import { useCloudQuery } from '@/hooks/useCloudQuery';
 import { useFormErrors } from '@/hooks/useFormErrors';
@@ -12,7 +12,7 @@ import { noticeFields, type NoticeInput, type PublishInput } from '@shared/actio
 import { schemaIssues } from '@shared/field-issues';
 
 /** The form's fields in page order. */
-const FORM_FIELDS = ['title', 'body', 'images', 'target', 'mode', 'question', 'options', 'expiresAt', 'publish'];
+const FORM_FIELDS = ['title', 'body', 'images', 'target', 'mode', 'question', 'options', 'surveyId', 'expiresAt', 'publish'];
 /** The server names a field `notice.question.options`, `publish.at`; the form shows them under its own fields. */
 function fieldOf(path: string): string {
   const inner = path.replace(/^notice\./, '');
@@ -23,6 +23,7 @@ function fieldOf(path: string): string {
 export default function NoticeEditPage() {
   const noticeId = (useRouter().params as Record<string, string | undefined>).id ?? '';
   const targets = useTargets();
+  const surveys = useOpenSurveys();
   const open = useCallback(() => noticesApi.open(noticeId, null), [noticeId]);
   const existing = useCloudQuery(noticeId ? open : null);
   const [requestId] = useState(newRequestId);
@@ -73,7 +74,7 @@ export default function NoticeEditPage() {
       ) : null}
       {targets.data && (!noticeId || notice) ? (
         <View className='card'>
-          <NoticeForm key={notice?.id ?? 'new'} notice={notice} targets={targets.data} submitting={submitting} errors={form.errors} onSubmit={(n, p) => void save(n, p)} />
+          <NoticeForm key={notice?.id ?? 'new'} notice={notice} targets={targets.data} surveys={surveys} submitting={submitting} errors={form.errors} onSubmit={(n, p) => void save(n, p)} />
         </View>
       ) : null}
     </PageShell>

@@ -81,6 +81,11 @@ export default function ProjectPage() {
                 关注进展
               </Button>
             )}
+            {p.can.manage ? (
+              <LinkButton className='btn-edit-project' type='default' url={PARTICIPATION_PAGES.editProject(p.id)}>
+                编辑
+              </LinkButton>
+            ) : null}
             {p.proposalId ? (
               <LinkButton className='btn-project-proposal' type='default' url={PARTICIPATION_PAGES.proposal(p.proposalId)}>
                 看居民当初的提议

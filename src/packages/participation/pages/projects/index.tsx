@@ -29,6 +29,11 @@ export default function ProjectsPage() {
       onRetry={() => void list.reload()}
     >
       <View className='pp-links'>
+        {list.last?.canManage ? (
+          <LinkButton className='btn-new-project' url={PARTICIPATION_PAGES.editProject()}>
+            新建项目
+          </LinkButton>
+        ) : null}
         <LinkButton className='btn-open-proposals' type='default' url={PARTICIPATION_PAGES.proposals}>
           居民议事
         </LinkButton>
