@@ -5,6 +5,12 @@ import prodConfig from './prod';
 import { createSwcRegister } from '@tarojs/helper';
 
 const root = path.resolve(__dirname, '..');
+/**
+ * Webpack's persistent cache (one per target; Taro passes every field but `enable` to webpack): a rebuild after a
+ * small change is quick. It lives in the checkout, not in node_modules/.cache: worktrees sharing one node_modules
+ * once mixed two checkouts' module ids into one weapp build. Taro's ICache type names only `enable`.
+ */
+const WEBPACK_CACHE = { enable: true, cacheDirectory: path.join(root, '.webpack-cache') };
 
 /**
  * The build constants: the subscribe-message template ids of deploy/environments/<TXTD_DEPLOY_ENV, default local>.json,
@@ -44,9 +50,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    // Webpack's persistent cache (one per target): a rebuild after a small change is quick. It lives in the checkout,
-    // not in node_modules/.cache: worktrees sharing one node_modules once mixed two checkouts' module ids in a build.
-    cache: { enable: true, cacheDirectory: path.join(root, '.webpack-cache') },
+    cache: WEBPACK_CACHE,
     mini: {
       // Our component stylesheets are independent of each other: their order does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
