@@ -1,10 +1,11 @@
-import { propose, rid } from '../integration/participation/support';
+import { propose, rid, setRules } from '../integration/participation/support';
 import { setupWeappHarness, until, untilSettled, type SimulatedComponent } from './simulate';
 
 /**
  * 议题详情 of the real weapp build under miniprogram-simulate, its calls answered by the real participation
- * function: a resident reads a neighbour's proposal against its threshold, supports it and takes the support back,
- * comments on it; a proposal of another 居民区 answers as missing and shows nothing of it.
+ * function: a resident reads a neighbour's proposal against its threshold, supports it and takes the support back;
+ * the support that reaches the threshold hands it on; a resident comments; a proposal of another 居民区 answers as
+ * missing and shows nothing of it.
  */
 describe('weapp build: 议题详情', () => {
   const ctx = setupWeappHarness();
@@ -14,7 +15,7 @@ describe('weapp build: 议题详情', () => {
   const open = (proposalId: string) => ctx.weapp.openPage(PAGE, { id: encodeURIComponent(proposalId) });
   /** The proposal as the real function tells the resident now. */
   const asResident = async (proposalId: string) =>
-    (await ctx.harness.call('participation', 'proposal', { proposalId }, ctx.harness.identities.resident)).proposal as { supports: number; supportedByMe: boolean };
+    (await ctx.harness.call('participation', 'proposal', { proposalId }, ctx.harness.identities.resident)).proposal as { supports: number; supportedByMe: boolean; state: string };
 
   it('a resident reads a neighbour’s proposal with its supports against the threshold, supports it, then withdraws', async () => {
     const proposal = await propose(ctx.harness, ctx.harness.identities.member, { title: '楼道加装感应灯', text: '晚上楼道太黑，老人上下楼容易摔，建议每层装一盏感应灯。', place: '5号楼' });
@@ -46,6 +47,33 @@ describe('weapp build: 议题详情', () => {
     expect(page.querySelector('.btn-withdraw')).toBeFalsy();
     expect(ctx.records.filter((r) => r.call === 'participation.withdraw').map((r) => r.answer.ok)).toEqual([true]);
     expect(await asResident(proposal.id)).toMatchObject({ supports: 0, supportedByMe: false });
+    page.detach();
+    await ctx.settled();
+  });
+
+  it('the support that reaches the threshold hands the proposal to the committee, and the page says so', async () => {
+    await setRules(ctx.harness, { threshold: 2 });
+    const proposal = await propose(ctx.harness, ctx.harness.identities.member, { title: '单元门口加装扶手' });
+    await ctx.harness.call('participation', 'support', { proposalId: proposal.id }, ctx.harness.identities.gridLeader);
+
+    ctx.openid = ctx.harness.identities.resident;
+    const page = open(proposal.id);
+    await until(() => textOf(page).includes('已有1人支持，还差1人') && page.querySelector('.btn-support'), 'one support short of the threshold');
+    await untilSettled(page, ctx);
+    const showToast = jest.spyOn((globalThis as any).wx, 'showToast');
+    try {
+      page.querySelector('.btn-support')!.dispatchEvent('tap');
+      await until(() => textOf(page).includes('待答复') && textOf(page).includes('你支持过这条议题。'), 'the proposal handed on');
+      expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '支持人数够了，已交给居委答复' }));
+    } finally {
+      showToast.mockRestore();
+    }
+    const text = textOf(page);
+    expect(text).toMatch(/2人支持 · \d+月\d+日前答复/);
+    expect(text).toContain('由居委会答复');
+    expect(page.querySelector('.btn-support')).toBeFalsy();
+    expect(page.querySelector('.btn-withdraw')).toBeFalsy();
+    expect(await asResident(proposal.id)).toMatchObject({ supports: 2, supportedByMe: true, state: 'answering' });
     page.detach();
     await ctx.settled();
   });
