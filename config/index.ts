@@ -54,6 +54,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // Our component stylesheets are independent of each other: their order does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
+      webpackChain(chain) {
+        // Taro copies each shared `sub-common/*` chunk, already minified, into every subpackage that uses it, as an
+        // asset whose `updateHash` adds nothing: the minimizers would see those copies as new assets and answer them
+        // from the persistent cache under a key that never changes, so a warm cache shipped a stale copy (a
+        // participation page then required a module id its copy no longer defined). The copies need no second pass.
+        // Only production builds have minimizers; `minimizer(name)` alone would add an empty one (webpack-chain keeps
+        // them in `minimizers`, which its types leave out).
+        const copies = /^packages\/[^/]+\/sub-common\//;
+        const present = (chain.optimization as unknown as { minimizers: { has(name: string): boolean } }).minimizers;
+        for (const name of ['terserPlugin', 'cssoWebpackPlugin']) {
+          if (present.has(name)) chain.optimization.minimizer(name).tap(([options]) => [{ ...options, exclude: copies }]);
+        }
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -15,6 +15,8 @@ type Options = Record<string, any>;
 export interface SimulatedComponent {
   dom: HTMLElement;
   querySelector(selector: string): SimulatedComponent | undefined;
+  /** Every match, in document order (exparser selectors: classes, ids, descendants). */
+  querySelectorAll(selector: string): SimulatedComponent[];
   dispatchEvent(name: string, detail?: unknown): void;
   instance: Record<string, any>;
   attach(parent: Element): void;
