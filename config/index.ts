@@ -7,8 +7,8 @@ import { createSwcRegister } from '@tarojs/helper';
 const root = path.resolve(__dirname, '..');
 /**
  * Webpack's persistent cache (one per target; Taro passes every field but `enable` to webpack): a rebuild after a
- * small change is quick. It lives in the checkout, not in node_modules/.cache: worktrees sharing one node_modules
- * once mixed two checkouts' module ids into one weapp build. Taro's ICache type names only `enable`.
+ * small change is quick. It lives in the checkout, not in node_modules/.cache, which worktrees share through a
+ * symlink: one checkout's cached output must never answer another's build. Taro's ICache type names only `enable`.
  */
 const WEBPACK_CACHE = { enable: true, cacheDirectory: path.join(root, '.webpack-cache') };
 
