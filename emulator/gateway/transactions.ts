@@ -51,7 +51,7 @@ export class TransactionManager {
 
   constructor(
     private readonly store: Store,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: () => number = () => Date.now(),
   ) {}
 
   start(): string {
