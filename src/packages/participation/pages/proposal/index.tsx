@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { PendingImage, RefusedImagesNote } from '@/components/ImageReview';
 import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
@@ -66,13 +67,18 @@ export default function ProposalPage() {
             <Text className={`pp-card__clock proposal-supports${p.overdue ? ' pp-card__clock--overdue' : ''}`}>{proposalClock(p)}</Text>
             {routeText(p) ? <Text className='pp-card__meta'>{routeText(p)}</Text> : null}
             <Text className='pp-text'>{p.text}</Text>
-            {p.photos.length ? (
+            {p.photos.length || p.pendingImages.length ? (
               <View className='pp-photos'>
                 {p.photos.map((src) => (
                   <Image key={src} className='pp-photos__img' src={imageSrc(src)} mode='aspectFill' />
                 ))}
+                {/* The author's photos still being checked: shown to her with 审核中, to nobody else yet. */}
+                {p.pendingImages.map((src) => (
+                  <PendingImage key={src} className='pp-photos__img' src={imageSrc(src)} />
+                ))}
               </View>
             ) : null}
+            <RefusedImagesNote count={p.refusedImages} />
           </View>
           <View className='pp-links'>
             {p.can.support ? (
