@@ -7,6 +7,7 @@ import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
 import { participationApi } from '@/features/participation/api';
+import { RemindMe } from '@/features/reports/components/RemindMe';
 import { Comments } from '@/features/participation/components/Comments';
 import { dayText, PROPOSAL_TONES, proposalClock } from '@/features/participation/format';
 import { useProposal } from '@/features/participation/hooks';
@@ -92,6 +93,10 @@ export default function ProposalPage() {
               </Button>
             ) : null}
             {p.supportedByMe && !p.can.withdraw ? <Text className='card__hint'>你支持过这条议题。</Text> : null}
+            {/* The answer reaches the author and supporters only if they allowed it (WeChat asks on a tap). */}
+            {(p.mine || p.supportedByMe) && (p.state === 'collecting' || p.state === 'answering') ? (
+              <RemindMe templates={['proposal-answered']} label='有答复时微信提醒我' allowed='好的，居委答复后会通过微信告诉你。' />
+            ) : null}
             {p.can.answer ? (
               <LinkButton className='btn-answer' url={PARTICIPATION_PAGES.answer(p.id)}>
                 答复这条议题
