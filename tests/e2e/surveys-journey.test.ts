@@ -32,6 +32,8 @@ async function pickDay(page: Page, field: Locator, day: string): Promise<void> {
   // Taro moves each picker's sheet to the end of <body>; the open one is the one shown.
   const sheet = page.locator('.weui-picker:visible');
   await sheet.waitFor();
+  // It slides up first: a drag during the slide starts off the column.
+  await sheet.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   const [y, m, d] = day.split('-');
   const wanted = [`${y}年`, `${m}月`, `${d}日`];
   for (const [column, want] of wanted.entries()) {
@@ -39,10 +41,12 @@ async function pickDay(page: Page, field: Locator, day: string): Promise<void> {
     const where = () =>
       group.evaluate((el, w) => {
         const items = Array.from(el.querySelectorAll('.weui-picker__item')).map((i) => i.textContent);
-        return { at: Math.round((102 - (el as unknown as { height: number }).height) / 34), target: items.indexOf(w) };
+        const height = (el as unknown as { height: number }).height;
+        return { at: Math.round((102 - height) / 34), target: items.indexOf(w), height };
       }, want);
-    for (let { at, target } = await where(); at !== target; { at, target } = await where()) {
+    for (let drags = 0, { at, target, height } = await where(); at !== target; { at, target, height } = await where(), drags += 1) {
       if (target < 0) throw new Error(`the picker has no ${want}`);
+      if (drags > 40) throw new Error(`the picker did not reach ${want} (row ${at}, want ${target})`);
       // At most three rows a drag: a longer one leaves the column, which ends the drag early.
       const rows = Math.max(-3, Math.min(3, target - at));
       const box = (await group.boundingBox())!;
@@ -52,8 +56,15 @@ async function pickDay(page: Page, field: Locator, day: string): Promise<void> {
       await page.mouse.down();
       await page.mouse.move(x, mid - rows * ROW, { steps: 6 });
       await page.mouse.up();
-      const settled = TOP - ROW * (at + rows);
-      await page.waitForFunction(([el, h]) => (el as unknown as { height: number }).height === h, [await group.elementHandle(), settled] as const);
+      // The column is drawn again on the next frame: wait until it rests on a row other than before.
+      const handle = await group.elementHandle();
+      await page
+        .waitForFunction(([el, before]) => {
+          const h = (el as unknown as { height: number }).height;
+          return h !== before && (102 - h) % 34 === 0;
+        }, [handle, height] as const, { timeout: 5_000 })
+        // A drag the column did not take (a busy frame) is simply made again.
+        .catch(() => undefined);
     }
   }
   await sheet.locator('.weui-picker__action').nth(1).click();
