@@ -39,11 +39,14 @@ async function pickDay(page: Page, field: Locator, day: string): Promise<void> {
   for (const [column, want] of wanted.entries()) {
     const group = sheet.locator('taro-picker-group').nth(column);
     const where = () =>
-      group.evaluate((el, w) => {
-        const items = Array.from(el.querySelectorAll('.weui-picker__item')).map((i) => i.textContent);
-        const height = (el as unknown as { height: number }).height;
-        return { at: Math.round((102 - height) / 34), target: items.indexOf(w), height };
-      }, want);
+      group.evaluate(
+        (el, [w, top, row]) => {
+          const items = Array.from(el.querySelectorAll('.weui-picker__item')).map((i) => i.textContent);
+          const height = (el as unknown as { height: number }).height;
+          return { at: Math.round((top - height) / row), target: items.indexOf(w), height };
+        },
+        [want, TOP, ROW] as const,
+      );
     for (let drags = 0, { at, target, height } = await where(); at !== target; { at, target, height } = await where(), drags += 1) {
       if (target < 0) throw new Error(`the picker has no ${want}`);
       if (drags > 40) throw new Error(`the picker did not reach ${want} (row ${at}, want ${target})`);
@@ -59,10 +62,14 @@ async function pickDay(page: Page, field: Locator, day: string): Promise<void> {
       // The column is drawn again on the next frame: wait until it rests on a row other than before.
       const handle = await group.elementHandle();
       await page
-        .waitForFunction(([el, before]) => {
-          const h = (el as unknown as { height: number }).height;
-          return h !== before && (102 - h) % 34 === 0;
-        }, [handle, height] as const, { timeout: 5_000 })
+        .waitForFunction(
+          ([el, before, top, row]) => {
+            const h = (el as unknown as { height: number }).height;
+            return h !== before && (top - h) % row === 0;
+          },
+          [handle, height, TOP, ROW] as const,
+          { timeout: 5_000 },
+        )
         // A drag the column did not take (a busy frame) is simply made again.
         .catch(() => undefined);
     }
