@@ -9,6 +9,7 @@ import type {
 } from '../../src/shared/domain/participation';
 import { supportOpen } from '../../src/shared/domain/participation';
 import { can } from '../_core/authorize';
+import { imageReviewOf } from '../_core/media-check';
 import type { Caller } from '../_core/caller';
 import type { CommentDoc, ProjectDoc, ProjectUpdateDoc, ProposalDoc } from './participation.model';
 
@@ -44,8 +45,9 @@ export function toProposalView(caller: Caller, p: ProposalDoc, supported: boolea
   return {
     ...toProposalSummary(p),
     text: p.text,
-    // Only photos the image check passed; those still under check wait in pendingImages.
+    // Only photos the image check passed; those still under check wait in pendingImages, shown to the author alone.
     photos: p.photos,
+    ...imageReviewOf(p, mine),
     place: p.place,
     route: p.route,
     reachedAt: iso(p.reachedAt),

@@ -56,6 +56,10 @@ export async function startE2E(): Promise<E2E> {
       await page.reload();
     },
     async shot(name) {
+      // A page sliding in (or a toast fading) would be caught halfway: wait for the finite animations to end.
+      await page.evaluate(() =>
+        Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))),
+      );
       await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
     },
     async stop() {

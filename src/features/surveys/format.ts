@@ -5,6 +5,15 @@ import { formatShanghai } from '@shared/time';
 /** "12月5日 15:30", Shanghai time. */
 export const whenText = (iso: string): string => formatShanghai(iso, 'M月D日 HH:mm');
 
+/**
+ * Who asks, as residents say it: 居委会, or the surname with the role (张微格长). The view carries only the surname
+ * and the role's words, so "张 发起" (the surname alone) never shows.
+ */
+export function askerText({ role, name }: { role: string; name: string }): string {
+  if (role === '居委') return '居委会';
+  return name ? `${name}${role}` : role;
+}
+
 /** One audience the caller may pick; `value` names its chip (`community`, `grid:<id>`, `council:<id>`...). */
 export interface AudienceChoice {
   value: string;

@@ -4,6 +4,8 @@
  * An adopted proposal becomes a governance project whose progress residents follow.
  */
 
+import type { ImageReview } from './media';
+
 export const MAX_PROPOSAL_PHOTOS = 6;
 export const MAX_PROJECT_MILESTONES = 12;
 export const MAX_PROJECT_EVENTS = 20;
@@ -111,8 +113,10 @@ export interface ProposalSummaryView {
   createdAt: string;
 }
 
-export interface ProposalView extends ProposalSummaryView {
+/** `pendingImages` / `refusedImages`: the author's photos still under check, and how many were refused (others get none). */
+export interface ProposalView extends ProposalSummaryView, ImageReview {
   text: string;
+  /** Photos the image check passed. */
   photos: string[];
   place: string;
   route: ProposalRoute | null;

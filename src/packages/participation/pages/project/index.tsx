@@ -33,7 +33,7 @@ export default function ProjectPage() {
     setBusy(true);
     try {
       query.setData(await participationApi.follow(p.id, on));
-      void Taro.showToast({ title: on ? '已关注，有新进展会提醒你' : '已取消关注', icon: 'none', duration: 1500 });
+      void Taro.showToast({ title: on ? '已关注，可在治理项目里“只看我关注的”' : '已取消关注', icon: 'none', duration: 1500 });
     } catch (err) {
       void Taro.showToast({ title: errorText(err), icon: 'none', duration: 2500 });
     } finally {

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { PendingImage, RefusedImagesNote } from '@/components/ImageReview';
 import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
 import { participationApi } from '@/features/participation/api';
+import { RemindMe } from '@/features/reports/components/RemindMe';
 import { Comments } from '@/features/participation/components/Comments';
 import { dayText, PROPOSAL_TONES, proposalClock } from '@/features/participation/format';
 import { useProposal } from '@/features/participation/hooks';
@@ -66,13 +68,18 @@ export default function ProposalPage() {
             <Text className={`pp-card__clock proposal-supports${p.overdue ? ' pp-card__clock--overdue' : ''}`}>{proposalClock(p)}</Text>
             {routeText(p) ? <Text className='pp-card__meta'>{routeText(p)}</Text> : null}
             <Text className='pp-text'>{p.text}</Text>
-            {p.photos.length ? (
+            {p.photos.length || p.pendingImages.length ? (
               <View className='pp-photos'>
                 {p.photos.map((src) => (
                   <Image key={src} className='pp-photos__img' src={imageSrc(src)} mode='aspectFill' />
                 ))}
+                {/* The author's photos still being checked: shown to her with 审核中, to nobody else yet. */}
+                {p.pendingImages.map((src) => (
+                  <PendingImage key={src} className='pp-photos__img' src={imageSrc(src)} />
+                ))}
               </View>
             ) : null}
+            <RefusedImagesNote count={p.refusedImages} />
           </View>
           <View className='pp-links'>
             {p.can.support ? (
@@ -86,6 +93,10 @@ export default function ProposalPage() {
               </Button>
             ) : null}
             {p.supportedByMe && !p.can.withdraw ? <Text className='card__hint'>你支持过这条议题。</Text> : null}
+            {/* The answer reaches the author and supporters only if they allowed it (WeChat asks on a tap). */}
+            {(p.mine || p.supportedByMe) && (p.state === 'collecting' || p.state === 'answering') ? (
+              <RemindMe templates={['proposal-answered']} label='有答复时微信提醒我' allowed='好的，居委答复后会通过微信告诉你。' />
+            ) : null}
             {p.can.answer ? (
               <LinkButton className='btn-answer' url={PARTICIPATION_PAGES.answer(p.id)}>
                 答复这条议题

@@ -12,6 +12,7 @@ import { ProposalCard } from '@/features/participation/components/ProposalCard';
 import { useProposals } from '@/features/participation/hooks';
 import '@/features/participation/participation.scss';
 import { PARTICIPATION_PAGES } from '@/features/participation/routes';
+import { RemindMe } from '@/features/reports/components/RemindMe';
 import { PROPOSAL_STATE_LABELS, PROPOSAL_STATES, type ProposalState } from '@shared/domain/participation';
 
 const ALL = 'all';
@@ -37,7 +38,13 @@ export default function ProposalsPage() {
       onRetry={() => void list.reload()}
     >
       {toAnswer ? (
-        <Text className='card__hint'>这些议题的支持人数已够，请在时限内答复：采纳、部分采纳、不采纳或合并。</Text>
+        <>
+          <Text className='card__hint'>这些议题的支持人数已够，请在时限内答复：采纳、部分采纳、不采纳或合并。</Text>
+          {/* Without a tap allowing it, the message that a proposal now waits for an answer reaches nobody. */}
+          <View className='pp-links'>
+            <RemindMe templates={['proposal-reached']} label='有议题等我答复时微信提醒我' allowed='好的，有议题支持人数够了会通过微信告诉你。' />
+          </View>
+        </>
       ) : (
         <>
           <View className='pp-links'>

@@ -8,7 +8,7 @@ import { PageShell } from '@/components/PageShell';
 import { StatusTag } from '@/components/StatusTag';
 import { surveysApi } from '@/features/surveys/api';
 import { QuestionInput } from '@/features/surveys/components/QuestionInput';
-import { stateTag, whenText } from '@/features/surveys/format';
+import { askerText, stateTag, whenText } from '@/features/surveys/format';
 import { useSurvey } from '@/features/surveys/hooks';
 import { SURVEY_PAGES } from '@/features/surveys/routes';
 import '@/features/surveys/surveys.scss';
@@ -113,7 +113,7 @@ export default function SurveyAnswerPage() {
             </View>
             {survey.intro ? <Text className='survey-intro'>{survey.intro}</Text> : null}
             <Text className='survey-card__meta'>
-              {survey.createdBy.name} 发起 · {survey.audienceText}
+              {askerText(survey.createdBy)}发起 · {survey.audienceText}
             </Text>
             <Text className='survey-card__meta'>
               {whenText(survey.opensAt)} 至 {whenText(survey.closesAt)}
