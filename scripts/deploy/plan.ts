@@ -70,6 +70,12 @@ export const SETTING_SOURCES: Record<string, SettingSource> = {
   TXTD_SUBSCRIBE_TEMPLATES: 'environment-config',
 };
 
+/**
+ * Read by the functions but set only by the local stand-in (emulator/sdk-env.ts): the cloud leaves them unset, so the
+ * deploy neither asks for nor writes them. TXTD_DB_TIMEOUT_MS lengthens the SDK's timeout for the one-at-a-time emulator.
+ */
+export const LOCAL_ONLY_SETTINGS = new Set(['TXTD_DB_TIMEOUT_MS']);
+
 const CRON_FIELDS = 7;
 
 function readJson<T>(path: string): T {
@@ -142,7 +148,7 @@ export function functionsPlan(built: BuiltFunction[], problems: string[], functi
     }
     const needsWx = fn.wechatMethods.length > 0;
     if (needsWx !== Boolean(fn.dependencies['wx-server-sdk'])) problems.push(`${fn.name}: wx-server-sdk ${needsWx ? 'missing from' : 'needlessly in'} its package.json`);
-    const settings = fn.envVars.map((name) => {
+    const settings = fn.envVars.filter((name) => !LOCAL_ONLY_SETTINGS.has(name)).map((name) => {
       const source = SETTING_SOURCES[name];
       if (!source) problems.push(`${fn.name}: reads process.env.${name}, which the deploy does not know how to set (scripts/deploy/plan.ts SETTING_SOURCES)`);
       return { name, source: source ?? 'environment-config' };
