@@ -119,16 +119,16 @@ export const careActions = {
   }),
 
   /** The volunteer accepts (the plan starts making visits) or declines a proposed pairing. Idempotent. */
-  respond: action<{ pairing: PairingView }>()({ input: v.object({ pairingId: id, accept: v.boolean('请选择接受或婉拒') }), errors: ['COMMON.NOT_FOUND', 'CARE.WRONG_STATE'] }),
+  respond: action<{ pairing: PairingView }>()({ input: v.object({ pairingId: id, accept: v.boolean('请选择接受或婉拒') }), errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CARE.WRONG_STATE'] }),
 
   /** Ends a pairing (the grid leader, the committee or the volunteer): its coming visits are cancelled. Idempotent. */
   endPairing: action<{ pairing: PairingView }>()({ input: v.object({ pairingId: id, reason: v.optional(text('原因', 100), '') }), errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'CARE.WRONG_STATE'] }),
 
-  /** The caller's pairings as a volunteer (proposed first, then active, then past), 20 a page. */
-  myPairings: action<Page<PairingView>>()({ input: v.object({ page }), errors: [] }),
+  /** The caller's pairings as a volunteer, newest first, 20 a page. */
+  myPairings: action<Page<PairingView>>()({ input: v.object({ page }), errors: ['COMMON.FORBIDDEN'] }),
 
-  /** The caller's visits as a volunteer: due ones first by day, then the rest newest first, 20 a page. */
-  myVisits: action<Page<VisitView>>()({ input: v.object({ page, filters: v.optional(v.object({ state: v.optional(v.picklist(VISIT_STATES, '请选择状态')) }), {}) }), errors: [] }),
+  /** The caller's visits as a volunteer (one state, or all), newest day first, 20 a page. */
+  myVisits: action<Page<VisitView>>()({ input: v.object({ page, filters: v.optional(v.object({ state: v.optional(v.picklist(VISIT_STATES, '请选择状态')) }), {}) }), errors: ['COMMON.FORBIDDEN'] }),
 
   /**
    * Logs a visit of an active pairing on a day (today or up to 7 days back): the due visit of that day, a missed
@@ -136,7 +136,7 @@ export const careActions = {
    */
   logVisit: action<{ visit: VisitView }>()({
     input: v.object({ pairingId: id, day, log: visitLogFields, requestId }),
-    errors: ['COMMON.NOT_FOUND', 'COMMON.CONTENT_REJECTED', 'CARE.NOT_PAIRED', 'CARE.DAY', 'CARE.ALREADY_LOGGED'],
+    errors: ['COMMON.FORBIDDEN', 'COMMON.NOT_FOUND', 'COMMON.CONTENT_REJECTED', 'CARE.NOT_PAIRED', 'CARE.DAY', 'CARE.ALREADY_LOGGED'],
   }),
 
   /** The grid leader (or committee) confirms a logged or questioned visit, optionally with corrected minutes: hours post once. */
