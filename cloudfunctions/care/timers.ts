@@ -83,7 +83,8 @@ async function markMissed(v: VisitDoc, elder: ElderDoc | undefined, leaders: rea
       return { outcome: 'cancelled' as const, doc: null };
     }
     const inRow = p.missedInRow + 1;
-    const untold = untoldOf(missedMessages(v, elder.name, inRow, leaders), `care-missed:${v._id}`, now);
+    // Dated a grace period back: no call will tell these, so a rerun after a crash tells them at once.
+    const untold = untoldOf(missedMessages(v, elder.name, inRow, leaders), `care-missed:${v._id}`, new Date(now.getTime() - UNTOLD_GRACE_MS));
     await vRef.update({ state: 'missed', missedAt: now, updatedAt: now, ...untold });
     await pRef.update({ missedInRow: inRow, updatedAt: now });
     return { outcome: 'missed' as const, doc: { ...v, ...untold } };
