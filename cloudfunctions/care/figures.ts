@@ -44,7 +44,9 @@ export async function figures(input: In<'figures'>, { identity }: CallContext): 
     r.halfHours += v.halfHours;
   }
   const grid = [...rows.values()].map((r) => ({ ...r, missedRate: missedRate(r.missed, r.visits) }));
-  grid.sort((a, b) => (a.gridName < b.gridName ? -1 : a.gridName > b.gridName ? 1 : 0));
+  // In the grids' id order (their creation order), the elders of no grid last.
+  const key = (r: CareGridFigures) => r.gridId ?? '\uffff';
+  grid.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const total = grid.reduce((t, r) => ({ elders: t.elders + r.elders, covered: t.covered + r.covered, visits: t.visits + r.visits, halfHours: t.halfHours + r.halfHours, missed: t.missed + r.missed, missedRate: 0 }), { elders: 0, covered: 0, visits: 0, halfHours: 0, missed: 0, missedRate: 0 });
   return { month: input.month, grids: grid, total: { ...total, missedRate: missedRate(total.missed, total.visits) } };
 }

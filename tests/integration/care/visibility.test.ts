@@ -53,6 +53,38 @@ describe('health notes and family contacts per role', () => {
     expect(JSON.stringify(own)).not.toContain('高血压');
   });
 
+  it('foreign ids answer as missing: another 居民区’s committee acting on this 居民区’s pairing and visit', async () => {
+    const elder = await registered(h);
+    const [v] = await volunteers(1, 'foreign');
+    const p = await activePairing(h, elder.id, v!);
+    const { visit } = await h.call('care', 'logVisit', { pairingId: p.id, day: '2026-03-10', log: logInput('2026-03-10'), requestId: rid('l') }, v!);
+    const other = h.identities.otherCommittee;
+    const calls: [string, unknown][] = [
+      ['confirmVisit', { visitId: visit.id }],
+      ['challengeVisit', { visitId: visit.id, reason: '看看' }],
+      ['endPairing', { pairingId: p.id }],
+      ['respond', { pairingId: p.id, accept: false }],
+      ['logVisit', { pairingId: p.id, day: '2026-03-10', log: logInput('2026-03-10'), requestId: rid('f') }],
+      ['updateElder', { elderId: elder.id, version: 0, elder: { name: '改', building: '3号楼', needs: ['chat'], frequency: 'weekly', family: { name: '甲', relation: '子', phone: '13900000000' }, consent: { given: true, note: '同意' } } }],
+      ['removeElder', { elderId: elder.id }],
+    ];
+    for (const [action, payload] of calls) {
+      expect([action, await h.invoke('care', { action, payload }, other)]).toEqual([action, expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'COMMON.NOT_FOUND' }) })]);
+    }
+    // The volunteer cannot confirm their own visit.
+    expect(await h.invoke('care', { action: 'confirmVisit', payload: { visitId: visit.id } }, v!)).toMatchObject({ ok: false, error: { code: 'COMMON.NOT_FOUND' } });
+    expect((await elderDoc(elder.id)).name).toBe('顾阿婆');
+  });
+
+  it('who may list, confirm and see figures: the committee and grid leaders; residents and members are refused', async () => {
+    for (const who of ['resident', 'member', 'newcomer', 'streetAdmin'] as const) {
+      for (const [action, payload] of [['listElders', {}], ['toConfirm', {}], ['figures', { month: '2026-03' }]] as const) {
+        expect([who, action, await h.invoke('care', { action, payload }, h.identities[who])]).toEqual([who, action, expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'COMMON.FORBIDDEN' }) })]);
+      }
+    }
+    for (const who of ['gridLeader', 'committee'] as const) expect((await h.invoke('care', { action: 'figures', payload: { month: '2026-03' } }, h.identities[who])).ok).toBe(true);
+  });
+
   it('a grid leader cannot register an elder of a building outside their grids; lists are their grids’ only', async () => {
     expect(await h.invoke('care', { action: 'registerElder', payload: { elder: { name: '钱阿公', building: '6号楼', needs: ['chat'], frequency: 'weekly', family: { name: '钱一', relation: '儿子', phone: '13911110000' }, consent: { given: true, note: '本人同意' } }, requestId: rid('x') } }, h.identities.gridLeader)).toMatchObject({
       ok: false,

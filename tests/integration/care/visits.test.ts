@@ -32,6 +32,13 @@ describe('visit plans with the clock moved', () => {
     expect(await timer()).toMatchObject({ visitsMade: 2, missed: 2 });
     expect(await states(p.id)).toEqual({ '2026-03-10': 'missed', '2026-03-17': 'missed', '2026-03-24': 'due', '2026-03-31': 'due' });
     expect((await pairingDoc(p.id)).missedInRow).toBe(2);
+    // The month's figures per grid: 第一微格 has the elder, covered, two visits missed of two.
+    const figures = await h.call('care', 'figures', { month: '2026-03' }, h.identities.gridLeader);
+    expect(figures.grids).toEqual([expect.objectContaining({ gridId: 'cm-baiyu1-g1', elders: 1, covered: 1, visits: 0, missed: 2, missedRate: 1 })]);
+    await h.call('care', 'logVisit', { pairingId: p.id, day: '2026-03-24', log: logInput('2026-03-24', { minutes: 60 }), requestId: rid('fig') }, v!);
+    const after = await h.call('care', 'figures', { month: '2026-03' }, h.identities.committee);
+    expect(after.total).toMatchObject({ elders: 1, covered: 1, visits: 1, missed: 2, missedRate: 0.667, halfHours: 0 });
+    expect(after.grids.map((g: { gridId: string }) => g.gridId)).toEqual(['cm-baiyu1-g1', 'cm-baiyu1-g2', 'cm-baiyu1-g3']);
   });
 
   it('every two weeks on Monday and Thursday counts weeks from the week of acceptance', async () => {
