@@ -31,15 +31,15 @@ import { pairedMessage, tell, untoldOf } from './tell';
 const SUGGESTIONS = 10;
 /** Buildings either side of the elder's the suggestions look in. */
 const REACH = 3;
-/** The most candidates each of the three reads brings back. */
+/** The most candidates each of the four reads brings back. */
 const READ_LIMIT = 200;
 
 /**
- * Volunteers for an elder: approved members of the nearest buildings, of the elder's grid and with skills the needs
- * ask for (three reads side by side), scored by distance, skills, free times and load (`scoreCandidate`), leaving
+ * Volunteers for an elder: approved members of the elder's building, of the nearest buildings, of the elder's grid
+ * and with skills the needs ask for (four reads side by side), scored by distance, skills, free times and load (`scoreCandidate`), leaving
  * out anyone at the load limit, the elder's own record and volunteers already paired with them. Only what the
  * volunteer lets leaders see (the talent pool's visibility) is scored or shown.
- * Round trips: 2 (caller and elder side by side; the three member reads and the loads side by side), whatever the
+ * Round trips: 2 (caller and elder side by side; the four member reads and the loads side by side), whatever the
  * size of the 居民区.
  */
 export async function suggest(input: In<'suggest'>, { identity }: CallContext): Out<'suggest'> {
@@ -48,15 +48,17 @@ export async function suggest(input: In<'suggest'>, { identity }: CallContext): 
   if (!isStaff(standing)) throw new AppError('COMMON.FORBIDDEN');
   const skills = [...new Set(elder.needs.flatMap((n) => NEED_SKILLS[n]))];
   const viewer = standing.committee ? 'committee' : 'leader';
-  const [near, grid, skilled, loads] = await Promise.all([
-    q.membersIn(elder.communityId, nearbyBuildings(elder.building, REACH), READ_LIMIT),
+  const [same, near, grid, skilled, loads] = await Promise.all([
+    // The elder's own building apart: a busy neighbourhood must not crowd it out of the nearby read's limit.
+    q.membersIn(elder.communityId, elder.building ? [elder.building] : [], READ_LIMIT),
+    q.membersIn(elder.communityId, nearbyBuildings(elder.building, REACH).filter((b) => b !== elder.building), READ_LIMIT),
     elder.gridId ? q.membersOfGrid(elder.communityId, elder.gridId, READ_LIMIT) : Promise.resolve([]),
     q.membersWithSkills(elder.communityId, skills, viewer, READ_LIMIT),
     q.loadsOf(elder.communityId),
   ]);
   const seen = new Set<string>();
   const items: SuggestionView[] = [];
-  for (const m of [...near, ...grid, ...skilled]) {
+  for (const m of [...same, ...near, ...grid, ...skilled]) {
     if (seen.has(m._id)) continue;
     seen.add(m._id);
     const load = loads.get(m._id) ?? 0;
