@@ -328,6 +328,11 @@ export const TEXT_NEVER_SHOWN_TO_OTHERS: Record<string, string> = {
   'cabin.setStatus': '物品记录里的备注，仅值班和管理员可见',
   'cabin.restock': '补货记录里的备注，仅值班和管理员可见',
   'cabin.recordSale': '义卖记录里的备注，仅管理员可见',
+  // 邻援助老's elder records: written by the committee or the grid leader, read by them and the paired volunteers
+  // only (docs/care.md); health notes are sensitive and are not sent to a third party's check.
+  'care.registerElder': '老人档案（含健康情况），仅居委、所属微格长和结对志愿者可见',
+  'care.updateElder': '老人档案（含健康情况），仅居委、所属微格长和结对志愿者可见',
+  'care.endPairing': '结束结对的原因，只存档不展示',
 };
 
 function fnSources(fn: string): Map<string, string> {

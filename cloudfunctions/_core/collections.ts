@@ -120,6 +120,12 @@ export const COLLECTIONS = {
   surveyAnswers: 'survey_answers',
   /** A survey's counters in shards (`_id` = surveyId:tN), moved only with an answer in its transaction. */
   surveyTallies: 'survey_tallies',
+  /** 邻援助老: elderly residents registered by proxy, with their sensitive fields (cloudfunctions/care/care.model.ts). */
+  careElders: 'care_elders',
+  /** One volunteer paired with one elder, with the visit plan. */
+  carePairings: 'care_pairings',
+  /** One visit per pairing and day (`_id` = pairingId:day): due, logged, confirmed (hours posted) or missed. */
+  careVisits: 'care_visits',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

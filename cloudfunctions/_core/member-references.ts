@@ -21,6 +21,8 @@ export const ERASED_WITH_ACCOUNT: readonly { collection: CollectionName; field: 
   { collection: COLLECTIONS.grids, field: 'leaderMemberId', onErase: 'clear' },
   { collection: COLLECTIONS.buildingPairs, field: 'groupLeaderMemberId', onErase: 'clear' },
   { collection: COLLECTIONS.buildingPairs, field: 'partnerMemberId', onErase: 'clear' },
+  // An elder's 邻援助老 record stays the committee's (registered by proxy, with consent): only the link to the account goes.
+  { collection: COLLECTIONS.careElders, field: 'memberId', onErase: 'clear' },
 ];
 
 /**

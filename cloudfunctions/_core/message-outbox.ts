@@ -33,7 +33,7 @@ export type QueueOutcome = 'queued' | 'no-quota' | 'no-account' | 'already';
 export type DeliveryOutcome = 'sent' | 'refused' | 'failed' | 'queued';
 
 /** The functions whose timers deliver each template: the function that queues it (its open-API permissions send it). */
-const SENDER: Record<TemplateKey, 'cabin' | 'events' | 'notices' | 'reports' | 'participation' | 'surveys'> = {
+const SENDER: Record<TemplateKey, 'cabin' | 'events' | 'notices' | 'reports' | 'participation' | 'surveys' | 'care'> = {
   'event-reminder': 'events',
   'event-promoted': 'events',
   'event-cancelled': 'events',
@@ -50,6 +50,9 @@ const SENDER: Record<TemplateKey, 'cabin' | 'events' | 'notices' | 'reports' | '
   'proposal-reached': 'participation',
   'proposal-answered': 'participation',
   'survey-closed': 'surveys',
+  'care-paired': 'care',
+  'care-concern': 'care',
+  'care-missed': 'care',
 };
 
 export interface SendDoc {

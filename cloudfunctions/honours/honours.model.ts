@@ -58,11 +58,12 @@ export interface CertificateDoc {
 }
 
 /** The ledger sources a certificate lists; redemptions carry no hours. */
-export const CERTIFICATE_SOURCES = ['event', 'duty', 'manual', 'correction'] as const;
+export const CERTIFICATE_SOURCES = ['event', 'duty', 'care', 'manual', 'correction'] as const;
 
 const KIND_OF: Record<(typeof CERTIFICATE_SOURCES)[number], CertificateLineKind> = {
   event: 'service',
   duty: 'service',
+  care: 'service',
   manual: 'manual',
   correction: 'correction',
 };

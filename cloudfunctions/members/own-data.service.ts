@@ -9,6 +9,7 @@ import * as q from './members.queries';
 import type { In, Out } from './members.types';
 import type { MyDataReport } from '../../src/shared/domain/member';
 import type { ReportDoc } from '../reports/reports.model';
+import { myCareData } from './own-care';
 import { toProxyLogEntry } from './proxy.service';
 
 /** The newest reports of each kind in the export (a resident files a handful a year). */
@@ -22,8 +23,8 @@ function toMyDataReport(r: ReportDoc): MyDataReport {
 /**
  * Everything stored about the caller (PIPL's right of access): the same data is their JSON export. The grid's
  * 微格分色 is not in it: colours never reach a resident (issue 15), the page tells them to ask the committee.
- * Round trips: 9 (record, 居民区, grid, councils, history, proxy actions, their names, children; the reports they filed
- * and joined, side by side).
+ * Round trips: 11 (record, 居民区, grid, councils, history, proxy actions, their names, children; the reports they filed
+ * and joined, side by side; 邻援助老 as elder and volunteer, 2: own-care.ts).
  */
 export async function myData(_input: In<'myData'>, { identity }: CallContext): Out<'myData'> {
   const doc = await loadOrCreateMe(identity);
@@ -40,6 +41,7 @@ export async function myData(_input: In<'myData'>, { identity }: CallContext): O
         q.reportsOf(doc.communityId, doc._id, 'followers', MY_DATA_REPORTS),
       ])
     : [[], []];
+  const care = await myCareData(doc._id);
   return {
     exportedAt: clock().now().toISOString(),
     member: toMemberView(doc),
@@ -54,5 +56,6 @@ export async function myData(_input: In<'myData'>, { identity }: CallContext): O
     proxyActions: proxy.map((r) => toProxyLogEntry(r, names)),
     children: children.map((c) => ({ id: c._id, name: c.name, birthYear: c.birthYear, consentAt: new Date(c.consentAt).toISOString() })),
     reports: { filed: filed.map(toMyDataReport), joined: joined.map(toMyDataReport) },
+    care,
   };
 }

@@ -1,6 +1,7 @@
 import type { ActionInput, ActionMap, ActionOutput } from './action';
 import { auditActions } from './actions/audit';
 import { cabinActions } from './actions/cabin';
+import { careActions } from './actions/care';
 import { checkinActions } from './actions/checkin';
 import { councilsActions } from './actions/councils';
 import { eventsActions } from './actions/events';
@@ -38,6 +39,7 @@ export const catalogue = {
   reports: reportsActions,
   participation: participationActions,
   surveys: surveysActions,
+  care: careActions,
 } satisfies Record<string, ActionMap>;
 
 export type Catalogue = typeof catalogue;

@@ -1,4 +1,5 @@
 import { CABIN_ERRORS } from './errors/cabin';
+import { CARE_ERRORS } from './errors/care';
 import { COMMON_ERRORS } from './errors/common';
 import { CHECKIN_ERRORS } from './errors/checkin';
 import { COUNCILS_ERRORS } from './errors/councils';
@@ -38,6 +39,7 @@ export const ERRORS = {
   ...REPORTS_ERRORS,
   ...PARTICIPATION_ERRORS,
   ...SURVEYS_ERRORS,
+  ...CARE_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -143,6 +143,18 @@ export const PERMISSIONS = {
   'surveys.create': { grid_leader: 'grid', council_chair: 'council', committee: 'community' },
   /** Named results (who answered what) and the CSV export. */
   'surveys.viewNamed': { committee: 'community' },
+  /**
+   * 邻援助老: register elders (by proxy, with consent), pair volunteers, confirm or question visits, see health notes
+   * and the month's figures: the committee any elder of the 居民区, a grid leader those of their grids.
+   */
+  'care.manage': { committee: 'community', grid_leader: 'grid' },
+  /** Delete an elder's record (anonymised visit counts stay). */
+  'care.remove': { committee: 'community' },
+  /**
+   * Answer a pairing, log visits, see one's elders: a member the pairing names as its volunteer (checked by the
+   * service); health notes only while the pairing is active.
+   */
+  'care.visit': { member: 'self' },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSIONS;

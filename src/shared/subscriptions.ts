@@ -117,6 +117,9 @@ export const SUBSCRIPTION_TEMPLATES = {
     },
   },
   'survey-closed': { title: '问卷结束通知', fields: { title: text('问卷名称'), time: when('结束时间'), note: text('温馨提示') } },
+  'care-paired': { title: '结对邀请通知', fields: { elder: text('结对老人'), plan: text('探访安排'), note: text('温馨提示') } },
+  'care-concern': { title: '探访关注提醒', fields: { elder: text('老人'), time: when('探访时间'), note: text('关注情况') } },
+  'care-missed': { title: '探访未完成提醒', fields: { elder: text('老人'), time: when('计划日期'), note: text('温馨提示') } },
 } as const satisfies Record<string, { title: string; fields: Record<string, TemplateField> }>;
 
 export type TemplateKey = keyof typeof SUBSCRIPTION_TEMPLATES;

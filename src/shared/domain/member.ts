@@ -1,3 +1,4 @@
+import type { MyCareData } from './care';
 /** Roles held on top of being a resident. Echelon membership is the application's state, not a role. */
 export const STAFF_ROLES = ['grid_leader', 'committee', 'street_admin', 'building_leader', 'first_echelon'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -178,6 +179,8 @@ export interface MyData {
   children: ChildView[];
   /** Problems they reported (一键上报) and those they joined with 我也遇到了, newest first (at most 100 each). */
   reports: { filed: MyDataReport[]; joined: MyDataReport[] };
+  /** 邻援助老: their record as an elder (with its health notes: the only export that has them), their pairings and visits as a volunteer. */
+  care: MyCareData;
 }
 
 /** One report in the resident's own data: what they can see of it on 我的上报. */

@@ -70,7 +70,7 @@ async function driftAndRepair(check: AuditCheck, subjectId: string): Promise<{ d
 
 describe('audit.run', () => {
   it('finds the demo 居民区 clean, and answers only the committee', async () => {
-    await h.stack.seed({ participation: true, surveys: true });
+    await h.stack.seed({ participation: true, surveys: true, care: true });
     const report = await run();
     expect(report.communityId).toBe(COMMUNITY);
     expect(report.checks.map((c) => [c.check, c.status])).toEqual([
@@ -82,6 +82,7 @@ describe('audit.run', () => {
       ['proposalSupports', 'clean'],
       ['projectFollowers', 'clean'],
       ['surveyTallies', 'clean'],
+      ['careMissedInRow', 'clean'],
     ]);
     for (const c of report.checks) expect(c.scanned).toBeGreaterThan(0);
     for (const who of ['resident', 'member', 'gridLeader', 'streetAdmin', 'newcomer'] as const) {
@@ -235,6 +236,16 @@ describe('audit.run', () => {
     const { difference } = await driftAndRepair('surveyTallies', shard._id as string);
     expect(difference.values[0]).toMatchObject({ field: 'answers', recorded: (shard.answers as number) - 1, recomputed: shard.answers });
     expect(difference.values).toHaveLength(2);
+  });
+
+  it('careMissedInRow: a pairing’s missed-in-a-row off its visits', async () => {
+    await h.stack.seed({ care: true });
+    const pairing = docs(COLLECTIONS.carePairings, (p) => p.state === 'active')[0]!;
+    drift(COLLECTIONS.carePairings, pairing._id, (d) => {
+      d.missedInRow = 3;
+    });
+    const { difference } = await driftAndRepair('careMissedInRow', pairing._id as string);
+    expect(difference.values[0]).toMatchObject({ field: 'missedInRow', recorded: 3, recomputed: 0 });
   });
 
   it('repairs every difference of a check at once; a retry with the same request id changes nothing twice', async () => {

@@ -147,6 +147,13 @@ const READS: { [F in FunctionName]?: Record<string, Payload> } = {
     streetProjects: none,
   },
   surveys: { list: none },
+  care: {
+    listElders: none,
+    myPairings: none,
+    myVisits: none,
+    toConfirm: none,
+    figures: () => ({ month: MONTH }),
+  },
 };
 
 /** Actions that change something: not called here, each with why. */
@@ -199,6 +206,11 @@ const WRITES: Record<string, string> = {
   'participation.answer': 'write', 'participation.createProject': 'write', 'participation.editProject': 'write',
   'participation.progress': 'write', 'participation.follow': 'write',
   'surveys.create': 'write', 'surveys.update': 'write', 'surveys.publish': 'write', 'surveys.close': 'write', 'surveys.answer': 'write',
+  'care.registerElder': 'write (staff): answers the elder as the caller may see them (tests/integration/care/visibility.test.ts)',
+  'care.updateElder': 'write (staff): the same view as getElder',
+  'care.removeElder': 'write (committee): answers a flag',
+  'care.pair': 'write (staff): the volunteer’s phone masked but for the committee',
+  'care.respond': 'write', 'care.endPairing': 'write', 'care.logVisit': 'write', 'care.confirmVisit': 'write', 'care.challengeVisit': 'write',
 };
 
 /** Reads that answer only in a context a test cannot give, each with why. */
@@ -219,6 +231,10 @@ const NO_CONTEXT: Record<string, string> = {
   'surveys.results': 'needs a survey; answers counts and short texts (names for the committee on named surveys), no phone',
   'surveys.named': 'needs a named survey (committee only); answers names and buildings, no phone',
   'surveys.exportCsv': 'needs a survey (committee only); names and buildings on named surveys, no phone column',
+  // The seed's elders are opt-in; tests/integration/care/visibility.test.ts checks every role's view of an elder.
+  'care.getElder': 'needs an elder; phones (the elder’s, the family’s) whole for the committee only, masked for the grid leader and volunteers',
+  'care.suggest': 'needs an elder; answers names, buildings, skills and free times, never a phone',
+  'care.visitsOf': 'needs an elder; answers the visits with the elder’s and volunteer’s names, no phone',
 };
 
 async function findIds(): Promise<Ids> {

@@ -118,6 +118,12 @@ const READ_ONLY: Record<string, ReadCall> = {
   'participation.streetProjects': { caller: 'streetAdmin', payload: () => ({}) },
   // 问卷与投票 (surveys); get, results, named and exportCsv need a survey: they have rows of their own, 0 write points.
   'surveys.list': { caller: 'resident', payload: () => ({}) },
+  // 邻援助老 (care); getElder, suggest and visitsOf need an elder: they have rows of their own, 0 write points.
+  'care.listElders': { caller: 'committee', payload: () => ({}) },
+  'care.myPairings': { caller: 'member', payload: () => ({}) },
+  'care.myVisits': { caller: 'member', payload: () => ({}) },
+  'care.toConfirm': { caller: 'gridLeader', payload: () => ({}) },
+  'care.figures': { caller: 'committee', payload: () => ({ month: '2026-03' }) },
 };
 
 /**

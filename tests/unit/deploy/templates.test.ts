@@ -38,7 +38,7 @@ describe('the environments in deploy/environments', () => {
 
   it('the catalogue is what the functions send: every key is named by a function that sends', () => {
     expect(sentTemplateKeys().sort()).toEqual([...TEMPLATE_KEYS].sort());
-    expect(sendingFunctions()).toEqual(['cabin', 'events', 'notices', 'participation', 'reports', 'surveys']);
+    expect(sendingFunctions()).toEqual(['cabin', 'care', 'events', 'notices', 'participation', 'reports', 'surveys']);
   });
 });
 

@@ -1,0 +1,4 @@
+import { crashMatrix } from '../../support/crash-matrix';
+import { scenarios } from './scenarios/care';
+
+crashMatrix('care', scenarios);
