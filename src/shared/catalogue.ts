@@ -7,6 +7,7 @@ import { eventsActions } from './actions/events';
 import { gridsActions } from './actions/grids';
 import { homeActions } from './actions/home';
 import { honoursActions } from './actions/honours';
+import { learningActions } from './actions/learning';
 import { ledgerActions } from './actions/ledger';
 import { membersActions } from './actions/members';
 import { noticesActions } from './actions/notices';
@@ -38,6 +39,7 @@ export const catalogue = {
   reports: reportsActions,
   participation: participationActions,
   surveys: surveysActions,
+  learning: learningActions,
 } satisfies Record<string, ActionMap>;
 
 export type Catalogue = typeof catalogue;
