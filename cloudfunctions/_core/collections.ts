@@ -120,6 +120,16 @@ export const COLLECTIONS = {
   surveyAnswers: 'survey_answers',
   /** A survey's counters in shards (`_id` = surveyId:tN), moved only with an answer in its transaction. */
   surveyTallies: 'survey_tallies',
+  /** 云课堂: one document per course with its lessons and quiz (cloudfunctions/learning/learning.model.ts). */
+  courses: 'courses',
+  /** A learner's progress on a course (`_id` = courseId:memberId): lessons done, quiz attempts, best score. */
+  courseProgress: 'course_progress',
+  /** Quiz attempts (`_id` from the learner, the course and the page's request id). */
+  courseAttempts: 'course_attempts',
+  /** Finished courses and their certificates (`_id` = courseId:memberId; `code` verifies it); points owed until posted. */
+  courseCompletions: 'course_completions',
+  /** 优秀案例: the 街道's case library, tagged and searchable. */
+  learningCases: 'learning_cases',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -9,6 +9,7 @@ export const LEDGER_SOURCE_LABELS = {
   correction: '更正',
   duty: '值班',
   report: '处理上报',
+  course: '完成课程',
 } as const;
 
 export type LedgerSourceName = keyof typeof LEDGER_SOURCE_LABELS;
