@@ -55,6 +55,8 @@ export interface ProgressDoc {
 /** One handed-in quiz (`_id` from the learner and the page's request id): a retry finds it and answers it again. */
 export interface AttemptDoc {
   _id: string;
+  /** The progress document it counts on (`attempts`), which the audit recomputes from these. */
+  progressId: string;
   courseId: string;
   memberId: string;
   communityId: string;

@@ -194,7 +194,7 @@ export async function submitQuiz(input: In<'submitQuiz'>, { identity }: CallCont
       const thatDay = p.attemptDay === day ? p.attemptsThatDay : 0;
       if (thatDay >= ATTEMPTS_PER_DAY) throw new AppError('LEARNING.TOO_MANY_ATTEMPTS');
       const score = scoreQuiz(quiz, answers);
-      const a: AttemptDoc = { _id: attemptId, courseId: course._id, memberId: place.caller.memberId, communityId: place.communityId!, answers, ...score, at: now };
+      const a: AttemptDoc = { _id: attemptId, progressId, courseId: course._id, memberId: place.caller.memberId, communityId: place.communityId!, answers, ...score, at: now };
       await attemptRef.set(withoutId(a));
       p.attempts += 1;
       p.attemptDay = day;

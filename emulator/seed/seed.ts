@@ -16,6 +16,7 @@ import { seedLedger } from './ledger';
 import { seedParticipation } from './participation';
 import { seedReports } from './reports';
 import { seedSurveys } from './surveys';
+import { seedLearning } from './learning';
 import { seedShop } from './shop';
 
 /** Adds one document unless its `_id` exists: re-seeding changes nothing, and never overwrites a local edit. */
@@ -70,6 +71,8 @@ export interface SeedOptions {
   participation?: boolean;
   /** 问卷与投票's demo questionnaires and answers (seed/surveys.ts), asked for like `reports`. */
   surveys?: boolean;
+  /** 云课堂's demo course (微格长入门, required of grid leaders), a learner's progress and two cases (seed/learning.ts). */
+  learning?: boolean;
 }
 
 /** Seeds the demo street through the real SDK. Idempotent: answers how many documents were new. */
@@ -99,5 +102,6 @@ export async function seedDemo(now: Date, options: SeedOptions = {}): Promise<nu
   if (options.reports) added += await seedReports(ensure, now);
   if (options.participation) added += await seedParticipation(ensure, now);
   if (options.surveys) added += await seedSurveys(ensure, now);
+  if (options.learning) added += await seedLearning(ensure, now);
   return added;
 }

@@ -1,5 +1,6 @@
 import type { AuditCheck } from '../../../src/shared/domain/audit';
 import { cabinStockCheck, cabinWaitingCheck } from './cabin';
+import { courseAttemptsCheck } from './course-attempts';
 import { eventPlacesCheck } from './event-places';
 import type { CheckRunner } from './finding';
 import { ledgerCheck } from './ledger';
@@ -17,4 +18,5 @@ export const CHECKS: Record<AuditCheck, CheckRunner> = {
   proposalSupports: proposalSupportsCheck,
   projectFollowers: projectFollowersCheck,
   surveyTallies: surveyTalliesCheck,
+  courseAttempts: courseAttemptsCheck,
 };

@@ -4,7 +4,7 @@
  * whenever shown, so there is nothing to drift. Answered by `audit.run`, stored nightly, repaired by `audit.repair`.
  */
 
-export const AUDIT_CHECKS = ['ledger', 'eventPlaces', 'cabinStock', 'cabinWaiting', 'shopStock', 'proposalSupports', 'projectFollowers', 'surveyTallies'] as const;
+export const AUDIT_CHECKS = ['ledger', 'eventPlaces', 'cabinStock', 'cabinWaiting', 'shopStock', 'proposalSupports', 'projectFollowers', 'surveyTallies', 'courseAttempts'] as const;
 export type AuditCheck = (typeof AUDIT_CHECKS)[number];
 
 /** What each check proves, as the committee reads it. */
@@ -17,6 +17,7 @@ export const AUDIT_CHECK_LABELS: Record<AuditCheck, string> = {
   proposalSupports: '议题支持人数',
   projectFollowers: '项目关注人数',
   surveyTallies: '问卷结果计数',
+  courseAttempts: '课程测验次数',
 };
 
 /** Where each check's numbers come from, in words. */
@@ -29,6 +30,7 @@ export const AUDIT_CHECK_SOURCES: Record<AuditCheck, string> = {
   proposalSupports: '按每条议题仍有效的支持记录重新清点',
   projectFollowers: '按每个项目仍有效的关注记录重新清点',
   surveyTallies: '按每份问卷的全部答卷重新清点每个选项、评分和答卷数',
+  courseAttempts: '按每位学员交过的测验答卷重新清点测验次数',
 };
 
 /** One counter of a record: its stored value and the value its records give. */
