@@ -173,3 +173,22 @@ export async function casesPage(streetId: string, opts: { drafts: boolean; tag?:
   const res = await col(COLLECTIONS.learningCases).where(filter).field({ text: false }).orderBy('updatedAt', 'desc').skip(skip).limit(limit).get();
   return res.data as CaseDoc[];
 }
+
+/**
+ * A person's progress on every course, with the course titles and certificates (their own data export): 2 round
+ * trips (progress beside certificates, then the titles).
+ */
+export async function ownLearning(memberId: string, limit: number): Promise<{ progress: ProgressDoc[]; completions: CompletionDoc[]; titles: Map<string, string> }> {
+  const [progressRes, completionsRes] = await Promise.all([
+    col(COLLECTIONS.courseProgress).where({ memberId }).orderBy('startedAt', 'desc').limit(limit).get(),
+    col(COLLECTIONS.courseCompletions).where({ memberId }).orderBy('completedAt', 'desc').limit(limit).get(),
+  ]);
+  const progress = progressRes.data as ProgressDoc[];
+  const ids = [...new Set(progress.map((p) => p.courseId))];
+  const titles = new Map<string, string>();
+  if (ids.length) {
+    const res = await col(COLLECTIONS.courses).where({ _id: command().in(ids) }).field({ _id: true, title: true }).limit(ids.length).get();
+    for (const c of res.data as { _id: string; title: string }[]) titles.set(c._id, c.title);
+  }
+  return { progress, completions: completionsRes.data as CompletionDoc[], titles };
+}

@@ -7,12 +7,15 @@ import { loadOrCreateMe } from './me';
 import { toMemberView } from './members.model';
 import * as q from './members.queries';
 import type { In, Out } from './members.types';
-import type { MyDataReport } from '../../src/shared/domain/member';
+import type { MyDataCourse, MyDataReport } from '../../src/shared/domain/member';
+import { ownLearning } from '../learning/learning.queries';
 import type { ReportDoc } from '../reports/reports.model';
 import { toProxyLogEntry } from './proxy.service';
 
 /** The newest reports of each kind in the export (a resident files a handful a year). */
 const MY_DATA_REPORTS = 100;
+/** The newest courses in the export. */
+const MY_DATA_COURSES = 100;
 
 function toMyDataReport(r: ReportDoc): MyDataReport {
   const place = r.place.spot || [r.place.building, r.place.unit].filter(Boolean).join(' ');
@@ -22,8 +25,8 @@ function toMyDataReport(r: ReportDoc): MyDataReport {
 /**
  * Everything stored about the caller (PIPL's right of access): the same data is their JSON export. The grid's
  * 微格分色 is not in it: colours never reach a resident (issue 15), the page tells them to ask the committee.
- * Round trips: 9 (record, 居民区, grid, councils, history, proxy actions, their names, children; the reports they filed
- * and joined, side by side).
+ * Round trips: 11 (record, 居民区, grid, councils, history, proxy actions, their names, children; the reports they filed
+ * and joined, side by side; their course progress beside their course certificates, then the courses' titles).
  */
 export async function myData(_input: In<'myData'>, { identity }: CallContext): Out<'myData'> {
   const doc = await loadOrCreateMe(identity);
@@ -40,6 +43,7 @@ export async function myData(_input: In<'myData'>, { identity }: CallContext): O
         q.reportsOf(doc.communityId, doc._id, 'followers', MY_DATA_REPORTS),
       ])
     : [[], []];
+  const learning = await ownLearning(doc._id, MY_DATA_COURSES);
   return {
     exportedAt: clock().now().toISOString(),
     member: toMemberView(doc),
@@ -54,5 +58,18 @@ export async function myData(_input: In<'myData'>, { identity }: CallContext): O
     proxyActions: proxy.map((r) => toProxyLogEntry(r, names)),
     children: children.map((c) => ({ id: c._id, name: c.name, birthYear: c.birthYear, consentAt: new Date(c.consentAt).toISOString() })),
     reports: { filed: filed.map(toMyDataReport), joined: joined.map(toMyDataReport) },
+    courses: learning.progress.map((p): MyDataCourse => {
+      const done = learning.completions.find((c) => c.courseId === p.courseId);
+      return {
+        courseId: p.courseId,
+        title: learning.titles.get(p.courseId) ?? done?.courseTitle ?? '',
+        lessonsDone: p.done.length,
+        quizAttempts: p.attempts,
+        bestPercent: p.bestPercent,
+        startedAt: new Date(p.startedAt).toISOString(),
+        completedAt: p.completedAt ? new Date(p.completedAt).toISOString() : null,
+        certificateCode: done?.code ?? null,
+      };
+    }),
   };
 }

@@ -178,6 +178,20 @@ export interface MyData {
   children: ChildView[];
   /** Problems they reported (一键上报) and those they joined with 我也遇到了, newest first (at most 100 each). */
   reports: { filed: MyDataReport[]; joined: MyDataReport[] };
+  /** 云课堂: courses they started or finished, with their certificate's code (at most 100, newest first). */
+  courses: MyDataCourse[];
+}
+
+/** One course in the resident's own data. */
+export interface MyDataCourse {
+  courseId: string;
+  title: string;
+  lessonsDone: number;
+  quizAttempts: number;
+  bestPercent: number | null;
+  startedAt: string;
+  completedAt: string | null;
+  certificateCode: string | null;
 }
 
 /** One report in the resident's own data: what they can see of it on 我的上报. */

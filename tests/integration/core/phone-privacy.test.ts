@@ -147,6 +147,7 @@ const READS: { [F in FunctionName]?: Record<string, Payload> } = {
     streetProjects: none,
   },
   surveys: { list: none },
+  learning: { listCourses: none, myCertificates: none, verifyCertificate: (ids) => ({ code: ids.certificateCode === 'none' ? 'ABCDEFGHJKLM' : ids.certificateCode }), listCases: () => ({ query: '微格' }) },
 };
 
 /** Actions that change something: not called here, each with why. */
@@ -199,6 +200,11 @@ const WRITES: Record<string, string> = {
   'participation.answer': 'write', 'participation.createProject': 'write', 'participation.editProject': 'write',
   'participation.progress': 'write', 'participation.follow': 'write',
   'surveys.create': 'write', 'surveys.update': 'write', 'surveys.publish': 'write', 'surveys.close': 'write', 'surveys.answer': 'write',
+  'learning.createCourse': 'write', 'learning.updateCourse': 'write', 'learning.saveLesson': 'write', 'learning.removeLesson': 'write',
+  'learning.orderLessons': 'write', 'learning.setQuiz': 'write', 'learning.publishCourse': 'write', 'learning.archiveCourse': 'write',
+  'learning.finishLesson': 'write: answers the course and the caller’s own progress and certificate',
+  'learning.submitQuiz': 'write: answers the caller’s own attempt, progress and certificate',
+  'learning.createCase': 'write', 'learning.updateCase': 'write', 'learning.publishCase': 'write',
 };
 
 /** Reads that answer only in a context a test cannot give, each with why. */
@@ -219,6 +225,10 @@ const NO_CONTEXT: Record<string, string> = {
   'surveys.results': 'needs a survey; answers counts and short texts (names for the committee on named surveys), no phone',
   'surveys.named': 'needs a named survey (committee only); answers names and buildings, no phone',
   'surveys.exportCsv': 'needs a survey (committee only); names and buildings on named surveys, no phone column',
+  // The seed's course and cases are opt-in (tests/integration/learning/permissions.test.ts checks who sees the gap list's phones).
+  'learning.getCourse': 'needs a course; answers lessons, a quiz and the caller’s own progress, no person',
+  'learning.requiredGaps': 'needs a required course (committee of its 居民区 only); names, buildings and phones for the committee, tested in learning/permissions',
+  'learning.getCase': 'needs a case; answers its story and the 居民区’s name, no person’s phone',
 };
 
 async function findIds(): Promise<Ids> {

@@ -118,6 +118,11 @@ const READ_ONLY: Record<string, ReadCall> = {
   'participation.streetProjects': { caller: 'streetAdmin', payload: () => ({}) },
   // 问卷与投票 (surveys); get, results, named and exportCsv need a survey: they have rows of their own, 0 write points.
   'surveys.list': { caller: 'resident', payload: () => ({}) },
+  // 云课堂 (learning); getCourse, requiredGaps and getCase need a course or a case: they have rows of their own, 0 write points.
+  'learning.listCourses': { caller: 'member', payload: () => ({}) },
+  'learning.myCertificates': { caller: 'member', payload: () => ({}) },
+  'learning.verifyCertificate': { caller: 'resident', payload: () => ({ code: 'ABCD-EFGH-JKLM' }) },
+  'learning.listCases': { caller: 'resident', payload: () => ({ query: '漏水' }) },
 };
 
 /**

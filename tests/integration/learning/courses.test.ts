@@ -173,7 +173,7 @@ describe('learning a course', () => {
     expect(points('member') - before).toBe(15);
     const view = (await h.call('learning', 'getCourse', { courseId: c.id }, h.identities.member)).course as CourseView;
     expect(view.myQuiz.attempts).toBe(3);
-    expect(view.certificate!.code).toBe((h.store.list(COLLECTIONS.courseCompletions)[0] as { code: string }).code);
+    expect(view.certificate!.code).toBe(h.store.list(COLLECTIONS.courseCompletions)[0]!.code);
   });
 
   it('points follow the 居民区’s rules: the 学习培训 rate when listed', async () => {
