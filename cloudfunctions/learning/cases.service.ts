@@ -3,6 +3,8 @@ import type { learningActions } from '../../src/shared/actions/learning';
 import { authorize, can } from '../_core/authorize';
 import { clock } from '../_core/clock';
 import { ensurePublishable } from '../_core/content-check';
+import type { Identity } from '../_core/identity';
+import { ensureImagesPublishable, imageFields } from '../_core/media-check';
 import { AppError } from '../_core/errors';
 import type { CallContext } from '../_core/router';
 import { caseIdOf, type CaseDoc } from './learning.model';
@@ -19,24 +21,28 @@ const PAGE = 20;
 
 const managesCases = (place: Place) => !!place.caller.streetId && can(place.caller, 'learning.manageCases', { streetId: place.caller.streetId });
 
-/** The 街道 admin of the case's 街道 only; a case of another 街道 answers as missing. */
-async function managedCase(place: Place, caseId: string, version: number): Promise<CaseDoc> {
+/**
+ * The 街道 admin of the case's 街道 only; a case of another 街道 answers as missing. Images a call left unsubmitted
+ * are submitted first, so a retry, even one the version then refuses, finishes the check.
+ */
+async function managedCase(place: Place, identity: Identity, caseId: string, version: number): Promise<CaseDoc> {
   authorize(place.caller, 'learning.manageCases', { streetId: place.caller.streetId });
   const doc = await q.findCase(caseId);
   if (!doc || doc.streetId !== place.caller.streetId) throw new AppError('COMMON.NOT_FOUND');
+  await ensureImagesPublishable(identity, 'caseImage', doc._id, doc.createdBy.memberId, doc.pendingImages, doc.updatedAt);
   if (doc.version !== version) throw new AppError('LEARNING.CHANGED');
   return doc;
 }
 
 /** The case's fields as stored; the 居民区 named must be one of the 街道's (one round trip). */
-async function stored(place: Place, f: Fields): Promise<Pick<CaseDoc, 'title' | 'summary' | 'text' | 'tags' | 'images' | 'source' | 'communityId' | 'communityName'>> {
+async function stored(place: Place, f: Fields): Promise<Pick<CaseDoc, 'title' | 'summary' | 'text' | 'tags' | 'source' | 'communityId' | 'communityName'>> {
   let communityName = '';
   if (f.communityId) {
     const community = await q.findCommunity(f.communityId);
     if (!community || community.streetId !== place.caller.streetId) throw new AppError('LEARNING.COMMUNITY_NOT_FOUND');
     communityName = community.name;
   }
-  return { title: f.title, summary: f.summary, text: f.text, tags: f.tags, images: [...new Set(f.images)], source: f.source, communityId: f.communityId, communityName };
+  return { title: f.title, summary: f.summary, text: f.text, tags: f.tags, source: f.source, communityId: f.communityId, communityName };
 }
 
 const textsOf = (f: Fields) => [f.title, f.summary, f.text, f.source];
@@ -52,6 +58,7 @@ export async function createCase(input: In<'createCase'>, { identity }: CallCont
     _id: caseIdOf(place.caller.memberId, input.requestId),
     streetId: place.caller.streetId!,
     ...fields,
+    ...(imageFields('caseImage', null, input.case.images) as Pick<CaseDoc, 'images' | 'pendingImages' | 'refusedImages'>),
     published: false,
     publishedAt: null,
     version: 0,
@@ -59,28 +66,33 @@ export async function createCase(input: In<'createCase'>, { identity }: CallCont
     createdAt: now,
     updatedAt: now,
   };
-  const saved = (await q.insertCase(doc)) ? doc : await q.findCase(doc._id);
-  return { case: toCaseView(saved ?? doc, true) };
+  const saved = ((await q.insertCase(doc)) ? doc : await q.findCase(doc._id)) ?? doc;
+  // Each image shows once its check passes; a retry submits what its first call left.
+  await ensureImagesPublishable(identity, 'caseImage', saved._id, saved.createdBy.memberId, saved.pendingImages, saved.createdAt);
+  return { case: toCaseView(saved, true) };
 }
 
 export async function updateCase(input: In<'updateCase'>, { identity }: CallContext): Out<'updateCase'> {
   const place = await loadPlace(identity);
-  const doc = await managedCase(place, input.caseId, input.version);
+  const doc = await managedCase(place, identity, input.caseId, input.version);
   const fields = await stored(place, input.case);
   await ensurePublishable(identity, textsOf(input.case));
-  const patch = { ...fields, updatedAt: clock().now() };
+  const now = clock().now();
+  const patch = { ...fields, ...(imageFields('caseImage', doc, input.case.images) as Pick<CaseDoc, 'images' | 'pendingImages' | 'refusedImages'>), updatedAt: now };
   if (!(await q.updateCaseIf(doc._id, doc.version, patch))) throw new AppError('LEARNING.CHANGED');
+  await ensureImagesPublishable(identity, 'caseImage', doc._id, doc.createdBy.memberId, patch.pendingImages, now);
   return { case: toCaseView({ ...doc, ...patch, version: doc.version + 1 }, true) };
 }
 
 /** Publishes or withdraws (one conditional write on the version); the same state again changes nothing. */
 export async function publishCase(input: In<'publishCase'>, { identity }: CallContext): Out<'publishCase'> {
   const place = await loadPlace(identity);
-  const found = await q.findCase(input.caseId);
   authorize(place.caller, 'learning.manageCases', { streetId: place.caller.streetId });
+  const found = await q.findCase(input.caseId);
   if (!found || found.streetId !== place.caller.streetId) throw new AppError('COMMON.NOT_FOUND');
   if (found.published === input.published) return { case: toCaseView(found, true) };
-  const doc = await managedCase(place, input.caseId, input.version);
+  if (found.version !== input.version) throw new AppError('LEARNING.CHANGED');
+  const doc = found;
   const now = clock().now();
   const patch = { published: input.published, publishedAt: input.published ? now : doc.publishedAt, updatedAt: now };
   if (!(await q.updateCaseIf(doc._id, doc.version, patch))) throw new AppError('LEARNING.CHANGED');

@@ -24,6 +24,13 @@ export interface CourseDoc {
   /** The next lesson key's number (l1, l2...): keys are never reused, so progress never points at another lesson. */
   nextLesson: number;
   quiz: Quiz | null;
+  /**
+   * The image check (_core/media-check.ts, slot courseImage) of the cover and every lesson's images: those it passed
+   * are in `approvedImages` and shown; the rest wait in `pendingImages`; refused ones are counted.
+   */
+  approvedImages: string[];
+  pendingImages: string[];
+  refusedImages: number;
   /** Kept with `quiz` in every write, so the list (which leaves the quiz out) can say whether there is one. */
   hasQuiz: boolean;
   state: CourseState;
@@ -100,7 +107,10 @@ export interface CaseDoc {
   summary: string;
   text: string;
   tags: string[];
+  /** Images the check passed (slot caseImage); the rest wait in `pendingImages`. */
   images: string[];
+  pendingImages: string[];
+  refusedImages: number;
   source: string;
   published: boolean;
   publishedAt: Date | null;

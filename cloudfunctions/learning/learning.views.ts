@@ -9,6 +9,7 @@ import {
   type RequiredRole,
 } from '../../src/shared/domain/learning';
 import type { Caller } from '../_core/caller';
+import { imageReviewOf } from '../_core/media-check';
 import type { CaseDoc, CompletionDoc, CourseDoc, ProgressDoc } from './learning.model';
 
 /** Where the caller stands: their 居民区 (null for a 街道 admin without one) and 街道. */
@@ -50,6 +51,7 @@ export function toSummary(place: Place, course: CourseDoc, progress: ProgressDoc
     id: course._id,
     title: course.title,
     summary: course.summary,
+    cover: course.cover && (manages(place, course) || course.approvedImages.includes(course.cover)) ? course.cover : '',
     owner: course.owner,
     ownerName: course.ownerName,
     state: course.state,
@@ -79,9 +81,11 @@ export function toCertificate(doc: CompletionDoc): CourseCertificateView {
 export function toView(place: Place, course: CourseDoc, progress: ProgressDoc | null, completion: CompletionDoc | null): CourseView {
   const manager = manages(place, course);
   const done = progress?.done ?? [];
+  // Learners see only images the check passed; managers see theirs too, with what is still under check.
+  const shown = (f: string) => manager || course.approvedImages.includes(f);
   return {
     ...toSummary(place, course, progress),
-    lessons: course.lessons.map((l) => ({ ...l, done: done.includes(l.key) })),
+    lessons: course.lessons.map((l) => ({ ...l, images: l.images.filter(shown), done: done.includes(l.key) })),
     quiz: course.quiz ? (manager ? { ...course.quiz, withAnswers: true as const } : quizForLearner(course.quiz)) : null,
     myQuiz: { attempts: progress?.attempts ?? 0, bestPercent: progress?.bestPercent ?? null, passed: !!progress?.passedAt },
     certificate: completion ? toCertificate(completion) : null,
@@ -93,6 +97,7 @@ export function toView(place: Place, course: CourseDoc, progress: ProgressDoc | 
       viewGaps: place.caller.roles.includes('committee') && reaches(place, course) && course.state === 'published' && course.requiredFor.length > 0,
       learn: mayLearn(place, course),
     },
+    imageReview: imageReviewOf(course, manager),
   };
 }
 
@@ -110,5 +115,5 @@ export function toCaseSummary(doc: CaseDoc): CaseSummaryView {
 }
 
 export function toCaseView(doc: CaseDoc, canEdit: boolean): CaseView {
-  return { ...toCaseSummary(doc), text: doc.text, images: doc.images, source: doc.source, version: doc.version, can: { edit: canEdit } };
+  return { ...toCaseSummary(doc), text: doc.text, images: doc.images, source: doc.source, version: doc.version, can: { edit: canEdit }, imageReview: imageReviewOf(doc, canEdit) };
 }

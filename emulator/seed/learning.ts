@@ -83,6 +83,9 @@ function gridLeaderCourse(now: Date): CourseDoc {
       },
     ],
     lessonKeys: ['l1', 'l2', 'l3'],
+    approvedImages: [],
+    pendingImages: [],
+    refusedImages: 0,
     nextLesson: 4,
     quiz: QUIZ,
     hasQuiz: true,
@@ -97,7 +100,7 @@ function gridLeaderCourse(now: Date): CourseDoc {
 
 function demoCase(id: string, now: Date, daysAgo: number, fields: Pick<CaseDoc, 'title' | 'summary' | 'text' | 'tags' | 'source' | 'communityId' | 'communityName'>): CaseDoc {
   const at = new Date(now.getTime() - daysAgo * DAY);
-  return { _id: id, streetId: DEMO_STREET._id, ...fields, images: [], published: true, publishedAt: at, version: 2, createdBy: { memberId: street(), name: demoPerson('streetAdmin').name }, createdAt: at, updatedAt: at };
+  return { _id: id, streetId: DEMO_STREET._id, ...fields, images: [], pendingImages: [], refusedImages: 0, published: true, publishedAt: at, version: 2, createdBy: { memberId: street(), name: demoPerson('streetAdmin').name }, createdAt: at, updatedAt: at };
 }
 
 /** Seeds the demo course, a learner's progress and the two cases once (idempotent): answers how many were new. */

@@ -4,6 +4,7 @@
  * and the 街道's case library (优秀案例). Finishing a course earns points by the 居民区's point rules, posted once.
  */
 import type { PointRules } from './ledger';
+import type { ImageReview } from './media';
 import { halfHoursServed } from '../rules/hours';
 import { rateFor } from '../rules/points';
 
@@ -89,6 +90,8 @@ export interface CourseSummaryView {
   id: string;
   title: string;
   summary: string;
+  /** The cover once the image check passed it ('' for none). */
+  cover: string;
   owner: CourseOwner;
   ownerName: string;
   state: CourseState;
@@ -118,6 +121,8 @@ export interface CourseView extends CourseSummaryView {
   certificate: CourseCertificateView | null;
   version: number;
   can: { edit: boolean; publish: boolean; archive: boolean; viewGaps: boolean; learn: boolean };
+  /** Managers only: images (cover, lessons) still under the image check, and how many it refused. */
+  imageReview: ImageReview;
 }
 
 /** One answer to a quiz question: the options chosen. */
@@ -198,6 +203,8 @@ export interface CaseView extends CaseSummaryView {
   source: string;
   version: number;
   can: { edit: boolean };
+  /** The 街道 admin only: images still under the image check, and how many it refused. */
+  imageReview: ImageReview;
 }
 
 /** Percent right, whole number: 7 of 9 is 78. */
