@@ -6,7 +6,8 @@ import { AppError } from '../_core/errors';
 import type { CallContext } from '../_core/router';
 import * as q from './learning.queries';
 import { reaches } from './learning.views';
-import { loadPlace } from './place';
+import { loadCaller } from '../_core/caller';
+import { placeOf } from './place';
 
 type A = typeof learningActions;
 type In<K extends keyof A> = ActionParsed<A[K]>;
@@ -17,18 +18,24 @@ const byPlace = (a: q.HolderRow, b: q.HolderRow) => a.building.localeCompare(b.b
 
 /**
  * The committee's list of who, holding `role` now, has not finished a course required of it (the 居民区's own or
- * its 街道's), by building then name, with the counts. The holders and the finishers are read side by side, 1000 a
- * round trip each, and compared in memory. Round trips: 2 (caller, 居民区) + 1 (the course) + ceil(max(holders,
- * finishers) / 1000) + 1 (the page's progress beside the grid names): 18 for 13,125 holders.
+ * its 街道's), by building then name, with the counts. The holders and the finishers are counted, then read as pages
+ * of 1000 all side by side, and compared in memory. Round trips: 4 whatever the size: the caller; the 居民区, the
+ * course and both counts side by side; every page of holders and finishers side by side (28 requests for 13,125
+ * holders who all finished); the page's progress beside the grid names.
  */
 export async function requiredGaps(input: In<'requiredGaps'>, { identity }: CallContext): Out<'requiredGaps'> {
-  const place = await loadPlace(identity);
-  authorize(place.caller, 'learning.viewGaps', { communityId: place.communityId });
-  const communityId = place.communityId!;
-  const course = await q.findCourse(input.courseId);
+  const caller = await loadCaller(identity);
+  authorize(caller, 'learning.viewGaps', { communityId: caller.communityId });
+  const communityId = caller.communityId!;
+  const [place, course, holderCount, finisherCount] = await Promise.all([
+    placeOf(caller),
+    q.findCourse(input.courseId),
+    q.countHolders(communityId, input.role),
+    q.countFinishers(input.courseId, communityId),
+  ]);
   if (!course || !reaches(place, course) || course.state === 'draft') throw new AppError('COMMON.NOT_FOUND');
   if (course.state !== 'published' || !course.requiredFor.includes(input.role)) throw new AppError('LEARNING.NOT_REQUIRED');
-  const [holders, finishers] = await Promise.all([q.allHolders(communityId, input.role), q.allFinishers(course._id, communityId)]);
+  const [holders, finishers] = await Promise.all([q.allHolders(communityId, input.role, holderCount), q.allFinishers(course._id, communityId, finisherCount)]);
   const missing = holders.filter((h) => !finishers.has(h._id)).sort(byPlace);
   const start = (input.page - 1) * PAGE;
   const rows = missing.slice(start, start + PAGE);

@@ -114,33 +114,39 @@ export function holderFilter(communityId: string, role: RequiredRole): Record<st
 
 export type HolderRow = Pick<MemberDoc, '_id' | 'name' | 'building' | 'gridId' | 'phone'>;
 
-/**
- * Every live holder of `role` in a 居民区, in id order, 1000 a round trip (ceil(holders / 1000) round trips).
- */
-export async function allHolders(communityId: string, role: RequiredRole): Promise<HolderRow[]> {
-  const out: HolderRow[] = [];
-  const filter = holderFilter(communityId, role);
-  for (let after: string | null = null; ; ) {
-    const where: Record<string, unknown> = after === null ? filter : { ...filter, _id: command().gt(after) };
-    const res = await col(COLLECTIONS.members).where(where).field({ _id: true, name: true, building: true, gridId: true, phone: true }).orderBy('_id', 'asc').limit(MAX).get();
-    const rows = res.data as HolderRow[];
-    out.push(...rows);
-    if (rows.length < MAX) return out;
-    after = rows.at(-1)!._id;
-  }
+export async function countHolders(communityId: string, role: RequiredRole): Promise<number> {
+  return (await col(COLLECTIONS.members).where(holderFilter(communityId, role)).count()).total;
 }
 
-/** The learners of a 居民区 who finished a course, in id order, 1000 a round trip. */
-export async function allFinishers(courseId: string, communityId: string): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let after: string | null = null; ; ) {
-    const where: Record<string, unknown> = { courseId, communityId, ...(after === null ? {} : { _id: command().gt(after) }) };
-    const res = await col(COLLECTIONS.courseCompletions).where(where).field({ _id: true, memberId: true }).orderBy('_id', 'asc').limit(MAX).get();
-    const rows = res.data as Pick<CompletionDoc, '_id' | 'memberId'>[];
-    for (const r of rows) out.add(r.memberId);
-    if (rows.length < MAX) return out;
-    after = rows.at(-1)!._id;
-  }
+export async function countFinishers(courseId: string, communityId: string): Promise<number> {
+  return (await col(COLLECTIONS.courseCompletions).where({ courseId, communityId }).count()).total;
+}
+
+/**
+ * Every live holder of `role` in a 居民区, in id order: the `total` counted before are read as pages of 1000 side by
+ * side (one round trip however many). A record that changes between the count and the pages can be missed or read
+ * twice; twice is dropped here, and the next call sees it.
+ */
+export async function allHolders(communityId: string, role: RequiredRole, total: number): Promise<HolderRow[]> {
+  const filter = holderFilter(communityId, role);
+  const pages = await Promise.all(
+    Array.from({ length: Math.ceil(total / MAX) + (total % MAX === 0 ? 1 : 0) }, (_, i) =>
+      col(COLLECTIONS.members).where(filter).field({ _id: true, name: true, building: true, gridId: true, phone: true }).orderBy('_id', 'asc').skip(i * MAX).limit(MAX).get(),
+    ),
+  );
+  const seen = new Map<string, HolderRow>();
+  for (const page of pages) for (const row of page.data as HolderRow[]) seen.set(row._id, row);
+  return [...seen.values()];
+}
+
+/** The learners of a 居民区 who finished a course: the `total` counted before, as pages of 1000 side by side (one round trip). */
+export async function allFinishers(courseId: string, communityId: string, total: number): Promise<Set<string>> {
+  const pages = await Promise.all(
+    Array.from({ length: Math.ceil(total / MAX) + (total % MAX === 0 ? 1 : 0) }, (_, i) =>
+      col(COLLECTIONS.courseCompletions).where({ courseId, communityId }).field({ _id: true, memberId: true }).orderBy('_id', 'asc').skip(i * MAX).limit(MAX).get(),
+    ),
+  );
+  return new Set(pages.flatMap((p) => (p.data as Pick<CompletionDoc, '_id' | 'memberId'>[]).map((r) => r.memberId)));
 }
 
 export async function gridNames(communityId: string): Promise<Map<string, string>> {

@@ -1,4 +1,4 @@
-import { loadCaller } from '../_core/caller';
+import { loadCaller, type Caller } from '../_core/caller';
 import type { Identity } from '../_core/identity';
 import * as q from './learning.queries';
 import type { Place } from './learning.views';
@@ -8,7 +8,11 @@ import type { Place } from './learning.views';
  * a 街道 admin's 街道 from their record. Round trips: 2 (the caller; their 居民区), 1 for a 街道 admin without one.
  */
 export async function loadPlace(identity: Identity): Promise<Place> {
-  const caller = await loadCaller(identity);
+  return placeOf(await loadCaller(identity));
+}
+
+/** Where a loaded caller stands: one round trip (their 居民区), none for a 街道 admin without one. */
+export async function placeOf(caller: Caller): Promise<Place> {
   const community = caller.communityId ? await q.findCommunity(caller.communityId) : null;
   return {
     caller,
