@@ -118,11 +118,6 @@ export async function postOwedPoints(c: CompletionDoc): Promise<boolean> {
   return true;
 }
 
-/** The points finishing would earn now: the learner's 居民区's rules (one round trip). */
-async function pointsFor(place: Place, course: CourseDoc): Promise<number> {
-  return coursePoints(rulesIn(await rulesDoc(place.communityId!)), course.studyMinutes);
-}
-
 /**
  * Marks a lesson done. A lesson already done changes nothing (no write) unless the course's points are still owed,
  * which this call then posts. The lesson that finishes the course writes the certificate in the same transaction.
