@@ -25,7 +25,7 @@ export async function findCommunity(id: string): Promise<CommunityDoc | null> {
 
 /** The 居民区 of a 街道 (names for cases, and the 街道's own name). */
 export async function communitiesOf(streetId: string): Promise<CommunityDoc[]> {
-  const res = await col(COLLECTIONS.communities).where({ streetId }).field({ _id: true, name: true, streetId: true, streetName: true }).limit(MAX).get();
+  const res = await col(COLLECTIONS.communities).where({ streetId }).field({ _id: true, name: true, streetId: true, streetName: true }).orderBy('order', 'asc').limit(MAX).get();
   return res.data as CommunityDoc[];
 }
 
