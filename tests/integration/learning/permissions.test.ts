@@ -137,6 +137,10 @@ describe('the case library', () => {
     // A 居民区 of another 街道, or a made-up one, is refused.
     expect(await codeOf('streetAdmin', 'createCase', { case: input('x', ['志愿服务'], { communityId: 'cm-nowhere' }), requestId: rid() })).toBe('LEARNING.COMMUNITY_NOT_FOUND');
     expect(await codeOf('newcomer', 'listCases', {})).toBe('COMMON.FORBIDDEN');
+    // A made-up case id is missing to readers and to the 街道 alike.
+    expect(await codeOf('resident', 'getCase', { caseId: 'ca-000000000000000000000000' })).toBe('COMMON.NOT_FOUND');
+    expect(await codeOf('streetAdmin', 'updateCase', { caseId: 'ca-000000000000000000000000', version: 0, case: input('x', ['志愿服务']) })).toBe('COMMON.NOT_FOUND');
+    expect(await codeOf('streetAdmin', 'publishCase', { caseId: 'ca-000000000000000000000000', version: 0, published: true })).toBe('COMMON.NOT_FOUND');
   });
 
   it('withdrawing a case hides it; publishing the same state again changes nothing; a stale version is refused', async () => {
