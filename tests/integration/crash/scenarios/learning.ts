@@ -67,6 +67,21 @@ export const scenarios: CrashScenario[] = [
     payload: (c: Made) => ({ courseId: c.id, version: c.version, lesson: lessonInput(3, { media: { kind: 'audio', fileId: 'cloud://env.bucket/a.mp3' } }) }),
   }),
   scenario({
+    name: 'learning.saveLesson (with images: their checks resumed by the retry)',
+    fn: 'learning',
+    action: 'saveLesson',
+    caller: 'committee',
+    setup: (h) => draft(h),
+    payload: (c: Made) => ({ courseId: c.id, version: c.version, key: 'l1', lesson: lessonInput(1, { images: ['cloud://local/0a1b2c3d-stairs.jpg', 'cloud://local/8c9d0e1f-garden.jpg'] }) }),
+  }),
+  scenario({
+    name: 'learning.createCase (with an image)',
+    fn: 'learning',
+    action: 'createCase',
+    caller: 'streetAdmin',
+    payload: () => ({ case: { ...caseInput(), images: ['cloud://local/0a1b2c3d-stairs.jpg'] }, requestId: 'crash-create-case-image' }),
+  }),
+  scenario({
     name: 'learning.removeLesson',
     fn: 'learning',
     action: 'removeLesson',
