@@ -324,6 +324,7 @@ export const TEXT_NEVER_SHOWN_TO_OTHERS: Record<string, string> = {
   'grids.roster': '按楼栋筛选',
   'grids.clearPair': '选择已有楼栋',
   'reports.similar': '按类别和地点找已有上报',
+  'learning.listCases': '案例搜索',
   // Staff logs: the item's history (the desk: keepers and the duty volunteer) and the sales list (keepers).
   'cabin.setStatus': '物品记录里的备注，仅值班和管理员可见',
   'cabin.restock': '补货记录里的备注，仅值班和管理员可见',

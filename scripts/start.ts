@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   console.log('[3/3] 启动本地云开发环境…');
   const port = Number(process.env.PORT ?? 8686);
   const server = await startDevServer({ port, dataDir, h5Dir, runTimers: true });
-  const added = await server.stack.seed({ reports: true, participation: true, surveys: true, care: true });
+  const added = await server.stack.seed({ reports: true, participation: true, surveys: true, care: true, learning: true });
 
   console.log(`\n同心梯队 本地环境已启动（共 ${seconds(started)}）: ${server.url}`);
   console.log(added > 0 ? `已写入演示数据 ${added} 条。` : '演示数据已在 .data 中（npm start -- --reset 可重来）。');

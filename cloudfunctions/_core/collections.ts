@@ -126,6 +126,16 @@ export const COLLECTIONS = {
   carePairings: 'care_pairings',
   /** One visit per pairing and day (`_id` = pairingId:day): due, logged, confirmed (hours posted) or missed. */
   careVisits: 'care_visits',
+  /** 云课堂: one document per course with its lessons and quiz (cloudfunctions/learning/learning.model.ts). */
+  courses: 'courses',
+  /** A learner's progress on a course (`_id` = courseId:memberId): lessons done, quiz attempts, best score. */
+  courseProgress: 'course_progress',
+  /** Quiz attempts (`_id` from the learner, the course and the page's request id). */
+  courseAttempts: 'course_attempts',
+  /** Finished courses and their certificates (`_id` = courseId:memberId; `code` verifies it); points owed until posted. */
+  courseCompletions: 'course_completions',
+  /** 优秀案例: the 街道's case library, tagged and searchable. */
+  learningCases: 'learning_cases',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

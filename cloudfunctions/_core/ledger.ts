@@ -10,7 +10,7 @@ import { inTransaction, type Tx } from './transaction';
  * entry that reverses another. A member's balance is the sum of their entries; `ledger_balances` caches it and is
  * changed only in the same transaction as the entry it sums, so `auditBalances` must never find drift.
  */
-export const LEDGER_SOURCES = ['event', 'manual', 'redemption', 'correction', 'duty', 'report', 'care'] as const;
+export const LEDGER_SOURCES = ['event', 'manual', 'redemption', 'correction', 'duty', 'report', 'care', 'course'] as const;
 export type LedgerSource = (typeof LEDGER_SOURCES)[number];
 
 export interface LedgerEntryDoc {

@@ -32,6 +32,10 @@ export const IMAGE_SLOTS = {
   reportPhoto: { collection: COLLECTIONS.reports, field: 'photos', many: true, none: null },
   /** A proposal's photos (up to 6). */
   proposalPhoto: { collection: COLLECTIONS.proposals, field: 'photos', many: true, none: null },
+  /** A course's cover and its lessons' images, approved ones in `approvedImages` (a lesson shows those of its images there). */
+  courseImage: { collection: COLLECTIONS.courses, field: 'approvedImages', many: true, none: null },
+  /** A case's images (优秀案例). */
+  caseImage: { collection: COLLECTIONS.learningCases, field: 'images', many: true, none: null },
 } as const;
 
 export type ImageSlot = keyof typeof IMAGE_SLOTS;

@@ -13,6 +13,10 @@ export const ERASED_WITH_ACCOUNT: readonly { collection: CollectionName; field: 
   // A certificate states the person's name: once they are gone it no longer verifies.
   { collection: COLLECTIONS.certificates, field: 'memberId', onErase: 'remove' },
   { collection: COLLECTIONS.honourSettings, field: '_id', onErase: 'remove' },
+  // 云课堂: their progress, quiz answers and course certificates (which state their name); ledger points stay.
+  { collection: COLLECTIONS.courseProgress, field: 'memberId', onErase: 'remove' },
+  { collection: COLLECTIONS.courseAttempts, field: 'memberId', onErase: 'remove' },
+  { collection: COLLECTIONS.courseCompletions, field: 'memberId', onErase: 'remove' },
   { collection: COLLECTIONS.gridChiefs, field: 'memberId', onErase: 'remove' },
   // What they allowed WeChat to send them, and what was sent: nothing is sent to a deleted account.
   { collection: COLLECTIONS.subscriptionQuota, field: 'memberId', onErase: 'remove' },

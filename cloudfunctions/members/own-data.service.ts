@@ -7,13 +7,16 @@ import { loadOrCreateMe } from './me';
 import { toMemberView } from './members.model';
 import * as q from './members.queries';
 import type { In, Out } from './members.types';
-import type { MyDataReport } from '../../src/shared/domain/member';
+import type { MyDataCourse, MyDataReport } from '../../src/shared/domain/member';
+import { ownLearning } from '../learning/learning.queries';
 import type { ReportDoc } from '../reports/reports.model';
 import { myCareData } from './own-care';
 import { toProxyLogEntry } from './proxy.service';
 
 /** The newest reports of each kind in the export (a resident files a handful a year). */
 const MY_DATA_REPORTS = 100;
+/** The newest courses in the export. */
+const MY_DATA_COURSES = 100;
 
 function toMyDataReport(r: ReportDoc): MyDataReport {
   const place = r.place.spot || [r.place.building, r.place.unit].filter(Boolean).join(' ');
@@ -25,6 +28,7 @@ function toMyDataReport(r: ReportDoc): MyDataReport {
  * 微格分色 is not in it: colours never reach a resident (issue 15), the page tells them to ask the committee.
  * Round trips: 11 (record, 居民区, grid, councils, history, proxy actions, their names, children; the reports they filed
  * and joined, side by side; 邻援助老 as elder and volunteer, 2: own-care.ts).
+ * and joined, side by side; their course progress beside their course certificates, then the courses' titles).
  */
 export async function myData(_input: In<'myData'>, { identity }: CallContext): Out<'myData'> {
   const doc = await loadOrCreateMe(identity);
@@ -42,6 +46,7 @@ export async function myData(_input: In<'myData'>, { identity }: CallContext): O
       ])
     : [[], []];
   const care = await myCareData(doc._id);
+  const learning = await ownLearning(doc._id, MY_DATA_COURSES);
   return {
     exportedAt: clock().now().toISOString(),
     member: toMemberView(doc),
@@ -57,5 +62,18 @@ export async function myData(_input: In<'myData'>, { identity }: CallContext): O
     children: children.map((c) => ({ id: c._id, name: c.name, birthYear: c.birthYear, consentAt: new Date(c.consentAt).toISOString() })),
     reports: { filed: filed.map(toMyDataReport), joined: joined.map(toMyDataReport) },
     care,
+    courses: learning.progress.map((p): MyDataCourse => {
+      const done = learning.completions.find((c) => c.courseId === p.courseId);
+      return {
+        courseId: p.courseId,
+        title: learning.titles.get(p.courseId) ?? done?.courseTitle ?? '',
+        lessonsDone: p.done.length,
+        quizAttempts: p.attempts,
+        bestPercent: p.bestPercent,
+        startedAt: new Date(p.startedAt).toISOString(),
+        completedAt: p.completedAt ? new Date(p.completedAt).toISOString() : null,
+        certificateCode: done?.code ?? null,
+      };
+    }),
   };
 }

@@ -22,11 +22,12 @@ import { main as reports } from '../../cloudfunctions/reports';
 import { main as participation } from '../../cloudfunctions/participation';
 import { main as surveys } from '../../cloudfunctions/surveys';
 import { main as care } from '../../cloudfunctions/care';
+import { main as learning } from '../../cloudfunctions/learning';
 import { main as talent } from '../../cloudfunctions/talent';
 import type { CloudResult } from '../../src/shared/result';
 
 /** Every deployable function, as the local host serves it. */
-export const FUNCTIONS: Record<string, CloudFunction> = { members, councils, grids, talent, roster, street, ledger, shop, honours, events, checkin, cabin, notices, media, home, audit, reports, participation, surveys, care };
+export const FUNCTIONS: Record<string, CloudFunction> = { members, councils, grids, talent, roster, street, ledger, shop, honours, events, checkin, cabin, notices, media, home, audit, reports, participation, surveys, care, learning };
 
 /** The AppID the local stack reports for every caller. */
 export const LOCAL_APPID = 'wx-local-dev';

@@ -17,6 +17,7 @@ import { seedParticipation } from './participation';
 import { seedReports } from './reports';
 import { seedSurveys } from './surveys';
 import { seedCare } from './care';
+import { seedLearning } from './learning';
 import { seedShop } from './shop';
 
 /** Adds one document unless its `_id` exists: re-seeding changes nothing, and never overwrites a local edit. */
@@ -73,6 +74,8 @@ export interface SeedOptions {
   surveys?: boolean;
   /** 邻援助老's demo elders, pairings and visits (seed/care.ts), asked for like `reports`. */
   care?: boolean;
+  /** 云课堂's demo course (微格长入门, required of grid leaders), a learner's progress and two cases (seed/learning.ts). */
+  learning?: boolean;
 }
 
 /** Seeds the demo street through the real SDK. Idempotent: answers how many documents were new. */
@@ -103,5 +106,6 @@ export async function seedDemo(now: Date, options: SeedOptions = {}): Promise<nu
   if (options.participation) added += await seedParticipation(ensure, now);
   if (options.surveys) added += await seedSurveys(ensure, now);
   if (options.care) added += await seedCare(ensure, now);
+  if (options.learning) added += await seedLearning(ensure, now);
   return added;
 }

@@ -8,6 +8,7 @@ import { eventsActions } from './actions/events';
 import { gridsActions } from './actions/grids';
 import { homeActions } from './actions/home';
 import { honoursActions } from './actions/honours';
+import { learningActions } from './actions/learning';
 import { ledgerActions } from './actions/ledger';
 import { membersActions } from './actions/members';
 import { noticesActions } from './actions/notices';
@@ -40,6 +41,7 @@ export const catalogue = {
   participation: participationActions,
   surveys: surveysActions,
   care: careActions,
+  learning: learningActions,
 } satisfies Record<string, ActionMap>;
 
 export type Catalogue = typeof catalogue;

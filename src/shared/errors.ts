@@ -6,6 +6,7 @@ import { COUNCILS_ERRORS } from './errors/councils';
 import { EVENTS_ERRORS } from './errors/events';
 import { GRIDS_ERRORS } from './errors/grids';
 import { HONOURS_ERRORS } from './errors/honours';
+import { LEARNING_ERRORS } from './errors/learning';
 import { LEDGER_ERRORS } from './errors/ledger';
 import { MEMBERS_ERRORS } from './errors/members';
 import { NOTICES_ERRORS } from './errors/notices';
@@ -40,6 +41,7 @@ export const ERRORS = {
   ...PARTICIPATION_ERRORS,
   ...SURVEYS_ERRORS,
   ...CARE_ERRORS,
+  ...LEARNING_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -155,6 +155,16 @@ export const PERMISSIONS = {
    * service); health notes only while the pairing is active.
    */
   'care.visit': { member: 'self' },
+  /** 云课堂: take the courses of one's 居民区 and 街道, hand in quizzes, see one's certificates and the case library. */
+  'learning.learn': { resident: 'self' },
+  /** Write, publish and take down courses: the committee for its 居民区, the 街道 for all its 居民区. */
+  'learning.manageCourses': { committee: 'community', street_admin: 'street' },
+  /** Who holding a role has not finished a course required of it (names, buildings, phones). */
+  'learning.viewGaps': { committee: 'community' },
+  /** 优秀案例: write, publish and withdraw the 街道's cases. */
+  'learning.manageCases': { street_admin: 'street' },
+  /** Read the 街道's published cases. */
+  'learning.viewCases': { resident: 'community', street_admin: 'street' },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import type { AuditCheck } from '../../../src/shared/domain/audit';
 import { cabinStockCheck, cabinWaitingCheck } from './cabin';
 import { careMissedInRowCheck } from './care';
+import { courseAttemptsCheck } from './course-attempts';
 import { eventPlacesCheck } from './event-places';
 import type { CheckRunner } from './finding';
 import { ledgerCheck } from './ledger';
@@ -19,4 +20,5 @@ export const CHECKS: Record<AuditCheck, CheckRunner> = {
   projectFollowers: projectFollowersCheck,
   surveyTallies: surveyTalliesCheck,
   careMissedInRow: careMissedInRowCheck,
+  courseAttempts: courseAttemptsCheck,
 };

@@ -4,7 +4,7 @@
  * whenever shown, so there is nothing to drift. Answered by `audit.run`, stored nightly, repaired by `audit.repair`.
  */
 
-export const AUDIT_CHECKS = ['ledger', 'eventPlaces', 'cabinStock', 'cabinWaiting', 'shopStock', 'proposalSupports', 'projectFollowers', 'surveyTallies', 'careMissedInRow'] as const;
+export const AUDIT_CHECKS = ['ledger', 'eventPlaces', 'cabinStock', 'cabinWaiting', 'shopStock', 'proposalSupports', 'projectFollowers', 'surveyTallies', 'careMissedInRow', 'courseAttempts'] as const;
 export type AuditCheck = (typeof AUDIT_CHECKS)[number];
 
 /** What each check proves, as the committee reads it. */
@@ -18,6 +18,7 @@ export const AUDIT_CHECK_LABELS: Record<AuditCheck, string> = {
   projectFollowers: '项目关注人数',
   surveyTallies: '问卷结果计数',
   careMissedInRow: '邻援助老连续未探访次数',
+  courseAttempts: '课程测验次数',
 };
 
 /** Where each check's numbers come from, in words. */
@@ -31,6 +32,7 @@ export const AUDIT_CHECK_SOURCES: Record<AuditCheck, string> = {
   projectFollowers: '按每个项目仍有效的关注记录重新清点',
   surveyTallies: '按每份问卷的全部答卷重新清点每个选项、评分和答卷数',
   careMissedInRow: '按每个结对的探访记录，重新数最近一次探访之后的未探访次数',
+  courseAttempts: '按每位学员交过的测验答卷重新清点测验次数',
 };
 
 /** One counter of a record: its stored value and the value its records give. */

@@ -10,6 +10,7 @@ export const LEDGER_SOURCE_LABELS = {
   duty: '值班',
   report: '处理上报',
   care: '邻援助老探访',
+  course: '完成课程',
 } as const;
 
 export type LedgerSourceName = keyof typeof LEDGER_SOURCE_LABELS;

@@ -181,6 +181,20 @@ export interface MyData {
   reports: { filed: MyDataReport[]; joined: MyDataReport[] };
   /** 邻援助老: their record as an elder (with its health notes: the only export that has them), their pairings and visits as a volunteer. */
   care: MyCareData;
+  /** 云课堂: courses they started or finished, with their certificate's code (at most 100, newest first). */
+  courses: MyDataCourse[];
+}
+
+/** One course in the resident's own data. */
+export interface MyDataCourse {
+  courseId: string;
+  title: string;
+  lessonsDone: number;
+  quizAttempts: number;
+  bestPercent: number | null;
+  startedAt: string;
+  completedAt: string | null;
+  certificateCode: string | null;
 }
 
 /** One report in the resident's own data: what they can see of it on 我的上报. */

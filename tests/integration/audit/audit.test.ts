@@ -70,7 +70,7 @@ async function driftAndRepair(check: AuditCheck, subjectId: string): Promise<{ d
 
 describe('audit.run', () => {
   it('finds the demo 居民区 clean, and answers only the committee', async () => {
-    await h.stack.seed({ participation: true, surveys: true, care: true });
+    await h.stack.seed({ participation: true, surveys: true, care: true, learning: true });
     const report = await run();
     expect(report.communityId).toBe(COMMUNITY);
     expect(report.checks.map((c) => [c.check, c.status])).toEqual([
@@ -83,6 +83,7 @@ describe('audit.run', () => {
       ['projectFollowers', 'clean'],
       ['surveyTallies', 'clean'],
       ['careMissedInRow', 'clean'],
+      ['courseAttempts', 'clean'],
     ]);
     for (const c of report.checks) expect(c.scanned).toBeGreaterThan(0);
     for (const who of ['resident', 'member', 'gridLeader', 'streetAdmin', 'newcomer'] as const) {
@@ -246,6 +247,17 @@ describe('audit.run', () => {
     });
     const { difference } = await driftAndRepair('careMissedInRow', pairing._id as string);
     expect(difference.values[0]).toMatchObject({ field: 'missedInRow', recorded: 3, recomputed: 0 });
+  });
+
+  it('courseAttempts: a learner’s quiz attempts off the attempts handed in, repaired', async () => {
+    await h.stack.seed({ learning: true });
+    const progress = docs(COLLECTIONS.courseProgress)[0]!;
+    drift(COLLECTIONS.courseProgress, progress._id, (d) => {
+      d.attempts = (d.attempts as number) + 2;
+    });
+    const { difference } = await driftAndRepair('courseAttempts', progress._id as string);
+    expect(difference.values).toEqual([{ field: 'attempts', label: '测验次数', recorded: (progress.attempts as number) + 2, recomputed: progress.attempts }]);
+    expect(difference.records[0]).toMatchObject({ collection: 'course_attempts', count: progress.attempts });
   });
 
   it('repairs every difference of a check at once; a retry with the same request id changes nothing twice', async () => {

@@ -154,6 +154,7 @@ const READS: { [F in FunctionName]?: Record<string, Payload> } = {
     toConfirm: none,
     figures: () => ({ month: MONTH }),
   },
+  learning: { listCourses: none, myCertificates: none, verifyCertificate: (ids) => ({ code: ids.certificateCode === 'none' ? 'ABCDEFGHJKLM' : ids.certificateCode }), listCases: () => ({ query: '微格' }) },
 };
 
 /** Actions that change something: not called here, each with why. */
@@ -211,6 +212,11 @@ const WRITES: Record<string, string> = {
   'care.removeElder': 'write (committee): answers a flag',
   'care.pair': 'write (staff): the volunteer’s phone masked but for the committee',
   'care.respond': 'write', 'care.endPairing': 'write', 'care.logVisit': 'write', 'care.confirmVisit': 'write', 'care.challengeVisit': 'write',
+  'learning.createCourse': 'write', 'learning.updateCourse': 'write', 'learning.saveLesson': 'write', 'learning.removeLesson': 'write',
+  'learning.orderLessons': 'write', 'learning.setQuiz': 'write', 'learning.publishCourse': 'write', 'learning.archiveCourse': 'write',
+  'learning.finishLesson': 'write: answers the course and the caller’s own progress and certificate',
+  'learning.submitQuiz': 'write: answers the caller’s own attempt, progress and certificate',
+  'learning.createCase': 'write', 'learning.updateCase': 'write', 'learning.publishCase': 'write',
 };
 
 /** Reads that answer only in a context a test cannot give, each with why. */
@@ -235,6 +241,10 @@ const NO_CONTEXT: Record<string, string> = {
   'care.getElder': 'needs an elder; phones (the elder’s, the family’s) whole for the committee only, masked for the grid leader and volunteers',
   'care.suggest': 'needs an elder; answers names, buildings, skills and free times, never a phone',
   'care.visitsOf': 'needs an elder; answers the visits with the elder’s and volunteer’s names, no phone',
+  // The seed's course and cases are opt-in (tests/integration/learning/permissions.test.ts checks who sees the gap list's phones).
+  'learning.getCourse': 'needs a course; answers lessons, a quiz and the caller’s own progress, no person',
+  'learning.requiredGaps': 'needs a required course (committee of its 居民区 only); names, buildings and phones for the committee, tested in learning/permissions',
+  'learning.getCase': 'needs a case; answers its story and the 居民区’s name, no person’s phone',
 };
 
 async function findIds(): Promise<Ids> {

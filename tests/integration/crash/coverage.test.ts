@@ -124,6 +124,11 @@ const READ_ONLY: Record<string, ReadCall> = {
   'care.myVisits': { caller: 'member', payload: () => ({}) },
   'care.toConfirm': { caller: 'gridLeader', payload: () => ({}) },
   'care.figures': { caller: 'committee', payload: () => ({ month: '2026-03' }) },
+  // 云课堂 (learning); getCourse, requiredGaps and getCase need a course or a case: they have rows of their own, 0 write points.
+  'learning.listCourses': { caller: 'member', payload: () => ({}) },
+  'learning.myCertificates': { caller: 'member', payload: () => ({}) },
+  'learning.verifyCertificate': { caller: 'resident', payload: () => ({ code: 'ABCD-EFGH-JKLM' }) },
+  'learning.listCases': { caller: 'resident', payload: () => ({ query: '漏水' }) },
 };
 
 /**
