@@ -23,7 +23,7 @@ describe('账目核对 (committee)', () => {
     ctx.signIn('committee');
     render(<AuditPage />);
     expect(await screen.findByText('全部一致，没有差错。')).toBeTruthy();
-    expect(byClass('audit-check').map((el) => el.getAttribute('data-check'))).toEqual(['ledger', 'eventPlaces', 'cabinStock', 'cabinWaiting', 'shopStock', 'proposalSupports', 'projectFollowers', 'surveyTallies', 'courseAttempts']);
+    expect(byClass('audit-check').map((el) => el.getAttribute('data-check'))).toEqual(['ledger', 'eventPlaces', 'cabinStock', 'cabinWaiting', 'shopStock', 'proposalSupports', 'projectFollowers', 'surveyTallies', 'careMissedInRow', 'courseAttempts']);
     for (const card of byClass('audit-check')) expect(card.textContent).toContain('一致');
     expect(checkCard('ledger').textContent).toContain('按每位成员的全部时长积分记录重新相加');
     expect(byClass('btn-repair')).toHaveLength(0);
