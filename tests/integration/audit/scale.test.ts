@@ -30,12 +30,13 @@ describe('the audit at 20,000 members and 200,000 ledger entries', () => {
 
       // 1 (the caller) + ledger: per page of 5000 balances, 5 reads and 1 aggregate (20,002 balances: 5 pages, the last
       // with one read) + every other check on the demo data: 2 requests (shop 3; proposal supports and project
-      // followers 2 each; survey tallies 1, the demo has none unless asked). Notices keep no counter to check.
+      // followers 2 each; survey tallies 1, the demo has none unless asked; care's missed visits in a row 3, a page and
+      // two aggregates side by side; course attempts 2, a page and one aggregate). Notices keep no counter to check.
       const pages = Math.floor(balances / 5000) + 1;
       const ledgerRequests = (pages - 1) * 6 + (Math.floor((balances % 5000) / 1000) + 1) + 1;
-      expect(used).toBe(1 + ledgerRequests + 2 + 2 + 2 + 3 + 2 + 2 + 1);
+      expect(used).toBe(1 + ledgerRequests + 2 + 2 + 2 + 3 + 2 + 2 + 1 + 3 + 2);
       // For the note: 20,000 members cost a few dozen requests, not thousands.
-      expect(used).toBeLessThan(45);
+      expect(used).toBeLessThan(50);
 
       // A drifted member among the 20,000 is found with its 10 entries, on whichever page it lands.
       const victim = store.get(COLLECTIONS.ledgerBalances, 'big-013579')!;
