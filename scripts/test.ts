@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'fs';
+import { availableParallelism } from 'os';
 import { join } from 'path';
 import { findChromium, NO_BROWSER_HELP } from '../tests/support/browser';
 
@@ -80,7 +81,11 @@ rmSync(report, { force: true });
 console.log(`\n▶ jest: ${projects.join(', ')}`);
 // --forceExit: on a 2-core machine jest runs the files in its own process, and a handle a test left open (a dead
 // call's socket in the crash matrix) once turned a run whose report said 2,373 of 2,373 passed into exit code 1.
-const jest = spawnSync('npx', ['--no-install', 'jest', '--selectProjects', ...projects, '--forceExit', '--json', `--outputFile=${report}`], {
+// --maxWorkers: jest's default (cores - 1) runs everything in one process on a 2-core machine, leaving a core idle
+// while a file waits on its emulator or browser; two workers keep both cores busy (each file still runs alone in
+// its worker, with its own emulator).
+const workers = String(Math.max(2, availableParallelism() - 1));
+const jest = spawnSync('npx', ['--no-install', 'jest', '--selectProjects', ...projects, '--forceExit', `--maxWorkers=${workers}`, '--json', `--outputFile=${report}`], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, TXTD_QUERY_LOG: queryLog, ...(browser ? { CHROME_PATH: browser } : {}) },
