@@ -144,6 +144,8 @@ export interface ProjectUpdateDoc {
   byId: string;
   byName: string;
   at: Date;
+  /** Set in the same write as the update when the project has followers; cleared once they are told (tell.ts). */
+  untold?: boolean;
 }
 
 /** `project_follows`, `_id` = `${projectId}:${memberId}`. */

@@ -14,6 +14,7 @@ import { followIdOf, type FollowDoc, type ProjectDoc, type ProjectUpdateDoc } fr
 import * as q from './participation.queries';
 import type { In, Out } from './participation.types';
 import { mayPostProgress, toProjectSummary, toProjectView, toStreetRow, toUpdateView } from './participation.views';
+import { tellUpdate } from './tell';
 
 type Fields = { [K in keyof ProjectInput]-?: Exclude<ProjectInput[K], undefined> } | ProjectInput;
 
@@ -93,8 +94,10 @@ export async function editProject(input: In<'editProject'>, { identity }: CallCo
 
 /**
  * A dated progress update and the project's percent (and 计划中 -> 进行中, 100% -> 已完成) in one transaction under an
- * id from (author, request id): a retry finds the update and writes nothing. Round trips: 1 (caller) + 1 (project)
- * [+1-2 councils for a chair] + the content check + the transaction.
+ * id from (author, request id): a retry finds the update and writes nothing. When the project has followers the
+ * update is written `untold`, and they are told after the transaction under keys naming the update (tell.ts): a
+ * retry, or the `proposal-clocks` timer after a crash, tells what is still owed, once. Round trips: 1 (caller) +
+ * 1 (project) [+1-2 councils for a chair] + the content check + the transaction [+ the telling].
  */
 export async function progress(input: In<'progress'>, { identity }: CallContext): Out<'progress'> {
   let caller = await residentCaller(identity);
@@ -112,7 +115,7 @@ export async function progress(input: In<'progress'>, { identity }: CallContext)
     const existing = uRes.data as ProjectUpdateDoc | null;
     if (existing) return { project: current, update: { ...existing, _id: id } };
     const now = clock().now();
-    const doc: ProjectUpdateDoc = { _id: id, projectId: p._id, communityId: p.communityId, date: u.date, percent: u.percent, text: u.text, photosBefore: u.photosBefore, photosAfter: u.photosAfter, byId: caller.memberId, byName: caller.record?.name ?? '', at: now };
+    const doc: ProjectUpdateDoc = { _id: id, projectId: p._id, communityId: p.communityId, date: u.date, percent: u.percent, text: u.text, photosBefore: u.photosBefore, photosAfter: u.photosAfter, byId: caller.memberId, byName: caller.record?.name ?? '', at: now, untold: current.followers > 0 };
     const status = u.percent === 100 ? 'done' : current.status === 'planned' || current.status === 'done' ? 'active' : current.status;
     const patch: Partial<ProjectDoc> = { percent: u.percent, status, version: current.version + 1, updatedAt: now };
     const { _id, ...rest } = doc;
@@ -120,6 +123,7 @@ export async function progress(input: In<'progress'>, { identity }: CallContext)
     await pRef.update(patch);
     return { project: { ...current, ...patch }, update: doc };
   });
+  await tellUpdate(result.update, result.project.title);
   return { project: toProjectView(caller, result.project, false), update: toUpdateView(result.update) };
 }
 

@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { DEMO_EVENT_IDS } from '../../../emulator/seed/events';
 import { startHarness, type Harness } from '../../support/harness';
+import { allow } from '../reports/support';
 import { rid } from './support';
 
 let h: Harness;
@@ -48,6 +49,27 @@ describe('governance projects', () => {
     expect((await h.call('participation', 'project', { projectId: first.id }, h.identities.resident)).project).toMatchObject({ followers: 1, followedByMe: true, percent: 100 });
     const unfollowed = await h.call('participation', 'follow', { projectId: first.id, on: false }, h.identities.resident);
     expect(unfollowed.project).toMatchObject({ followers: 0, followedByMe: false });
+  });
+
+  it('progress tells each follower who allowed it once (a retry sends nothing more), not its author nor a former follower', async () => {
+    const p = await create();
+    const { resident, member, applicant1, committee } = h.identities;
+    await allow(h, [resident, applicant1, committee], ['project-progress'], 2);
+    for (const who of [resident, member, applicant1, committee]) await h.call('participation', 'follow', { projectId: p.id, on: true }, who);
+    await h.call('participation', 'follow', { projectId: p.id, on: false }, applicant1);
+    const sent = () => h.stack.wechat.messages.filter((m) => m.templateId === 'project-progress');
+
+    const requestId = rid('pu');
+    await update(p.id, 40, committee, requestId);
+    await update(p.id, 40, committee, requestId);
+    // The member follows but never allowed the message; 周敏 posted it; applicant1 stopped following.
+    expect(sent().map((m) => m.openid)).toEqual([resident]);
+    expect(sent()[0]).toMatchObject({ page: `packages/participation/pages/project/index?id=${p.id}` });
+    expect(Object.values(sent()[0]!.data).map((v) => v.value)).toEqual(expect.arrayContaining([shed.title, '40%', '完成40%']));
+    expect(h.store.list(COLLECTIONS.projectUpdates).map((u) => u.untold)).toEqual([false]);
+
+    await update(p.id, 60, committee);
+    expect(sent().map((m) => m.openid)).toEqual([resident, resident]);
   });
 
   it('permissions: only the committee creates and edits; progress by the committee or the owner council chair now (张丽华), not a member of it', async () => {
