@@ -32,6 +32,8 @@ export const IMAGE_SLOTS = {
   reportPhoto: { collection: COLLECTIONS.reports, field: 'photos', many: true, none: null },
   /** A proposal's photos (up to 6). */
   proposalPhoto: { collection: COLLECTIONS.proposals, field: 'photos', many: true, none: null },
+  /** A project progress update's photos, before and after alike: each list shows those of its photos that passed. */
+  progressPhoto: { collection: COLLECTIONS.projectUpdates, field: 'photos', many: true, none: null },
 } as const;
 
 export type ImageSlot = keyof typeof IMAGE_SLOTS;

@@ -72,6 +72,25 @@ describe('governance projects', () => {
     expect(sent().map((m) => m.openid)).toEqual([resident, resident]);
   });
 
+  it('progress photos go through the image check: the committee sees them 审核中, residents only those that passed; a refused one is removed with a note', async () => {
+    const p = await create();
+    const CLEAN = 'cloud://local/0a1b2c3d-shed-before.jpg';
+    const AFTER = 'cloud://local/1b2c3d4e-shed-after.jpg';
+    const RISKY = 'cloud://local/4e5f6a7b-risky-test.jpg';
+    const posted = await h.call('participation', 'progress', { projectId: p.id, requestId: rid('pu'), update: { date: '2027-01-10', percent: 30, text: '立柱已安装', photosBefore: [CLEAN], photosAfter: [AFTER, RISKY] } }, h.identities.gridLeader);
+    expect(posted.update).toMatchObject({ photosBefore: [CLEAN], photosAfter: [AFTER, RISKY], pendingImages: [CLEAN, AFTER, RISKY], refusedImages: 0 });
+    expect(h.stack.wechat.pendingMediaChecks.map((c) => c.fileId)).toEqual([CLEAN, AFTER, RISKY]);
+    const timelineOf = async (openid: string) => (await h.call('participation', 'timeline', { projectId: p.id }, openid)).items[0];
+    expect(await timelineOf(h.identities.committee)).toMatchObject({ photosBefore: [CLEAN], photosAfter: [AFTER, RISKY], pendingImages: [CLEAN, AFTER, RISKY] });
+    expect(await timelineOf(h.identities.resident)).toMatchObject({ photosBefore: [], photosAfter: [], pendingImages: [], refusedImages: 0 });
+
+    expect(await h.stack.wechat.flushMediaChecks()).toBe(3);
+    expect(await timelineOf(h.identities.resident)).toMatchObject({ photosBefore: [CLEAN], photosAfter: [AFTER], pendingImages: [], refusedImages: 0 });
+    expect(await timelineOf(h.identities.committee)).toMatchObject({ photosBefore: [CLEAN], photosAfter: [AFTER], pendingImages: [], refusedImages: 1 });
+    // The author (the service council's chair now) sees the note too.
+    expect(await timelineOf(h.identities.gridLeader)).toMatchObject({ refusedImages: 1 });
+  });
+
   it('permissions: only the committee creates and edits; progress by the committee or the owner council chair now (张丽华), not a member of it', async () => {
     const p = await create();
     for (const who of [h.identities.resident, h.identities.member, h.identities.gridLeader, h.identities.streetAdmin]) {

@@ -145,7 +145,7 @@ export const scenarios: CrashScenario[] = [
     payload: (p) => ({ projectId: p.id, version: p.version, project: { ...PROJECT, title: '非机动车棚改造（二期）' }, status: 'paused' }),
   }),
   scenario({
-    name: 'participation.progress (a follower who allowed it told once)',
+    name: 'participation.progress (its photo checked, a follower who allowed it told once)',
     fn: 'participation',
     action: 'progress',
     caller: 'gridLeader',
@@ -155,7 +155,7 @@ export const scenarios: CrashScenario[] = [
       await h.call('participation', 'follow', { projectId: p.id, on: true }, h.identities.resident);
       return p;
     },
-    payload: (p) => ({ projectId: p.id, requestId: 'crash-progress', update: { date: '2026-03-10', percent: 40, text: '地面已平整', photosBefore: [], photosAfter: [] } }),
+    payload: (p) => ({ projectId: p.id, requestId: 'crash-progress', update: { date: '2026-03-10', percent: 40, text: '地面已平整', photosBefore: [], photosAfter: ['cloud://env/projects/shed-after.jpg'] } }),
     settle: outbox,
   }),
   scenario({ name: 'participation.project (read)', fn: 'participation', action: 'project', caller: 'resident', setup: projectOf, payload: (p) => ({ projectId: p.id }) }),
