@@ -72,6 +72,23 @@ describe('governance projects', () => {
     expect(sent().map((m) => m.openid)).toEqual([resident, resident]);
   });
 
+  it('a progress call that died right after its write, never retried: the proposal-clocks timer tells the followers, once', async () => {
+    const p = await create();
+    await allow(h, [h.identities.resident], ['project-progress'], 2);
+    await h.call('participation', 'follow', { projectId: p.id, on: true }, h.identities.resident);
+    h.faults.arm({ at: 1, mode: 'crash' });
+    void update(p.id, 50, h.identities.committee);
+    await h.faults.whenTripped();
+    h.faults.reset();
+    const sent = () => h.stack.wechat.messages.filter((m) => m.templateId === 'project-progress');
+    expect(h.store.list(COLLECTIONS.projectUpdates).map((u) => u.untold)).toEqual([true]);
+    expect(sent()).toHaveLength(0);
+    await h.timer('participation', 'proposal-clocks');
+    await h.timer('participation', 'proposal-clocks');
+    expect(sent().map((m) => m.openid)).toEqual([h.identities.resident]);
+    expect(h.store.list(COLLECTIONS.projectUpdates).map((u) => u.untold)).toEqual([false]);
+  });
+
   it('progress photos go through the image check: the committee sees them 审核中, residents only those that passed; a refused one is removed with a note', async () => {
     const p = await create();
     const CLEAN = 'cloud://local/0a1b2c3d-shed-before.jpg';
