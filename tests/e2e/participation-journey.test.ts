@@ -187,7 +187,7 @@ describeInBrowser('居民议事, in the H5 build', () => {
     expect(flushed.pushed).toBe(1);
   }, 40_000);
 
-  it('the author sees the answer and the project timeline with the update and its photo', async () => {
+  it('the author sees the answer and the project timeline with the update and its photo, follows it and is told of the next update', async () => {
     await e.returnAs(resident, `${PKG}/proposal/index?id=${encodeURIComponent(proposalId)}`);
     await openProposal();
     await expect(text('.proposal-state')).resolves.toBe('已采纳');
@@ -202,6 +202,13 @@ describeInBrowser('居民议事, in the H5 build', () => {
     await expect(page.locator(`${SHOWN} .pp-progress-form`).count()).resolves.toBe(0);
     await page.click(`${SHOWN} .btn-follow`);
     await page.waitForSelector(`${SHOWN} .page-participation-project:not(.is-busy) .btn-unfollow`);
+    // A follower allows the progress message with a tap; the committee's next update reaches her, once.
+    await allowReminder();
+    await expect(text('.report-remind__answer')).resolves.toBe('好的，项目有新进展时会通过微信告诉你。');
     await e.shot('participation-7-timeline');
+    const update = { date: '2026-12-05', percent: 60, text: '4到6层扶手也装好了。', photosBefore: [], photosAfter: [] };
+    await call(committee, 'participation', 'progress', { projectId, requestId: 'e2e-progress-2', update });
+    await call(committee, 'participation', 'progress', { projectId, requestId: 'e2e-progress-2', update });
+    expect(sentTo(resident, 'project-progress')).toHaveLength(1);
   }, 30_000);
 });
