@@ -268,7 +268,7 @@ export const PAGE_TABLE: PageRow[] = [
   // The committee's view: 发布进展 and 项目状态 under the project.
   { page: 'packages/participation/pages/project/index', as: 'committee', query: ownProject },
   { page: 'packages/participation/pages/settings/index', as: 'committee' },
-  { page: 'packages/participation/pages/edit/index', as: 'committee', variant: '新建项目' },
+  { page: 'packages/participation/pages/edit/index', as: 'committee', variant: '新建项目', title: '新建项目' },
   { page: 'packages/participation/pages/edit/index', as: 'committee', variant: '编辑项目', query: ownProject },
   { page: 'packages/participation/pages/street/index', as: 'streetAdmin' },
   { page: 'packages/surveys/pages/list/index', as: 'resident' },
