@@ -36,6 +36,8 @@ export const IMAGE_SLOTS = {
   courseImage: { collection: COLLECTIONS.courses, field: 'approvedImages', many: true, none: null },
   /** A case's images (优秀案例). */
   caseImage: { collection: COLLECTIONS.learningCases, field: 'images', many: true, none: null },
+  /** A project progress update's photos, before and after alike: each list shows those of its photos that passed. */
+  progressPhoto: { collection: COLLECTIONS.projectUpdates, field: 'photos', many: true, none: null },
 } as const;
 
 export type ImageSlot = keyof typeof IMAGE_SLOTS;

@@ -49,6 +49,7 @@ const SENDER: Record<TemplateKey, 'cabin' | 'events' | 'notices' | 'reports' | '
   'report-overdue': 'reports',
   'proposal-reached': 'participation',
   'proposal-answered': 'participation',
+  'project-progress': 'participation',
   'survey-closed': 'surveys',
   'care-paired': 'care',
   'care-concern': 'care',

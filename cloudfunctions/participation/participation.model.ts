@@ -139,11 +139,22 @@ export interface ProjectUpdateDoc {
   date: string;
   percent: number;
   text: string;
+  /** What the author chose, in order; each list shows those of its photos found in `photos`. */
   photosBefore: string[];
   photosAfter: string[];
+  /**
+   * The photos (before and after alike) the image check passed (slot `progressPhoto`), moved here by the verdict;
+   * those still under check wait in `pendingImages`, refused ones are counted. Missing on an update from before the
+   * check: all its photos count as passed.
+   */
+  photos?: string[];
+  pendingImages?: string[];
+  refusedImages?: number;
   byId: string;
   byName: string;
   at: Date;
+  /** Set in the same write as the update when the project has followers; cleared once they are told (tell.ts). */
+  untold?: boolean;
 }
 
 /** `project_follows`, `_id` = `${projectId}:${memberId}`. */

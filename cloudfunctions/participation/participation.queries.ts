@@ -148,6 +148,22 @@ export async function streetPage(streetId: string, status: ProjectStatus | undef
   return res.data as ProjectDoc[];
 }
 
+/** A project's followers now (member ids, at most 1000; index project_active). */
+export async function followerIds(projectId: string): Promise<string[]> {
+  const res = await col(COLLECTIONS.projectFollows).where({ projectId, active: true }).field({ memberId: true }).limit(1000).get();
+  return (res.data as FollowDoc[]).map((f) => f.memberId);
+}
+
+/** Progress updates whose followers are still owed their message (index untold_at). */
+export async function untoldUpdates(limit: number): Promise<ProjectUpdateDoc[]> {
+  const res = await col(COLLECTIONS.projectUpdates).where({ untold: true }).orderBy('at', 'asc').limit(limit).get();
+  return res.data as ProjectUpdateDoc[];
+}
+
+export async function markUpdateTold(id: string): Promise<void> {
+  await col(COLLECTIONS.projectUpdates).doc(id).update({ untold: false });
+}
+
 /** Projects the member follows (ids, at most 200; index member_active). */
 export async function followedIds(communityId: string, memberId: string): Promise<string[]> {
   const res = await col(COLLECTIONS.projectFollows).where({ communityId, memberId, active: true }).field({ projectId: true }).limit(200).get();

@@ -104,8 +104,16 @@ export function toProjectView(caller: Caller, p: ProjectDoc, followed: boolean):
   };
 }
 
-export function toUpdateView(u: ProjectUpdateDoc): ProjectUpdateView {
-  return { id: u._id, date: u.date, percent: u.percent, text: u.text, photosBefore: u.photosBefore, photosAfter: u.photosAfter, byName: u.byName, at: iso(u.at)! };
+/**
+ * An update as `reviewer` (the committee, or its author) or anyone else sees it: each list keeps the photos whose
+ * check passed, and for a reviewer those still under check too (named in `pendingImages`, shown 审核中).
+ */
+export function toUpdateView(u: ProjectUpdateDoc, reviewer: boolean): ProjectUpdateView {
+  const review = imageReviewOf({ pendingImages: u.pendingImages ?? [], refusedImages: u.refusedImages ?? 0 }, reviewer);
+  const pending = new Set(review.pendingImages);
+  const passed = u.photos ? new Set(u.photos) : null;
+  const shown = (list: string[]) => list.filter((f) => !passed || passed.has(f) || pending.has(f));
+  return { id: u._id, date: u.date, percent: u.percent, text: u.text, photosBefore: shown(u.photosBefore), photosAfter: shown(u.photosAfter), ...review, byName: u.byName, at: iso(u.at)! };
 }
 
 /** What the street sees: no person named. */

@@ -4,6 +4,7 @@ import type { Caller } from '../_core/caller';
 import { clock } from '../_core/clock';
 import { COLLECTIONS } from '../_core/collections';
 import { ensurePublishable } from '../_core/content-check';
+import { ensureImagesPublishable, imageFields } from '../_core/media-check';
 import { loadCaller } from '../_core/caller';
 import { AppError } from '../_core/errors';
 import { toPage } from '../_core/paging';
@@ -14,6 +15,7 @@ import { followIdOf, type FollowDoc, type ProjectDoc, type ProjectUpdateDoc } fr
 import * as q from './participation.queries';
 import type { In, Out } from './participation.types';
 import { mayPostProgress, toProjectSummary, toProjectView, toStreetRow, toUpdateView } from './participation.views';
+import { tellUpdate } from './tell';
 
 type Fields = { [K in keyof ProjectInput]-?: Exclude<ProjectInput[K], undefined> } | ProjectInput;
 
@@ -93,8 +95,11 @@ export async function editProject(input: In<'editProject'>, { identity }: CallCo
 
 /**
  * A dated progress update and the project's percent (and 计划中 -> 进行中, 100% -> 已完成) in one transaction under an
- * id from (author, request id): a retry finds the update and writes nothing. Round trips: 1 (caller) + 1 (project)
- * [+1-2 councils for a chair] + the content check + the transaction.
+ * id from (author, request id): a retry finds the update and writes nothing but redoes its photos' checks (each
+ * keyed, like a proposal's: the committee sees them 审核中 until they pass). When the project has followers the
+ * update is written `untold`, and they are told after the transaction under keys naming the update (tell.ts): a
+ * retry, or the `proposal-clocks` timer after a crash, tells what is still owed, once. Round trips: 1 (caller) +
+ * 1 (project) [+1-2 councils for a chair] + the content check + the transaction [+ the telling].
  */
 export async function progress(input: In<'progress'>, { identity }: CallContext): Out<'progress'> {
   let caller = await residentCaller(identity);
@@ -112,7 +117,24 @@ export async function progress(input: In<'progress'>, { identity }: CallContext)
     const existing = uRes.data as ProjectUpdateDoc | null;
     if (existing) return { project: current, update: { ...existing, _id: id } };
     const now = clock().now();
-    const doc: ProjectUpdateDoc = { _id: id, projectId: p._id, communityId: p.communityId, date: u.date, percent: u.percent, text: u.text, photosBefore: u.photosBefore, photosAfter: u.photosAfter, byId: caller.memberId, byName: caller.record?.name ?? '', at: now };
+    const images = imageFields('progressPhoto', null, [...u.photosBefore, ...u.photosAfter]);
+    const doc: ProjectUpdateDoc = {
+      _id: id,
+      projectId: p._id,
+      communityId: p.communityId,
+      date: u.date,
+      percent: u.percent,
+      text: u.text,
+      photosBefore: u.photosBefore,
+      photosAfter: u.photosAfter,
+      photos: images.photos as string[],
+      pendingImages: images.pendingImages,
+      refusedImages: 0,
+      byId: caller.memberId,
+      byName: caller.record?.name ?? '',
+      at: now,
+      untold: current.followers > 0,
+    };
     const status = u.percent === 100 ? 'done' : current.status === 'planned' || current.status === 'done' ? 'active' : current.status;
     const patch: Partial<ProjectDoc> = { percent: u.percent, status, version: current.version + 1, updatedAt: now };
     const { _id, ...rest } = doc;
@@ -120,7 +142,10 @@ export async function progress(input: In<'progress'>, { identity }: CallContext)
     await pRef.update(patch);
     return { project: { ...current, ...patch }, update: doc };
   });
-  return { project: toProjectView(caller, result.project, false), update: toUpdateView(result.update) };
+  const written = result.update;
+  await ensureImagesPublishable(identity, 'progressPhoto', written._id, written.byId, written.pendingImages ?? [], written.at);
+  await tellUpdate(written, result.project.title);
+  return { project: toProjectView(caller, result.project, false), update: toUpdateView(written, true) };
 }
 
 /** Round trips: 1 (caller) + 1 (the page) [+1 the caller's follows first, for `followed`]. */
@@ -147,7 +172,9 @@ export async function timeline(input: In<'timeline'>, { identity }: CallContext)
   const [p, rows] = await Promise.all([q.findProject(input.projectId), q.updatesPage(input.projectId, input.page)]);
   ensureSameCommunity(caller, p);
   const page = toPage(rows);
-  return { items: page.rows.map(toUpdateView), page: input.page, hasMore: page.hasMore };
+  // The committee sees photos still under check (审核中) and the refused count; so does an update's author.
+  const manager = can(caller, 'projects.manage', { communityId: p!.communityId });
+  return { items: page.rows.map((u) => toUpdateView(u, manager || u.byId === caller.memberId)), page: input.page, hasMore: page.hasMore };
 }
 
 /** Follow or unfollow with the count, in one transaction; the same again is a no-op. Round trips: 1 + 1 + the transaction. */

@@ -3,15 +3,18 @@ import { formatShanghai } from '../../src/shared/time';
 import { chairsNow, findPeople } from '../_core/council-chairs';
 import { clock } from '../_core/clock';
 import { sendBatch, type OnceMessage } from '../_core/message-outbox';
-import type { ProposalDoc } from './participation.model';
+import type { ProjectUpdateDoc, ProposalDoc } from './participation.model';
 import * as q from './participation.queries';
 
 /**
  * Subscribe messages of a proposal's state changes, through the outbox (_core/message-outbox.ts) and the quota
  * ledger. Every change that has someone to tell sets `untold` in the same write as the change; telling sends under
  * keys naming the proposal, its version and the person (said once), then clears the mark only at that version. A
- * call that died before telling leaves the mark, and the `proposal-clocks` timer tells.
+ * call that died before telling leaves the mark, and the `proposal-clocks` timer tells. A project's progress update
+ * works the same way, keyed by the update: its followers are told once, whoever retries.
  */
+
+export const projectPage = (projectId: string) => `packages/participation/pages/project/index?id=${encodeURIComponent(projectId)}`;
 
 export const detailPage = (proposalId: string) => `packages/participation/pages/proposal/index?id=${encodeURIComponent(proposalId)}`;
 
@@ -54,4 +57,18 @@ export async function tellProposal(p: ProposalDoc): Promise<void> {
   // One owner per version: the same change's retry (or the timer) takes back what a dead call queued.
   if (messages.length) await sendBatch(messages, `tell:${p._id}:${p.version}`);
   await q.markTold(p._id, p.version);
+}
+
+/**
+ * Tells a progress update's followers (all but its author) and clears the update's mark. Round trips: 0 when
+ * nothing is owed; else 1 (followers) + the outbox's + 1.
+ */
+export async function tellUpdate(u: ProjectUpdateDoc, projectTitle: string): Promise<void> {
+  if (!u.untold) return;
+  const page = projectPage(u.projectId);
+  const messages = (await q.followerIds(u.projectId))
+    .filter((id) => id !== u.byId)
+    .map((id) => ({ sendKey: `progress:${u._id}:${id}`, memberId: id, template: 'project-progress' as const, page, values: { title: projectTitle, percent: `${u.percent}%`, note: u.text } }));
+  if (messages.length) await sendBatch(messages, `tell:${u._id}`);
+  await q.markUpdateTold(u._id);
 }

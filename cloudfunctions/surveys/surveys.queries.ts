@@ -73,6 +73,14 @@ export async function gridsOf(communityId: string): Promise<{ _id: string; name:
   return res.data as { _id: string; name: string }[];
 }
 
+/** The names of grids (ids of any 居民区: a survey only names its own), one read; none read for no ids. */
+export async function gridNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const res = await getDb().collection(COLLECTIONS.grids).where({ _id: command().in(unique) }).field({ _id: true, name: true }).limit(unique.length).get();
+  return new Map((res.data as { _id: string; name: string }[]).map((g) => [g._id, g.name]));
+}
+
 export async function namesOf(ids: readonly string[]): Promise<Map<string, { name: string; building: string }>> {
   const out = new Map<string, { name: string; building: string }>();
   if (ids.length === 0) return out;

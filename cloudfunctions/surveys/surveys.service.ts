@@ -18,7 +18,7 @@ import { inTransaction } from '../_core/transaction';
 import { findCouncils } from '../reports/reports.queries';
 import { answerIdOf, shardOf, surveyIdOf, tallyId, type AnswerDoc, type SurveyDoc, type TallyDoc } from './surveys.model';
 import * as q from './surveys.queries';
-import { manages, mayView, mayViewResults, standingOf, toResults, toSummary, toView } from './surveys.views';
+import { audienceGridIds, manages, mayView, mayViewResults, standingOf, toResults, toSummary, toView } from './surveys.views';
 
 type In<A extends keyof typeof surveysActions> = ActionParsed<(typeof surveysActions)[A]>;
 type Fields = In<'create'>['survey'];
@@ -99,8 +99,10 @@ export async function create(input: In<'create'>, ctx: CallContext): Promise<{ s
     version: 0,
   };
   await insertOnce(COLLECTIONS.surveys, doc);
-  const survey = (await q.findSurvey(doc._id)) ?? doc;
-  return { survey: toView(survey, standingOf(caller, survey), null, now) };
+  // The names read beside the survey: a retry finds the survey its first call wrote, from the same input.
+  const [found, names] = await Promise.all([q.findSurvey(doc._id), q.gridNames(audienceGridIds([doc]))]);
+  const survey = found ?? doc;
+  return { survey: toView(survey, standingOf(caller, survey), null, now, names) };
 }
 
 /** A survey the caller manages, at the version they saw. */
@@ -117,9 +119,11 @@ async function guardedUpdate(survey: SurveyDoc, patch: Partial<SurveyDoc>, state
   if (!res.updated) throw new AppError('SURVEYS.CHANGED');
 }
 
+/** The survey as it is now, its grids named (one more read only for a grid audience). */
 async function viewFor(caller: Caller, surveyId: string): Promise<{ survey: SurveyView }> {
   const survey = (await q.findSurvey(surveyId))!;
-  return { survey: toView(survey, standingOf(caller, survey), null, clock().now()) };
+  const names = await q.gridNames(audienceGridIds([survey]));
+  return { survey: toView(survey, standingOf(caller, survey), null, clock().now(), names) };
 }
 
 export async function update(input: In<'update'>, ctx: CallContext): Promise<{ survey: SurveyView }> {
@@ -180,15 +184,16 @@ export async function list(input: In<'list'>, ctx: CallContext): Promise<Page<Su
   });
   const start = pageStart(input.page);
   const { rows: page, hasMore } = toPage(visible.slice(start, start + PAGE_FETCH));
-  const mine = await myAnswers(caller, page);
-  return { items: page.map((s) => toSummary(s, standingOf(caller, s), mine.has(s._id), now)), page: input.page, hasMore };
+  // The page's grid names in one read, beside the caller's answers: no round trip of its own.
+  const [mine, names] = await Promise.all([myAnswers(caller, page), q.gridNames(audienceGridIds(page))]);
+  return { items: page.map((s) => toSummary(s, standingOf(caller, s), mine.has(s._id), now, names)), page: input.page, hasMore };
 }
 
 export async function get(input: In<'get'>, ctx: CallContext): Promise<{ survey: SurveyView }> {
   const caller = await residentCaller(ctx);
   const survey = await visibleSurvey(caller, input.surveyId);
-  const mine = await q.findAnswer(answerIdOf(survey, caller.memberId));
-  return { survey: toView(survey, standingOf(caller, survey), mine, clock().now()) };
+  const [mine, names] = await Promise.all([q.findAnswer(answerIdOf(survey, caller.memberId)), q.gridNames(audienceGridIds([survey]))]);
+  return { survey: toView(survey, standingOf(caller, survey), mine, clock().now(), names) };
 }
 
 /**
@@ -234,7 +239,7 @@ export async function answer(input: In<'answer'>, ctx: CallContext): Promise<{ s
     await tallyRef.set({ surveyId: tally.surveyId, communityId: tally.communityId, shard, answers: tally.answers + (before ? 0 : 1), counts });
     return { _id: id, ...doc } as AnswerDoc;
   });
-  return { survey: toView(survey, standing, saved, now) };
+  return { survey: toView(survey, standing, saved, now, await q.gridNames(audienceGridIds([survey]))) };
 }
 
 /**

@@ -54,12 +54,20 @@ export function mayViewResults(s: Standing, survey: SurveyDoc, now: Date): boole
   return s.inAudience && resultsVisibleAt(survey, now);
 }
 
-export function audienceText(a: SurveyAudience): string {
+/** Grids named at most in an audience's text; more are summed up (第一微格、第二微格、第三微格等5个微格). */
+const GRIDS_NAMED = 3;
+
+/** Who a survey asks, in words: grids by their names (`gridNames`, looked up by the caller; a grid gone is counted). */
+export function audienceText(a: SurveyAudience, gridNames: ReadonlyMap<string, string>): string {
   switch (a.kind) {
     case 'community':
       return '本居民区全体居民';
-    case 'grids':
-      return `${a.gridIds.length}个微格的居民`;
+    case 'grids': {
+      const names = a.gridIds.map((id) => gridNames.get(id)).filter((n): n is string => !!n);
+      if (names.length === 0) return `${a.gridIds.length}个微格的居民`;
+      const named = names.slice(0, GRIDS_NAMED).join('、');
+      return a.gridIds.length > GRIDS_NAMED || names.length < a.gridIds.length ? `${named}等${a.gridIds.length}个微格的居民` : `${named}的居民`;
+    }
     case 'council':
       return '分会成员';
     case 'members':
@@ -69,7 +77,10 @@ export function audienceText(a: SurveyAudience): string {
 
 const ROLE_TEXT = { committee: '居委', council_chair: '分会轮值会长', grid_leader: '微格长' } as const;
 
-export function toSummary(survey: SurveyDoc, standing: Standing, answered: boolean, now: Date): SurveySummaryView {
+/** The grids whose names the surveys' audience texts need (pass them to `gridNames`). */
+export const audienceGridIds = (list: readonly SurveyDoc[]): string[] => list.flatMap((s) => (s.audience.kind === 'grids' ? s.audience.gridIds : []));
+
+export function toSummary(survey: SurveyDoc, standing: Standing, answered: boolean, now: Date, gridNames: ReadonlyMap<string, string>): SurveySummaryView {
   const open = isOpenAt(survey, now);
   return {
     id: survey._id,
@@ -79,17 +90,17 @@ export function toSummary(survey: SurveyDoc, standing: Standing, answered: boole
     opensAt: new Date(survey.opensAt).toISOString(),
     closesAt: new Date(survey.closesAt).toISOString(),
     audience: survey.audience,
-    audienceText: audienceText(survey.audience),
+    audienceText: audienceText(survey.audience, gridNames),
     anonymous: survey.anonymous,
     answered,
     canAnswer: open && standing.inAudience && !(answered && survey.locked),
   };
 }
 
-export function toView(survey: SurveyDoc, standing: Standing, mine: AnswerDoc | null, now: Date): SurveyView {
+export function toView(survey: SurveyDoc, standing: Standing, mine: AnswerDoc | null, now: Date, gridNames: ReadonlyMap<string, string>): SurveyView {
   const draft = survey.state === 'draft';
   return {
-    ...toSummary(survey, standing, !!mine, now),
+    ...toSummary(survey, standing, !!mine, now, gridNames),
     intro: survey.intro,
     questions: survey.questions,
     results: survey.results,

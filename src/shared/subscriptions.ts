@@ -116,6 +116,10 @@ export const SUBSCRIPTION_TEMPLATES = {
       note: text('说明'),
     },
   },
+  'project-progress': {
+    title: '项目进展通知',
+    fields: { title: text('项目名称'), percent: { label: '完成进度', kinds: ['character_string', 'thing'] }, note: text('进展说明') },
+  },
   'survey-closed': { title: '问卷结束通知', fields: { title: text('问卷名称'), time: when('结束时间'), note: text('温馨提示') } },
   'care-paired': { title: '结对邀请通知', fields: { elder: text('结对老人'), plan: text('探访安排'), note: text('温馨提示') } },
   'care-concern': { title: '探访关注提醒', fields: { elder: text('老人'), time: when('探访时间'), note: text('关注情况') } },

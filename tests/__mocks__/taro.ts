@@ -29,7 +29,7 @@ export function __triggerDidHide(): void {
 
 export function __resetTaroMock(): void {
   routerParams = {};
-  for (const fn of [navigateTo, navigateBack, redirectTo, switchTab, reLaunch, showToast, showModal, showLoading, hideLoading, makePhoneCall]) {
+  for (const fn of [navigateTo, navigateBack, redirectTo, switchTab, reLaunch, showToast, showModal, showLoading, hideLoading, makePhoneCall, setNavigationBarTitle]) {
     fn.mockClear();
   }
 }
@@ -46,6 +46,7 @@ export const showModal = jest.fn((_opts: unknown) => Promise.resolve({ confirm: 
 export const showLoading = jest.fn((_opts?: unknown) => ok());
 export const hideLoading = jest.fn(() => ok());
 export const makePhoneCall = jest.fn((_opts: { phoneNumber: string }) => ok());
+export const setNavigationBarTitle = jest.fn((_opts: { title: string }) => ok());
 
 export function getCurrentInstance() {
   return { router: { params: routerParams, path: '' }, page: null, app: null };
@@ -167,6 +168,7 @@ const Taro = {
   showLoading,
   hideLoading,
   makePhoneCall,
+  setNavigationBarTitle,
   getCurrentInstance,
   getEnv,
   ENV_TYPE,

@@ -52,16 +52,19 @@ function readTitleBar(): { shown: boolean; title: string; control: string | null
 }
 
 /**
- * Titles and back (issue 13): every page shows the title bar with its config's title; a sub-page opened by a link
+ * Titles and back (issue 13): every page shows the title bar with its config's title, or the one the page sets for
+ * the row (`title`: the same page opened another way, e.g. 议事答复); a sub-page opened by a link
  * (as here) offers 首页 on the left, as the weapp does (返回 once opened from another page: title-bar.test.ts), and a
  * tab page nothing.
  */
-function titleBarFaults(page: string, bar: ReturnType<typeof readTitleBar>): string[] {
+function titleBarFaults(row: PageRow, bar: ReturnType<typeof readTitleBar>): string[] {
   if (!bar.shown) return ['title bar: not shown'];
   const faults: string[] = [];
-  const want = configTitle(page);
-  if (!want) faults.push(`title bar: src/${page}.config.ts has no navigationBarTitleText`);
-  else if (bar.title !== want) faults.push(`title bar: shows "${bar.title}", the page's config says "${want}"`);
+  const { page } = row;
+  const config = configTitle(page);
+  const want = row.title ?? config;
+  if (!config) faults.push(`title bar: src/${page}.config.ts has no navigationBarTitleText`);
+  else if (bar.title !== want) faults.push(`title bar: shows "${bar.title}", ${row.title ? 'the row says the page sets' : "the page's config says"} "${want}"`);
   if (TAB_PAGES.includes(page)) {
     if (bar.control) faults.push(`title bar: a tab page shows "${bar.control}"`);
   } else if (bar.control !== '首页' && bar.control !== '返回') {
@@ -139,7 +142,7 @@ describeInBrowser('layout walk: every page at 360 px, normal and elder-friendly'
       await page.waitForSelector('.page-shell', { timeout: 20_000 });
       await page.waitForFunction(() => !document.querySelector('.page-loading'), undefined, { timeout: 20_000 });
       await page.waitForTimeout(400);
-      const found = [...(await page.evaluate(measureLayout, mode)), ...titleBarFaults(row.page, await page.evaluate(readTitleBar))];
+      const found = [...(await page.evaluate(measureLayout, mode)), ...titleBarFaults(row, await page.evaluate(readTitleBar))];
       const seen = await page.evaluate(layoutFigures);
       figures[`${rowName(row)} [${mode}]`] = seen;
       // At least 1.3x type: the page's body text against the same page in the normal mode (walked just before).

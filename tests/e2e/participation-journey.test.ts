@@ -169,7 +169,7 @@ describeInBrowser('居民议事, in the H5 build', () => {
     await page.waitForSelector(`${SHOWN} .btn-project-proposal`);
   }, 40_000);
 
-  it('the committee posts progress with a photo on the project page: 进行中, and the update on the timeline', async () => {
+  it('the committee posts progress with a photo on the project page: 进行中, and the update on the timeline, its photo 审核中 until checked', async () => {
     await page.fill(`${SHOWN} #progress-percent input`, '30');
     await page.fill(`${SHOWN} #progress-text textarea`, '扶手材料已到，1到3层已装好。');
     const after = page.locator(`${SHOWN} .pp-progress-form .form-field--photosAfter`);
@@ -181,9 +181,13 @@ describeInBrowser('居民议事, in the H5 build', () => {
     await page.waitForSelector(`${SHOWN} .pp-timeline .pp-update`);
     await page.waitForFunction((s) => document.querySelector(`${s} .project-status`)?.textContent === '进行中', SHOWN);
     await expect(text('.pp-update__title')).resolves.toMatch(/^\d+月\d+日 · 完成 30%$/);
+    // The photo waits for WeChat's image check: 审核中 for the committee, nothing yet for residents.
+    await expect(text('.pp-update .pending-image__tag')).resolves.toBe('审核中');
+    const flushed = (await (await fetch(`${e.server.url}/__dev/wechat/media-checks/flush`, { method: 'POST' })).json()) as { pushed: number };
+    expect(flushed.pushed).toBe(1);
   }, 40_000);
 
-  it('the author sees the answer and the project timeline with the update and its photo', async () => {
+  it('the author sees the answer and the project timeline with the update and its photo, follows it and is told of the next update', async () => {
     await e.returnAs(resident, `${PKG}/proposal/index?id=${encodeURIComponent(proposalId)}`);
     await openProposal();
     await expect(text('.proposal-state')).resolves.toBe('已采纳');
@@ -193,11 +197,18 @@ describeInBrowser('居民议事, in the H5 build', () => {
     await expect(text('.project-status')).resolves.toBe('进行中');
     await expect(text('.pp-update__text')).resolves.toBe('扶手材料已到，1到3层已装好。');
     await expect(text('.pp-update__photos .pp-update__label')).resolves.toBe('之后');
-    await page.waitForSelector(`${SHOWN} .pp-update .pp-photos__img`);
+    await page.waitForSelector(`${SHOWN} .pp-update .pp-photos__img:not(.pending-image)`);
     // A resident may follow it, not post progress.
     await expect(page.locator(`${SHOWN} .pp-progress-form`).count()).resolves.toBe(0);
     await page.click(`${SHOWN} .btn-follow`);
     await page.waitForSelector(`${SHOWN} .page-participation-project:not(.is-busy) .btn-unfollow`);
+    // A follower allows the progress message with a tap; the committee's next update reaches her, once.
+    await allowReminder();
+    await expect(text('.report-remind__answer')).resolves.toBe('好的，项目有新进展时会通过微信告诉你。');
     await e.shot('participation-7-timeline');
+    const update = { date: '2026-12-05', percent: 60, text: '4到6层扶手也装好了。', photosBefore: [], photosAfter: [] };
+    await call(committee, 'participation', 'progress', { projectId, requestId: 'e2e-progress-2', update });
+    await call(committee, 'participation', 'progress', { projectId, requestId: 'e2e-progress-2', update });
+    expect(sentTo(resident, 'project-progress')).toHaveLength(1);
   }, 30_000);
 });

@@ -158,7 +158,7 @@ describeInBrowser('问卷投票, in the H5 build', () => {
     surveyId = new URL(page.url().replace('#', '')).searchParams.get('id') ?? '';
     expect(surveyId).toMatch(/\S/);
     await expect(text('.survey-state')).resolves.toBe('进行中');
-    await expect(text('.survey-head')).resolves.toContain('张微格长发起 · 1个微格的居民');
+    await expect(text('.survey-head')).resolves.toContain('张微格长发起 · 第一微格的居民');
     await expect(text('.survey-head')).resolves.toContain(`${said(opens)} `);
     await expect(text('.survey-head')).resolves.toContain(`至 ${said(closes)} `);
     await e.shot('surveys-2-published');

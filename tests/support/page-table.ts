@@ -30,6 +30,8 @@ export interface PageRow {
   inGroup?: string;
   /** When the page is opened, if not now: the server's clock is moved there for the row (and back after). */
   at?: (call: CallAs) => Promise<Date>;
+  /** The title bar's title when the page sets one for this row (Taro.setNavigationBarTitle) over its config's. */
+  title?: string;
 }
 
 /** The first item of a list action's page, failing plainly when the seed has none. */
@@ -257,7 +259,7 @@ export const PAGE_TABLE: PageRow[] = [
   { page: 'packages/reports/pages/settings/index', as: 'committee' },
 
   { page: 'packages/participation/pages/proposals/index', as: 'resident' },
-  { page: 'packages/participation/pages/proposals/index', as: 'committee', variant: '议事答复', query: async () => ({ toAnswer: '1' }) },
+  { page: 'packages/participation/pages/proposals/index', as: 'committee', variant: '议事答复', query: async () => ({ toAnswer: '1' }), title: '议事答复' },
   { page: 'packages/participation/pages/propose/index', as: 'resident' },
   { page: 'packages/participation/pages/proposal/index', as: 'resident', query: ownProposal },
   // Still collecting (the tests' 居民区 has no proposal at the threshold): the page says there is nothing to answer yet.
@@ -266,7 +268,7 @@ export const PAGE_TABLE: PageRow[] = [
   // The committee's view: 发布进展 and 项目状态 under the project.
   { page: 'packages/participation/pages/project/index', as: 'committee', query: ownProject },
   { page: 'packages/participation/pages/settings/index', as: 'committee' },
-  { page: 'packages/participation/pages/edit/index', as: 'committee', variant: '新建项目' },
+  { page: 'packages/participation/pages/edit/index', as: 'committee', variant: '新建项目', title: '新建项目' },
   { page: 'packages/participation/pages/edit/index', as: 'committee', variant: '编辑项目', query: ownProject },
   { page: 'packages/participation/pages/street/index', as: 'streetAdmin' },
   { page: 'packages/surveys/pages/list/index', as: 'resident' },
@@ -277,8 +279,8 @@ export const PAGE_TABLE: PageRow[] = [
   { page: 'packages/surveys/pages/results/index', as: 'committee', query: ownSurvey(false) },
   { page: 'packages/surveys/pages/manage/index', as: 'gridLeader' },
   { page: 'packages/surveys/pages/manage/index', as: 'committee' },
-  { page: 'packages/surveys/pages/edit/index', as: 'gridLeader' },
-  { page: 'packages/surveys/pages/edit/index', as: 'committee' },
+  { page: 'packages/surveys/pages/edit/index', as: 'gridLeader', title: '发起问卷' },
+  { page: 'packages/surveys/pages/edit/index', as: 'committee', title: '发起问卷' },
   { page: 'packages/surveys/pages/edit/index', as: 'committee', variant: 'a draft', query: ownSurvey(true) },
 ];
 

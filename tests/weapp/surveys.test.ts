@@ -35,7 +35,7 @@ describe('weapp build: 填写问卷', () => {
     await until(() => textOf(page).includes('可选1到2项') && page.querySelector('.btn-survey-answer'), 'the questions and 提交');
     const text = textOf(page);
     expect(text).toContain('楼道微更新意见征询');
-    expect(text).toContain('1个微格的居民');
+    expect(text).toContain('第一微格的居民');
     expect(text).toContain('结束前可以修改答卷');
     expect(text).toContain('本问卷记名：居委可以看到你的姓名和答卷内容，其他人只能看到汇总结果。');
     expect(text).toContain('点星星打分');

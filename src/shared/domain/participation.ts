@@ -190,8 +190,12 @@ export interface ProjectUpdateView {
   date: string;
   percent: number;
   text: string;
+  /** Photos whose image check passed; for the committee and the author also those still under check. */
   photosBefore: string[];
   photosAfter: string[];
+  /** Of those, the ones still under check (shown 审核中), and how many were refused and removed: the committee's and the author's only. */
+  pendingImages: string[];
+  refusedImages: number;
   byName: string;
   at: string;
 }

@@ -9,7 +9,7 @@ import ParticipationSettingsPage from '@/packages/participation/pages/settings/i
 import { homeEntryGroups } from '@/features/members/entries';
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
-import { redirectTo, showModal, showToast } from '../../__mocks__/taro';
+import { redirectTo, setNavigationBarTitle, showModal, showToast } from '../../__mocks__/taro';
 import type { DemoIdentity } from '../../support/harness';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
@@ -246,7 +246,7 @@ describe('lists and settings', () => {
     expect(byClass('pp-card')[0]!.textContent).toContain('已有0人支持，还差30人');
   });
 
-  it('lists the proposals the committee must answer under 议事答复', async () => {
+  it('lists the proposals the committee must answer under 议事答复 (the title bar says so)', async () => {
     await threshold(2);
     const p = await propose('to-answer-1');
     await call('member', 'support', { proposalId: p.id });
@@ -254,6 +254,7 @@ describe('lists and settings', () => {
     open(ProposalsPage, 'committee', { toAnswer: '1' });
     await waitFor(() => expect(byClass('pp-card')).toHaveLength(1));
     expect(byClass('pp-card')[0]!.getAttribute('data-proposal-id')).toBe(p.id);
+    expect(setNavigationBarTitle).toHaveBeenLastCalledWith({ title: '议事答复' });
   });
 
   it('lists projects with status and progress bars', async () => {

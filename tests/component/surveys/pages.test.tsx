@@ -6,7 +6,7 @@ import SurveyManagePage from '@/packages/surveys/pages/manage/index';
 import SurveyResultsPage from '@/packages/surveys/pages/results/index';
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { getDb } from '../../../cloudfunctions/_core/db';
-import { redirectTo, showModal, showToast } from '../../__mocks__/taro';
+import { redirectTo, setNavigationBarTitle, showModal, showToast } from '../../__mocks__/taro';
 import type { DemoIdentity } from '../../support/harness';
 import { __setRouterParams, setupPagesHarness } from '../support/pages';
 import { byClass, clickByClass, typeInto } from '../support/taro-events';
@@ -191,11 +191,14 @@ describe('问卷投票 list and 我发起的问卷', () => {
 });
 
 describe('发起问卷', () => {
-  it('says what is missing under each field, then publishes (asked first) to a grid the leader picks', async () => {
+  it('says what is missing under each field, then publishes (asked first) to a grid the leader picks, open at once', async () => {
     ctx.signIn('gridLeader');
     __setRouterParams({});
+    const before = Date.now();
     render(<SurveyEditPage />);
+    const after = Date.now();
     await idle();
+    expect(setNavigationBarTitle).toHaveBeenLastCalledWith({ title: '发起问卷' });
     const { member } = await ctx.h.call('members', 'me', {}, ctx.h.identities.gridLeader);
     const grid = member.leadsGridIds[0] as string;
     // Only the leader's own grids are offered: no 全居民区.
@@ -225,6 +228,10 @@ describe('发起问卷', () => {
     const [saved] = await docs('surveys');
     expect(saved).toMatchObject({ title: '3号楼楼道微更新', state: 'published', audience: { kind: 'grids', gridIds: [grid] } });
     expect(saved!.questions).toHaveLength(1);
+    // The open time left as offered: the minute the form opened, so 发布 opened it at once.
+    const opens = new Date(saved!.opensAt).getTime();
+    expect(opens % 60_000).toBe(0);
+    expect(opens >= Math.floor(before / 60_000) * 60_000 && opens <= after).toBe(true);
     expect(saved!.questions[0].options.map((o: { label: string }) => o.label)).toEqual(['米白', '浅绿', '浅蓝']);
     expect(redirectTo).toHaveBeenCalledWith({ url: `/packages/surveys/pages/answer/index?id=${encodeURIComponent(saved!._id)}` });
   });

@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
 import { DEMO_EVENT_IDS } from '../../../emulator/seed/events';
 import { startHarness, type Harness } from '../../support/harness';
+import { allow } from '../reports/support';
 import { rid } from './support';
 
 let h: Harness;
@@ -48,6 +49,65 @@ describe('governance projects', () => {
     expect((await h.call('participation', 'project', { projectId: first.id }, h.identities.resident)).project).toMatchObject({ followers: 1, followedByMe: true, percent: 100 });
     const unfollowed = await h.call('participation', 'follow', { projectId: first.id, on: false }, h.identities.resident);
     expect(unfollowed.project).toMatchObject({ followers: 0, followedByMe: false });
+  });
+
+  it('progress tells each follower who allowed it once (a retry sends nothing more), not its author nor a former follower', async () => {
+    const p = await create();
+    const { resident, member, applicant1, committee } = h.identities;
+    await allow(h, [resident, applicant1, committee], ['project-progress'], 2);
+    for (const who of [resident, member, applicant1, committee]) await h.call('participation', 'follow', { projectId: p.id, on: true }, who);
+    await h.call('participation', 'follow', { projectId: p.id, on: false }, applicant1);
+    const sent = () => h.stack.wechat.messages.filter((m) => m.templateId === 'project-progress');
+
+    const requestId = rid('pu');
+    await update(p.id, 40, committee, requestId);
+    await update(p.id, 40, committee, requestId);
+    // The member follows but never allowed the message; 周敏 posted it; applicant1 stopped following.
+    expect(sent().map((m) => m.openid)).toEqual([resident]);
+    expect(sent()[0]).toMatchObject({ page: `packages/participation/pages/project/index?id=${p.id}` });
+    expect(Object.values(sent()[0]!.data).map((v) => v.value)).toEqual(expect.arrayContaining([shed.title, '40%', '完成40%']));
+    expect(h.store.list(COLLECTIONS.projectUpdates).map((u) => u.untold)).toEqual([false]);
+
+    await update(p.id, 60, committee);
+    expect(sent().map((m) => m.openid)).toEqual([resident, resident]);
+  });
+
+  it('a progress call that died right after its write, never retried: the proposal-clocks timer tells the followers, once', async () => {
+    const p = await create();
+    await allow(h, [h.identities.resident], ['project-progress'], 2);
+    await h.call('participation', 'follow', { projectId: p.id, on: true }, h.identities.resident);
+    h.faults.arm({ at: 1, mode: 'crash' });
+    const dead = update(p.id, 50, h.identities.committee);
+    await h.faults.whenTripped();
+    h.faults.reset();
+    // Released by the reset, the dead call answers a failure (and logs it inside this test).
+    expect((await dead).ok).toBe(false);
+    const sent = () => h.stack.wechat.messages.filter((m) => m.templateId === 'project-progress');
+    expect(h.store.list(COLLECTIONS.projectUpdates).map((u) => u.untold)).toEqual([true]);
+    expect(sent()).toHaveLength(0);
+    await h.timer('participation', 'proposal-clocks');
+    await h.timer('participation', 'proposal-clocks');
+    expect(sent().map((m) => m.openid)).toEqual([h.identities.resident]);
+    expect(h.store.list(COLLECTIONS.projectUpdates).map((u) => u.untold)).toEqual([false]);
+  });
+
+  it('progress photos go through the image check: the committee sees them 审核中, residents only those that passed; a refused one is removed with a note', async () => {
+    const p = await create();
+    const CLEAN = 'cloud://local/0a1b2c3d-shed-before.jpg';
+    const AFTER = 'cloud://local/1b2c3d4e-shed-after.jpg';
+    const RISKY = 'cloud://local/4e5f6a7b-risky-test.jpg';
+    const posted = await h.call('participation', 'progress', { projectId: p.id, requestId: rid('pu'), update: { date: '2027-01-10', percent: 30, text: '立柱已安装', photosBefore: [CLEAN], photosAfter: [AFTER, RISKY] } }, h.identities.gridLeader);
+    expect(posted.update).toMatchObject({ photosBefore: [CLEAN], photosAfter: [AFTER, RISKY], pendingImages: [CLEAN, AFTER, RISKY], refusedImages: 0 });
+    expect(h.stack.wechat.pendingMediaChecks.map((c) => c.fileId)).toEqual([CLEAN, AFTER, RISKY]);
+    const timelineOf = async (openid: string) => (await h.call('participation', 'timeline', { projectId: p.id }, openid)).items[0];
+    expect(await timelineOf(h.identities.committee)).toMatchObject({ photosBefore: [CLEAN], photosAfter: [AFTER, RISKY], pendingImages: [CLEAN, AFTER, RISKY] });
+    expect(await timelineOf(h.identities.resident)).toMatchObject({ photosBefore: [], photosAfter: [], pendingImages: [], refusedImages: 0 });
+
+    expect(await h.stack.wechat.flushMediaChecks()).toBe(3);
+    expect(await timelineOf(h.identities.resident)).toMatchObject({ photosBefore: [CLEAN], photosAfter: [AFTER], pendingImages: [], refusedImages: 0 });
+    expect(await timelineOf(h.identities.committee)).toMatchObject({ photosBefore: [CLEAN], photosAfter: [AFTER], pendingImages: [], refusedImages: 1 });
+    // The author (the service council's chair now) sees the note too.
+    expect(await timelineOf(h.identities.gridLeader)).toMatchObject({ refusedImages: 1 });
   });
 
   it('permissions: only the committee creates and edits; progress by the committee or the owner council chair now (张丽华), not a member of it', async () => {

@@ -1,3 +1,5 @@
+import { COLLECTIONS } from '../../../cloudfunctions/_core/collections';
+import { getDb } from '../../../cloudfunctions/_core/db';
 import type { SurveyInput } from '../../../src/shared/actions/surveys';
 import { startHarness, type DemoIdentity, type Harness } from '../../support/harness';
 import { answerOf, DAY, freeze, G1, published, rid, surveyInput } from './support';
@@ -73,6 +75,19 @@ describe('audiences and foreign ids', () => {
     expect(JSON.stringify(named)).not.toContain('13900001001');
     expect(await codeOf(as('member', 'exportCsv', { surveyId: survey.id }))).toBe('COMMON.FORBIDDEN');
     expect(await codeOf(as('gridLeader', 'exportCsv', { surveyId: survey.id }))).toBe('COMMON.FORBIDDEN');
+  });
+
+  it('the audience text names the grids, in the list and in the survey; a grid gone since is counted', async () => {
+    const now = freeze(h);
+    const one = await published(h, now, { audience: { kind: 'grids', gridIds: [G1] } }, h.identities.gridLeader);
+    expect(one.audienceText).toBe('第一微格的居民');
+    const two = await published(h, now, { audience: { kind: 'grids', gridIds: ['cm-baiyu1-g2', G1] } });
+    const gone = await published(h, now, { audience: { kind: 'grids', gridIds: [G1, 'cm-baiyu1-g3'] } });
+    await getDb().collection(COLLECTIONS.grids).doc('cm-baiyu1-g3').remove();
+    const list = await h.call('surveys', 'list', { filters: {} }, h.identities.committee);
+    const textOf = (id: string) => list.items.find((s: { id: string }) => s.id === id)?.audienceText;
+    expect([textOf(one.id), textOf(two.id), textOf(gone.id)]).toEqual(['第一微格的居民', '第二微格、第一微格的居民', '第一微格等2个微格的居民']);
+    expect((await h.call('surveys', 'get', { surveyId: two.id }, h.identities.member)).survey.audienceText).toBe('第二微格、第一微格的居民');
   });
 
   it('members only: a resident who is not a member cannot answer; a draft is missing to all but who manage it', async () => {

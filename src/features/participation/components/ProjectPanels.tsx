@@ -64,7 +64,7 @@ export function ProgressForm(ctx: ProjectContext) {
     try {
       const res = await participationApi.progress(input);
       taps.done('progress');
-      void Taro.showToast({ title: '进展已发布，关注的邻居打开项目就能看到', icon: 'none', duration: 2000 });
+      void Taro.showToast({ title: '进展已发布，会通过微信告诉关注的居民', icon: 'none', duration: 2000 });
       setText('');
       setBefore([]);
       setAfter([]);

@@ -4,7 +4,7 @@ import type { DemoIdentity, Harness } from '../../../support/harness';
 
 /**
  * The participation function's actions and timers for the crash matrix (docs/crash-safety.md). Supports, comments,
- * answers (with the project an adoption makes), progress and follows are each one transaction with their counter;
+ * answers (with the project an adoption makes), progress (its followers told under keys naming the update) and follows are each one transaction with their counter;
  * writing a proposal or a project is one insert under an id from the request; messages go through the outbox. Each
  * row crashes after every write point and retries with the same request id. Reads that need a record have rows of
  * their own (0 write points).
@@ -145,12 +145,18 @@ export const scenarios: CrashScenario[] = [
     payload: (p) => ({ projectId: p.id, version: p.version, project: { ...PROJECT, title: '非机动车棚改造（二期）' }, status: 'paused' }),
   }),
   scenario({
-    name: 'participation.progress',
+    name: 'participation.progress (its photo checked, a follower who allowed it told once)',
     fn: 'participation',
     action: 'progress',
     caller: 'gridLeader',
-    setup: projectOf,
-    payload: (p) => ({ projectId: p.id, requestId: 'crash-progress', update: { date: '2026-03-10', percent: 40, text: '地面已平整', photosBefore: [], photosAfter: [] } }),
+    setup: async (h) => {
+      await allow(h, 'resident', ['project-progress'], 'follower');
+      const p = await projectOf(h);
+      await h.call('participation', 'follow', { projectId: p.id, on: true }, h.identities.resident);
+      return p;
+    },
+    payload: (p) => ({ projectId: p.id, requestId: 'crash-progress', update: { date: '2026-03-10', percent: 40, text: '地面已平整', photosBefore: [], photosAfter: ['cloud://env/projects/shed-after.jpg'] } }),
+    settle: outbox,
   }),
   scenario({ name: 'participation.project (read)', fn: 'participation', action: 'project', caller: 'resident', setup: projectOf, payload: (p) => ({ projectId: p.id }) }),
   scenario({ name: 'participation.timeline (read)', fn: 'participation', action: 'timeline', caller: 'resident', setup: projectOf, payload: (p) => ({ projectId: p.id }) }),

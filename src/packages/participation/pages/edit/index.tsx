@@ -13,6 +13,7 @@ import '@/features/participation/participation.scss';
 import { PARTICIPATION_PAGES } from '@/features/participation/routes';
 import { useCloudQuery } from '@/hooks/useCloudQuery';
 import { useFormErrors } from '@/hooks/useFormErrors';
+import { usePageTitle } from '@/hooks/usePageTitle';
 import { CloudCallError, errorText } from '@/services/cloud';
 import { projectFields } from '@shared/actions/participation';
 import { MAX_PROJECT_EVENTS, PROJECT_STATUS_LABELS, PROJECT_STATUSES, type ProjectStatus, type ProjectView } from '@shared/domain/participation';
@@ -36,13 +37,15 @@ const FIELD_OF_CODE: Record<string, string> = { 'PROJECTS.COUNCIL_NOT_FOUND': 'p
  */
 export default function ProjectEditPage() {
   const projectId = (useRouter().params as Record<string, string | undefined>).id ?? '';
+  const pageTitle = projectId ? '编辑项目' : '新建项目';
+  usePageTitle(pageTitle);
   const existing = useProject(projectId);
   const p = existing.data?.project ?? null;
   const ready = !projectId || !!p;
   return (
     <PageShell
       className={`page-participation-edit${existing.loading ? ' is-busy' : ''}`}
-      title={projectId ? '编辑项目' : '新建项目'}
+      title={pageTitle}
       loading={!!projectId && existing.loading && !p}
       error={ready ? null : existing.error}
       onRetry={() => void existing.reload()}

@@ -14,12 +14,13 @@ import { dateText, PROJECT_TONES } from '@/features/participation/format';
 import { useProject } from '@/features/participation/hooks';
 import '@/features/participation/participation.scss';
 import { PARTICIPATION_PAGES } from '@/features/participation/routes';
+import { RemindMe } from '@/features/reports/components/RemindMe';
 import { errorText } from '@/services/cloud';
 import { PROJECT_STATUS_LABELS, type ProjectUpdateView } from '@shared/domain/participation';
 
 /**
  * 项目详情: goal, place, owner, progress, milestones and the timeline of dated updates with before / after photos;
- * 关注 / 取消关注; the committee and the owner sub-council's chair post progress, the committee changes the status.
+ * 关注 / 取消关注 and, for a follower, 有进展时微信提醒我 (WeChat delivers a progress message only after such a tap); the committee and the owner sub-council's chair post progress, the committee changes the status.
  */
 export default function ProjectPage() {
   const projectId = (useRouter().params as Record<string, string | undefined>).id ?? '';
@@ -33,7 +34,7 @@ export default function ProjectPage() {
     setBusy(true);
     try {
       query.setData(await participationApi.follow(p.id, on));
-      void Taro.showToast({ title: on ? '已关注，可在治理项目里“只看我关注的”' : '已取消关注', icon: 'none', duration: 1500 });
+      void Taro.showToast({ title: on ? '已关注。点“有进展时微信提醒我”，有新进展就告诉你' : '已取消关注', icon: 'none', duration: 1500 });
     } catch (err) {
       void Taro.showToast({ title: errorText(err), icon: 'none', duration: 2500 });
     } finally {
@@ -81,6 +82,9 @@ export default function ProjectPage() {
                 关注进展
               </Button>
             )}
+            {p.followedByMe && p.status !== 'done' ? (
+              <RemindMe templates={['project-progress']} label='有进展时微信提醒我' allowed='好的，项目有新进展时会通过微信告诉你。' />
+            ) : null}
             {p.can.manage ? (
               <LinkButton className='btn-edit-project' type='default' url={PARTICIPATION_PAGES.editProject(p.id)}>
                 编辑

@@ -13,6 +13,7 @@ import { useProposals } from '@/features/participation/hooks';
 import '@/features/participation/participation.scss';
 import { PARTICIPATION_PAGES } from '@/features/participation/routes';
 import { RemindMe } from '@/features/reports/components/RemindMe';
+import { usePageTitle } from '@/hooks/usePageTitle';
 import { PROPOSAL_STATE_LABELS, PROPOSAL_STATES, type ProposalState } from '@shared/domain/participation';
 
 const ALL = 'all';
@@ -25,6 +26,8 @@ const OPTIONS = [{ value: ALL, label: '全部' }, ...PROPOSAL_STATES.map((s) => 
  */
 export default function ProposalsPage() {
   const toAnswer = (useRouter().params as Record<string, string | undefined>).toAnswer === '1';
+  const title = toAnswer ? '议事答复' : '居民议事';
+  usePageTitle(title);
   const member = useMe().data?.member;
   const [filter, setFilter] = useState(ALL);
   const filters: ProposalFilters = toAnswer ? { toAnswer: true } : filter === MINE ? { mine: true } : filter === ALL ? {} : { state: filter as ProposalState };
@@ -32,7 +35,7 @@ export default function ProposalsPage() {
   return (
     <PageShell
       className={`page-participation-proposals${list.loading ? ' is-busy' : ''}`}
-      title={toAnswer ? '议事答复' : '居民议事'}
+      title={title}
       loading={list.loading && list.items.length === 0 && !list.error}
       error={list.items.length === 0 ? list.error : null}
       onRetry={() => void list.reload()}

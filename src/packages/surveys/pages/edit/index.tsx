@@ -14,6 +14,7 @@ import { useAudienceChoices, useSurvey } from '@/features/surveys/hooks';
 import { SURVEY_PAGES } from '@/features/surveys/routes';
 import '@/features/surveys/surveys.scss';
 import { useFormErrors } from '@/hooks/useFormErrors';
+import { usePageTitle } from '@/hooks/usePageTitle';
 import { CloudCallError, errorText } from '@/services/cloud';
 import { confirmFirst } from '@/services/confirm';
 import { surveyFields, type SurveyInput } from '@shared/actions/surveys';
@@ -39,7 +40,9 @@ const RESULTS = [
   { value: 'afterClose', label: '结束后公布' },
 ];
 
-/** The next full hour from now: a sensible open time to start from. */
+/** Now, to the minute: a new survey opens as soon as it is published (发布 opens it at once). */
+const thisMinute = () => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+/** The next full hour from now: where a new survey's week of answering is counted from. */
 const nextHour = () => new Date(Math.ceil(Date.now() / HOUR) * HOUR).toISOString();
 
 /**
@@ -49,6 +52,8 @@ const nextHour = () => new Date(Math.ceil(Date.now() / HOUR) * HOUR).toISOString
  */
 export default function SurveyEditPage() {
   const surveyId = (useRouter().params as Record<string, string | undefined>).id ?? '';
+  const pageTitle = surveyId ? '编辑问卷' : '发起问卷';
+  usePageTitle(pageTitle);
   const existing = useSurvey(surveyId);
   const { choices, loading: choicesLoading } = useAudienceChoices();
   const [saved, setSaved] = useState<SurveyView | null>(null);
@@ -56,7 +61,7 @@ export default function SurveyEditPage() {
   const [intro, setIntro] = useState('');
   const [questions, setQuestions] = useState<SurveyQuestion[]>(() => [newQuestion([])]);
   const [audience, setAudience] = useState<string[]>([]);
-  const [opensAt, setOpensAt] = useState(nextHour);
+  const [opensAt, setOpensAt] = useState(thisMinute);
   const [closesAt, setClosesAt] = useState(() => new Date(Date.parse(nextHour()) + 7 * DAY).toISOString());
   const [anonymous, setAnonymous] = useState(false);
   const [results, setResults] = useState<ResultsVisibility>('live');
@@ -142,7 +147,7 @@ export default function SurveyEditPage() {
   return (
     <PageShell
       className={`page-surveys-edit${busy || existing.loading || choicesLoading ? ' is-busy' : ''}`}
-      title={surveyId ? '编辑问卷' : '发起问卷'}
+      title={pageTitle}
       loading={existing.loading && !loaded}
       error={loaded || !surveyId ? null : existing.error}
       onRetry={() => void existing.reload()}
