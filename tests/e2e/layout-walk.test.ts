@@ -26,8 +26,11 @@ const ELDER_KEY = 'txtd.elderMode';
 
 type Mode = LayoutMode;
 
-/** The screenshot's name: the page (its package and folder) and the role, e.g. events_detail_as_member_signed_up_. */
-const shotName = (row: PageRow) => rowName(row).replace(/^packages\//, '').replace(/\/index|pages\//g, '').replace(/[^\w-]+/g, '_');
+/**
+ * The screenshot's name: the page (its package and folder), the role and the variant, e.g.
+ * events_detail_as_member_signed_up_; a variant in Chinese stays in Chinese, so 新建项目 and 编辑项目 keep two files.
+ */
+const shotName = (row: PageRow) => rowName(row).replace(/^packages\//, '').replace(/\/index|pages\//g, '').replace(/[^\w\u4e00-\u9fff-]+/g, '_');
 
 const root = join(__dirname, '../..');
 /** The tab pages (app.config.ts's tabBar): the only pages without back or home in the title bar. */
