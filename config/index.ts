@@ -5,12 +5,6 @@ import prodConfig from './prod';
 import { createSwcRegister } from '@tarojs/helper';
 
 const root = path.resolve(__dirname, '..');
-/**
- * Webpack's persistent cache (one per target; Taro passes every field but `enable` to webpack): a rebuild after a
- * small change is quick. It lives in the checkout, not in node_modules/.cache, which worktrees share through a
- * symlink: one checkout's cached output must never answer another's build. Taro's ICache type names only `enable`.
- */
-const WEBPACK_CACHE = { enable: true, cacheDirectory: path.join(root, '.webpack-cache') };
 
 /**
  * The build constants: the subscribe-message template ids of deploy/environments/<TXTD_DEPLOY_ENV, default local>.json,
@@ -50,7 +44,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: WEBPACK_CACHE,
+    // No persistent cache: warm builds twice shipped stale output (a subpackage's sub-common copy with old module ids,
+    // an H5 page title changed only in its index.config.ts). A cold build takes about a minute; a deploy must be right.
+    cache: { enable: false },
     mini: {
       // Our component stylesheets are independent of each other: their order does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
