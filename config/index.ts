@@ -52,9 +52,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
       webpackChain(chain) {
         // Taro copies each shared `sub-common/*` chunk, already minified, into every subpackage that uses it, as an
-        // asset whose `updateHash` adds nothing: the minimizers would see those copies as new assets and answer them
-        // from the persistent cache under a key that never changes, so a warm cache shipped a stale copy (a
-        // participation page then required a module id its copy no longer defined). The copies need no second pass.
+        // asset whose `updateHash` adds nothing: the minimizers saw those copies as new assets and, with the persistent
+        // cache on, answered them under a key that never changes, so a warm cache shipped a stale copy (a participation
+        // page then required a module id its copy no longer defined). The copies need no second pass.
         // Only production builds have minimizers; `minimizer(name)` alone would add an empty one (webpack-chain keeps
         // them in `minimizers`, which its types leave out).
         const copies = /^packages\/[^/]+\/sub-common\//;

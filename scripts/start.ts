@@ -1,8 +1,8 @@
 /**
  * `npm start`: builds the H5 app and the functions, starts the local stack on 127.0.0.1 (PORT, default 8686),
  * seeds the demo street on first run, and prints the URL and the demo identities.
- * The H5 build is skipped when its sources are unchanged since the last one (scripts/h5-fingerprint.ts), and webpack's
- * persistent cache makes a rebuild after a change quick; the functions (under a second with esbuild) are always rebuilt.
+ * The H5 build (about a minute) is skipped when its sources are unchanged since the last one (scripts/h5-fingerprint.ts);
+ * the functions (under a second with esbuild) are always rebuilt.
  * `npm start -- --reset` starts over with fresh demo data; `--no-build` serves the last build.
  */
 import { execSync } from 'child_process';
