@@ -1,6 +1,6 @@
-import http from 'http';
 import type { EventInput } from '../../../src/shared/actions/events';
 import { startHarness, type Harness } from '../../support/harness';
+import { countingRequests } from '../../support/request-count';
 import { addMember } from '../honours/support';
 
 /**
@@ -8,29 +8,18 @@ import { addMember } from '../honours/support';
  * gateway (two sent side by side are two requests, one wait).
  */
 let h: Harness;
-let requests = 0;
-const realRequest = http.request;
+const { counted } = countingRequests();
 
 beforeAll(async () => {
   h = await startHarness();
-  (http as { request: typeof http.request }).request = ((...args: Parameters<typeof http.request>) => {
-    requests += 1;
-    return realRequest(...args);
-  }) as typeof http.request;
 });
 afterAll(async () => {
-  (http as { request: typeof http.request }).request = realRequest;
   await h.stop();
 });
 beforeEach(() => h.reset());
 
 const DAY = 24 * 3600 * 1000;
 
-async function counted<T>(work: () => Promise<T>): Promise<{ result: T; trips: number }> {
-  requests = 0;
-  const result = await work();
-  return { result, trips: requests };
-}
 
 it('a sign-up takes 5 requests into a place, 8 onto the waiting list; a repeat 3; a cancellation freeing a place 8', async () => {
   const now = h.stack.clock.nowMs();

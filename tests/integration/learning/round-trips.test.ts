@@ -1,5 +1,5 @@
-import http from 'http';
 import { startHarness, type Harness } from '../../support/harness';
+import { countingRequests } from '../../support/request-count';
 import { ALL_RIGHT, publishedCourse, rid } from './support';
 
 /**
@@ -7,27 +7,16 @@ import { ALL_RIGHT, publishedCourse, rid } from './support';
  * HTTP request; calls sent side by side are several requests but one wait).
  */
 let h: Harness;
-let requests = 0;
-const realRequest = http.request;
+const { trips: counted } = countingRequests();
 
 beforeAll(async () => {
   h = await startHarness();
-  (http as { request: typeof http.request }).request = ((...args: Parameters<typeof http.request>) => {
-    requests += 1;
-    return realRequest(...args);
-  }) as typeof http.request;
 }, 60_000);
 afterAll(async () => {
-  (http as { request: typeof http.request }).request = realRequest;
   await h.stop();
 });
 beforeEach(() => h.reset());
 
-async function counted<T>(work: () => Promise<T>): Promise<number> {
-  requests = 0;
-  await work();
-  return requests;
-}
 
 it('reading, learning, finishing with points, and the gap list', async () => {
   const c = await publishedCourse(h);

@@ -1,32 +1,24 @@
-import http from 'http';
 import { DEMO_PROJECTS, DEMO_PROPOSALS } from '../../../emulator/seed/participation';
 import { startHarness, type Harness } from '../../support/harness';
+import { countingRequests } from '../../support/request-count';
 
 /**
  * The database requests of the participation reads, counted at the gateway (every database call the SDK sends is one
  * HTTP request; two sent side by side are two requests but one wait). A list is the caller and one page.
  */
 let h: Harness;
-let requests = 0;
-const realRequest = http.request;
+const { trips: countTrips } = countingRequests();
 
 beforeAll(async () => {
   h = await startHarness();
-  (http as { request: typeof http.request }).request = ((...args: Parameters<typeof http.request>) => {
-    requests += 1;
-    return realRequest(...args);
-  }) as typeof http.request;
   await h.stack.seed({ participation: true });
 });
 afterAll(async () => {
-  (http as { request: typeof http.request }).request = realRequest;
   await h.stop();
 });
 
 async function trips(fn: string, action: string, payload: unknown, openid: string): Promise<number> {
-  requests = 0;
-  await h.call(fn, action, payload, openid);
-  return requests;
+  return countTrips(() => h.call(fn, action, payload, openid));
 }
 
 it('lists are the caller and one page; a detail or a timeline adds one wait', async () => {

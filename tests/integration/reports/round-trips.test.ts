@@ -1,5 +1,5 @@
-import http from 'http';
 import { startHarness, type Harness } from '../../support/harness';
+import { countingRequests } from '../../support/request-count';
 import { allow, draft, fileReport, freeze, MINUTE, rid, setNow } from './support';
 
 /**
@@ -7,18 +7,12 @@ import { allow, draft, fileReport, freeze, MINUTE, rid, setNow } from './support
  * HTTP request (two sent side by side are two requests, one wait). The figures the service comments state.
  */
 let h: Harness;
-let requests = 0;
-const realRequest = http.request;
+const { counted } = countingRequests();
 
 beforeAll(async () => {
   h = await startHarness();
-  (http as { request: typeof http.request }).request = ((...args: Parameters<typeof http.request>) => {
-    requests += 1;
-    return realRequest(...args);
-  }) as typeof http.request;
 });
 afterAll(async () => {
-  (http as { request: typeof http.request }).request = realRequest;
   await h.stop();
 });
 beforeEach(async () => {
@@ -26,11 +20,6 @@ beforeEach(async () => {
   h.stack.clock.frozenAtMs = null;
 });
 
-async function counted<T>(work: () => Promise<T>): Promise<{ result: T; trips: number }> {
-  requests = 0;
-  const result = await work();
-  return { result, trips: requests };
-}
 
 it('file, queue, get, accept and the timer per escalated report', async () => {
   const t0 = freeze(h);

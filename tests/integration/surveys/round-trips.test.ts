@@ -1,5 +1,5 @@
-import http from 'http';
 import { startHarness, type Harness } from '../../support/harness';
+import { countingRequests } from '../../support/request-count';
 import { answerOf, freeze, published, residents } from './support';
 
 /**
@@ -8,27 +8,16 @@ import { answerOf, freeze, published, residents } from './support';
  * answers, so their count does not grow with the answers.
  */
 let h: Harness;
-let requests = 0;
-const realRequest = http.request;
+const { trips: counted } = countingRequests();
 
 beforeAll(async () => {
   h = await startHarness();
-  (http as { request: typeof http.request }).request = ((...args: Parameters<typeof http.request>) => {
-    requests += 1;
-    return realRequest(...args);
-  }) as typeof http.request;
 });
 afterAll(async () => {
-  (http as { request: typeof http.request }).request = realRequest;
   await h.stop();
 });
 beforeEach(() => h.reset());
 
-async function counted<T>(work: () => Promise<T>): Promise<number> {
-  requests = 0;
-  await work();
-  return requests;
-}
 
 it('answer and results; results cost the same for 1 answer and for 60', async () => {
   const t0 = freeze(h);
