@@ -42,6 +42,9 @@ async function concernAudience(elder: ElderDoc): Promise<string[]> {
  * Round trips: 1 (caller) + 1 (pairing) + 1 (elder) [+1 the leader] + the content check + the transaction
  * (3 reads, 3 writes, commit) [+ the outbox's and a mark, for a concern].
  */
+/** How far ahead of the server's clock a visit's start may be, for a phone whose clock runs fast. */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
 export async function logVisit(input: In<'logVisit'>, { identity }: CallContext): Out<'logVisit'> {
   const caller = await residentCaller(identity);
   const found = await q.findPairing(input.pairingId);
@@ -54,6 +57,11 @@ export async function logVisit(input: In<'logVisit'>, { identity }: CallContext)
   const elder = await q.findElder(found.elderId);
   if (!elder || elder.removedAt) throw new AppError('CARE.NOT_PAIRED');
   const log = input.log;
+  // The page picks the time on the logged day; the function is the gate (a phone's clock may run a few minutes fast).
+  const startAt = new Date(log.startAt);
+  if (shanghaiDay(startAt) !== input.day || startAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
+    throw new AppError('COMMON.INVALID_INPUT', { 'log.startAt': '探访时间要在这一天，且不能晚于现在' });
+  }
   const texts = [log.note, log.concern].filter((t) => t.trim() !== '');
   const [to] = await Promise.all([log.concern.trim() ? concernAudience(elder) : Promise.resolve([]), texts.length ? ensurePublishable(identity, texts) : Promise.resolve()]);
   const saved = await inTransaction(async (tx) => {

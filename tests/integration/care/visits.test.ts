@@ -102,6 +102,21 @@ describe('the missed-visit timer', () => {
 });
 
 describe('visit logs and hours', () => {
+  it('refuses a start time on another day or ahead of now, next to its field, and writes nothing', async () => {
+    const elder = await registered(h);
+    const [v] = await volunteers(1, 'start');
+    const p = await activePairing(h, elder.id, v!);
+    moveTo(TUESDAY);
+    const before = h.store.count(COLLECTIONS.careVisits);
+    const otherDay = { pairingId: p.id, day: '2026-03-10', log: { ...logInput('2026-03-10'), startAt: '2026-03-09T02:00:00.000Z' }, requestId: rid('other-day') };
+    const ahead = { pairingId: p.id, day: '2026-03-10', log: { ...logInput('2026-03-10'), startAt: new Date(h.stack.clock.nowMs() + 60 * 60_000).toISOString() }, requestId: rid('ahead') };
+    for (const payload of [otherDay, ahead]) {
+      const res = await h.invoke('care', { action: 'logVisit', payload }, v!);
+      expect(res).toMatchObject({ ok: false, error: { code: 'COMMON.INVALID_INPUT', fields: { 'log.startAt': '探访时间要在这一天，且不能晚于现在' } } });
+    }
+    expect(h.store.count(COLLECTIONS.careVisits)).toBe(before);
+  });
+
   it('one log per day under retries; hours post once when the leader confirms, twice asked', async () => {
     const elder = await registered(h);
     const [v] = await volunteers(1, 'log');
